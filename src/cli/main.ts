@@ -1,0 +1,63 @@
+/**
+ * Process entry point. Runs the CLI and turns any escaped exception into a short
+ * message (a bug report request), never a raw stack trace.
+ */
+import { buildCli } from "./buildCli.js";
+import type { CliContext } from "./context.js";
+import { say, isLang } from "../messages/lang.js";
+import { unexpected } from "../messages/cli.js";
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run the CLI with the given streams; resolves to the exit code. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const lang = (() => {
+    const i = argv.indexOf("--lang");
+    const v = i >= 0 ? argv[i + 1] : undefined;
+    return isLang(v) ? v : "en";
+  })();
+  try {
+    let helpOut = "";
+    await buildCli(argv, ctx).parseAsync([...argv], {}, (err, _argv, output) => {
+      if (!err && output) helpOut = output;
+    });
+    if (helpOut) ctx.stdout.write(`${helpOut}\n`);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    ctx.stderr.write(`${say(lang, unexpected(detail))}\n`);
+    if (process.env["FUNDSIM_DEBUG"] && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);
+    ctx.exitCode = 70;
+  }
+  return ctx.exitCode;
+}
+
+/** Run in-process and capture everything (for tests and notebooks). */
+export async function runCapture(argv: readonly string[], cwd = process.cwd()): Promise<RunOutcome> {
+  let out = "";
+  let errOut = "";
+  const ctx: CliContext = {
+    stdout: { write: (t) => void (out += t) },
+    stderr: { write: (t) => void (errOut += t) },
+    cwd,
+    isTTY: false,
+    exitCode: 0,
+  };
+  const exitCode = await runCli(argv, ctx);
+  return { exitCode, stdout: out, stderr: errOut };
+}
+
+/** Entry for bin/fundsim.js. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const ctx: CliContext = {
+    stdout: { write: (t) => void process.stdout.write(t) },
+    stderr: { write: (t) => void process.stderr.write(t) },
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stderr.isTTY),
+    exitCode: 0,
+  };
+  return runCli(argv, ctx);
+}

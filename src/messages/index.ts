@@ -1,0 +1,8 @@
+/**
+ * Every user-facing message, in English and Chinese.
+ *
+ * One module per pipeline stage (scenario, ledger, engine, report, cli), re-exported
+ * here, so that code and tests refer to a message by function, never by copied text.
+ */
+export * from "./lang.js";
+export * as cliMsg from "./cli.js";

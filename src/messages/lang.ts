@@ -1,0 +1,13 @@
+/** Languages every user-facing message exists in. */
+export const LANGS = ["en", "zh"] as const;
+export type Lang = (typeof LANGS)[number];
+export const isLang = (x: unknown): x is Lang => typeof x === "string" && (LANGS as readonly string[]).includes(x);
+
+/** A message in every language. Message functions in src/messages/* return these. */
+export type Localized = { readonly [L in Lang]: string };
+
+/** Pick the text for a language. */
+export const say = (lang: Lang, m: Localized): string => m[lang];
+
+/** Build a Localized from two strings (keeps call sites short). */
+export const loc = (en: string, zh: string): Localized => ({ en, zh });
