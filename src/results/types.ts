@@ -1,0 +1,55 @@
+/**
+ * Raw Monte-Carlo output: runs × years × metrics in one Float64Array.
+ *
+ * Layout: value(run r, year index y, metric m) = data[(r * years.length + y) * metrics.length + m].
+ * Core metrics come first in the fixed order of CORE_METRICS; per-programme columns
+ * (`spend:<programmeId>`, `served:<programmeId>`) and per-pool columns follow.
+ */
+
+/**
+ * Metrics every run reports for every year (model.md "Outputs"). Counts of people unless
+ * the name says households; money in yuan (float64 in the engine; the ledger is exact).
+ */
+export const CORE_METRICS = [
+  "poorHouseholds", // initially-poor households below the line at year end
+  "poorPeople",
+  "exitRate", // share of initially poor households out of poverty at year end
+  "exitedPeople", // people of initially poor households out of poverty at year end (stock)
+  "newExits", // people leaving poverty this year
+  "relapses", // people falling back into poverty this year
+  "cumulativeExits", // sum of newExits so far (people), compared with the plan's exit targets
+  "targetGap", // cumulative exit target − cumulativeExits (people; ≤ 0 means met)
+  "targetMet", // 1 when the cumulative exit target of the year is met
+  "villagesExited",
+  "programmeSpending", // money spent by programmes this year (allocation actually used)
+  "floorTopUps", // demand-driven social-security floor top-ups
+  "followUpPayments", // relocation follow-up and land-transfer payments
+  "interestSubsidy", // treasury interest subsidy on outstanding subsidised loans
+  "fiscalCost", // everything the treasury paid this year, pool top-ups included
+  "poolBalance", // risk-compensation pool balance at year end (all pools)
+  "poolLoss", // losses charged to the pool this year
+  "bankLoss", // losses borne by the bank this year
+  "poolTopUps",
+  "poolDepleted", // 1 when a pool could not cover its share of losses (before any top-up)
+  "loansOutstanding",
+  "newLending",
+  "defaults", // loans defaulting this year
+  "suspended", // 1 when lending was suspended at year end
+  "meanIncome", // mean per-capita income of initially poor households
+] as const;
+export type CoreMetric = (typeof CORE_METRICS)[number];
+
+export interface RunResults {
+  readonly runs: number;
+  readonly years: readonly number[];
+  readonly metrics: readonly string[];
+  readonly data: Float64Array;
+}
+
+/** Index of a metric, or -1. */
+export const metricIndex = (r: RunResults, name: string): number => r.metrics.indexOf(name);
+
+/** Read one value. */
+export function valueAt(r: RunResults, run: number, yearIndex: number, metric: number): number {
+  return r.data[(run * r.years.length + yearIndex) * r.metrics.length + metric] ?? Number.NaN;
+}
