@@ -6,3 +6,5 @@
  */
 export * from "./lang.js";
 export * as cliMsg from "./cli.js";
+export * as scenarioMsg from "./scenario.js";
+export * as populationMsg from "./population.js";

@@ -46,6 +46,10 @@ export interface Households {
   readonly villages: number;
   /** Optional external ids (register import); undefined for synthetic populations. */
   readonly ids?: readonly string[];
+  /** Optional village names by village index (register import, or scenario village names). */
+  readonly villageNames?: readonly string[];
+  /** Optional cohort names by cohort index (scenario cohort ids, or register cohort labels). */
+  readonly cohortNames?: readonly string[];
 }
 
 /** Allocate a zeroed population of n households. */

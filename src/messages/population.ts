@@ -1,0 +1,122 @@
+/** Messages of the population stage: household register import. */
+import type { RegisterIssue } from "../population/registerIssues.js";
+import { loc, type Localized } from "./lang.js";
+
+const q = (s: string | undefined): string => JSON.stringify(s ?? "");
+const list = (xs: readonly string[] | undefined, max = 14): string => {
+  const a = xs ?? [];
+  return a.length > max ? `${a.slice(0, max).join(", ")}, …` : a.join(", ");
+};
+const hintEn = (i: RegisterIssue): string => (i.suggestion ? ` Did you mean ${q(i.suggestion)}?` : "");
+const hintZh = (i: RegisterIssue): string => (i.suggestion ? `是否应为 ${q(i.suggestion)}？` : "");
+
+/** Where an issue is: `file:line, column size`. */
+function where(i: RegisterIssue): Localized {
+  const line = i.line > 0 ? `:${i.line}` : "";
+  return loc(
+    `${i.file}${line}${i.column ? `, column ${i.column}` : ""}`,
+    `${i.file}${i.line > 0 ? ` 第 ${i.line} 行` : ""}${i.column ? `，${i.column} 列` : ""}`,
+  );
+}
+
+/** One register issue as text: place, what was expected, what was found, how to fix. */
+export function registerIssue(i: RegisterIssue): Localized {
+  const w = where(i);
+  const m = ((): Localized => {
+    switch (i.code) {
+      case "missingFile":
+        return loc("the file does not exist. Check the path given to --register.", "文件不存在。请检查 --register 的路径。");
+      case "notAFile":
+        return loc("expected a CSV file, found a directory (or other non-file).", "应为 CSV 文件，实际是目录（或其他非文件）。");
+      case "unreadable":
+        return loc(`the file could not be read (${i.found ?? "error"}).`, `无法读取文件（${i.found ?? "错误"}）。`);
+      case "emptyFile":
+        return loc(
+          "the file is empty; expected a header line (id,village,size,income,labour,segment,…) and one row per household.",
+          "文件为空；应有表头（id,village,size,income,labour,segment,…）和每户一行数据。",
+        );
+      case "notText":
+        return loc(
+          "expected UTF-8 text, found bytes that are not (a binary file, or another encoding such as GBK). Save the file as CSV UTF-8.",
+          "应为 UTF-8 文本，实际含有非 UTF-8 字节（二进制文件或 GBK 等其他编码）。请另存为“CSV UTF-8”。",
+        );
+      case "unterminatedQuote":
+        return loc("a quoted field starting on this line is never closed; add the closing \".", "从此行开始的引号字段没有闭合；请补上结尾的 \"。");
+      case "missingColumn":
+        return loc(`the header has no column ${q(i.column)}; it is required.`, `表头缺少必需的列 ${q(i.column)}。`);
+      case "unknownColumn":
+        return loc(
+          `unknown column ${q(i.found)}; expected one of ${list(i.allowed)}.${hintEn(i)}`,
+          `未知的列 ${q(i.found)}；应为以下之一：${list(i.allowed)}。${hintZh(i)}`,
+        );
+      case "duplicateColumn":
+        return loc(`column ${q(i.column)} appears twice in the header (as ${q(i.found)}).`, `表头中 ${q(i.column)} 列出现两次（${q(i.found)}）。`);
+      case "fieldCount":
+        return loc(
+          `expected ${i.count ?? "?"} fields (as in the header), found ${i.found ?? "?"}. Quote values that contain commas.`,
+          `应有 ${i.count ?? "?"} 个字段（与表头一致），实际 ${i.found ?? "?"} 个。含逗号的值请加引号。`,
+        );
+      case "emptyValue":
+        return loc("expected a value, found an empty field.", "应有值，实际为空。");
+      case "notNumber":
+        return loc(
+          `expected a number (yuan, digits without thousands separators), found ${q(i.found)}.`,
+          `应为数字（元，不带千位分隔符），实际为 ${q(i.found)}。`,
+        );
+      case "notInteger":
+        return loc(
+          `expected a whole number${range(i)}, found ${q(i.found)}.`,
+          `应为整数${rangeZh(i)}，实际为 ${q(i.found)}。`,
+        );
+      case "outOfRange":
+        return loc(`expected a number${range(i)}, found ${q(i.found)}.`, `应为${rangeZh(i) || "范围内的数"}，实际为 ${q(i.found)}。`);
+      case "unknownValue":
+        return loc(
+          `expected one of ${list(i.allowed)}; found ${q(i.found)}.${hintEn(i)}`,
+          `应为以下之一：${list(i.allowed)}；实际为 ${q(i.found)}。${hintZh(i)}`,
+        );
+      case "duplicateId":
+        return loc(
+          `household id ${q(i.found)} already appears on line ${i.count ?? "?"}; ids must be unique.`,
+          `户号 ${q(i.found)} 已在第 ${i.count ?? "?"} 行出现；户号必须唯一。`,
+        );
+      case "tooLarge":
+        return loc(`more than ${i.count ?? "?"} households; split the register.`, `超过 ${i.count ?? "?"} 户；请拆分名册。`);
+      case "noRows":
+        return loc("the file has a header but no households.", "文件只有表头，没有农户数据。");
+      case "more":
+        return loc(`…and ${i.count ?? 0} more problems.`, `……另有 ${i.count ?? 0} 处问题。`);
+      default:
+        return i.code satisfies never;
+    }
+  })();
+  if (i.code === "more") return m;
+  return loc(`${w.en}: ${m.en}`, `${w.zh}：${m.zh}`);
+}
+
+function range(i: RegisterIssue): string {
+  if (i.min !== undefined && i.max !== undefined) return ` from ${i.min} to ${i.max}`;
+  if (i.min !== undefined) return ` ≥ ${i.min}`;
+  if (i.max !== undefined) return ` ≤ ${i.max}`;
+  return "";
+}
+function rangeZh(i: RegisterIssue): string {
+  if (i.min !== undefined && i.max !== undefined) return `（${i.min} 至 ${i.max}）`;
+  if (i.min !== undefined) return `（≥ ${i.min}）`;
+  if (i.max !== undefined) return `（≤ ${i.max}）`;
+  return "";
+}
+
+/** Heading printed above the list of register issues. */
+export const registerRejected = (file: string, problems: number): Localized =>
+  loc(
+    `The household register ${file} was not loaded (${problems} problem${problems === 1 ? "" : "s"}); fix the rows below and run again:`,
+    `农户名册 ${file} 未载入（${problems} 处问题）；请修正以下各行后重新运行：`,
+  );
+
+/** Shown after a register has been read. */
+export const registerLoaded = (file: string, households: number, villages: number, seconds: number): Localized =>
+  loc(
+    `Read ${households.toLocaleString("en-US")} households in ${villages.toLocaleString("en-US")} villages from ${file} (${seconds.toFixed(1)} s).`,
+    `已从 ${file} 读取 ${households.toLocaleString("en-US")} 户、${villages.toLocaleString("en-US")} 个村（${seconds.toFixed(1)} 秒）。`,
+  );
