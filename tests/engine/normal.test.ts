@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { PURPOSE, TAIL_INDEX_OFFSET, seedStream } from "../../src/engine/rng.js";
+import { invNormCdf, nextNormal, normCdf } from "../../src/engine/normal.js";
+
+describe("normal distribution", () => {
+  it("Φ matches reference values to double precision", () => {
+    expect(normCdf(0)).toBe(0.5);
+    expect(normCdf(1)).toBeCloseTo(0.8413447460685429, 14);
+    expect(normCdf(-3) / 0.0013498980316301 - 1).toBeLessThan(1e-12);
+    expect(Math.abs(normCdf(-5) / 2.866515718791939e-7 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(normCdf(-10) / 7.619853024160527e-24 - 1)).toBeLessThan(1e-8);
+  });
+
+  it("Φ⁻¹ inverts Φ across the range and hits known quantiles", () => {
+    expect(invNormCdf(0.975)).toBeCloseTo(1.959963984540054, 13);
+    expect(invNormCdf(0.05)).toBeCloseTo(-1.6448536269514729, 13);
+    expect(invNormCdf(0.5)).toBe(0);
+    expect(invNormCdf(0)).toBe(-Infinity);
+    expect(invNormCdf(1)).toBe(Infinity);
+    expect(invNormCdf(1.5)).toBeNaN();
+    for (const p of [1e-12, 1e-6, 0.001, 0.02425, 0.1, 0.3, 0.7, 0.9, 0.999, 1 - 1e-9]) {
+      expect(Math.abs(normCdf(invNormCdf(p)) / p - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("ziggurat normals fit Φ on 16 bins (χ²) and have mean 0, variance 1, kurtosis 3 within MC error", () => {
+    const s = new Int32Array(4);
+    const tail = new Int32Array(4);
+    seedStream(s, 2024, 0, PURPOSE.idioShock, 0);
+    seedStream(tail, 2024, 0, PURPOSE.idioShock, TAIL_INDEX_OFFSET);
+    const edges = [-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
+    const counts = new Array<number>(edges.length + 1).fill(0);
+    const n = 1_000_000;
+    let m1 = 0;
+    let m2 = 0;
+    let m4 = 0;
+    for (let i = 0; i < n; i++) {
+      const z = nextNormal(s, tail);
+      m1 += z;
+      m2 += z * z;
+      m4 += z ** 4;
+      let k = 0;
+      while (k < edges.length && z >= (edges[k] as number)) k++;
+      counts[k]! += 1;
+    }
+    let chi = 0;
+    for (let k = 0; k <= edges.length; k++) {
+      const lo = k === 0 ? -Infinity : (edges[k - 1] as number);
+      const hi = k === edges.length ? Infinity : (edges[k] as number);
+      const e = n * (normCdf(hi) - normCdf(lo));
+      chi += ((counts[k] as number) - e) ** 2 / e;
+    }
+    expect(chi).toBeLessThan(40); // 15 degrees of freedom
+    expect(Math.abs(m1 / n)).toBeLessThan(5 / Math.sqrt(n));
+    expect(Math.abs(m2 / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
+    expect(Math.abs(m4 / n - 3)).toBeLessThan(5 * Math.sqrt(96 / n));
+  });
+});
