@@ -1,0 +1,49 @@
+/**
+ * Pieces every chart shares: the top-level frame (schema, size, theme), a localized
+ * title, the year axis, and a legend for layers that each draw one series.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { Lang } from "../messages/lang.js";
+import { label, type LabelKey } from "./labels.js";
+import { SIZE, theme } from "./theme.js";
+
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** A spec body without the frame; `frame` adds schema, title, size and config. */
+export type SpecBody = Record<string, unknown>;
+
+/** Wrap a body in the shared frame. */
+export function frame(lang: Lang, title: LabelKey, subtitle: LabelKey, body: SpecBody, size: { width?: number; height?: number } = {}): TopLevelSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: label(lang, title), subtitle: label(lang, subtitle) },
+    width: size.width ?? SIZE.width,
+    height: size.height ?? SIZE.height,
+    ...body,
+    config: theme(),
+  } as TopLevelSpec;
+}
+
+/** The x encoding for years (ordinal, in order, horizontal labels). */
+export function yearX(lang: Lang): Record<string, unknown> {
+  return { field: "year", type: "ordinal", sort: "ascending", title: label(lang, "year"), axis: { labelAngle: 0 } };
+}
+
+/**
+ * A colour encoding that gives a layer a fixed legend entry. All layers of a chart pass
+ * the same `entries` so the legend lists every series once, in order.
+ */
+export function seriesColor(lang: Lang, name: LabelKey, entries: readonly (readonly [LabelKey, string])[]): Record<string, unknown> {
+  return {
+    datum: label(lang, name),
+    type: "nominal",
+    scale: { domain: entries.map(([k]) => label(lang, k)), range: entries.map(([, c]) => c) },
+    legend: { title: null },
+  };
+}
+
+/** Round to `digits` significant digits (keeps specs small and snapshots stable). */
+export function sig(x: number, digits = 6): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(digits));
+}

@@ -1,0 +1,69 @@
+/**
+ * One shared look for every chart: fonts with Chinese glyphs first, readable sizes, a
+ * colour-blind-safe palette. Each chart spreads `theme()` into its `config`.
+ *
+ * @example
+ * const spec = { ...body, config: theme() };
+ */
+import type { Config } from "vega-lite";
+
+/** Font family for all text; the first entry is what the renderers embed (see src/render/fonts.ts). */
+export const FONT_FAMILY = "Noto Sans CJK SC";
+/** CSS font stack: the embedded font first, then common Chinese system fonts for the HTML report. */
+export const FONT_STACK = `${FONT_FAMILY}, "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
+
+/** Okabe–Ito palette (distinguishable with colour-vision deficiency). */
+export const PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#D55E00",
+  "#56B4E9",
+  "#CC79A7",
+  "#F0E442",
+  "#000000",
+  "#7F7F7F",
+] as const;
+
+/** Named colours used by meaning. */
+export const COLORS = {
+  main: "#0072B2",
+  band: "#0072B2",
+  target: "#D55E00",
+  good: "#009E73",
+  bad: "#D55E00",
+  neutral: "#7F7F7F",
+  var95: "#E69F00",
+  var99: "#D55E00",
+} as const;
+
+/** Default plotting area (the title, axes and legend come on top). */
+export const SIZE = { width: 520, height: 300 } as const;
+
+/** The Vega-Lite config every chart uses. */
+export function theme(): Config {
+  return {
+    font: FONT_STACK,
+    background: "#ffffff",
+    padding: 12,
+    view: { stroke: null },
+    title: { fontSize: 16, fontWeight: "bold", anchor: "start", offset: 12, subtitleFontSize: 12, subtitleColor: "#555555" },
+    axis: {
+      labelFontSize: 12,
+      titleFontSize: 13,
+      titleFontWeight: "normal",
+      titleColor: "#333333",
+      labelColor: "#333333",
+      gridColor: "#e6e6e6",
+      domainColor: "#888888",
+      tickColor: "#888888",
+      labelOverlap: true,
+    },
+    axisX: { labelAngle: 0 },
+    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 260, symbolType: "square" },
+    header: { labelFontSize: 13, titleFontSize: 13 },
+    range: { category: [...PALETTE] },
+    text: { fontSize: 11 },
+    bar: { discreteBandSize: { band: 0.7 } },
+  };
+}
