@@ -6,5 +6,7 @@
  */
 export * from "./lang.js";
 export * as cliMsg from "./cli.js";
+export * as chartsMsg from "./charts.js";
+export * as reportMsg from "./report.js";
 export * as scenarioMsg from "./scenario.js";
 export * as populationMsg from "./population.js";

@@ -1,0 +1,90 @@
+/** Messages of the report: the plain-language summary, section titles, figure labels. */
+import { loc, type Localized } from "./lang.js";
+
+export const reportTitle = (name: string): Localized => loc(`${name}: budget and risk report`, `${name}：预算与风险评估报告`);
+export const reportSubtitle = (years: string, runs: number, seed: string | number): Localized =>
+  loc(`Horizon ${years} · ${runs.toLocaleString("en")} Monte-Carlo runs · seed ${seed}`, `规划期 ${years} · 蒙特卡洛模拟 ${runs.toLocaleString("en")} 次 · 随机种子 ${seed}`);
+
+export const sectionSummary = (): Localized => loc("Summary", "摘要");
+export const sectionExits = (): Localized => loc("Exits and targets", "脱贫与目标");
+export const sectionBudget = (): Localized => loc("Budget", "预算");
+export const sectionLedger = (): Localized => loc("Ledger tables", "预算台账");
+export const sectionPool = (): Localized => loc("Guarantee pool", "风险补偿资金池");
+export const sectionRelocation = (): Localized => loc("Relocation", "易地扶贫搬迁");
+export const sectionVariants = (): Localized => loc("Variants", "方案比较");
+export const sectionChecks = (): Localized => loc("Checks", "检查结果");
+export const sectionManifest = (): Localized => loc("Provenance", "来源与可重复性");
+
+export const targetsLikely = (p: string, target: string, year: number): Localized =>
+  loc(
+    `The targets are likely to be met: in ${p} of runs at least ${target} people have left poverty by ${year}, and every earlier target is met too.`,
+    `目标很可能实现：${p} 的模拟中，到 ${year} 年累计脱贫至少 ${target}，且此前各年度目标均已达成。`,
+  );
+export const targetsUncertain = (p: string, target: string, year: number): Localized =>
+  loc(
+    `The targets are uncertain: only ${p} of runs meet every year's target (${target} people by ${year}). Plan for a shortfall or strengthen the programmes.`,
+    `目标能否实现存在不确定性：仅 ${p} 的模拟达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。应预留不足的应对措施或加强帮扶项目。`,
+  );
+export const targetsUnlikely = (p: string, target: string, year: number): Localized =>
+  loc(
+    `The targets are unlikely to be met: only ${p} of runs meet every year's target (${target} people by ${year}). The allocation needs to change.`,
+    `目标难以实现：仅 ${p} 的模拟达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。需要调整资金分配。`,
+  );
+export const exitsMedian = (median: string, lo: string, hi: string, year: number): Localized =>
+  loc(
+    `By ${year}, the median projection is ${median} people out of poverty (90% of runs between ${lo} and ${hi}).`,
+    `到 ${year} 年，累计脱贫人数的中位数为 ${median}（90% 的模拟介于 ${lo} 与 ${hi} 之间）。`,
+  );
+export const poolSafe = (p: string, mean: string, var99: string, fund: string): Localized =>
+  loc(
+    `The guarantee pool is expected to survive: it is depleted in ${p} of runs. Expected losses charged to the pool are ${mean}; in the worst 1% of runs they exceed ${var99} (fund: ${fund}).`,
+    `风险补偿资金池预计可以维持：仅 ${p} 的模拟出现资金池耗尽。资金池预计承担损失 ${mean}；最坏的 1% 情形下超过 ${var99}（资金规模 ${fund}）。`,
+  );
+export const poolAtRisk = (p: string, mean: string, var99: string, fund: string): Localized =>
+  loc(
+    `The guarantee pool is at risk: it is depleted in ${p} of runs. Expected losses charged to the pool are ${mean}; in the worst 1% of runs they exceed ${var99} (fund: ${fund}). Consider a top-up rule or lower leverage.`,
+    `风险补偿资金池存在风险：${p} 的模拟出现资金池耗尽。资金池预计承担损失 ${mean}；最坏的 1% 情形下超过 ${var99}（资金规模 ${fund}）。建议设立补充机制或降低放大倍数。`,
+  );
+export const costSentence = (mean: string, lo: string, hi: string, perExit: string): Localized =>
+  loc(
+    `It costs the treasury ${mean} over the horizon (90% of runs between ${lo} and ${hi}), about ${perExit} per person lifted out of poverty.`,
+    `规划期内财政总支出约 ${mean}（90% 的模拟介于 ${lo} 与 ${hi} 之间），平均每脱贫一人约 ${perExit}。`,
+  );
+export const subsidySentence = (mean: string): Localized =>
+  loc(`The interest subsidy alone is expected to cost ${mean}.`, `其中财政贴息预计支出 ${mean}。`);
+export const ledgerBalanced = (): Localized => loc("The ledger balances in every year: sources cover the planned uses.", "预算台账各年度收支平衡：资金来源足以覆盖计划支出。");
+export const ledgerProblems = (n: number): Localized =>
+  loc(`The ledger raises ${n} problem(s); see Checks below.`, `预算台账发现 ${n} 个问题，详见下文“检查结果”。`);
+
+export const figTargetProbability = (): Localized => loc("P(all targets met)", "全部目标达成概率");
+export const figExits = (year: number): Localized => loc(`Exits by ${year} (median)`, `截至 ${year} 年脱贫人数（中位数）`);
+export const figPoolDepleted = (): Localized => loc("P(pool depleted)", "资金池耗尽概率");
+export const figPoolVar99 = (): Localized => loc("Pool loss, 99% worst case", "资金池损失（99% 风险价值）");
+export const figCost = (): Localized => loc("Fiscal cost (mean)", "财政总成本（均值）");
+export const figCostPerExit = (): Localized => loc("Cost per exit", "每脱贫一人成本");
+export const figRange = (lo: string, hi: string): Localized => loc(`90%: ${lo} – ${hi}`, `90% 区间：${lo} – ${hi}`);
+export const figSe = (se: string): Localized => loc(`± ${se} (standard error)`, `± ${se}（标准误）`);
+
+export const linkPng = (): Localized => loc("PNG", "PNG");
+export const linkSvg = (): Localized => loc("SVG", "SVG");
+export const linkPdf = (): Localized => loc("PDF", "PDF");
+export const linkCsv = (): Localized => loc("data (CSV)", "数据（CSV）");
+export const linkSpec = (): Localized => loc("Vega-Lite spec", "Vega-Lite 规范");
+
+export const severity = (s: "info" | "warning" | "error"): Localized => {
+  switch (s) {
+    case "info":
+      return loc("info", "提示");
+    case "warning":
+      return loc("warning", "警告");
+    case "error":
+      return loc("error", "错误");
+    default:
+      return s satisfies never;
+  }
+};
+export const noChecks = (): Localized => loc("No problems found.", "未发现问题。");
+export const footer = (version: string): Localized =>
+  loc(`Generated by fundsim ${version}. Self-contained: works offline.`, `由 fundsim ${version} 生成。本文件自包含，可离线打开。`);
+export const wroteReport = (dir: string, files: number): Localized => loc(`Wrote report to ${dir} (${files} files).`, `报告已写入 ${dir}（共 ${files} 个文件）。`);
+export const wroteChart = (path: string): Localized => loc(`Wrote ${path}`, `已写入 ${path}`);

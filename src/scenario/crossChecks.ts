@@ -1,0 +1,58 @@
+/**
+ * Checks that span fields: unique ids, references between sections, years inside the
+ * horizon, people ≥ households, shares that must not add up past 1.
+ */
+import type { Issue, PathSegment } from "./issues.js";
+import { closest } from "./issues.js";
+import type { Scenario } from "./types.js";
+import { scalar } from "./param.js";
+
+export function crossCheck(s: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  const uniq = (items: readonly { id: string }[], path: PathSegment[]): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) issues.push({ code: "duplicateId", path: [...path, i, "id"], found: it.id });
+      seen.add(it.id);
+    });
+    return seen;
+  };
+  uniq(s.population.cohorts, ["population", "cohorts"]);
+  const sources = uniq(s.funding.sources, ["funding", "sources"]);
+  const programmes = uniq(s.programmes, ["programmes"]);
+  const pools = uniq(s.creditPools, ["creditPools"]);
+  uniq(s.variants, ["variants"]);
+  void programmes;
+
+  const ref = (id: string, known: Set<string>, what: string, path: PathSegment[]): void => {
+    if (!known.has(id)) {
+      const suggestion = closest(id, known);
+      issues.push({ code: "unknownReference", path, found: id, expected: what, ...(suggestion ? { suggestion } : {}) });
+    }
+  };
+
+  const [start, end] = [s.meta.years.start, s.meta.years.end];
+  s.population.cohorts.forEach((c, i) => {
+    const h = scalar(c.households);
+    const p = scalar(c.people);
+    if (p.lt(h)) issues.push({ code: "peopleBelowHouseholds", path: ["population", "cohorts", i, "people"], found: p.toString(), expected: h.toString() });
+    if (c.causes) {
+      const sum = Object.values(c.causes).reduce((a, q) => a.plus(scalar(q)), scalar(c.households).times(0));
+      if (sum.gt(1)) issues.push({ code: "sharesAboveOne", path: ["population", "cohorts", i, "causes"], found: sum.toString() });
+    }
+  });
+
+  s.programmes.forEach((p, i) => {
+    p.fundedBy?.forEach((f, j) => ref(f, sources, "funding source (funding.sources[].id)", ["programmes", i, "fundedBy", j]));
+    if (p.pool !== undefined) ref(p.pool, pools, "credit pool (creditPools[].id)", ["programmes", i, "pool"]);
+    p.schedules?.forEach((sch, j) =>
+      sch.cohorts.forEach((c, k) => {
+        if (c.year < start || c.year > end) {
+          issues.push({ code: "yearOutsideHorizon", path: ["programmes", i, "schedules", j, "cohorts", k, "year"], found: String(c.year), expected: `${start}–${end}` });
+        }
+      }),
+    );
+  });
+  if (s.funding.perPersonTarget) ref(s.funding.perPersonTarget.fund, sources, "funding source (funding.sources[].id)", ["funding", "perPersonTarget", "fund"]);
+  return issues;
+}

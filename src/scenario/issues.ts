@@ -1,0 +1,112 @@
+/**
+ * Problems with input, as data. Validation returns these; src/messages/scenario.ts turns
+ * them into text (en, zh) in one place.
+ */
+
+export const ISSUE_CODES = [
+  "fileNotFound",
+  "isDirectory",
+  "fileTooLarge",
+  "emptyFile",
+  "binaryFile",
+  "unreadable",
+  "syntax",
+  "duplicateKey",
+  "notMapping",
+  "invalidType",
+  "notFinite",
+  "unsafeNumber",
+  "invalidValue",
+  "outOfRange",
+  "unknownKey",
+  "missingKey",
+  "invalidChoice",
+  "duplicateId",
+  "yearOutsideHorizon",
+  "badHorizon",
+  "unknownReference",
+  "expressionSyntax",
+  "expressionForbidden",
+  "expressionUnknownName",
+  "expressionCycle",
+  "expressionNotFinite",
+  "peopleBelowHouseholds",
+  "sharesAboveOne",
+  "overlayPath",
+  "unknownVariant",
+  "badSet",
+  "registerRow",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export type PathSegment = string | number;
+
+export interface Issue {
+  readonly code: IssueCode;
+  /** Where in the document (field path), empty for the whole file. */
+  readonly path: readonly PathSegment[];
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly expected?: string;
+  readonly found?: string;
+  /** A short extra fact (e.g. the parser's own words, the cycle, the suggestion). */
+  readonly detail?: string;
+  /** A suggested replacement ("did you mean …"). */
+  readonly suggestion?: string;
+}
+
+/** Render a path as people write it in overlays: programmes[2].unitCost.amount */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
+
+/** Show a found value briefly. */
+export function describeFound(x: unknown): string {
+  if (x === undefined) return "nothing";
+  if (x === null) return "null (empty value)";
+  if (typeof x === "number") return Number.isNaN(x) ? "NaN" : String(x);
+  if (typeof x === "string") return JSON.stringify(x.length > 60 ? `${x.slice(0, 57)}...` : x);
+  if (typeof x === "boolean") return String(x);
+  if (Array.isArray(x)) return `a list of ${x.length}`;
+  if (typeof x === "object") {
+    const keys = Object.keys(x as object);
+    return `a mapping {${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", …" : ""}}`;
+  }
+  return typeof x;
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[n] ?? 0;
+}
+
+/** The closest candidate within a sensible distance, if any. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

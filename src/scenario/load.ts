@@ -1,0 +1,201 @@
+/**
+ * Loading a scenario: file → text → YAML/JSON document → overlays (variant, --set) →
+ * schema validation → number resolution → cross-field checks → frozen Scenario.
+ *
+ * Every expected failure is returned as Issue data with file, line and column where the
+ * document has them; nothing here throws on bad input.
+ *
+ * @example
+ * const r = await loadScenario("scenarios/linghai-2017.yaml", { variant: "no-pool" });
+ * if (!r.ok) console.error(renderIssues("en", r.error));
+ */
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from "yaml";
+import { ok, err, type Result } from "../util/result.js";
+import type { Issue, PathSegment } from "./issues.js";
+import { describeFound } from "./issues.js";
+import { scenarioSchema } from "./schema.js";
+import { fromZodIssues } from "./zodIssues.js";
+import { resolveNumbers } from "./resolve.js";
+import { applyOverlay, parseSet } from "./overlays.js";
+import { crossCheck } from "./crossChecks.js";
+import type { LoadedScenario, Scenario } from "./types.js";
+
+/** Largest scenario file accepted (a scenario is hand-written; data goes in a register). */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+
+export interface LoadOptions {
+  readonly variant?: string | undefined;
+  readonly sets?: readonly string[] | undefined;
+}
+
+/** Load and validate a scenario file. */
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Result<LoadedScenario, Issue[]>> {
+  const fileIssue = (code: Issue["code"], extra: Partial<Issue> = {}): Result<never, Issue[]> =>
+    err([{ code, path: [], file, ...extra }]);
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return fileIssue("isDirectory");
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return fileIssue("fileNotFound");
+    return fileIssue("unreadable", { detail: String(code ?? e) });
+  }
+  if (size > MAX_SCENARIO_BYTES) {
+    return fileIssue("fileTooLarge", { found: formatBytes(size), expected: formatBytes(MAX_SCENARIO_BYTES) });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return fileIssue("unreadable", { detail: String((e as NodeJS.ErrnoException).code ?? e) });
+  }
+  let text: string;
+  try {
+    if (bytes.includes(0)) throw new Error("NUL byte");
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fileIssue("binaryFile");
+  }
+  return parseScenarioText(text, { ...opts, file });
+}
+
+/** Validate scenario text (YAML or JSON — JSON is read as YAML 1.2, its superset). */
+export function parseScenarioText(text: string, opts: LoadOptions & { file?: string } = {}): Result<LoadedScenario, Issue[]> {
+  const file = opts.file ?? "<text>";
+  if (text.replace(/^\uFEFF/, "").trim() === "") return err([{ code: "emptyFile", path: [], file }]);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length > 0) {
+    return err(
+      doc.errors.slice(0, 10).map((e): Issue => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        const dup = /Map keys must be unique/.test(e.message);
+        const keyText = dup ? text.slice(e.pos[0], e.pos[1]).trim() : undefined;
+        return dup
+          ? { code: "duplicateKey", path: [], file, line: pos.line, column: pos.col, found: keyText ?? "" }
+          : { code: "syntax", path: [], file, line: pos.line, column: pos.col, detail: e.message.split("\n")[0] ?? e.message };
+      }),
+    );
+  }
+  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const locate = (issues: Issue[]): Issue[] =>
+    issues.map((i) => ({
+      file,
+      ...positionOf(doc.contents, i.code === "unknownKey" && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter),
+      ...i,
+    }));
+  const r = scenarioFromObject(raw, opts);
+  if (!r.ok) return err(locate(r.error));
+  return ok({ ...r.value, file });
+}
+
+/** Validate a scenario given as plain data (notebooks, tests, overlays). */
+export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result<LoadedScenario, Issue[]> {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return err([{ code: "notMapping", path: [], expected: "a mapping (fundsim: 1, meta: …, population: …)", found: describeFound(raw) }]);
+  }
+  // 1. Overlays: the variant, then each --set, on copies of the raw baseline.
+  let data: unknown = raw;
+  const sets = opts.sets ?? [];
+  if (opts.variant !== undefined) {
+    const variants = (raw as { variants?: unknown }).variants;
+    const list = Array.isArray(variants) ? (variants as { id?: unknown; set?: unknown }[]) : [];
+    const v = list.find((x) => x && x.id === opts.variant);
+    if (!v) {
+      return err([{ code: "unknownVariant", path: ["variants"], found: opts.variant, expected: list.map((x) => String(x.id)).join(", ") || "(none)" }]);
+    }
+    const applied = applyAll(data, Object.entries((v.set ?? {}) as Record<string, unknown>), `variant ${opts.variant}`);
+    if (!applied.ok) return applied;
+    data = applied.value;
+  }
+  for (const s of sets) {
+    const p = parseSet(s);
+    if (!p.ok) return err([p.error]);
+    const applied = applyAll(data, [[p.value.path, p.value.value]], `--set ${p.value.path}`);
+    if (!applied.ok) return applied;
+    data = applied.value;
+  }
+  // 2. Schema.
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) return err(fromZodIssues(parsed.error.issues, data, scenarioSchema));
+  const { start, end } = parsed.data.meta.years;
+  if (end < start || end - start > 60) {
+    return err([{ code: "badHorizon", path: ["meta", "years"], found: `${start}–${end}` }]);
+  }
+  const years = Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  // 3. Numbers (expressions, dated values, constraints).
+  const issues: Issue[] = [];
+  const scenario = resolveNumbers(parsed.data, years, issues) as Scenario;
+  if (issues.length > 0) return err(issues);
+  // 4. Cross-field checks, including every variant's overlay paths.
+  issues.push(...crossCheck(scenario));
+  for (const [i, v] of scenario.variants.entries()) {
+    const applied = applyAll(raw, Object.entries(v.set), `variant ${v.id}`);
+    if (!applied.ok) issues.push(...applied.error.map((e) => ({ ...e, path: ["variants", i, "set"] })));
+  }
+  if (issues.length > 0) return err(issues);
+  return ok({ scenario: deepFreeze(scenario), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data });
+}
+
+function applyAll(raw: unknown, entries: readonly (readonly [string, unknown])[], origin: string): Result<unknown, Issue[]> {
+  let data = raw;
+  for (const [path, value] of entries) {
+    const r = applyOverlay(data, path, value, origin);
+    if (!r.ok) return err([r.error]);
+    data = r.value;
+  }
+  return ok(data);
+}
+
+/** sha256 of canonical JSON (keys sorted). */
+export function hashOf(data: unknown): string {
+  return createHash("sha256").update(canonicalJson(data)).digest("hex");
+}
+
+export function canonicalJson(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonicalJson).join(",")}]`;
+  if (x !== null && typeof x === "object") {
+    const keys = Object.keys(x).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((x as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(x) ?? "null";
+}
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === "object" && !Object.isFrozen(x) && (Array.isArray(x) || Object.getPrototypeOf(x) === Object.prototype)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+/** Line/column of the deepest node along a path (the key itself for unknown keys). */
+function positionOf(root: unknown, path: readonly PathSegment[], lc: LineCounter): { line?: number; column?: number } {
+  let node = root as YamlNode | null | undefined;
+  let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as { range?: [number] };
+      offset = key.range?.[0] ?? offset;
+      node = pair.value as YamlNode | null;
+      const vr = (node as { range?: [number] } | null)?.range;
+      if (vr && isScalar(node)) offset = vr[0];
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg] as YamlNode | null;
+      offset = (node as { range?: [number] } | null)?.range?.[0] ?? offset;
+    } else break;
+  }
+  if (offset === undefined) return {};
+  const p = lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}

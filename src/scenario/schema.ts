@@ -1,0 +1,301 @@
+/**
+ * The scenario file format (version 1), as one zod schema. Types are derived from it
+ * (`ScenarioInput` = what is written, `ParsedScenario` = after parsing, numbers wrapped
+ * in NumRef); the JSON Schema for editors is generated from it (jsonSchema.ts).
+ *
+ * Every number accepts the forms documented in num.ts (plain, expression, dated, with
+ * `source:` or `assumption:`).
+ */
+import { z } from "zod";
+import { count, money, share, rate, ratio, real, num } from "./num.js";
+import { distSchema } from "./dist.js";
+import {
+  SEGMENTS,
+  CAUSES,
+  FLAG_NAMES,
+  PROGRAMME_KINDS,
+  LEVELS,
+  COST_UNITS,
+  TARGETING,
+  EFFECT_MODES,
+  LABOUR_RULES,
+  AMORTISATION,
+} from "./vocab.js";
+
+export const FORMAT_VERSION = 1 as const;
+
+const ID = /^[a-z][a-zA-Z0-9_-]*$/;
+const id = () =>
+  z.string().regex(ID, { message: "an id: a lower-case letter, then letters, digits, '-' or '_' (e.g. industry-support)" });
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Text in one language or both. */
+export const textSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ en: z.string().min(1), zh: z.string().min(1) }),
+]);
+
+const year = () => z.number().int().min(1900).max(2200);
+const cite = { source: z.string().min(1).optional(), assumption: z.string().min(1).optional(), note: z.string().optional() };
+const segmentList = z.array(z.enum(SEGMENTS)).min(1);
+
+const metaSchema = z.strictObject({
+  id: id(),
+  name: textSchema,
+  jurisdiction: textSchema,
+  description: textSchema.optional(),
+  years: z.strictObject({ start: year(), end: year() }).describe("Simulation horizon, both years included."),
+  currency: z.literal("CNY").default("CNY"),
+  language: z.enum(["en", "zh"]).default("zh"),
+  documents: z
+    .array(z.strictObject({ id: id(), title: textSchema, file: z.string().optional(), date: z.string().optional() }))
+    .optional()
+    .describe("Source documents that `source:` fields cite."),
+});
+
+const cohortSchema = z.strictObject({
+  id: id(),
+  label: textSchema.optional(),
+  segment: z.enum(SEGMENTS),
+  households: count({ dated: false }),
+  people: count({ dated: false }),
+  labourShare: share({ dated: false }).describe("Share of households with labour capacity."),
+  income: distSchema.describe("Per-capita annual income at the start of the horizon, yuan."),
+  flags: z.partialRecord(z.enum(FLAG_NAMES), share({ dated: false })).optional().describe("Share of households with each flag."),
+  causes: z.partialRecord(z.enum(CAUSES), share({ dated: false })).optional().describe("Share of households by main cause; the rest is 'other'."),
+  villages: count({ dated: false }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
+  ...cite,
+});
+
+const populationSchema = z.strictObject({
+  villages: z
+    .strictObject({
+      count: count({ dated: false }).describe("Villages the population lives in."),
+      poor: count({ dated: false }).optional().describe("Of which registered poor villages."),
+    })
+    .optional(),
+  cohorts: z.array(cohortSchema).min(1),
+});
+
+const segmentLineSchema = z.strictObject({
+  line: money().optional(),
+  exitLine: money().optional(),
+  ...cite,
+});
+
+const povertySchema = z.strictObject({
+  line: money().describe("Poverty line, per-capita yuan a year (absolute, by year, or an expression for a relative line)."),
+  exitLine: money().optional().describe("Income a household must reach to exit (default: the line)."),
+  bySegment: z.partialRecord(z.enum(SEGMENTS), segmentLineSchema).optional(),
+  relapseMargin: share({ dated: false }).optional().describe("An exited household relapses when income < line × (1 − margin). Default 0."),
+  requireSafeHousing: z.boolean().default(false).describe("Exit also needs safe housing (unsafe-housing flag cleared)."),
+  villageExit: z
+    .strictObject({
+      incidenceBelow: share({ dated: false }).describe("A village exits when its poverty incidence falls below this share."),
+      collectiveIncome: money().optional().describe("Village collective income required (yuan a year)."),
+      collectiveIncomeMetShare: share().optional().describe("Share of villages meeting the collective-income test."),
+      ...cite,
+    })
+    .optional(),
+  ...cite,
+});
+
+const incomeSchema = z.strictObject({
+  growth: rate().describe("Trend growth of per-capita income per year (0.05 = 5%)."),
+  commonShock: z.strictObject({ sigma: ratio({ dated: false }), ...cite }).describe("Log-normal shock shared by all households in a run-year."),
+  idiosyncratic: z.strictObject({
+    sigma: ratio({ dated: false }),
+    persistence: share({ dated: false }).optional().describe("AR(1) coefficient of the household shock; 0 = not accumulated."),
+    ...cite,
+  }),
+  illness: z
+    .strictObject({
+      probability: share(),
+      loss: share().describe("Share of the year's income lost."),
+      insuranceReimbursement: share().optional().describe("Share of the loss reimbursed by insurance (before any health programme)."),
+      ...cite,
+    })
+    .optional(),
+  disaster: z
+    .strictObject({
+      probability: share().describe("Probability of a disaster in a run-year."),
+      villageShare: share({ dated: false }).describe("Share of villages hit when it happens."),
+      loss: share({ dated: false }).describe("Share of the year's income lost in a hit village."),
+      ...cite,
+    })
+    .optional(),
+});
+
+const fundingRuleSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("fixed"), amount: money().describe("Yuan a year; dated values apply to the years given only.") }),
+  z.strictObject({ kind: z.literal("transfer"), from: z.enum(LEVELS), amount: money() }),
+  z.strictObject({
+    kind: z.literal("revenueShare"),
+    share: share().describe("Share of the year's increase in local fiscal revenue (≥ 0.2 in Anqing's designated counties)."),
+    revenueIncrease: real().describe("Increase in local fiscal revenue over the previous year, yuan (negative: no contribution)."),
+  }),
+  z.strictObject({
+    kind: z.literal("perUnit"),
+    units: count().describe("Contributing units (e.g. 66 dispatching units)."),
+    amountPerUnit: money().describe("Yuan per unit per year."),
+  }),
+  z.strictObject({
+    kind: z.literal("gapShare"),
+    weight: ratio({ dated: false }).describe("Weight in sharing the per-person target gap (e.g. share of last year's fund income)."),
+  }),
+]);
+
+const sourceSchema = z.strictObject({
+  id: id(),
+  label: textSchema.optional(),
+  level: z.enum(LEVELS).optional(),
+  rule: fundingRuleSchema,
+  ...cite,
+});
+
+const perPersonTargetSchema = z.strictObject({
+  amountPerPerson: money({ dated: false }).describe("Investment per person over the period (≥ 20,000 in Jiangmen)."),
+  people: count({ dated: false }),
+  fund: id().describe("The source that provides the named fund's part."),
+  phasing: share().optional().describe("Share of the required total falling in each year (dated; default: even over the horizon)."),
+  ...cite,
+});
+
+const fundingSchema = z.strictObject({
+  carryForward: z.boolean().default(true).describe("Unspent balance carries into the next year."),
+  sources: z.array(sourceSchema).min(1),
+  perPersonTarget: perPersonTargetSchema.optional(),
+});
+
+const eligibilitySchema = z.strictObject({
+  segments: segmentList.optional(),
+  flags: z.array(z.enum(FLAG_NAMES)).min(1).optional().describe("Household must have all of these flags."),
+  causes: z.array(z.enum(CAUSES)).min(1).optional(),
+  labour: z.enum(LABOUR_RULES).default("any"),
+});
+
+const effectSchema = z.strictObject({
+  successProbability: share({ dated: false }),
+  uplift: distSchema.describe("Multiplicative factor on income, or yuan per person added (mode additive)."),
+  mode: z.enum(EFFECT_MODES).default("multiplicative"),
+  lagYears: count({ dated: false }).optional().describe("Years between support and effect (default 0)."),
+  decay: share({ dated: false }).optional().describe("Share of the effect lost each year after it starts (default 0)."),
+  ...cite,
+});
+
+const unitCostSchema = z.strictObject({
+  amount: money().describe("Yuan per unit (per year when recurring)."),
+  per: z.enum(COST_UNITS),
+  recurringYears: count({ dated: false }).optional().describe("Paid each year for this many years from the year of support; absent: one-off."),
+  ...cite,
+});
+
+const scheduleSchema = z.strictObject({
+  id: id(),
+  label: textSchema.optional(),
+  unit: z.enum(COST_UNITS),
+  amountPerUnitYear: money().describe("Yuan per unit per year (e.g. 2000 per person, or '200 * wheatPrice' per mu)."),
+  years: count({ dated: false }).describe("Number of years each cohort is paid, starting in its year."),
+  cohorts: z
+    .array(z.strictObject({ year: year(), units: count({ dated: false }), label: textSchema.optional(), ...cite }))
+    .min(1),
+  ...cite,
+});
+
+const programmeSchema = z.strictObject({
+  id: id(),
+  kind: z.enum(PROGRAMME_KINDS),
+  label: textSchema.optional(),
+  allocation: money().optional().describe("Money allocated per year (dated: the years given). Absent: unit cost × units."),
+  units: count().optional().describe("Planned units per year (households, people, students …)."),
+  unitCost: unitCostSchema.optional(),
+  capacity: count().optional().describe("Explicit cap on units served per year."),
+  fundedBy: z.array(id()).min(1).optional().describe("Sources paying for it (default: the common budget)."),
+  eligibility: eligibilitySchema.optional(),
+  targeting: z.enum(TARGETING).default("poorest"),
+  effect: effectSchema.optional(),
+  schedules: z.array(scheduleSchema).optional().describe("Multi-year payment schedules by cohort (relocation follow-up, land subsidy)."),
+  pool: id().optional().describe("For credit programmes: the risk-compensation pool it lends through."),
+  ...cite,
+});
+
+const poolSchema = z.strictObject({
+  id: id(),
+  label: textSchema.optional(),
+  fund: money().describe("Deposits into the risk-compensation fund by year (yuan)."),
+  leverage: ratio({ dated: false }).describe("Loans allowed per yuan of fund (10 in Linghai)."),
+  plannedLending: money().describe("New lending planned per year (yuan)."),
+  loan: z.strictObject({
+    size: money({ dated: false }).describe("Average loan, yuan (≤ 50,000 for household micro-credit)."),
+    termYears: count({ dated: false }),
+    rate: rate().describe("Interest rate a year (benchmark)."),
+    subsidyShare: share().describe("Share of interest paid by the treasury."),
+    amortisation: z.enum(AMORTISATION).default("bullet"),
+    householdsPerLoan: ratio({ dated: false }).optional().describe("Poor households carried per loan (1 for household loans; more for enterprises)."),
+    ...cite,
+  }),
+  pd: share().describe("Probability of default per loan-year."),
+  correlation: share({ dated: false }).describe("Asset correlation ρ of the one-factor model."),
+  lgd: share({ dated: false }).describe("Loss given default."),
+  poolLossShare: share({ dated: false }).describe("Share of each loss the pool pays (the bank bears the rest)."),
+  shockLink: num({ kind: "real", dated: false }).optional().describe("Correlation between the credit factor and the common income shock (−1..1)."),
+  suspension: z
+    .strictObject({ nplThreshold: share({ dated: false }).describe("Stop new lending when the non-performing ratio exceeds this."), ...cite })
+    .optional(),
+  topUp: z
+    .strictObject({
+      maxPerYear: money().describe("Largest yearly top-up the budget will pay to restore the fund."),
+      restoreTo: share({ dated: false }).optional().describe("Top up to this share of the deposits (default 1)."),
+      ...cite,
+    })
+    .optional(),
+  eligibility: eligibilitySchema.optional(),
+  effect: effectSchema.optional().describe("Income effect on borrowing households."),
+  ...cite,
+});
+
+const targetsSchema = z.strictObject({
+  exits: count().optional().describe("People to exit poverty in each year (increments, by year)."),
+  villages: count().optional().describe("Villages to exit in each year (increments, by year)."),
+  ...cite,
+});
+
+const variantSchema = z.strictObject({
+  id: id(),
+  label: textSchema.optional(),
+  description: textSchema.optional(),
+  set: z
+    .record(z.string().min(1), z.unknown())
+    .describe("Overlay: path → value, e.g. {'programmes.industry.allocation': 5000000}. Array items are addressed by id."),
+});
+
+const simulationSchema = z.strictObject({
+  runs: z.number().int().min(1).max(1_000_000).default(1000),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  households: z.number().int().min(1).max(100_000_000).optional().describe("Scale the synthetic population to this many households (benchmarks)."),
+});
+
+/** The whole scenario. */
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    fundsim: z.literal(FORMAT_VERSION).describe("Scenario format version."),
+    meta: metaSchema,
+    values: z
+      .record(z.string().regex(NAME, { message: "a name: letters, digits and '_' (e.g. wheatPrice)" }), real())
+      .optional()
+      .describe("Named values that expressions may use."),
+    population: populationSchema,
+    poverty: povertySchema,
+    income: incomeSchema,
+    funding: fundingSchema,
+    programmes: z.array(programmeSchema).default([]),
+    creditPools: z.array(poolSchema).default([]),
+    targets: targetsSchema.default({}),
+    variants: z.array(variantSchema).default([]),
+    simulation: simulationSchema.default({ runs: 1000, seed: 1 }),
+  })
+  .describe("A fundsim scenario: a poverty-alleviation plan's money, people, programmes and credit pools.");
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;

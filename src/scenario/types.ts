@@ -1,0 +1,22 @@
+/** The validated, resolved scenario that every later stage consumes (deep-frozen). */
+import type { ParsedScenario } from "./schema.js";
+import type { Resolved } from "./resolve.js";
+
+export type Scenario = Resolved<ParsedScenario>;
+
+/** A scenario as loaded from a file, with what it came from. */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  /** Horizon years, meta.years.start … meta.years.end. */
+  readonly years: readonly number[];
+  /** File it came from ("<inline>" for objects). */
+  readonly file: string;
+  /** Variant applied, if any. */
+  readonly variant: string | undefined;
+  /** `--set` overlays applied, in order. */
+  readonly sets: readonly string[];
+  /** sha256 of the canonical JSON of the raw scenario after overlays. */
+  readonly hash: string;
+  /** Raw data after overlays (plain JSON), for re-applying other variants. */
+  readonly raw: unknown;
+}

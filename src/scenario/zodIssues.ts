@@ -1,0 +1,143 @@
+/**
+ * zod issues → our Issue data (path, expected, found, suggestion). The found value is read
+ * from the input itself, so messages show what the user wrote.
+ */
+import type { z } from "zod";
+import type { Issue, PathSegment } from "./issues.js";
+import { closest, describeFound } from "./issues.js";
+import { MAX_SAFE } from "./num.js";
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Read the value at a path of plain data. */
+export function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
+interface Def {
+  readonly type: string;
+  readonly shape?: Record<string, { _zod: { def: Def } }>;
+  readonly element?: { _zod: { def: Def } };
+  readonly innerType?: { _zod: { def: Def } };
+  readonly in?: { _zod: { def: Def } };
+  readonly options?: readonly { _zod: { def: Def } }[];
+  readonly valueType?: { _zod: { def: Def } };
+}
+
+const unwrap = (d: Def): Def => {
+  let cur = d;
+  for (let guard = 0; guard < 20; guard++) {
+    const next = cur.innerType ?? cur.in;
+    if ((cur.type === "optional" || cur.type === "default" || cur.type === "pipe" || cur.type === "nullable" || cur.type === "prefault") && next) {
+      cur = next._zod.def;
+    } else break;
+  }
+  return cur;
+};
+
+/** Keys the schema allows at a path (for "did you mean"). */
+export function allowedKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let defs: Def[] = [unwrap((schema as unknown as { _zod: { def: Def } })._zod.def)];
+  const expand = (ds: Def[]): Def[] =>
+    ds.flatMap((d) => (d.type === "union" && d.options ? expand(d.options.map((o) => unwrap(o._zod.def))) : [d]));
+  for (const seg of path) {
+    defs = expand(defs).flatMap((d): Def[] => {
+      if (d.type === "object" && d.shape && typeof seg === "string") {
+        const f = d.shape[seg];
+        return f ? [unwrap(f._zod.def)] : [];
+      }
+      if (d.type === "array" && d.element) return [unwrap(d.element._zod.def)];
+      if (d.type === "record" && d.valueType) return [unwrap(d.valueType._zod.def)];
+      return [];
+    });
+  }
+  const keys = new Set<string>();
+  for (const d of expand(defs)) if (d.type === "object" && d.shape) for (const k of Object.keys(d.shape)) keys.add(k);
+  return [...keys];
+}
+
+const typeName = (x: unknown): string => {
+  if (typeof x === "number" && !Number.isFinite(x)) return describeFound(x);
+  return describeFound(x);
+};
+
+/** Convert zod issues to ours. */
+export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, schema: z.ZodType): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of issues) out.push(...convert(zi, input, schema));
+  return out;
+}
+
+function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
+  const path = zi.path.filter((p): p is PathSegment => typeof p !== "symbol");
+  const found = valueAtPath(input, path);
+  switch (zi.code) {
+    case "unrecognized_keys": {
+      const allowed = allowedKeys(schema, path);
+      return zi.keys.map((k) => {
+        const suggestion = closest(k, allowed);
+        return { code: "unknownKey", path, found: k, expected: allowed.join(", "), ...(suggestion ? { suggestion } : {}) };
+      });
+    }
+    case "invalid_type": {
+      if (found === undefined) return [{ code: "missingKey", path, expected: zi.expected }];
+      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      return [{ code: "invalidType", path, expected: zi.expected, found: typeName(found) }];
+    }
+    case "invalid_union": {
+      if (found === undefined) return [{ code: "missingKey", path, expected: zi.message }];
+      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
+      // Pick the branch that got furthest (deepest path, then fewest issues).
+      const branches = zi.errors.filter((b) => b.length > 0);
+      if (branches.length > 0) {
+        const depth = (b: readonly ZodIssue[]): number => Math.max(...b.map((i) => i.path.length));
+        const best = [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
+        if (depth(best) > 0) return best.flatMap((i) => convert({ ...i, path: [...zi.path, ...i.path] } as ZodIssue, input, schema));
+      }
+      if ("options" in zi && Array.isArray((zi as { options?: unknown[] }).options)) {
+        const opts = (zi as { options: unknown[] }).options.map(String);
+        const suggestion = typeof found === "string" ? closest(found, opts) : undefined;
+        return [{ code: "invalidChoice", path, expected: opts.join(" | "), found: typeName(found), ...(suggestion ? { suggestion } : {}) }];
+      }
+      const desc = describeSchemaAt(schema, path);
+      return [{ code: "invalidType", path, expected: desc ?? "a different form (see `fundsim schema`)", found: typeName(found) }];
+    }
+    case "invalid_value": {
+      const opts = zi.values.map((v) => String(v));
+      const suggestion = typeof found === "string" ? closest(found, opts) : undefined;
+      return [{ code: "invalidChoice", path, expected: opts.join(" | "), found: typeName(found), ...(suggestion ? { suggestion } : {}) }];
+    }
+    case "too_big":
+    case "too_small": {
+      if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
+      return [{ code: "outOfRange", path, expected: zi.message.replace(/^Too (big|small): expected /, ""), found: typeName(found) }];
+    }
+    case "invalid_format":
+    case "custom": {
+      if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
+      const expected = zi.message.replace(/^expected /, "").replace(/^Invalid string: must match pattern .*$/, "a valid value");
+      return [{ code: typeof found === "number" ? "outOfRange" : "invalidValue", path, expected, found: typeName(found) }];
+    }
+    default:
+      return [{ code: "invalidValue", path, expected: zi.message, found: typeName(found) }];
+  }
+}
+
+function describeSchemaAt(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
+  let s: unknown = schema;
+  for (const seg of path) {
+    const d = unwrap((s as { _zod: { def: Def } })._zod.def);
+    if (d.type === "object" && d.shape && typeof seg === "string") s = d.shape[seg];
+    else if (d.type === "array" && d.element) s = d.element;
+    else if (d.type === "record" && d.valueType) s = d.valueType;
+    else return undefined;
+    if (!s) return undefined;
+  }
+  return (s as { description?: string }).description;
+}
