@@ -1,0 +1,67 @@
+/**
+ * Assemble the report page: summary up front, then exits and targets, budget (charts
+ * and ledger tables), pool, relocation, variants, checks and provenance. Only the
+ * sections the scenario has data for appear.
+ *
+ * @example
+ * const page = buildReportPage(input, (kind) => [{ label: "PNG", href: `charts/${kind}.png` }]);
+ */
+import { say } from "../messages/lang.js";
+import * as M from "../messages/report.js";
+import { buildChart, type ChartKind, type ChartInputMap } from "../charts/registry.js";
+import type { Block, ReportPage, ReportSection } from "../render/html.js";
+import { summaryBlocks } from "./summary.js";
+import type { ReportInput } from "./types.js";
+
+const GROUPS: readonly { id: string; title: () => ReturnType<typeof M.sectionExits>; kinds: readonly ChartKind[] }[] = [
+  { id: "exits", title: M.sectionExits, kinds: ["exits-fan", "target-probability"] },
+  { id: "budget", title: M.sectionBudget, kinds: ["budget-sources", "budget-uses", "per-person", "balance"] },
+  { id: "pool", title: M.sectionPool, kinds: ["pool-fan", "pool-loss", "lending", "interest-subsidy"] },
+  { id: "relocation", title: M.sectionRelocation, kinds: ["relocation"] },
+  { id: "variants", title: M.sectionVariants, kinds: ["variant-differences", "exits-vs-cost"] },
+];
+
+/** Links shown under a chart (its files beside the report). */
+export type ChartLinks = (kind: ChartKind) => readonly { label: string; href: string }[];
+
+export function buildReportPage(input: ReportInput, links: ChartLinks = () => []): ReportPage {
+  const { lang } = input;
+  const years = input.years.length > 0 ? `${input.years[0]}–${input.years[input.years.length - 1]}` : "";
+  const sections: ReportSection[] = [{ id: "summary", title: say(lang, M.sectionSummary()), blocks: summaryBlocks(input.facts, input.checks, lang) }];
+  for (const g of GROUPS) {
+    const blocks: Block[] = [];
+    for (const kind of g.kinds) {
+      const data = input.charts[kind];
+      if (data === undefined) continue;
+      blocks.push({ kind: "chart", id: `chart-${kind}`, spec: buildChart(kind, data as ChartInputMap[typeof kind], lang), links: links(kind) });
+    }
+    if (blocks.length > 0) sections.push({ id: g.id, title: say(lang, g.title()), blocks });
+    if (g.id === "budget" && input.tables.length > 0) {
+      sections.push({
+        id: "ledger",
+        title: say(lang, M.sectionLedger()),
+        blocks: input.tables.map((t) => ({ kind: "table", caption: t.title, columns: t.columns, rows: t.rows, numeric: t.numeric, ...(t.totalRow ? { totalRow: true } : {}) })),
+      });
+    }
+  }
+  sections.push({
+    id: "checks",
+    title: say(lang, M.sectionChecks()),
+    blocks:
+      input.checks.length > 0
+        ? [{ kind: "checks", items: input.checks.map((c) => ({ severity: c.severity, text: c.message })) }]
+        : [{ kind: "paragraph", text: say(lang, M.noChecks()), emphasis: "good" }],
+  });
+  sections.push({
+    id: "manifest",
+    title: say(lang, M.sectionManifest()),
+    blocks: [{ kind: "definitions", items: Object.entries(input.manifest).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)] as const) }],
+  });
+  return {
+    lang,
+    title: say(lang, M.reportTitle(input.name)),
+    subtitle: say(lang, M.reportSubtitle(years, input.facts.runs, input.facts.seed)),
+    sections,
+    footer: say(lang, M.footer(input.version)),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The plain-language summary a bureau director reads first: will the targets be met
+ * and with what probability, will the pool survive, what it costs — as sentences and
+ * headline figures, in the report's language.
+ *
+ * @example
+ * const blocks = summaryBlocks(facts, checks, "zh");
+ */
+import type { Lang } from "../messages/lang.js";
+import { say } from "../messages/lang.js";
+import * as M from "../messages/report.js";
+import type { Block } from "../render/html.js";
+import { formatMoney, formatNumber, formatPeople, formatPercent } from "../charts/format.js";
+import type { ReportCheck, ReportFacts } from "./types.js";
+
+/** Thresholds for the verdict on targets (probability that every year's target is met). */
+export const LIKELY = 0.8;
+export const UNLIKELY = 0.5;
+/** A pool depleted in more than this share of runs is "at risk". */
+export const POOL_RISK = 0.05;
+
+export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[], lang: Lang): Block[] {
+  const blocks: Block[] = [];
+  const figures: { label: string; value: string; note?: string; tone?: "good" | "warn" | "bad" }[] = [];
+  const last = facts.targets[facts.targets.length - 1];
+  if (last && facts.allTargets) {
+    const p = facts.allTargets.probability;
+    const args = [formatPercent(p), formatPeople(last.target, lang), last.year] as const;
+    const tone = p >= LIKELY ? "good" : p >= UNLIKELY ? "warn" : "bad";
+    const msg = tone === "good" ? M.targetsLikely(...args) : tone === "warn" ? M.targetsUncertain(...args) : M.targetsUnlikely(...args);
+    blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: tone });
+    blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
+    figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
+    figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
+  }
+  if (facts.pool) {
+    const { depletionProbability: p, meanLoss, var99, fund } = facts.pool;
+    const risky = p > POOL_RISK;
+    const args = [formatPercent(p), formatMoney(meanLoss, lang), formatMoney(var99, lang), formatMoney(fund, lang)] as const;
+    blocks.push({ kind: "paragraph", text: say(lang, risky ? M.poolAtRisk(...args) : M.poolSafe(...args)), emphasis: risky ? "bad" : "good" });
+    figures.push({ label: say(lang, M.figPoolDepleted()), value: formatPercent(p), tone: risky ? "bad" : "good" });
+    figures.push({ label: say(lang, M.figPoolVar99()), value: formatMoney(var99, lang) });
+  }
+  const c = facts.fiscalCost;
+  blocks.push({
+    kind: "paragraph",
+    text: say(lang, M.costSentence(formatMoney(c.mean, lang), formatMoney(c.q05, lang), formatMoney(c.q95, lang), facts.costPerExit !== undefined ? formatMoney(facts.costPerExit, lang) : "—")),
+  });
+  if (facts.interestSubsidy !== undefined && facts.interestSubsidy > 0) blocks.push({ kind: "paragraph", text: say(lang, M.subsidySentence(formatMoney(facts.interestSubsidy, lang))) });
+  figures.push({ label: say(lang, M.figCost()), value: formatMoney(c.mean, lang), note: say(lang, M.figRange(formatMoney(c.q05, lang), formatMoney(c.q95, lang))) });
+  if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
+  const problems = checks.filter((k) => k.severity !== "info").length;
+  blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
+  return [{ kind: "figures", items: figures }, ...blocks];
+}

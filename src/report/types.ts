@@ -1,0 +1,54 @@
+/**
+ * What a report is made of, independent of how it was computed: headline facts for
+ * the plain-language summary, chart inputs, ledger tables, checks and the manifest.
+ * `fromPipeline.ts` fills it from a Ledger and a Summary; tests fill it by hand.
+ */
+import type { Lang } from "../messages/lang.js";
+import type { ChartData } from "../charts/registry.js";
+
+/** A number with its 90% interval over runs. */
+export interface Spread {
+  readonly mean: number;
+  readonly q05: number;
+  readonly q95: number;
+}
+
+export interface ReportFacts {
+  readonly runs: number;
+  readonly seed: string | number;
+  /** Cumulative exit target and simulated outcome per target year. */
+  readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];
+  /** Probability that every year's target is met, with its standard error. */
+  readonly allTargets?: { readonly probability: number; readonly se: number };
+  readonly pool?: { readonly fund: number; readonly depletionProbability: number; readonly meanLoss: number; readonly var99: number };
+  readonly fiscalCost: Spread;
+  readonly interestSubsidy?: number;
+  /** Expected fiscal cost per person exited (yuan), if any exits. */
+  readonly costPerExit?: number;
+}
+
+/** A ledger table already formatted for display (strings), with numeric columns flagged. */
+export interface DisplayTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly numeric: readonly boolean[];
+  readonly totalRow?: boolean;
+}
+
+export interface ReportCheck {
+  readonly severity: "info" | "warning" | "error";
+  readonly message: string;
+}
+
+export interface ReportInput {
+  readonly lang: Lang;
+  readonly name: string;
+  readonly years: readonly number[];
+  readonly facts: ReportFacts;
+  readonly charts: ChartData;
+  readonly tables: readonly DisplayTable[];
+  readonly checks: readonly ReportCheck[];
+  readonly manifest: Readonly<Record<string, unknown>>;
+  readonly version: string;
+}

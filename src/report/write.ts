@@ -1,0 +1,52 @@
+/**
+ * Write a report folder atomically:
+ *
+ *   DIR/report.html            self-contained page (open it from anywhere, offline)
+ *   DIR/charts/<kind>.png      every chart as PNG (2× pixel density), .svg, .vl.json
+ *   DIR/charts/<kind>.csv      the data behind the chart (yuan, people, probabilities)
+ *   DIR/manifest.json          provenance (version, scenario hash, seed, runs …)
+ *
+ * @example
+ * const files = await writeReport("out/linghai", input);
+ */
+import { writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { writeDirAtomic } from "../io/atomic.js";
+import { say } from "../messages/lang.js";
+import * as M from "../messages/report.js";
+import { buildCharts, type ChartData, type ChartInputMap } from "../charts/registry.js";
+import { chartTable, tableToCsv } from "../charts/table.js";
+import { renderSvg } from "../render/svg.js";
+import { svgToPng } from "../render/png.js";
+import { renderReportHtml } from "../render/html.js";
+import { buildReportPage } from "./page.js";
+import type { ReportInput } from "./types.js";
+
+/** Write the report; resolves to the relative paths written. */
+export async function writeReport(dir: string, input: ReportInput): Promise<string[]> {
+  const written: string[] = [];
+  await writeDirAtomic(dir, async (tmp) => {
+    await mkdir(join(tmp, "charts"));
+    const put = async (rel: string, data: string | Uint8Array): Promise<void> => {
+      await writeFile(join(tmp, rel), data);
+      written.push(rel);
+    };
+    for (const { kind, spec } of buildCharts(input.charts, input.lang)) {
+      const svg = await renderSvg(spec);
+      await put(`charts/${kind}.svg`, svg);
+      await put(`charts/${kind}.png`, svgToPng(svg));
+      await put(`charts/${kind}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
+      const data = (input.charts as ChartData)[kind] as ChartInputMap[typeof kind];
+      await put(`charts/${kind}.csv`, tableToCsv(chartTable(kind, data)));
+    }
+    const page = buildReportPage(input, (kind) => [
+      { label: say(input.lang, M.linkPng()), href: `charts/${kind}.png` },
+      { label: say(input.lang, M.linkSvg()), href: `charts/${kind}.svg` },
+      { label: say(input.lang, M.linkCsv()), href: `charts/${kind}.csv` },
+      { label: say(input.lang, M.linkSpec()), href: `charts/${kind}.vl.json` },
+    ]);
+    await put("report.html", await renderReportHtml(page));
+    await put("manifest.json", `${JSON.stringify(input.manifest, null, 2)}\n`);
+  });
+  return written;
+}
