@@ -1,0 +1,93 @@
+/**
+ * The provenance record written beside every result: which fundsim, which scenario
+ * (by content hash), which variant and overrides, seed, runs, threads and timings — what
+ * someone needs to reproduce or audit a number.
+ *
+ * @example
+ * const m = makeManifest({ scenario: { file, id, hash }, variant: null, sets: [], seed: 1,
+ *   runs: 1000, threads: 2, years: [2017, 2018], wallTimeSeconds: 3.2 });
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const MANIFEST_FORMAT = 1 as const;
+
+export interface PrecisionRecord {
+  /** Requested standard error of the headline exit rate (final year). */
+  readonly target: number;
+  /** Standard error reached. */
+  readonly achieved: number;
+  /** True when `achieved` ≤ `target` before the run cap. */
+  readonly converged: boolean;
+  readonly maxRuns: number;
+  readonly batches: number;
+}
+
+export interface Manifest {
+  readonly format: typeof MANIFEST_FORMAT;
+  /** fundsim version (package.json). */
+  readonly fundsim: string;
+  readonly node: string;
+  /** ISO 8601 time the results were created. */
+  readonly created: string;
+  readonly scenario: {
+    readonly file: string;
+    readonly id: string;
+    /** sha256 of the canonical JSON of the scenario after the variant and overrides. */
+    readonly hash: string;
+  };
+  readonly variant: string | null;
+  /** `--set path=value` overrides applied, in order. */
+  readonly sets: readonly string[];
+  /** Household register used instead of the synthetic population, if any. */
+  readonly register: { readonly file: string; readonly households: number } | null;
+  readonly households: number;
+  readonly seed: number;
+  readonly runs: number;
+  readonly threads: number;
+  readonly years: readonly number[];
+  readonly wallTimeSeconds: number;
+  readonly precision: PrecisionRecord | null;
+}
+
+export type ManifestInput = Omit<Manifest, "format" | "fundsim" | "node" | "created" | "register" | "precision" | "households"> & {
+  readonly register?: Manifest["register"];
+  readonly precision?: PrecisionRecord | null;
+  readonly households?: number;
+  /** Defaults to now. */
+  readonly created?: Date;
+};
+
+let cachedVersion: string | undefined;
+
+/** fundsim's version, read from the package.json above this module (src/ or dist/src/). */
+export function fundsimVersion(): string {
+  if (cachedVersion !== undefined) return cachedVersion;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
+      if (pkg.name === "fundsim" && typeof pkg.version === "string") return (cachedVersion = pkg.version);
+    } catch {
+      // not here: look one folder up
+    }
+    dir = dirname(dir);
+  }
+  return (cachedVersion = "unknown");
+}
+
+/** Fill in version, runtime and time of a manifest. */
+export function makeManifest(input: ManifestInput): Manifest {
+  const { created, register, precision, households, ...rest } = input;
+  return {
+    format: MANIFEST_FORMAT,
+    fundsim: fundsimVersion(),
+    node: process.version,
+    created: (created ?? new Date()).toISOString(),
+    ...rest,
+    register: register ?? null,
+    households: households ?? 0,
+    precision: precision ?? null,
+  };
+}

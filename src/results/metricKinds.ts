@@ -1,0 +1,80 @@
+/**
+ * How each metric adds up over the horizon, for horizon totals in summaries and
+ * comparisons:
+ * - `flow`  — amounts or counts within a year: the horizon value is the sum over years;
+ * - `stock` — a state at year end: the horizon value is the final year's;
+ * - `any`   — a 0/1 flag of something bad: the horizon value is 1 if it happened in any year;
+ * - `all`   — a 0/1 flag of something good: the horizon value is 1 if it held in every year.
+ *
+ * @example
+ * metricKind("poolLoss")          // "flow"
+ * metricKind("spend:industry")    // "flow"
+ * horizonValue("stock", [3, 5, 4]) // 4
+ */
+import type { CoreMetric } from "./types.js";
+
+export const METRIC_KINDS = ["flow", "stock", "any", "all"] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+const CORE_KINDS: { readonly [M in CoreMetric]: MetricKind } = {
+  poorHouseholds: "stock",
+  poorPeople: "stock",
+  exitRate: "stock",
+  exitedPeople: "stock",
+  newExits: "flow",
+  relapses: "flow",
+  cumulativeExits: "stock",
+  targetGap: "stock",
+  targetMet: "all",
+  villagesExited: "stock",
+  programmeSpending: "flow",
+  floorTopUps: "flow",
+  followUpPayments: "flow",
+  interestSubsidy: "flow",
+  fiscalCost: "flow",
+  poolBalance: "stock",
+  poolLoss: "flow",
+  bankLoss: "flow",
+  poolTopUps: "flow",
+  poolDepleted: "any",
+  loansOutstanding: "stock",
+  newLending: "flow",
+  defaults: "flow",
+  suspended: "any",
+  meanIncome: "stock",
+};
+
+/** Prefixes of per-programme / per-pool columns that are flows within a year. */
+const FLOW_PREFIXES = ["spend:", "served:", "loss:", "subsidy:", "lending:", "topUp:"];
+
+/** The kind of a metric by name; unknown per-item columns are stocks. */
+export function metricKind(name: string): MetricKind {
+  const core = (CORE_KINDS as Readonly<Record<string, MetricKind>>)[name];
+  if (core !== undefined) return core;
+  return FLOW_PREFIXES.some((p) => name.startsWith(p)) ? "flow" : "stock";
+}
+
+/** Combine one run's yearly values into its horizon value. */
+export function horizonValue(kind: MetricKind, values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  switch (kind) {
+    case "flow": {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += values[i] as number;
+      return s;
+    }
+    case "stock":
+      return values[n - 1] as number;
+    case "any": {
+      for (let i = 0; i < n; i++) if (values[i]) return 1;
+      return 0;
+    }
+    case "all": {
+      for (let i = 0; i < n; i++) if (!values[i]) return 0;
+      return 1;
+    }
+    default:
+      return kind satisfies never;
+  }
+}

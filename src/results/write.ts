@@ -1,0 +1,111 @@
+/**
+ * Writing results to a folder, atomically (the folder appears complete or not at all):
+ *
+ * - `runs.csv`      one row per run × year: `run,year,<metric>,…` (run counts from 0;
+ *                   numbers in shortest round-trip form; empty cell = not a number)
+ * - `summary.json`  the Summary (see summarize.ts); NaN is written as null
+ * - `manifest.json` the Manifest (see manifest.ts)
+ *
+ * A comparison folder holds one such folder per variant plus `differences.json` and
+ * `differences.csv` (paired differences B − A against the first variant).
+ *
+ * @example
+ * await writeResults("out/linghai", { results, summary, manifest });
+ */
+import { createWriteStream } from "node:fs";
+import { writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { writeDirAtomic } from "../io/atomic.js";
+import type { Manifest } from "./manifest.js";
+import type { PairedDifferences } from "./paired.js";
+import type { Summary } from "./summarize.js";
+import type { RunResults } from "./types.js";
+
+export const RUNS_CSV = "runs.csv";
+export const SUMMARY_JSON = "summary.json";
+export const MANIFEST_JSON = "manifest.json";
+
+export interface ResultSet {
+  readonly results: RunResults;
+  readonly summary: Summary;
+  readonly manifest: Manifest;
+}
+
+const num = (x: number): string => (Number.isFinite(x) ? String(x) : "");
+const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
+
+/** Stream runs.csv to `path` (never builds the whole text in memory). */
+export async function writeRunsCsv(path: string, r: RunResults): Promise<void> {
+  const out = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("finish", resolve);
+    out.on("error", reject);
+  });
+  const nm = r.metrics.length;
+  const ny = r.years.length;
+  let buf = `${["run", "year", ...r.metrics].map(csvField).join(",")}\n`;
+  for (let run = 0; run < r.runs; run++) {
+    for (let y = 0; y < ny; y++) {
+      const base = (run * ny + y) * nm;
+      let line = `${run},${r.years[y]}`;
+      for (let m = 0; m < nm; m++) line += `,${num(r.data[base + m] as number)}`;
+      buf += `${line}\n`;
+    }
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((res) => out.once("drain", res));
+      buf = "";
+    }
+  }
+  out.end(buf);
+  await done;
+}
+
+async function fillResultSet(dir: string, set: ResultSet): Promise<void> {
+  await writeRunsCsv(join(dir, RUNS_CSV), set.results);
+  await writeFile(join(dir, SUMMARY_JSON), json(set.summary));
+  await writeFile(join(dir, MANIFEST_JSON), json(set.manifest));
+}
+
+/** Write runs.csv, summary.json and manifest.json into `dir`, atomically. */
+export async function writeResults(dir: string, set: ResultSet): Promise<void> {
+  await writeDirAtomic(dir, (tmp) => fillResultSet(tmp, set));
+}
+
+/** One row per metric × (year | "horizon") of paired differences. */
+export function differencesCsv(d: PairedDifferences, a: string, b: string): string {
+  const rows = [["metric", "year", "variantA", "variantB", "meanA", "meanB", "difference", "se", "ciLow", "ciHigh"].join(",")];
+  for (const [name, m] of Object.entries(d.metrics)) {
+    const row = (year: string, s: (typeof m.byYear)[number]): string =>
+      [csvField(name), year, csvField(a), csvField(b), num(s.meanA), num(s.meanB), num(s.mean), num(s.se), num(s.lo), num(s.hi)].join(",");
+    m.byYear.forEach((s, y) => rows.push(row(String(d.years[y]), s)));
+    rows.push(row("horizon", m.horizon));
+  }
+  return `${rows.join("\n")}\n`;
+}
+
+export interface Comparison {
+  /** Variants in the order given; differences are each later variant minus the first. */
+  readonly variants: readonly { readonly name: string; readonly set: ResultSet }[];
+  readonly differences: readonly { readonly a: string; readonly b: string; readonly paired: PairedDifferences }[];
+}
+
+/** Folder name of a variant inside a comparison folder. */
+export const variantFolder = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, "_");
+
+/** Write a comparison folder atomically: one results folder per variant, differences.json and differences.csv. */
+export async function writeComparison(dir: string, c: Comparison): Promise<void> {
+  await writeDirAtomic(dir, async (tmp) => {
+    for (const v of c.variants) {
+      const sub = join(tmp, variantFolder(v.name));
+      await mkdir(sub);
+      await fillResultSet(sub, v.set);
+    }
+    await writeFile(join(tmp, "differences.json"), json(c.differences));
+    const csv = c.differences.map((d, i) => {
+      const text = differencesCsv(d.paired, d.a, d.b);
+      return i === 0 ? text : text.slice(text.indexOf("\n") + 1);
+    });
+    await writeFile(join(tmp, "differences.csv"), csv.join(""));
+  });
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { summarize } from "../../src/results/summarize.js";
+import { CORE_METRICS } from "../../src/results/types.js";
+import { makeResults, lcg } from "./fixtures.js";
+
+/** Binomial(n, p) draw from a test generator. */
+function binomial(rand: () => number, n: number, p: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) k += rand() < p ? 1 : 0;
+  return k;
+}
+
+describe("summarize", () => {
+  it("computes per-year and horizon statistics by metric kind", () => {
+    const r = makeResults(3, [2016, 2017], ["poolLoss", "poolBalance", "poolDepleted", "targetMet"], (run, y, m) => {
+      if (m === "poolLoss") return run + y; // flow: horizon = sum
+      if (m === "poolBalance") return 100 - 10 * y - run; // stock: horizon = final year
+      if (m === "poolDepleted") return run === 2 && y === 0 ? 1 : 0; // any
+      return run === 0 || y === 0 ? 1 : 0; // targetMet: all
+    });
+    const s = summarize(r);
+    expect(s.metrics["poolLoss"]?.byYear[1]?.mean).toBe(2);
+    expect(s.metrics["poolLoss"]?.horizon.mean).toBe(3); // runs: 1, 3, 5
+    expect(s.metrics["poolBalance"]?.horizon.mean).toBe(89);
+    expect(s.pool?.depleted.p).toBeCloseTo(1 / 3, 12);
+    expect(s.pool?.depletedByYear.map((p) => p.p)).toEqual([1 / 3, 0]);
+    expect(s.targets?.basis).toBe("targetMetMetric");
+    expect(s.targets?.overall.p).toBeCloseTo(1 / 3, 12);
+    expect(s.headline).toBeNull();
+    expect(s.costPerExit).toBeNull();
+  });
+
+  it("P(target met) per year and overall matches the binomial truth within Monte-Carlo error", () => {
+    const rand = lcg(7);
+    const runs = 4000;
+    const years = [2016, 2017];
+    const values = new Map<string, number>();
+    const r = makeResults(runs, years, ["cumulativeExits", "villagesExited"], (run, y, m) => {
+      const key = `${run}`;
+      if (m === "villagesExited") return 10;
+      if (y === 0) {
+        const v = binomial(rand, 100, 0.5);
+        values.set(key, v);
+        return v;
+      }
+      return (values.get(key) ?? 0) + binomial(rand, 100, 0.5);
+    });
+    const s = summarize(r, { targets: { exits: [55, null], villages: [null, 10] } });
+    // P(Bin(100, .5) ≥ 55) = 0.18410
+    const y0 = s.targets?.byYear[0]?.met;
+    expect(y0).toBeDefined();
+    expect(Math.abs(y0!.p - 0.1841)).toBeLessThan(4 * y0!.se);
+    expect(s.targets?.byYear[1]?.met?.p).toBe(1);
+    expect(s.targets?.overall.p).toBe(y0!.p);
+    expect(s.targets?.basis).toBe("targets");
+    // Mean and SE of a year-2 binomial sum: mean 100, sd √50.
+    const st = s.metrics["cumulativeExits"]!.byYear[1]!;
+    expect(Math.abs(st.mean - 100)).toBeLessThan(4 * Math.sqrt(50 / runs));
+    expect(st.se).toBeCloseTo(st.sd / Math.sqrt(runs), 12);
+  });
+
+  it("pool-loss VaR matches the uniform quantiles within Monte-Carlo error", () => {
+    const rand = lcg(11);
+    const runs = 4000;
+    const r = makeResults(runs, [2020], ["poolLoss", "poolDepleted"], (_run, _y, m) => (m === "poolLoss" ? rand() : 0));
+    const s = summarize(r);
+    const qse = (p: number): number => Math.sqrt((p * (1 - p)) / runs); // density 1
+    expect(Math.abs(s.pool!.lossVaR95 - 0.95)).toBeLessThan(4 * qse(0.95));
+    expect(Math.abs(s.pool!.lossVaR99 - 0.99)).toBeLessThan(4 * qse(0.99));
+    expect(s.pool!.lossES99).toBeGreaterThanOrEqual(s.pool!.lossVaR99);
+    expect(Math.abs(s.pool!.lossES99 - 0.995)).toBeLessThan(0.01);
+    expect(s.pool!.depleted.p).toBe(0);
+  });
+
+  it("the delta-method SE of cost per exit matches the spread of the ratio over replications", () => {
+    const rand = lcg(3);
+    const replications = 150;
+    const runs = 200;
+    const ratios: number[] = [];
+    const ses: number[] = [];
+    for (let k = 0; k < replications; k++) {
+      const exits = new Map<number, number>();
+      const r = makeResults(runs, [1, 2], ["fiscalCost", "exitedPeople"], (run, y, m) => {
+        if (m === "exitedPeople") {
+          const e = 50 + 20 * rand();
+          exits.set(run, e);
+          return e;
+        }
+        return 1000 + 300 * rand() + 5 * (exits.get(run) ?? 0);
+      });
+      // metric order: fiscalCost is computed before exitedPeople within a year, so the cost is
+      // correlated with the previous year's exits of the same run: enough for a check.
+      const c = summarize(r).costPerExit!;
+      ratios.push(c.value);
+      ses.push(c.se);
+    }
+    const mean = ratios.reduce((a, b) => a + b, 0) / replications;
+    const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (replications - 1));
+    const meanSe = ses.reduce((a, b) => a + b, 0) / replications;
+    // sd of an sd estimate from 150 replications is ≈ 6%: allow 25%.
+    expect(meanSe / sd).toBeGreaterThan(0.75);
+    expect(meanSe / sd).toBeLessThan(1.25);
+  });
+
+  it("property: quantiles ordered, SE ≥ 0, probabilities in [0, 1] for random results", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (runs, nyears, seed) => {
+          const rand = lcg(seed);
+          const years = Array.from({ length: nyears }, (_, i) => 2016 + i);
+          const r = makeResults(runs, years, CORE_METRICS, (_r, _y, m) =>
+            m === "poolDepleted" || m === "targetMet" || m === "suspended" ? +(rand() < 0.3) : m === "exitRate" ? rand() : 1e6 * rand(),
+          );
+          const s = summarize(r, { targets: { exits: years.map((_, i) => (i === nyears - 1 ? 5e5 : null)) } });
+          for (const m of Object.values(s.metrics)) {
+            for (const st of [...m.byYear, m.horizon]) {
+              const q = [st.min, st.q05, st.q25, st.q50, st.q75, st.q95, st.max];
+              for (let i = 1; i < q.length; i++) expect(q[i]!).toBeGreaterThanOrEqual(q[i - 1]!);
+              expect(st.se).toBeGreaterThanOrEqual(0);
+            }
+          }
+          for (const p of [s.targets!.overall, s.pool!.depleted, ...s.pool!.depletedByYear]) {
+            expect(p.p).toBeGreaterThanOrEqual(0);
+            expect(p.p).toBeLessThanOrEqual(1);
+            expect(p.se).toBeGreaterThanOrEqual(0);
+          }
+          expect(s.pool!.lossVaR99).toBeGreaterThanOrEqual(s.pool!.lossVaR95);
+          expect(s.headline!.se).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
