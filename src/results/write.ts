@@ -53,7 +53,7 @@ export async function writeRunsCsv(path: string, r: RunResults): Promise<void> {
       buf += `${line}\n`;
     }
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((res) => out.once("drain", res));
+      if (!out.write(buf)) await new Promise<void>((res) => out.once("drain", () => res()));
       buf = "";
     }
   }
