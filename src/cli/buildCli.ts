@@ -6,8 +6,10 @@ import yargs from "yargs";
 import type { Argv } from "yargs";
 import { LANGS } from "../messages/lang.js";
 import type { CliContext } from "./context.js";
-import { EXIT } from "./context.js";
 import { commands } from "./commands/index.js";
+
+/** A usage mistake (unknown option, missing argument): exit code 2, no stack trace. */
+export class UsageError extends Error {}
 
 export function buildCli(argv: readonly string[], ctx: CliContext): Argv {
   let y: Argv = yargs([...argv])
@@ -20,16 +22,15 @@ export function buildCli(argv: readonly string[], ctx: CliContext): Argv {
       global: true,
     })
     .strict()
-    .demandCommand(1, "Give a command (see the list above).")
+    .demandCommand(1, "No command given.")
     .recommendCommands()
     .help()
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, error) => {
-      if (error) throw error;
-      ctx.stderr.write(`${msg}\n\nRun \`fundsim --help\` for usage.\n`);
-      ctx.exitCode = EXIT.usage;
+      if (error && !msg) throw error;
+      throw new UsageError(msg ?? error?.message ?? "usage error");
     });
   for (const register of commands) y = register(y, ctx);
   return y;

@@ -2,10 +2,11 @@
  * Process entry point. Runs the CLI and turns any escaped exception into a short
  * message (a bug report request), never a raw stack trace.
  */
-import { buildCli } from "./buildCli.js";
+import { buildCli, UsageError } from "./buildCli.js";
+import { EXIT } from "./context.js";
 import type { CliContext } from "./context.js";
 import { say, isLang } from "../messages/lang.js";
-import { unexpected } from "../messages/cli.js";
+import { unexpected, usageHint } from "../messages/cli.js";
 
 export interface RunOutcome {
   readonly exitCode: number;
@@ -27,6 +28,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     });
     if (helpOut) ctx.stdout.write(`${helpOut}\n`);
   } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.stderr.write(`${e.message}\n\n${say(lang, usageHint())}\n`);
+      ctx.exitCode = EXIT.usage;
+      return ctx.exitCode;
+    }
     const detail = e instanceof Error ? e.message : String(e);
     ctx.stderr.write(`${say(lang, unexpected(detail))}\n`);
     if (process.env["FUNDSIM_DEBUG"] && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);

@@ -74,7 +74,7 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
       doc.errors.slice(0, 10).map((e): Issue => {
         const pos = lineCounter.linePos(e.pos[0]);
         const dup = /Map keys must be unique/.test(e.message);
-        const keyText = dup ? text.slice(e.pos[0], e.pos[1]).trim() : undefined;
+        const keyText = dup ? (/^["']?([^"':\s]+)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1] ?? "") : undefined;
         return dup
           ? { code: "duplicateKey", path: [], file, line: pos.line, column: pos.col, found: keyText ?? "" }
           : { code: "syntax", path: [], file, line: pos.line, column: pos.col, detail: e.message.split("\n")[0] ?? e.message };

@@ -1,4 +1,11 @@
 /** The command list. Each command lives in its own file and is registered here. */
 import type { CommandFactory } from "../command.js";
+import { validateCommand } from "./validate.js";
+import { schemaCommand } from "./schema.js";
+import { describeCommand } from "./describe.js";
 
-export const commands: readonly CommandFactory[] = [];
+export const commands: readonly CommandFactory[] = [
+  validateCommand,
+  schemaCommand,
+  describeCommand,
+];

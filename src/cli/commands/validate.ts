@@ -1,0 +1,29 @@
+/** `fundsim validate <files…>` — exit 0 when every file is valid, 1 otherwise. */
+import { resolve } from "node:path";
+import type { CommandFactory } from "../command.js";
+import { EXIT } from "../context.js";
+import { loadScenario } from "../../scenario/index.js";
+import { renderIssues, fileValid, fileInvalid } from "../../messages/scenario.js";
+import { isLang } from "../../messages/lang.js";
+
+export const validateCommand: CommandFactory = (y, ctx) =>
+  y.command(
+    "validate <files..>",
+    "Check scenario files; report every problem with file, line and field",
+    (a) => a.positional("files", { type: "string", array: true, demandOption: true, describe: "Scenario files (.yaml or .json)" }),
+    async (argv) => {
+      const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      let bad = 0;
+      for (const f of (argv["files"] as string[] | undefined) ?? []) {
+        const r = await loadScenario(resolve(ctx.cwd, f));
+        if (r.ok) {
+          ctx.stdout.write(`${fileValid(f)[lang]}\n`);
+        } else {
+          bad++;
+          const shown = r.error.map((i) => ({ ...i, file: f }));
+          ctx.stderr.write(`${fileInvalid(f, r.error.length)[lang]}\n${renderIssues(lang, shown)}\n`);
+        }
+      }
+      ctx.exitCode = bad > 0 ? EXIT.invalid : EXIT.ok;
+    },
+  );

@@ -1,0 +1,120 @@
+/** Text of `fundsim describe`: a readable summary of a scenario (en, zh). */
+import type { Lang } from "./lang.js";
+import type { LoadedScenario } from "../scenario/types.js";
+import type { Param } from "../scenario/num.js";
+import { scalar } from "../scenario/param.js";
+
+type Text = string | { readonly en: string; readonly zh: string };
+const txt = (t: Text | undefined, lang: Lang, fallback = ""): string => (t === undefined ? fallback : typeof t === "string" ? t : t[lang]);
+
+const fmt = (n: number, lang: Lang): string => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 4 });
+
+/** A number as shown: its value, or its values by year when dated; expressions keep their text. */
+function showParam(p: Param, years: readonly number[], lang: Lang, money = false): string {
+  const one = (i: number): string => {
+    const d = p.values[i];
+    if (d === undefined) return "";
+    if (money && lang === "zh" && d.abs().gte(10000)) return `${fmt(d.div(10000).toNumber(), lang)} 万元`;
+    return `${fmt(d.toNumber(), lang)}${money ? (lang === "zh" ? " 元" : " yuan") : ""}`;
+  };
+  const body = p.dated
+    ? years
+        .map((y, i) => (p.given[i] ? `${y}: ${one(i)}` : undefined))
+        .filter((x) => x !== undefined)
+        .join(", ")
+    : one(0);
+  return p.expr !== undefined ? `${body} (= ${p.expr})` : body;
+}
+
+export function describeText(l: LoadedScenario, lang: Lang): string {
+  const s = l.scenario;
+  const zh = lang === "zh";
+  const L = (en: string, z: string): string => (zh ? z : en);
+  const out: string[] = [];
+  const years = l.years;
+  out.push(`${txt(s.meta.name, lang)} — ${txt(s.meta.jurisdiction, lang)}`);
+  out.push(`${L("Horizon", "模拟期")}: ${s.meta.years.start}–${s.meta.years.end}${l.variant ? `   ${L("variant", "方案")}: ${l.variant}` : ""}`);
+  out.push("");
+  let hh = 0;
+  let people = 0;
+  out.push(L("Population", "人口"));
+  for (const c of s.population.cohorts) {
+    const h = scalar(c.households).toNumber();
+    const p = scalar(c.people).toNumber();
+    hh += h;
+    people += p;
+    out.push(
+      `  ${txt(c.label, lang, c.id).padEnd(18)} ${c.segment.padEnd(8)} ${fmt(h, lang).padStart(9)} ${L("households", "户")}  ${fmt(p, lang).padStart(9)} ${L("people", "人")}  ${L("labour", "有劳动力")} ${fmt(scalar(c.labourShare).toNumber() * 100, lang)}%`,
+    );
+  }
+  out.push(`  ${L("Total", "合计").padEnd(27)} ${fmt(hh, lang).padStart(9)} ${L("households", "户")}  ${fmt(people, lang).padStart(9)} ${L("people", "人")}`);
+  if (s.population.villages) out.push(`  ${L("Villages", "村")}: ${fmt(scalar(s.population.villages.count).toNumber(), lang)}`);
+  out.push(`  ${L("Poverty line", "贫困线")}: ${showParam(s.poverty.line, years, lang, true)}`);
+  out.push("");
+  out.push(L("Money (funding sources)", "资金来源"));
+  for (const src of s.funding.sources) {
+    const r = src.rule;
+    let rule: string;
+    switch (r.kind) {
+      case "fixed":
+        rule = showParam(r.amount, years, lang, true);
+        break;
+      case "transfer":
+        rule = `${L("transfer from", "上级转移支付：")} ${r.from}: ${showParam(r.amount, years, lang, true)}`;
+        break;
+      case "revenueShare":
+        rule = `${showParam(r.share, years, lang)} × ${L("revenue increase", "财政收入增量")} (${showParam(r.revenueIncrease, years, lang, true)})`;
+        break;
+      case "perUnit":
+        rule = `${showParam(r.units, years, lang)} ${L("units", "个单位")} × ${showParam(r.amountPerUnit, years, lang, true)}`;
+        break;
+      case "gapShare":
+        rule = `${L("share of the per-person target gap, weight", "分担人均投入缺口，权重")} ${showParam(r.weight, years, lang)}`;
+        break;
+      default:
+        rule = r satisfies never;
+    }
+    out.push(`  ${txt(src.label, lang, src.id).padEnd(24)} ${rule}`);
+  }
+  const t = s.funding.perPersonTarget;
+  if (t) {
+    out.push(
+      `  ${L("Per-person investment target", "人均投入目标")}: ${showParam(t.amountPerPerson, years, lang, true)} × ${showParam(t.people, years, lang)} ${L("people", "人")}`,
+    );
+  }
+  out.push("");
+  out.push(L("Programmes", "项目"));
+  for (const p of s.programmes) {
+    const parts: string[] = [p.kind];
+    if (p.allocation) parts.push(`${L("allocation", "安排")} ${showParam(p.allocation, years, lang, true)}`);
+    if (p.unitCost) parts.push(`${L("unit cost", "单位成本")} ${showParam(p.unitCost.amount, years, lang, true)}/${p.unitCost.per}`);
+    if (p.units) parts.push(`${L("units", "数量")} ${showParam(p.units, years, lang)}`);
+    for (const sch of p.schedules ?? []) {
+      const units = sch.cohorts.map((c) => `${c.year}: ${fmt(scalar(c.units).toNumber(), lang)}`).join(", ");
+      parts.push(`${L("schedule", "分年支付")} ${sch.id}: ${showParam(sch.amountPerUnitYear, years, lang, true)}/${sch.unit}/${L("year", "年")} × ${fmt(scalar(sch.years).toNumber(), lang)} ${L("years", "年")} (${units})`);
+    }
+    out.push(`  ${txt(p.label, lang, p.id).padEnd(24)} ${parts.join("; ")}`);
+  }
+  if (s.creditPools.length > 0) {
+    out.push("");
+    out.push(L("Credit pools", "风险补偿资金池"));
+    for (const p of s.creditPools) {
+      out.push(`  ${txt(p.label, lang, p.id)}`);
+      out.push(`    ${L("fund", "资金")} ${showParam(p.fund, years, lang, true)}; ${L("leverage", "放大倍数")} ${showParam(p.leverage, years, lang)}×; ${L("planned lending", "计划放贷")} ${showParam(p.plannedLending, years, lang, true)}`);
+      out.push(
+        `    ${L("loan", "贷款")} ${showParam(p.loan.size, years, lang, true)}, ${showParam(p.loan.termYears, years, lang)} ${L("years", "年")}, ${L("rate", "利率")} ${showParam(p.loan.rate, years, lang)}, ${L("subsidised share", "贴息比例")} ${showParam(p.loan.subsidyShare, years, lang)}`,
+      );
+      out.push(`    PD ${showParam(p.pd, years, lang)}, ρ ${showParam(p.correlation, years, lang)}, LGD ${showParam(p.lgd, years, lang)}, ${L("pool share of losses", "资金池承担损失比例")} ${showParam(p.poolLossShare, years, lang)}`);
+    }
+  }
+  out.push("");
+  out.push(L("Targets", "目标"));
+  if (s.targets.exits) out.push(`  ${L("People exiting poverty", "脱贫人数")}: ${showParam(s.targets.exits, years, lang)}`);
+  if (s.targets.villages) out.push(`  ${L("Villages exiting", "出列村数")}: ${showParam(s.targets.villages, years, lang)}`);
+  if (s.variants.length > 0) {
+    out.push("");
+    out.push(`${L("Variants", "方案")}: ${s.variants.map((v) => `${v.id}${v.label ? ` (${txt(v.label, lang)})` : ""}`).join(", ")}`);
+  }
+  out.push(`${L("Simulation defaults", "模拟默认值")}: ${s.simulation.runs} ${L("runs", "次")}, seed ${s.simulation.seed}`);
+  return out.join("\n");
+}

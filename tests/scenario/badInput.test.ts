@@ -1,0 +1,207 @@
+/**
+ * Every kind of bad input gets a located, explained issue — and through the CLI a
+ * one-screen message and exit code 1, never a stack trace.
+ */
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { mkdtemp, writeFile, readFile, rm, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadScenario, type Issue } from "../../src/scenario/index.js";
+import { renderIssues, issueMessage } from "../../src/messages/scenario.js";
+import { runCapture } from "../../src/cli/main.js";
+
+let dir: string;
+let base: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fundsim-bad-"));
+  base = await readFile(new URL("../fixtures/minimal.yaml", import.meta.url), "utf8");
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+let n = 0;
+async function write(text: string | Uint8Array, ext = "yaml"): Promise<string> {
+  const f = join(dir, `case${n++}.${ext}`);
+  await writeFile(f, text);
+  return f;
+}
+function edit(from: string, to: string): string {
+  expect(base).toContain(from);
+  return base.replace(from, to);
+}
+
+async function issuesOf(file: string): Promise<Issue[]> {
+  const r = await loadScenario(file);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.error;
+}
+
+/** The CLI shows exactly the rendered issues, exits 1, and prints no stack trace. */
+async function expectCli(file: string, issues: readonly Issue[]): Promise<void> {
+  const out = await runCapture(["validate", file]);
+  expect(out.exitCode).toBe(1);
+  expect(out.stderr).toContain(renderIssues("en", issues));
+  expect(out.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  expect(out.stderr.split("\n").length).toBeLessThan(40);
+}
+
+async function single(file: string, code: Issue["code"]): Promise<Issue> {
+  const issues = await issuesOf(file);
+  expect(issues.map((i) => i.code)).toContain(code);
+  await expectCli(file, issues);
+  const i = issues.find((x) => x.code === code);
+  if (!i) throw new Error("unreachable");
+  expect(i.file).toBe(file);
+  return i;
+}
+
+describe("bad scenario input", () => {
+  it("missing file", async () => {
+    const f = join(dir, "nope.yaml");
+    const i = await single(f, "fileNotFound");
+    expect(renderIssues("en", [i])).toContain(issueMessage(i).en);
+  });
+
+  it("a directory", async () => {
+    const d = join(dir, "folder.yaml");
+    await mkdir(d);
+    await single(d, "isDirectory");
+  });
+
+  it("empty file", async () => {
+    await single(await write("   \n\n"), "emptyFile");
+  });
+
+  it("invalid YAML gives line and column", async () => {
+    const i = await single(await write(edit("  growth: 0.05", "  growth: [0.05")), "syntax");
+    expect(i.line).toBeGreaterThan(30);
+    expect(i.column).toBeGreaterThan(0);
+  });
+
+  it("binary garbage", async () => {
+    const bytes = new Uint8Array(2048);
+    for (let k = 0; k < bytes.length; k++) bytes[k] = (k * 7919 + 13) % 256;
+    await single(await write(bytes), "binaryFile");
+  });
+
+  it("a list where a mapping is expected (top level)", async () => {
+    const i = await single(await write("- a\n- b\n"), "notMapping");
+    expect(i.found).toBe("a list of 2");
+  });
+
+  it("a list where a mapping is expected (field)", async () => {
+    const i = await single(await write(edit("  commonShock: {sigma: 0.05}", "  commonShock: [0.05]")), "invalidType");
+    expect(i.path).toEqual(["income", "commonShock"]);
+  });
+
+  it("wrong types", async () => {
+    const i = await single(await write(edit("      households: 300", "      households: many")), "expressionUnknownName");
+    expect(i.path).toEqual(["population", "cohorts", 0, "households"]);
+    const j = await single(await write(edit("  language: en", "  language: 3")), "invalidChoice");
+    expect(j.path).toEqual(["meta", "language"]);
+    const k = await single(await write(edit("  relapseMargin: 0.05", "  relapseMargin: 0.05\n  requireSafeHousing: sometimes")), "invalidType");
+    expect(k.path).toEqual(["poverty", "requireSafeHousing"]);
+  });
+
+  it("negative money", async () => {
+    const i = await single(await write(edit("rule: {kind: fixed, amount: 3000000}", "rule: {kind: fixed, amount: -3000000}")), "outOfRange");
+    expect(i.path).toEqual(["funding", "sources", 0, "rule", "amount"]);
+    expect(i.line).toBeDefined();
+  });
+
+  it.each([".nan", ".inf", "-.inf"])("%s is not a number", async (v) => {
+    const i = await single(await write(edit("  growth: 0.05", `  growth: ${v}`)), "notFinite");
+    expect(i.path).toEqual(["income", "growth"]);
+  });
+
+  it("numbers beyond the safe range", async () => {
+    const i = await single(await write(edit("      households: 300", "      households: 123456789012345678901")), "unsafeNumber");
+    expect(i.path).toEqual(["population", "cohorts", 0, "households"]);
+  });
+
+  it("shares above 1", async () => {
+    const i = await single(await write(edit("labourShare: 0.7", "labourShare: 1.5")), "outOfRange");
+    expect(i.path).toEqual(["population", "cohorts", 0, "labourShare"]);
+  });
+
+  it("unknown keys, with a did-you-mean", async () => {
+    const i = await single(await write(edit("      flags: {remote", "      flgs: {remote")), "unknownKey");
+    expect(i.suggestion).toBe("flags");
+    expect(i.line).toBe(21);
+  });
+
+  it("duplicate keys", async () => {
+    const i = await single(await write(edit("  growth: 0.05", "  growth: 0.05\n  growth: 0.06")), "duplicateKey");
+    expect(i.found).toBe("growth");
+    expect(i.line).toBeGreaterThan(30);
+  });
+
+  it("a year outside the horizon", async () => {
+    const i = await single(await write(edit("fund: {2017: 1000000}", "fund: {2017: 1000000, 2025: 5}")), "yearOutsideHorizon");
+    expect(i.found).toBe("2025");
+  });
+
+  it("an unknown programme or pool referenced", async () => {
+    const i = await single(await write(edit("    pool: pool\n", "    pool: pol\n")), "unknownReference");
+    expect(i.suggestion).toBe("pool");
+    const j = await single(await write(edit("programmes.industry.allocation", "programmes.industri.allocation")), "overlayPath");
+    expect(j.path).toEqual(["variants", 0, "set"]);
+  });
+
+  it("expression: syntax error", async () => {
+    await single(await write(edit('"200 * wheatPrice"', '"200 * (wheatPrice"')), "expressionSyntax");
+  });
+
+  it("expression: unknown name", async () => {
+    const i = await single(await write(edit('"200 * wheatPrice"', '"200 * wheatPrise"')), "expressionUnknownName");
+    expect(i.suggestion).toBe("wheatPrice");
+  });
+
+  it("expression: cycle", async () => {
+    const text = edit("  wheatPrice: {value: 2.3,", "  a: \"b + 1\"\n  b: \"a * 2\"\n  wheatPrice: {value: \"a\",");
+    const i = await single(await write(text), "expressionCycle");
+    expect(i.detail).toMatch(/a → b → a|b → a → b/);
+  });
+
+  it.each([
+    ['import({evil: 1}, {override: true})', "function import()"],
+    ['createUnit("parsec2")', "function createUnit()"],
+    ["wheatPrice.constructor", "property or index access"],
+    ["__proto__", "__proto__"],
+    ["f(x) = x", "a function definition"],
+    ['evaluate("1+1")', "function evaluate()"],
+  ])("expression sandbox: %s", async (expr, construct) => {
+    const i = await single(await write(edit('"200 * wheatPrice"', JSON.stringify(expr))), "expressionForbidden");
+    expect(i.detail).toBe(construct);
+  });
+
+  it("a 50 MB file is rejected with a size message, quickly", async () => {
+    const f = join(dir, "huge.yaml");
+    await writeFile(f, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    const t0 = performance.now();
+    const i = await single(f, "fileTooLarge");
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(i.found).toBe("50.0 MB");
+  });
+
+  it("a variant overlay on a path that does not exist", async () => {
+    const r = await loadScenario(await write(base), { variant: "more-industry", sets: ["programmes.nothing.allocation=5"] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]?.code).toBe("overlayPath");
+    const out = await runCapture(["describe", join(dir, `case${n - 1}.yaml`), "--set", "programmes.nothing.allocation=5"]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toContain("programmes.nothing.allocation");
+  });
+
+  it("an unknown variant name lists the real ones", async () => {
+    const r = await loadScenario(await write(base), { variant: "less-industry" });
+    expect(r.ok || r.error[0]?.code).toBe("unknownVariant");
+  });
+
+  it("messages exist in Chinese too", async () => {
+    const issues = await issuesOf(await write(edit("labourShare: 0.7", "labourShare: 1.5")));
+    const zh = renderIssues("zh", issues);
+    expect(zh).toContain("字段 population.cohorts[0].labourShare");
+    const out = await runCapture(["validate", "--lang", "zh", join(dir, `case${n - 1}.yaml`)]);
+    expect(out.stderr).toContain("发现 1 个问题");
+  });
+});
