@@ -1,0 +1,44 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { applyOverlay, parsePath, parseSet } from "../../src/scenario/overlays.js";
+
+const base = { programmes: [{ id: "industry", allocation: 1 }, { id: "housing", unitCost: { amount: 35000 } }], meta: { years: { start: 2017 } } };
+
+describe("overlays", () => {
+  it("parses dotted paths with ids and indices", () => {
+    expect(parsePath("programmes.industry.allocation")).toEqual(["programmes", "industry", "allocation"]);
+    expect(parsePath("funding.sources[0].rule.amount")).toEqual(["funding", "sources", 0, "rule", "amount"]);
+  });
+
+  it("addresses list items by id and never mutates the baseline", () => {
+    const snapshot = structuredClone(base);
+    const r = applyOverlay(base, "programmes.housing.unitCost.amount", 40000, "test");
+    expect(r.ok).toBe(true);
+    if (r.ok) expect((r.value as typeof base).programmes[1]).toEqual({ id: "housing", unitCost: { amount: 40000 } });
+    expect(base).toEqual(snapshot);
+  });
+
+  it("refuses paths that do not exist", () => {
+    const r = applyOverlay(base, "programmes.nothing.allocation", 1, "variant v");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.found).toContain('no item "nothing"');
+    expect(applyOverlay(base, "meta.years.start.x", 1, "t").ok).toBe(false);
+  });
+
+  it("--set values are read as YAML", () => {
+    expect(parseSet("a.b=5")).toEqual({ ok: true, value: { path: "a.b", value: 5 } });
+    expect(parseSet("a={2017: 1}")).toEqual({ ok: true, value: { path: "a", value: { 2017: 1 } } });
+    expect(parseSet("nonsense").ok).toBe(false);
+  });
+
+  it("is pure for any value (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const before = JSON.stringify(base);
+        const r = applyOverlay(base, "programmes.industry.allocation", v, "p");
+        expect(JSON.stringify(base)).toBe(before);
+        expect(r.ok).toBe(true);
+      }),
+    );
+  });
+});
