@@ -20,6 +20,7 @@ export function frame(lang: Lang, title: LabelKey, subtitle: LabelKey, body: Spe
     width: size.width ?? SIZE.width,
     height: size.height ?? SIZE.height,
     ...body,
+    ...(Array.isArray(body["layer"]) ? { layer: (body["layer"] as unknown[]).map(applySeries) } : {}),
     config: theme(),
   } as TopLevelSpec;
 }
@@ -29,17 +30,31 @@ export function yearX(lang: Lang): Record<string, unknown> {
   return { field: "year", type: "ordinal", sort: "ascending", title: label(lang, "year"), axis: { labelAngle: 0 } };
 }
 
+const SERIES = Symbol("series");
+
 /**
  * A colour encoding that gives a layer a fixed legend entry. All layers of a chart pass
- * the same `entries` so the legend lists every series once, in order.
+ * the same `entries` so the legend lists every series once, in order. `frame` adds the
+ * matching `calculate` transform (a constant `series` field) to the layer, which keeps
+ * the spec valid against the Vega-Lite schema (a `datum` colour cannot carry a legend).
  */
-export function seriesColor(lang: Lang, name: LabelKey, entries: readonly (readonly [LabelKey, string])[]): Record<string, unknown> {
+export function seriesColor(lang: Lang, name: LabelKey, entries: readonly (readonly [LabelKey, string])[]): Record<string | symbol, unknown> {
   return {
-    datum: label(lang, name),
+    field: "series",
     type: "nominal",
     scale: { domain: entries.map(([k]) => label(lang, k)), range: entries.map(([, c]) => c) },
     legend: { title: null },
+    [SERIES]: label(lang, name),
   };
+}
+
+/** Add the constant `series` field a `seriesColor` encoding reads (symbol keys do not survive JSON). */
+function applySeries(layer: unknown): unknown {
+  const l = layer as { encoding?: { color?: Record<string | symbol, unknown> }; transform?: unknown[] };
+  const name = l.encoding?.color?.[SERIES];
+  if (typeof name !== "string") return layer;
+  const { [SERIES]: _drop, ...color } = l.encoding?.color ?? {};
+  return { ...l, transform: [...(l.transform ?? []), { calculate: JSON.stringify(name), as: "series" }], encoding: { ...l.encoding, color } };
 }
 
 /** Round to `digits` significant digits (keeps specs small and snapshots stable). */

@@ -61,17 +61,22 @@ function find(dirs: readonly string[], weight: keyof typeof CANDIDATES): FontFac
   return undefined;
 }
 
+/** Find the fonts in the given folders, in order (pure apart from reading the folders). */
+export function findFontsIn(dirs: readonly string[]): Result<FontSet, Localized> {
+  const regular = find(dirs, "regular");
+  const bold = find(dirs, "bold") ?? regular;
+  return regular && bold ? ok({ family: "Noto Sans CJK SC", regular, bold }) : err(fontsMissing(dirs));
+}
+
+/** The folders searched: `FUNDSIM_FONT_DIR` first, then the usual system places. */
+export const fontDirs = (env: NodeJS.ProcessEnv = process.env): string[] => [...(env["FUNDSIM_FONT_DIR"] ? [env["FUNDSIM_FONT_DIR"]] : []), ...FONT_DIRS];
+
 let cached: Result<FontSet, Localized> | undefined;
 
 /** Find the fonts (cached after the first call). */
-export function findFonts(env: NodeJS.ProcessEnv = process.env): Result<FontSet, Localized> {
-  if (cached && env === process.env) return cached;
-  const dirs = [...(env["FUNDSIM_FONT_DIR"] ? [env["FUNDSIM_FONT_DIR"]] : []), ...FONT_DIRS];
-  const regular = find(dirs, "regular");
-  const bold = find(dirs, "bold") ?? regular;
-  const r: Result<FontSet, Localized> = regular && bold ? ok({ family: "Noto Sans CJK SC", regular, bold }) : err(fontsMissing(dirs));
-  if (env === process.env) cached = r;
-  return r;
+export function findFonts(): Result<FontSet, Localized> {
+  cached ??= findFontsIn(fontDirs());
+  return cached;
 }
 
 /** The fonts, or throw the localized message (for callers that already checked availability). */

@@ -15,8 +15,21 @@ export interface PngOptions {
   readonly scale?: number;
 }
 
-/** Rasterise an SVG document. */
+/** A rasterised image: PNG bytes and the raw RGBA pixels (for checks). */
+export interface Raster {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+  readonly png: Uint8Array;
+}
+
+/** Rasterise an SVG document to PNG bytes. */
 export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
+  return rasterize(svg, options).png;
+}
+
+/** Rasterise an SVG document, keeping the pixels. */
+export function rasterize(svg: string, options: PngOptions = {}): Raster {
   const fonts = requireFonts();
   const resvg = new Resvg(svg, {
     font: {
@@ -28,7 +41,8 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
     fitTo: { mode: "zoom", value: options.scale ?? 2 },
     background: "#ffffff",
   });
-  return resvg.render().asPng();
+  const img = resvg.render();
+  return { width: img.width, height: img.height, pixels: new Uint8Array(img.pixels), png: img.asPng() };
 }
 
 /** Render a Vega-Lite spec to PNG bytes. */

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { buildChart, buildCharts, CHART_KINDS, isChartKind } from "../../src/charts/registry.js";
+import { histogram } from "../../src/charts/poolLoss.js";
+import { chartTable, tableToCsv } from "../../src/charts/table.js";
+import { LABELS } from "../../src/charts/labels.js";
+import { fixtureData } from "./fixtures.js";
+
+/** All inline data values of a spec (top level and layers). */
+function values(spec: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === "object") {
+      const o = x as Record<string, unknown>;
+      const d = o["data"] as { values?: Record<string, unknown>[] } | undefined;
+      if (d?.values) out.push(...d.values);
+      for (const [k, v] of Object.entries(o)) if (k !== "data") walk(v);
+    }
+  };
+  walk(spec);
+  return out;
+}
+
+describe("chart contents", () => {
+  it("every kind is built from the fixture data, in the canonical order", () => {
+    expect(buildCharts(fixtureData, "en").map((c) => c.kind)).toEqual([...CHART_KINDS]);
+    expect(isChartKind("exits-fan")).toBe(true);
+    expect(isChartKind("pie")).toBe(false);
+  });
+
+  it("the exits fan carries quantiles and the plan's targets", () => {
+    const v = values(buildChart("exits-fan", fixtureData["exits-fan"]!, "en"));
+    expect(v.find((r) => r["year"] === 2017 && "median" in r)).toMatchObject({ q05: 1890, median: 2420, q95: 2910 });
+    expect(v.filter((r) => "target" in r).map((r) => r["target"])).toEqual([2400, 3600, 4800]);
+  });
+
+  it("money axes are in million yuan (en) and 万元 (zh)", () => {
+    const en = values(buildChart("pool-fan", fixtureData["pool-fan"]!, "en"));
+    const zh = values(buildChart("pool-fan", fixtureData["pool-fan"]!, "zh"));
+    expect(en.find((r) => "fund" in r)?.["fund"]).toBe(9.9);
+    expect(zh.find((r) => "fund" in r)?.["fund"]).toBe(990);
+    expect(JSON.stringify(buildChart("pool-fan", fixtureData["pool-fan"]!, "zh"))).toContain("万元");
+  });
+
+  it("Chinese charts use Chinese labels, English charts English ones", () => {
+    for (const kind of CHART_KINDS) {
+      const zh = JSON.stringify(buildChart(kind, fixtureData[kind] as never, "zh"));
+      const en = JSON.stringify(buildChart(kind, fixtureData[kind] as never, "en"));
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(en).toContain('"text":"');
+      expect(en).not.toContain(LABELS.year.zh);
+    }
+  });
+
+  it("the loss histogram's shares sum to one and its bins cover every loss", () => {
+    const losses = fixtureData["pool-loss"]!.losses;
+    const h = histogram(losses);
+    expect(h.reduce((a, b) => a + b.share, 0)).toBeCloseTo(1, 12);
+    expect(h[h.length - 1]!.end).toBeGreaterThan(Math.max(...losses));
+    expect(histogram([])).toEqual([]);
+    expect(histogram([0, 0])).toEqual([{ start: 0, end: 1, share: 1 }]);
+  });
+
+  it("VaR 95 and 99 are marked on the loss chart", () => {
+    const v = values(buildChart("pool-loss", fixtureData["pool-loss"]!, "en"));
+    expect([...new Set(v.filter((r) => "key" in r).map((r) => r["key"]))]).toEqual(["mean", "var95", "var99"]);
+    expect(v.find((r) => r["key"] === "var99")?.["x"]).toBe(1.56);
+  });
+
+  it("variant differences get one panel per measure present", () => {
+    const spec = buildChart("variant-differences", fixtureData["variant-differences"]!, "en") as { concat: unknown[] };
+    expect(spec.concat).toHaveLength(4);
+    const one = buildChart("variant-differences", { baseline: "b", level: 0.9, rows: [{ variant: "v", metric: "exits", mean: 1, lo: 0, hi: 2 }] }, "zh") as { concat: unknown[] };
+    expect(one.concat).toHaveLength(1);
+  });
+
+  it("chart tables keep raw units and CSV has a BOM and quoting", () => {
+    const t = chartTable("budget-sources", fixtureData["budget-sources"]!);
+    expect(t.columns).toEqual(["year", "category", "amount"]);
+    expect(t.rows[0]).toEqual([2017, "Central and provincial funds 中央和省级资金", 6_467_000]);
+    const csv = tableToCsv({ columns: ["a", "b"], rows: [["x,y", 'say "hi"']] });
+    expect(csv).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n');
+    const fan = chartTable("exits-fan", fixtureData["exits-fan"]!);
+    expect(fan.columns).toEqual(["year", "q05", "q25", "median", "q75", "q95", "target"]);
+    expect(fan.rows[2]).toEqual([2019, 3600, 4100, 4450, 4780, 5200, 4800]);
+  });
+});
