@@ -7,7 +7,7 @@ import { z } from "zod";
 import { scenarioSchema } from "./schema.js";
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12", reused: "ref" }) as Record<string, unknown>;
   return {
     ...schema,
     $id: "https://fundsim.dev/schema/scenario.schema.json",
