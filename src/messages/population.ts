@@ -1,5 +1,6 @@
 /** Messages of the population stage: household register import. */
 import type { RegisterIssue } from "../population/registerIssues.js";
+import type { PopulationIssue } from "../population/cohorts.js";
 import { loc, type Localized } from "./lang.js";
 
 const q = (s: string | undefined): string => JSON.stringify(s ?? "");
@@ -120,3 +121,31 @@ export const registerLoaded = (file: string, households: number, villages: numbe
     `Read ${households.toLocaleString("en-US")} households in ${villages.toLocaleString("en-US")} villages from ${file} (${seconds.toFixed(1)} s).`,
     `已从 ${file} 读取 ${households.toLocaleString("en-US")} 户、${villages.toLocaleString("en-US")} 个村（${seconds.toFixed(1)} 秒）。`,
   );
+
+/** A problem building the synthetic population from the scenario's cohorts. */
+export function populationIssue(i: PopulationIssue): Localized {
+  const c = i.cohort ? `population.cohorts[${i.cohort}]` : "population";
+  switch (i.code) {
+    case "tooManyPeople":
+      return loc(
+        `${c}: ${i.found} people cannot fit in the households (at most 255 per household, so at most ${i.limit}). Check households and people.`,
+        `${c}：${i.found} 人超出户数所能容纳（每户最多 255 人，即最多 ${i.limit} 人）。请检查户数和人数。`,
+      );
+    case "tooFewPeople":
+      return loc(
+        `${c}: ${i.found} people for ${i.limit} households; every household has at least one person.`,
+        `${c}：${i.limit} 户只有 ${i.found} 人；每户至少一人。`,
+      );
+    case "tooManyHouseholds":
+      return loc(
+        `${c}: ${i.found} households in all; at most ${i.limit} can be simulated. Lower simulation.households or the cohorts.`,
+        `${c}：共 ${i.found} 户，最多可模拟 ${i.limit} 户。请减少 simulation.households 或队列户数。`,
+      );
+    case "tooManyCohorts":
+      return loc(`${c}: ${i.found} cohorts; at most ${i.limit}.`, `${c}：共 ${i.found} 个队列，最多 ${i.limit} 个。`);
+    case "noHouseholds":
+      return loc(`${c}: the cohorts hold no households.`, `${c}：各队列没有任何农户。`);
+    default:
+      return i.code satisfies never;
+  }
+}
