@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeReport } from "../../src/report/write.js";
+import { buildReportPage } from "../../src/report/page.js";
+import { summaryBlocks } from "../../src/report/summary.js";
+import { renderReportHtml } from "../../src/render/html.js";
+import * as M from "../../src/messages/report.js";
+import { CHART_KINDS } from "../../src/charts/registry.js";
+import { fixtureReport } from "./fixtures.js";
+import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "fundsim-report-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("plain-language summary", () => {
+  it("states the verdict on targets, the pool and the cost in the report's language", () => {
+    const f = fixtureReport("zh").facts;
+    const blocks = summaryBlocks(f, fixtureReport("zh").checks, "zh");
+    const text = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
+    expect(text).toContain(M.targetsUnlikely("14.3%", "4,800 人", 2019).zh);
+    expect(text).toContain(M.poolSafe("3.1%", "42 万元", "156 万元", "990 万元").zh);
+    expect(text).toContain(M.ledgerProblems(1).zh);
+  });
+  it("switches verdicts at the thresholds", () => {
+    const base = fixtureReport("en").facts;
+    const likely = summaryBlocks({ ...base, allTargets: { probability: 0.9, se: 0.01 }, pool: { ...base.pool!, depletionProbability: 0.2 } }, [], "en");
+    const text = likely.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
+    expect(text).toContain(M.targetsLikely("90%", "4,800 people", 2019).en);
+    expect(text).toContain(M.poolAtRisk("20%", "420,000 yuan", "1.56 M yuan", "9.9 M yuan").en);
+    expect(text).toContain(M.ledgerBalanced().en);
+  });
+});
+
+describe("report page", () => {
+  it("puts the summary first and checks and provenance last", () => {
+    const page = buildReportPage(fixtureReport("en"));
+    const ids = page.sections.map((s) => s.id);
+    expect(ids[0]).toBe("summary");
+    expect(ids.slice(-2)).toEqual(["checks", "manifest"]);
+    expect(ids).toContain("ledger");
+  });
+  it("is self-contained: no external scripts, styles or requests, every chart embedded", async () => {
+    const html = await renderReportHtml(buildReportPage(fixtureReport("zh")));
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).toContain("default-src 'none'");
+    for (const kind of CHART_KINDS) expect(html).toContain(`id="chart-${kind}-spec"`);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html.length).toBeGreaterThan(500_000); // vega, vega-lite and vega-embed inlined
+  });
+  it("escapes text from the scenario", async () => {
+    const input = { ...fixtureReport("en"), name: "<script>alert(1)</script>" };
+    const html = await renderReportHtml(buildReportPage(input));
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
+
+describe.skipIf(skipWithoutFonts)(`report folder (${skipWithoutFonts ? FONTS_REASON : "fonts present"})`, () => {
+  it("writes report.html, the manifest and every chart as PNG, SVG, spec and CSV", async () => {
+    const dir = join(tmp, "linghai");
+    const files = await writeReport(dir, fixtureReport("zh"));
+    expect(readdirSync(dir).sort()).toEqual(["charts", "manifest.json", "report.html"]);
+    for (const kind of CHART_KINDS) for (const ext of ["png", "svg", "vl.json", "csv"]) expect(files).toContain(`charts/${kind}.${ext}`);
+    expect(readFileSync(join(dir, "charts/budget-uses.csv"), "utf8").startsWith("\uFEFFyear,category,amount")).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))).toMatchObject({ seed: 20170101, runs: 1000 });
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('href="charts/exits-fan.png"');
+    expect(readdirSync(tmp).filter((n) => n.startsWith("."))).toEqual([]); // no temporary folders left
+  });
+});
