@@ -1,0 +1,161 @@
+/**
+ * From simulation results to chart inputs: a Summary (and, where a chart needs each
+ * run, the RunResults) become the small interfaces in types.ts. Pure functions; a
+ * chart whose metric is missing from the results gets `undefined`.
+ *
+ * @example
+ * const data = resultsChartData(summary, results);   // exits fan, target probability, pool …
+ * const spec = buildChart("exits-fan", data["exits-fan"]!, "zh");
+ */
+import type { Summary } from "../results/summarize.js";
+import type { Stats } from "../results/stats.js";
+import type { PairedDifferences } from "../results/paired.js";
+import type { RunResults } from "../results/types.js";
+import type { ChartData } from "./registry.js";
+import type {
+  ExitsVsCost,
+  FanInput,
+  LendingInput,
+  LossDistribution,
+  PoolInput,
+  QuantileBand,
+  SubsidyInput,
+  TargetProbabilityInput,
+  VariantDifferences,
+  YearValue,
+} from "./types.js";
+
+/** Quantile bands from per-year statistics. */
+export function bands(years: readonly number[], stats: readonly Stats[]): QuantileBand[] {
+  return years.flatMap((year, i) => {
+    const s = stats[i];
+    return s && s.n > 0 ? [{ year, q05: s.q05, q25: s.q25, median: s.q50, q75: s.q75, q95: s.q95 }] : [];
+  });
+}
+
+const byYear = (s: Summary, metric: string): QuantileBand[] | undefined => {
+  const m = s.metrics[metric];
+  return m ? bands(s.years, m.byYear) : undefined;
+};
+
+/** Cumulative exits with the plan's cumulative exit targets. */
+export function exitsFanInput(s: Summary): FanInput | undefined {
+  const b = byYear(s, "cumulativeExits");
+  if (!b) return undefined;
+  const targets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
+  return { bands: b, targets };
+}
+
+/** Probability of meeting each year's targets and all of them. */
+export function targetProbabilityInput(s: Summary): TargetProbabilityInput | undefined {
+  if (!s.targets) return undefined;
+  const points = s.targets.byYear.flatMap((t) => (t.met ? [{ year: t.year, probability: t.met.p, se: t.met.se }] : []));
+  if (points.length === 0) return undefined;
+  return { points, overall: s.targets.overall.p };
+}
+
+/** Per year: share of runs in which the pool was depleted in that year or earlier. */
+export function cumulativeDepletion(r: RunResults): YearValue[] | undefined {
+  const m = r.metrics.indexOf("poolDepleted");
+  if (m < 0) return undefined;
+  const ny = r.years.length;
+  const nm = r.metrics.length;
+  const hits = new Array<number>(ny).fill(0);
+  for (let run = 0; run < r.runs; run++) {
+    let gone = false;
+    for (let y = 0; y < ny; y++) {
+      gone ||= (r.data[(run * ny + y) * nm + m] ?? 0) > 0;
+      if (gone) hits[y] = (hits[y] ?? 0) + 1;
+    }
+  }
+  return r.years.map((year, y) => ({ year, value: r.runs > 0 ? (hits[y] ?? 0) / r.runs : 0 }));
+}
+
+/** Pool balance fan with depletion probabilities (cumulative when the runs are given). */
+export function poolFanInput(s: Summary, r?: RunResults, fund?: number): PoolInput | undefined {
+  const b = byYear(s, "poolBalance");
+  if (!b || !s.pool) return undefined;
+  const cumulative = r ? cumulativeDepletion(r) : undefined;
+  const depletion = cumulative
+    ? cumulative.map((c) => ({ year: c.year, probability: c.value }))
+    : s.years.map((year, i) => ({ year, probability: s.pool?.depletedByYear[i]?.p ?? 0 }));
+  return { bands: b, depletion, ...(fund !== undefined ? { fund } : {}) };
+}
+
+/** Total pool loss per run over the horizon. */
+export function poolLossInput(s: Summary, r: RunResults): LossDistribution | undefined {
+  const m = r.metrics.indexOf("poolLoss");
+  if (m < 0 || !s.pool) return undefined;
+  const ny = r.years.length;
+  const nm = r.metrics.length;
+  const losses: number[] = [];
+  for (let run = 0; run < r.runs; run++) {
+    let sum = 0;
+    for (let y = 0; y < ny; y++) sum += r.data[(run * ny + y) * nm + m] ?? 0;
+    losses.push(sum);
+  }
+  return { losses, var95: s.pool.lossVaR95, var99: s.pool.lossVaR99, mean: s.pool.loss.mean };
+}
+
+/** Loans outstanding against capacity (and planned lending) from the ledger. */
+export function lendingInput(s: Summary, capacity: readonly YearValue[], planned?: readonly YearValue[]): LendingInput | undefined {
+  const b = byYear(s, "loansOutstanding");
+  if (!b) return undefined;
+  return { bands: b, capacity, ...(planned ? { planned } : {}) };
+}
+
+/** Interest subsidy per year against the ledger's expected amount. */
+export function subsidyInput(s: Summary, expected?: readonly YearValue[]): SubsidyInput | undefined {
+  const b = byYear(s, "interestSubsidy");
+  if (!b) return undefined;
+  return { bands: b, ...(expected ? { expected } : {}) };
+}
+
+/** Charts that need only the results (pool charts only when the results have a pool). */
+export function resultsChartData(s: Summary, r?: RunResults, options: { readonly pool?: boolean } = {}): ChartData {
+  const withPool = options.pool ?? (s.pool !== null && (s.metrics["poolBalance"]?.horizon.max ?? 0) > 0);
+  const data: { -readonly [K in keyof ChartData]: ChartData[K] } = {};
+  const fan = exitsFanInput(s);
+  if (fan) data["exits-fan"] = fan;
+  const tp = targetProbabilityInput(s);
+  if (tp) data["target-probability"] = tp;
+  if (withPool) {
+    const pool = poolFanInput(s, r);
+    if (pool) data["pool-fan"] = pool;
+    const loss = r ? poolLossInput(s, r) : undefined;
+    if (loss) data["pool-loss"] = loss;
+    const sub = subsidyInput(s);
+    if (sub) data["interest-subsidy"] = sub;
+  }
+  return data;
+}
+
+const interval = (st: Stats | undefined): { median: number; q05: number; q95: number } => ({ median: st?.q50 ?? Number.NaN, q05: st?.q05 ?? Number.NaN, q95: st?.q95 ?? Number.NaN });
+
+/** Exits at the end of the horizon against total fiscal cost, per variant. */
+export function exitsVsCostInput(variants: readonly { readonly name: string; readonly summary: Summary }[]): ExitsVsCost {
+  return {
+    points: variants.map((v) => ({
+      variant: v.name,
+      exits: interval(v.summary.metrics["cumulativeExits"]?.horizon),
+      cost: interval(v.summary.metrics["fiscalCost"]?.horizon),
+    })),
+  };
+}
+
+/** Paired differences of each variant against the baseline on the four headline measures. */
+export function variantDifferencesInput(baseline: string, diffs: readonly { readonly variant: string; readonly paired: PairedDifferences }[]): VariantDifferences {
+  const rows: VariantDifferences["rows"][number][] = [];
+  let level = 0.95;
+  for (const { variant, paired } of diffs) {
+    level = paired.level;
+    const add = (metric: VariantDifferences["rows"][number]["metric"], st: { mean: number; lo: number; hi: number } | null | undefined): void => {
+      if (st) rows.push({ variant, metric, mean: st.mean, lo: st.lo, hi: st.hi });
+    };
+    add("exits", paired.metrics["cumulativeExits"]?.horizon);
+    add("fiscalCost", paired.metrics["fiscalCost"]?.horizon);
+    add("poolLoss", paired.metrics["poolLoss"]?.horizon);
+    add("targetProbability", paired.targetsMet);
+  }
+  return { baseline, rows, level };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { CORE_METRICS, type RunResults } from "../../src/results/types.js";
+import { summarize } from "../../src/results/summarize.js";
+import { pairedDifferences } from "../../src/results/paired.js";
+import {
+  cumulativeDepletion,
+  exitsFanInput,
+  exitsVsCostInput,
+  poolLossInput,
+  resultsChartData,
+  targetProbabilityInput,
+  variantDifferencesInput,
+} from "../../src/charts/adapters.js";
+import { buildCharts } from "../../src/charts/registry.js";
+
+const years = [2017, 2018, 2019];
+
+/** Deterministic results: run r has cumulative exits 1000·(y+1) + 10·r, pool losses in a few runs. */
+function results(runs: number, exitShift = 0): RunResults {
+  const metrics = [...CORE_METRICS];
+  const nm = metrics.length;
+  const data = new Float64Array(runs * years.length * nm);
+  const set = (run: number, y: number, name: string, v: number): void => {
+    data[(run * years.length + y) * nm + metrics.indexOf(name as (typeof CORE_METRICS)[number])] = v;
+  };
+  for (let r = 0; r < runs; r++) {
+    for (let y = 0; y < years.length; y++) {
+      set(r, y, "cumulativeExits", 1000 * (y + 1) + 10 * r + exitShift);
+      set(r, y, "fiscalCost", 1_000_000 + 1000 * r);
+      set(r, y, "poolLoss", r % 10 === 0 ? 50_000 * (y + 1) : 0);
+      set(r, y, "poolBalance", 9_900_000 - (r % 10 === 0 ? 50_000 * (y + 1) : 0));
+      set(r, y, "poolDepleted", r === 0 && y === 1 ? 1 : 0);
+      set(r, y, "loansOutstanding", 50_000_000);
+      set(r, y, "interestSubsidy", 1_250_000);
+    }
+  }
+  return { runs, years, metrics, data };
+}
+
+describe("results → chart inputs", () => {
+  const r = results(100);
+  const s = summarize(r, { targets: { exits: [1400, null, 3500] } });
+
+  it("fan bands are the summary's quantiles and targets the plan's", () => {
+    const fan = exitsFanInput(s)!;
+    expect(fan.bands).toHaveLength(3);
+    expect(fan.bands[0]!.median).toBeCloseTo(s.metrics["cumulativeExits"]!.byYear[0]!.q50, 9);
+    expect(fan.bands[2]!.q05).toBeLessThan(fan.bands[2]!.q95);
+    expect(fan.targets).toEqual([
+      { year: 2017, value: 1400 },
+      { year: 2019, value: 3500 },
+    ]);
+  });
+
+  it("target probabilities match the share of runs over the target", () => {
+    const tp = targetProbabilityInput(s)!;
+    // Year 1: 1000 + 10r ≥ 1400 ⇔ r ≥ 40 → 60 of 100 runs; year 3: 3000 + 10r ≥ 3500 ⇔ r ≥ 50 → 50.
+    expect(tp.points.map((p) => p.probability)).toEqual([0.6, 0.5]);
+    expect(tp.overall).toBe(0.5);
+  });
+
+  it("depletion is cumulative over years", () => {
+    expect(cumulativeDepletion(r)).toEqual([
+      { year: 2017, value: 0 },
+      { year: 2018, value: 0.01 },
+      { year: 2019, value: 0.01 },
+    ]);
+  });
+
+  it("pool losses are summed per run over the horizon", () => {
+    const loss = poolLossInput(s, r)!;
+    expect(loss.losses).toHaveLength(100);
+    expect(loss.losses[0]).toBe(300_000);
+    expect(loss.losses[1]).toBe(0);
+    expect(loss.mean).toBeCloseTo(30_000, 6);
+  });
+
+  it("results alone give the exits, target and pool charts", () => {
+    const kinds = buildCharts(resultsChartData(s, r), "zh").map((c) => c.kind);
+    expect(kinds).toEqual(["exits-fan", "target-probability", "pool-fan", "pool-loss", "interest-subsidy"]);
+    expect(resultsChartData(s, r, { pool: false })["pool-fan"]).toBeUndefined();
+  });
+
+  it("variants: differences and the exits/cost trade-off", () => {
+    const b = results(100, 50);
+    const sb = summarize(b, { targets: { exits: [1400, null, 3500] } });
+    const paired = pairedDifferences(r, b, { targets: { exits: [1400, null, 3500] } });
+    const d = variantDifferencesInput("baseline", [{ variant: "more", paired }]);
+    const exits = d.rows.find((x) => x.metric === "exits")!;
+    expect(exits.mean).toBeCloseTo(50, 9);
+    expect(exits.lo).toBeCloseTo(50, 9);
+    expect(d.rows.find((x) => x.metric === "targetProbability")!.mean).toBeCloseTo(0.05, 9);
+    const t = exitsVsCostInput([
+      { name: "baseline", summary: s },
+      { name: "more", summary: sb },
+    ]);
+    expect(t.points[1]!.exits.median - t.points[0]!.exits.median).toBeCloseTo(50, 9);
+    expect(t.points[0]!.cost.median).toBeCloseTo(3 * (1_000_000 + 1000 * 49.5), 0);
+  });
+});
