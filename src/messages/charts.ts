@@ -31,3 +31,16 @@ export const notAResultsDir = (path: string, missing: string): Localized =>
 
 export const badResultsFile = (path: string, detail: string): Localized =>
   loc(`${path}: cannot read results: ${detail}`, `${path}：无法读取结果：${detail}`);
+
+export const needsLedger = (): Localized =>
+  loc(
+    "it needs the budget ledger: pass the scenario file instead, or keep the scenario named in the folder's manifest.json where it was",
+    "该图表需要预算台账：请改为传入情景文件，或确保结果文件夹中 manifest.json 所指的情景文件仍在原处",
+  );
+export const needsVariants = (): Localized =>
+  loc("comparing variants needs a scenario that defines at least one variant (variants:)", "方案比较需要情景中至少定义一个方案（variants:）");
+export const noSuchData = (): Localized =>
+  loc(
+    "the scenario or results have no such data (e.g. no credit pool, no relocation schedule or no per-person target)",
+    "情景或结果中没有这部分数据（例如没有风险补偿资金池、没有搬迁计划或没有人均投入目标）",
+  );
