@@ -10,3 +10,4 @@ export * as chartsMsg from "./charts.js";
 export * as reportMsg from "./report.js";
 export * as scenarioMsg from "./scenario.js";
 export * as populationMsg from "./population.js";
+export * as resultsMsg from "./results.js";

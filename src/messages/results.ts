@@ -1,0 +1,117 @@
+/**
+ * Messages of the simulation summary printed by `fundsim simulate` and `fundsim compare`.
+ * Numbers arrive already formatted (see src/results/text.ts), so each message is only
+ * the sentence around them.
+ */
+import { loc, type Localized } from "./lang.js";
+
+export const heading = (name: string, runs: string, seed: number, first: number, last: number, households: string): Localized =>
+  loc(
+    `${name} — ${runs} simulated runs (seed ${seed}), ${first}–${last}, ${households} households`,
+    `${name} —— 模拟 ${runs} 次（随机种子 ${seed}），${first}–${last} 年，${households} 户`,
+  );
+
+export const uncertaintyNote = (): Localized =>
+  loc(
+    "(± is the Monte-Carlo standard error; intervals are 90% of runs unless marked)",
+    "（± 为蒙特卡洛标准误；区间为 90% 的模拟结果，另有说明者除外）",
+  );
+
+export const targetLine = (target: string, year: number, p: string, se: string): Localized =>
+  loc(
+    `Probability of reaching the exit target (${target} by ${year}): ${p} ± ${se}`,
+    `实现脱贫目标（${year} 年前累计 ${target}）的概率：${p} ± ${se}`,
+  );
+
+export const allTargetsLine = (p: string, se: string): Localized =>
+  loc(`Probability of meeting every year's targets: ${p} ± ${se}`, `每年目标全部实现的概率：${p} ± ${se}`);
+
+export const targetByYear = (items: string): Localized => loc(`  by year: ${items}`, `  分年：${items}`);
+
+export const noTargets = (): Localized =>
+  loc("The scenario sets no exit targets (targets.exits).", "情景未设定脱贫目标（targets.exits）。");
+
+export const exitsLine = (year: number, mean: string, lo: string, hi: string): Localized =>
+  loc(
+    `People out of poverty by ${year}: ${mean} expected (90% interval ${lo} – ${hi})`,
+    `${year} 年脱贫人口：期望 ${mean}（90% 区间 ${lo} – ${hi}）`,
+  );
+
+export const exitRateLine = (year: number, rate: string, se: string): Localized =>
+  loc(
+    `Share of the initially poor households out of poverty in ${year}: ${rate} ± ${se}`,
+    `${year} 年初始贫困户中已脱贫的比例：${rate} ± ${se}`,
+  );
+
+export const poolLossLine = (years: string, mean: string, se: string, var99: string): Localized =>
+  loc(
+    `Guarantee-pool losses ${years}: ${mean} expected (± ${se}); 99% worst case ${var99}`,
+    `风险补偿金损失（${years}）：期望 ${mean}（± ${se}）；99% 最坏情形 ${var99}`,
+  );
+
+export const poolDepletedLine = (p: string, se: string): Localized =>
+  loc(`Probability the pool is exhausted in some year: ${p} ± ${se}`, `风险补偿金在某一年耗尽的概率：${p} ± ${se}`);
+
+export const subsidyLine = (years: string, mean: string, lo: string, hi: string): Localized =>
+  loc(
+    `Interest subsidy ${years}: ${mean} expected (90% interval ${lo} – ${hi})`,
+    `贴息支出（${years}）：期望 ${mean}（90% 区间 ${lo} – ${hi}）`,
+  );
+
+export const costLine = (years: string, mean: string, lo: string, hi: string): Localized =>
+  loc(`Fiscal cost ${years}: ${mean} expected (90% interval ${lo} – ${hi})`, `财政支出（${years}）：期望 ${mean}（90% 区间 ${lo} – ${hi}）`);
+
+export const costPerExitLine = (value: string, se: string): Localized =>
+  loc(`Cost per person out of poverty: ${value} ± ${se}`, `每脱贫一人的财政成本：${value} ± ${se}`);
+
+export const precisionLine = (target: string, achieved: string, converged: boolean, runs: string): Localized =>
+  converged
+    ? loc(
+        `Precision: standard error of the exit rate ${achieved} ≤ ${target} after ${runs} runs.`,
+        `精度：${runs} 次模拟后脱贫率标准误 ${achieved} ≤ ${target}。`,
+      )
+    : loc(
+        `Precision NOT reached: standard error of the exit rate ${achieved} > ${target} after the maximum of ${runs} runs. Raise --max-runs or relax --precision.`,
+        `未达到精度：已达最大模拟次数 ${runs}，脱贫率标准误 ${achieved} > ${target}。请提高 --max-runs 或放宽 --precision。`,
+      );
+
+export const wroteResults = (dir: string, files: string): Localized => loc(`Results written to ${dir} (${files})`, `结果已写入 ${dir}（${files}）`);
+
+export const compareHeading = (runs: string, level: string): Localized =>
+  loc(
+    `Paired differences over ${runs} runs with common random numbers (${level} confidence intervals):`,
+    `基于共同随机数的 ${runs} 次配对差异（${level} 置信区间）：`,
+  );
+
+export const compareVariant = (b: string, a: string): Localized => loc(`${b} minus ${a}:`, `${b} 减 ${a}：`);
+
+export const diffLine = (what: Localized, diff: string, lo: string, hi: string): Localized =>
+  loc(`  ${what.en}: ${diff} (CI ${lo} to ${hi})`, `  ${what.zh}：${diff}（置信区间 ${lo} 至 ${hi}）`);
+
+export const whatExits = (year: number): Localized => loc(`People out of poverty by ${year}`, `${year} 年脱贫人口`);
+export const whatTargets = (): Localized => loc("Probability of meeting every target", "全部目标实现的概率");
+export const whatCost = (years: string): Localized => loc(`Fiscal cost ${years}`, `财政支出（${years}）`);
+export const whatPoolLoss = (years: string): Localized => loc(`Pool losses ${years}`, `风险补偿金损失（${years}）`);
+export const whatSubsidy = (years: string): Localized => loc(`Interest subsidy ${years}`, `贴息支出（${years}）`);
+export const whatDepleted = (): Localized => loc("Probability the pool is exhausted", "风险补偿金耗尽的概率");
+
+export const baselineName = (): Localized => loc("baseline", "基准方案");
+
+export const compareNeedsTwo = (): Localized =>
+  loc(
+    "compare needs at least one --variant (compared with the baseline) or two (the first is the reference).",
+    "compare 至少需要一个 --variant（与基准方案比较）或两个（以第一个为参照）。",
+  );
+
+export const duplicateVariant = (name: string): Localized =>
+  loc(`--variant ${name} is given twice.`, `--variant ${name} 重复给出。`);
+
+export const badNumberOption = (option: string, found: string, expected: Localized): Localized =>
+  loc(`--${option}: expected ${expected.en}, found ${JSON.stringify(found)}.`, `--${option}：应为${expected.zh}，实际为 ${JSON.stringify(found)}。`);
+
+export const positiveInteger = (): Localized => loc("a whole number ≥ 1", "≥ 1 的整数");
+export const seedNumber = (): Localized => loc("a whole number from 0 to 4294967295", "0 至 4294967295 的整数");
+export const positiveNumber = (): Localized => loc("a number > 0 (e.g. 0.002)", "大于 0 的数（如 0.002）");
+
+export const populationFailed = (): Localized =>
+  loc("The population could not be built from the scenario's cohorts:", "无法根据情景的人口队列生成农户：");

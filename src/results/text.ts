@@ -1,0 +1,85 @@
+/**
+ * The short, readable summary `fundsim simulate` prints, and the comparison
+ * `fundsim compare` prints — with uncertainty on every figure, in en or zh.
+ *
+ * @example
+ * stdout.write(summaryText(set, { lang: "zh", name: "凌海市" }));
+ */
+import { formatMoney, formatNumber, formatPercent } from "../charts/format.js";
+import type { Lang, Localized } from "../messages/lang.js";
+import { say } from "../messages/lang.js";
+import * as M from "../messages/results.js";
+import type { PairedDifferences, PairedStat } from "./paired.js";
+import type { ResultSet } from "./write.js";
+
+const pct = (p: number): string => formatPercent(p, 1);
+const pp = (se: number): string => (se < 0.0005 && se > 0 ? formatPercent(se, 2) : formatPercent(se, 1));
+
+/** Text summary of one simulation. */
+export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly name: string }): string {
+  const { summary: s, manifest: m } = set;
+  const lang = o.lang;
+  const lines: string[] = [];
+  const T = (x: Localized): void => void lines.push(say(lang, x));
+  const first = s.years[0] ?? 0;
+  const lastYear = s.years[s.years.length - 1] ?? 0;
+  const last = s.years.length - 1;
+  const span = `${first}–${lastYear}`;
+  T(M.heading(o.name, formatNumber(s.runs), m.seed, first, lastYear, formatNumber(m.households)));
+  T(M.uncertaintyNote());
+
+  const t = s.targets;
+  const finalTarget = t?.byYear.filter((y) => y.exits !== null && y.met !== null).at(-1);
+  if (t && finalTarget && finalTarget.met && finalTarget.exits !== null) {
+    T(M.targetLine(formatNumber(finalTarget.exits), finalTarget.year, pct(finalTarget.met.p), pp(finalTarget.met.se)));
+    const years = t.byYear.filter((y) => y.met !== null);
+    if (years.length > 1) {
+      T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
+      T(M.targetByYear(years.map((y) => `${y.year} ${pct(y.met?.p ?? Number.NaN)}`).join(" · ")));
+    }
+  } else if (t && t.basis === "targetMetMetric") {
+    T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
+  } else T(M.noTargets());
+
+  const exits = s.metrics["cumulativeExits"]?.byYear[last];
+  if (exits) T(M.exitsLine(lastYear, formatNumber(exits.mean), formatNumber(exits.q05), formatNumber(exits.q95)));
+  if (s.headline) T(M.exitRateLine(lastYear, pct(s.headline.exitRate), pp(s.headline.se)));
+
+  if (s.pool) {
+    T(M.poolLossLine(span, formatMoney(s.pool.loss.mean, lang), formatMoney(s.pool.loss.se, lang), formatMoney(s.pool.lossVaR99, lang)));
+    T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
+  }
+  const subsidy = s.metrics["interestSubsidy"]?.horizon;
+  if (subsidy && subsidy.max > 0) T(M.subsidyLine(span, formatMoney(subsidy.mean, lang), formatMoney(subsidy.q05, lang), formatMoney(subsidy.q95, lang)));
+  const cost = s.metrics["fiscalCost"]?.horizon;
+  if (cost) T(M.costLine(span, formatMoney(cost.mean, lang), formatMoney(cost.q05, lang), formatMoney(cost.q95, lang)));
+  if (s.costPerExit && Number.isFinite(s.costPerExit.value)) {
+    T(M.costPerExitLine(formatMoney(s.costPerExit.value, lang), formatMoney(s.costPerExit.se, lang)));
+  }
+  if (m.precision) {
+    T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const signed = (x: string, v: number): string => (v > 0 ? `+${x}` : x);
+
+/** Text of paired differences (B − A) for the headline quantities. */
+export function differencesText(d: PairedDifferences, a: string, b: string, lang: Lang): string {
+  const lines: string[] = [say(lang, M.compareVariant(b, a))];
+  const last = d.years.length - 1;
+  const lastYear = d.years[last] ?? 0;
+  const span = `${d.years[0]}–${lastYear}`;
+  const line = (what: Localized, s: PairedStat | undefined, fmt: (x: number) => string): void => {
+    if (!s) return;
+    lines.push(say(lang, M.diffLine(what, signed(fmt(s.mean), s.mean), signed(fmt(s.lo), s.lo), signed(fmt(s.hi), s.hi))));
+  };
+  const money = (x: number): string => formatMoney(x, lang);
+  line(M.whatExits(lastYear), d.metrics["cumulativeExits"]?.byYear[last], (x) => formatNumber(x));
+  if (d.targetsMet) line(M.whatTargets(), d.targetsMet, (x) => formatPercent(x, 1));
+  line(M.whatCost(span), d.metrics["fiscalCost"]?.horizon, money);
+  line(M.whatPoolLoss(span), d.metrics["poolLoss"]?.horizon, money);
+  line(M.whatSubsidy(span), d.metrics["interestSubsidy"]?.horizon, money);
+  line(M.whatDepleted(), d.metrics["poolDepleted"]?.horizon, (x) => formatPercent(x, 1));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { summaryText, differencesText } from "../../src/results/text.js";
+import { summarize } from "../../src/results/summarize.js";
+import { makeManifest } from "../../src/results/manifest.js";
+import { pairedDifferences } from "../../src/results/paired.js";
+import { CORE_METRICS } from "../../src/results/types.js";
+import * as M from "../../src/messages/results.js";
+import { formatMoney, formatNumber, formatPercent } from "../../src/charts/format.js";
+import { makeResults, lcg } from "./fixtures.js";
+
+const years = [2017, 2018, 2019];
+function fake(shift: number) {
+  const rand = lcg(1);
+  return makeResults(100, years, CORE_METRICS, (run, y, m) => {
+    const u = rand();
+    switch (m) {
+      case "cumulativeExits":
+        return 800 * (y + 1) + 200 * u + shift;
+      case "exitedPeople":
+        return 700 * (y + 1) + 100 * u + shift;
+      case "exitRate":
+        return 0.3 * (y + 1) + 0.01 * u;
+      case "fiscalCost":
+        return 1e6 + 1e5 * u;
+      case "poolLoss":
+        return 5e4 * u;
+      case "poolDepleted":
+        return run % 50 === 0 && y === 2 ? 1 : 0;
+      case "interestSubsidy":
+        return 2e5;
+      default:
+        return 0;
+    }
+  });
+}
+const manifest = makeManifest({ scenario: { file: "s.yaml", id: "s", hash: "0".repeat(64) }, variant: null, sets: [], seed: 7, runs: 100, threads: 1, years, wallTimeSeconds: 1, households: 1234 });
+const targets = { exits: [800, 1600, 2400] };
+
+describe("summaryText", () => {
+  for (const lang of ["en", "zh"] as const) {
+    it(`states targets, exits, pool, subsidy and cost with uncertainty (${lang})`, () => {
+      const results = fake(0);
+      const summary = summarize(results, { targets });
+      const text = summaryText({ results, summary, manifest }, { lang, name: "Test county" });
+      const fin = summary.targets!.byYear[2]!.met!;
+      expect(text).toContain(M.targetLine(formatNumber(2400), 2019, formatPercent(fin.p, 1), formatPercent(fin.se, 1))[lang]);
+      const ex = summary.metrics["cumulativeExits"]!.byYear[2]!;
+      expect(text).toContain(M.exitsLine(2019, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95))[lang]);
+      expect(text).toContain(M.poolLossLine("2017–2019", formatMoney(summary.pool!.loss.mean, lang), formatMoney(summary.pool!.loss.se, lang), formatMoney(summary.pool!.lossVaR99, lang))[lang]);
+      expect(text).toContain(M.poolDepletedLine("2%", formatPercent(summary.pool!.depleted.se, 1))[lang]);
+      expect(text).toContain(M.subsidyLine("2017–2019", formatMoney(6e5, lang), formatMoney(6e5, lang), formatMoney(6e5, lang))[lang]);
+      expect(text).toContain(M.costPerExitLine(formatMoney(summary.costPerExit!.value, lang), formatMoney(summary.costPerExit!.se, lang))[lang]);
+      expect(text.split("\n").length).toBeLessThan(16);
+    });
+  }
+
+  it("says when precision was not reached", () => {
+    const results = fake(0);
+    const m = { ...manifest, precision: { target: 0.0001, achieved: 0.001, converged: false, maxRuns: 100, batches: 3 } };
+    const text = summaryText({ results, summary: summarize(results), manifest: m }, { lang: "en", name: "x" });
+    expect(text).toContain(M.precisionLine(formatPercent(0.0001, 2), formatPercent(0.001, 1), false, "100").en);
+  });
+});
+
+describe("differencesText", () => {
+  it("reports signed differences with confidence intervals", () => {
+    const d = pairedDifferences(fake(0), fake(50), { targets });
+    const text = differencesText(d, "baseline", "more", "en");
+    expect(text).toContain(M.compareVariant("more", "baseline").en);
+    expect(text).toContain(M.diffLine(M.whatExits(2019), "+50", "+50", "+50").en);
+    expect(text).toContain(M.diffLine(M.whatCost("2017–2019"), "0 yuan", "0 yuan", "0 yuan").en);
+  });
+});
