@@ -26,6 +26,34 @@ export {
 export type { Scenario, LoadedScenario, LoadOptions, Issue, Param, ScenarioInput } from "./scenario/index.js";
 export { renderIssues } from "./messages/scenario.js";
 
+// 3. Population: synthetic households from cohorts, or a household register CSV.
+export { buildPopulation } from "./population/synthetic.js";
+export type { PopulationOptions } from "./population/synthetic.js";
+export { loadRegister, parseRegister } from "./population/register.js";
+export type { RegisterOptions } from "./population/register.js";
+export type { RegisterIssue } from "./population/registerIssues.js";
+export type { PopulationIssue } from "./population/cohorts.js";
+export { nationalRegister } from "./population/national.js";
+export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./population/households.js";
+export type { Households } from "./population/households.js";
+export { registerIssue, populationIssue } from "./messages/population.js";
+
+// 5. Results: summaries, paired differences, manifest, output folders.
+export { summarize } from "./results/summarize.js";
+export type { Summary, SummarizeOptions, Targets, MetricSummary, TargetSummary, PoolSummary, CostPerExit } from "./results/summarize.js";
+export { pairedDifferences } from "./results/paired.js";
+export type { PairedDifferences, PairedStat, PairedMetric } from "./results/paired.js";
+export { targetsFromScenario } from "./results/targets.js";
+export { makeManifest, fundsimVersion } from "./results/manifest.js";
+export type { Manifest, PrecisionRecord } from "./results/manifest.js";
+export { writeResults, writeComparison } from "./results/write.js";
+export type { ResultSet, Comparison } from "./results/write.js";
+export { runToPrecision } from "./results/precision.js";
+export { QUANTILES, QUANTILE_DEFINITION } from "./results/stats.js";
+export type { Stats, Probability } from "./results/stats.js";
+export { CORE_METRICS, valueAt, metricIndex } from "./results/types.js";
+export type { RunResults, CoreMetric } from "./results/types.js";
+
 // 7. CLI, in-process.
 export { runCapture } from "./cli/main.js";
 export type { Lang, Localized } from "./messages/lang.js";
