@@ -23,7 +23,9 @@ export function balanceChart(input: BalanceInput, lang: Lang): TopLevelSpec {
   const { divisor } = moneyScale(lang);
   const values = input.points.map((p) => ({ year: p.year, balance: sig(p.balance / divisor), carried: sig(p.carried / divisor), sign: p.balance < 0 ? "deficit" : "surplus" }));
   const x = yearX(lang);
-  const y = { type: "quantitative", title: moneyTitle(lang, "amount") };
+  // A ledger that balances exactly has only zeros: give the axis a visible range around 0.
+  const allZero = values.every((v) => v.balance === 0 && v.carried === 0);
+  const y = { type: "quantitative", title: moneyTitle(lang, "amount"), ...(allZero ? { scale: { domain: [-1, 1] } } : {}) };
   const surplus = seriesColor(lang, "surplus", ENTRIES);
   const deficit = seriesColor(lang, "deficit", ENTRIES);
   return frame(lang, "balanceTitle", "balanceSubtitle", {

@@ -67,7 +67,7 @@ export const LABELS = {
   lendingSubtitle: loc("Loans outstanding: median and 90% band; capacity = fund × leverage", "贷款余额：中位数及 90% 区间；放贷能力 = 资金 × 放大倍数"),
   lendingAxis: loc("Loans outstanding", "贷款余额"),
   capacity: loc("Capacity", "放贷能力"),
-  planned: loc("Planned lending", "计划放贷"),
+  planned: loc("Planned outstanding", "计划贷款余额"),
   outstanding: loc("Outstanding (median)", "贷款余额（中位数）"),
 
   subsidyTitle: loc("Interest subsidy paid by the treasury", "财政贴息支出"),

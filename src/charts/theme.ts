@@ -12,7 +12,10 @@ export const FONT_FAMILY = "Noto Sans CJK SC";
 /** CSS font stack: the embedded font first, then common Chinese system fonts for the HTML report. */
 export const FONT_STACK = `${FONT_FAMILY}, "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
 
-/** Okabe–Ito palette (distinguishable with colour-vision deficiency). */
+/**
+ * Okabe–Ito palette (distinguishable with colour-vision deficiency) without its black,
+ * which would dominate stacked bars, then muted extras for charts with many categories.
+ */
 export const PALETTE = [
   "#0072B2",
   "#E69F00",
@@ -21,8 +24,11 @@ export const PALETTE = [
   "#56B4E9",
   "#CC79A7",
   "#F0E442",
-  "#000000",
+  "#8C6D31",
   "#7F7F7F",
+  "#17BECF",
+  "#9E9AC8",
+  "#393B79",
 ] as const;
 
 /** Named colours used by meaning. */
@@ -59,6 +65,8 @@ export function theme(): Config {
       tickColor: "#888888",
       labelOverlap: true,
     },
+    // Thousands separators, at most six significant digits, no trailing zeros ("2,500", "0.5", "0").
+    axisQuantitative: { format: ",.6~r" },
     axisX: { labelAngle: 0 },
     legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 260, symbolType: "square" },
     header: { labelFontSize: 13, titleFontSize: 13 },
