@@ -12,7 +12,7 @@
  *
  * @example
  * const s = new Int32Array(4), tail = new Int32Array(4);
- * seedStream(s, 1, 0, PURPOSE.idioShock, 0); seedStream(tail, 1, 0, PURPOSE.idioShock, TAIL_INDEX_OFFSET);
+ * seedStream(s, 1, 0, PURPOSE.idioShock, 0); seedTailStream(tail, 1, 0, PURPOSE.idioShock, 0);
  * const z = nextNormal(s, tail);
  * invNormCdf(0.975); // 1.959963984540054
  */

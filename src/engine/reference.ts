@@ -19,7 +19,7 @@
  * const res = runReference(REFERENCE_MODEL, { seed: 1, runStart: 0, runEnd: 10 });
  * res.data[0 * 2 + 1]; // exit fraction of run 0, year 1
  */
-import { PURPOSE, TAIL_INDEX_OFFSET, int32Threshold, nextUniform, seedStream } from "./rng.js";
+import { PURPOSE, int32Threshold, nextUniform, seedStream, seedTailStream } from "./rng.js";
 import { ZK, ZW, nextNormal, zigguratSlow } from "./normal.js";
 
 /** Parameters of the reference model (plain numbers). */
@@ -101,17 +101,17 @@ export function runReference(m: ReferenceModel, slice: RunSlice): ReferenceSlice
   const lnIll = Math.log(1 - m.illnessLoss);
   for (let run = slice.runStart; run < slice.runEnd; run++) {
     seedStream(sa, seed, run, PURPOSE.initIncome, 0);
-    seedStream(tailA, seed, run, PURPOSE.initIncome, TAIL_INDEX_OFFSET);
+    seedTailStream(tailA, seed, run, PURPOSE.initIncome, 0);
     seedStream(sb, seed, run, PURPOSE.labour, 0);
     seedStream(sc, seed, run, PURPOSE.uplift, 0);
-    seedStream(tailC, seed, run, PURPOSE.uplift, TAIL_INDEX_OFFSET);
+    seedTailStream(tailC, seed, run, PURPOSE.uplift, 0);
     initPass(n, base, lifted, shift, m.incomeSigma, labourThr, lnUp, m.upliftSigma, sa, tailA, sb, sc, tailC);
     for (let y = 0; y < Y; y++) {
       seedStream(sa, seed, run, PURPOSE.commonShock, y);
-      seedStream(tailA, seed, run, PURPOSE.commonShock, y + TAIL_INDEX_OFFSET);
+      seedTailStream(tailA, seed, run, PURPOSE.commonShock, y);
       const common = m.commonSigma * nextNormal(sa, tailA);
       seedStream(sa, seed, run, PURPOSE.idioShock, y);
-      seedStream(tailA, seed, run, PURPOSE.idioShock, y + TAIL_INDEX_OFFSET);
+      seedTailStream(tailA, seed, run, PURPOSE.idioShock, y);
       seedStream(sb, seed, run, PURPOSE.illness, y);
       const arr = y >= m.upliftFromYear ? lifted : base;
       const exited = yearPass(n, arr, common, m.idioSigma, m.illnessProbability, lnIll, sa, tailA, sb);

@@ -45,9 +45,6 @@ export const PURPOSE: { readonly [K in Purpose]: number } = Object.freeze(
   Object.fromEntries(PURPOSES.map((p, i) => [p, i])) as { [K in Purpose]: number },
 );
 
-/** Offset added to a stream's index to address the ziggurat tail stream paired with it. */
-export const TAIL_INDEX_OFFSET = 0x40000000;
-
 const C1 = 0xcc9e2d51 | 0;
 const C2 = 0x1b873593 | 0;
 
@@ -95,7 +92,7 @@ function addressHash(lo: number, hi: number, run: number, purpose: number, index
 /** A 32-bit key for (seed, run, purpose, index), used by stateless addressed draws. */
 export function streamKey(seed: number, run: number, purpose: number, index: number): number {
   const [lo, hi] = seedWords(seed);
-  return addressHash(lo, hi, run, purpose, index, 7);
+  return addressHash(lo, hi, run, purpose, index, 8);
 }
 
 /**
@@ -111,6 +108,16 @@ export function seedStream(state: Int32Array, seed: number, run: number, purpose
     any |= v;
   }
   if (any === 0) state[offset] = 0x9e3779b9 | 0; // the all-zero state is the one xoshiro cannot leave
+}
+
+/**
+ * Seed the ziggurat tail stream paired with stream (seed, run, purpose, index): the same
+ * address hashed with other words, so it is independent of the main stream.
+ */
+export function seedTailStream(state: Int32Array, seed: number, run: number, purpose: number, index: number, offset = 0): void {
+  const [lo, hi] = seedWords(seed);
+  for (let w = 0; w < 4; w++) state[offset + w] = addressHash(lo, hi, run, purpose, index, 4 + w);
+  if ((state[offset]! | state[offset + 1]! | state[offset + 2]! | state[offset + 3]!) === 0) state[offset] = 0x9e3779b9 | 0;
 }
 
 /**

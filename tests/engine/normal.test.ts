@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PURPOSE, TAIL_INDEX_OFFSET, seedStream } from "../../src/engine/rng.js";
+import { PURPOSE, seedStream, seedTailStream } from "../../src/engine/rng.js";
 import { invNormCdf, nextNormal, normCdf } from "../../src/engine/normal.js";
 
 describe("normal distribution", () => {
@@ -27,7 +27,7 @@ describe("normal distribution", () => {
     const s = new Int32Array(4);
     const tail = new Int32Array(4);
     seedStream(s, 2024, 0, PURPOSE.idioShock, 0);
-    seedStream(tail, 2024, 0, PURPOSE.idioShock, TAIL_INDEX_OFFSET);
+    seedTailStream(tail, 2024, 0, PURPOSE.idioShock, 0);
     const edges = [-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
     const counts = new Array<number>(edges.length + 1).fill(0);
     const n = 1_000_000;

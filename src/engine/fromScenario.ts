@@ -1,0 +1,273 @@
+/**
+ * Scenario + Ledger → EngineModel: the only place where the engine meets the scenario's
+ * vocabulary. Money and capacities come from the ledger (what the budget can pay for);
+ * behaviour, shocks, effects and rules from the scenario.
+ *
+ * Mapping of programme kinds: floor → "floor" (demand-driven top-up to the exit line);
+ * relocation → "relocation" (follow-up schedules become per-person transfers by cohort);
+ * health → "health"; housing → "housing"; credit → handled by its pool (no programme
+ * column); infrastructure, and any programme whose cost unit is not a person, household
+ * or student (mu, project, village, loan) or that has no unit cost → "cost" (it spends its
+ * ledger allocation; the scenario gives no household mechanism for it); everything else
+ * → "effect". The scenario format has no field for extra illness cover by a health
+ * programme, so `illnessCover` is 0 (premiums paid are a cost; the baseline
+ * reimbursement applies to everyone).
+ *
+ * Scaling: with `scale` (default: households.count ÷ the cohorts' households when the
+ * scenario sets `simulation.households`, else 1) every capacity, money amount and exit
+ * target is multiplied by it, so a plan can be run on a larger synthetic population.
+ *
+ * @example
+ * const ledger = buildLedger(loaded.scenario);
+ * const model = engineModelFromScenario(loaded.scenario, ledger, households);
+ */
+import type { Decimal } from "decimal.js";
+import type { Ledger, ProgrammeLedger } from "../ledger/types.js";
+import type { Households } from "../population/households.js";
+import { CAUSES, FLAG_NAMES, SEGMENTS } from "../population/households.js";
+import { scalarNumber, series } from "../scenario/param.js";
+import type { Param } from "../scenario/num.js";
+import type { Scenario } from "../scenario/types.js";
+import type { EngineBehaviour, EngineDist, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting } from "./model.js";
+
+type ScenarioProgramme = Scenario["programmes"][number];
+type ScenarioPool = Scenario["creditPools"][number];
+type ScenarioEffect = NonNullable<ScenarioProgramme["effect"]>;
+type ScenarioEligibility = NonNullable<ScenarioProgramme["eligibility"]>;
+
+export interface FromScenarioOptions {
+  /** Multiply capacities, money and exit targets by this factor. */
+  readonly scale?: number;
+}
+
+const num = (d: Decimal | undefined): number | undefined => (d === undefined ? undefined : d.toNumber());
+
+/** Scenario distribution → EngineDist. */
+export function engineDist(d: ScenarioEffect["uplift"]): EngineDist {
+  switch (d.dist) {
+    case "fixed":
+      return { kind: "fixed", a: scalarNumber(d.value), b: 0, c: 0 };
+    case "normal":
+      return { kind: "normal", a: scalarNumber(d.mean), b: scalarNumber(d.sd), c: 0 };
+    case "lognormal":
+      return { kind: "lognormal", a: scalarNumber(d.median), b: scalarNumber(d.sigma), c: 0 };
+    case "beta":
+      return { kind: "beta", a: scalarNumber(d.alpha), b: scalarNumber(d.beta), c: 0 };
+    case "uniform":
+      return { kind: "uniform", a: scalarNumber(d.min), b: scalarNumber(d.max), c: 0 };
+    case "triangular":
+      return { kind: "triangular", a: scalarNumber(d.min), b: scalarNumber(d.mode), c: scalarNumber(d.max) };
+    case "discrete":
+      return { kind: "discrete", a: 0, b: 0, c: 0, values: Float64Array.from(d.values.map(scalarNumber)), weights: Float64Array.from(d.weights.map(scalarNumber)) };
+    default:
+      return d satisfies never;
+  }
+}
+
+function engineEffect(e: ScenarioEffect | undefined): EngineEffect | null {
+  if (e === undefined) return null;
+  return {
+    successProbability: scalarNumber(e.successProbability),
+    mode: e.mode,
+    uplift: engineDist(e.uplift),
+    lagYears: e.lagYears === undefined ? 0 : scalarNumber(e.lagYears),
+    decay: e.decay === undefined ? 0 : scalarNumber(e.decay),
+  };
+}
+
+function engineEligibility(e: ScenarioEligibility | undefined): EngineEligibility {
+  const segs = e?.segments ?? SEGMENTS;
+  return {
+    segmentMask: segs.reduce((m, s) => m | (1 << SEGMENTS.indexOf(s)), 0),
+    flagsAll: (e?.flags ?? []).reduce((m, f) => m | (1 << FLAG_NAMES.indexOf(f)), 0),
+    causeMask: (e?.causes ?? []).reduce((m, c) => m | (1 << CAUSES.indexOf(c)), 0),
+    labour: e?.labour ?? "any",
+  };
+}
+
+const HOUSEHOLD_UNITS = new Set(["person", "household", "student"]);
+
+function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
+  switch (p.kind) {
+    case "credit":
+      return null;
+    case "floor":
+      return "floor";
+    case "infrastructure":
+      return "cost";
+    default:
+      break;
+  }
+  if (p.unitCost === undefined || !HOUSEHOLD_UNITS.has(p.unitCost.per)) return "cost";
+  switch (p.kind) {
+    case "relocation":
+      return "relocation";
+    case "health":
+      return "health";
+    case "housing":
+      return "housing";
+    case "industry":
+    case "employment":
+    case "assistance":
+    case "education":
+    case "assetShares":
+    case "insurance":
+    case "other":
+      return "effect";
+    default:
+      return p.kind satisfies never;
+  }
+}
+
+/** Per-person transfers by (cohort year, year) from the ledger's schedule entries of a relocation programme. */
+function followUpTable(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
+  const years = ledger.years;
+  const Y = years.length;
+  const t = new Float64Array(Y * Y);
+  const people = (c: number): number | undefined => {
+    const planned = num(pl.byYear[c]?.plannedUnits);
+    if (planned !== undefined && planned > 0 && (pl.costUnit === "person" || pl.costUnit === undefined)) return planned;
+    const e = ledger.schedules.find((s) => s.programme === pl.id && s.unit === "person" && s.cohortYear === years[c]);
+    return e === undefined ? undefined : e.units.toNumber();
+  };
+  for (const e of ledger.schedules) {
+    if (e.programme !== pl.id || e.beyondHorizon) continue;
+    const c = years.indexOf(e.cohortYear);
+    const y = years.indexOf(e.year);
+    if (c < 0 || y < 0) continue;
+    const n = people(c);
+    if (n === undefined || !(n > 0)) continue;
+    t[c * Y + y] = (t[c * Y + y] as number) + e.amount.toNumber() / n;
+  }
+  return t;
+}
+
+/** Cumulative target by year from increments given in some years; NaN in years without a target. */
+function cumulativeTarget(p: Param | undefined, Y: number, scale: number): Float64Array {
+  const out = new Float64Array(Y).fill(Number.NaN);
+  if (p === undefined) return out;
+  let acc = 0;
+  for (let y = 0; y < Y; y++) {
+    if (p.given[y] !== true) continue;
+    acc += (p.values[y]?.toNumber() ?? 0) * scale;
+    out[y] = acc;
+  }
+  return out;
+}
+
+/** Default scale: the population's size relative to the scenario's cohorts, when the scenario asks for scaling. */
+function defaultScale(s: Scenario, h: Households | undefined): number {
+  if (h === undefined || s.simulation.households === undefined) return 1;
+  const total = s.population.cohorts.reduce((a, c) => a + scalarNumber(c.households), 0);
+  return total > 0 ? h.count / total : 1;
+}
+
+/** Map a resolved scenario and its ledger to the engine's plain-number model. */
+export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?: Households, options: FromScenarioOptions = {}): EngineModel {
+  const years = ledger.years;
+  const Y = years.length;
+  const scale = options.scale ?? defaultScale(s, households);
+  const filled = (v: number): Float64Array => new Float64Array(Y).fill(v);
+  const ser = (p: Param | undefined, dflt = 0): Float64Array => (p === undefined ? filled(dflt) : series(p));
+
+  // Lines by segment and year.
+  const line = new Float64Array(SEGMENTS.length * Y);
+  const exitLine = new Float64Array(SEGMENTS.length * Y);
+  const baseLine = series(s.poverty.line);
+  const baseExit = s.poverty.exitLine ? series(s.poverty.exitLine) : baseLine;
+  SEGMENTS.forEach((seg, k) => {
+    const o = s.poverty.bySegment?.[seg];
+    const l = o?.line ? series(o.line) : baseLine;
+    const e = o?.exitLine ? series(o.exitLine) : o?.line ? l : baseExit;
+    line.set(l, k * Y);
+    exitLine.set(e, k * Y);
+  });
+
+  const programmes: EngineProgramme[] = [];
+  for (const p of s.programmes) {
+    const behaviour = behaviourOf(p);
+    if (behaviour === null) continue;
+    const pl = ledger.programmes.find((x) => x.id === p.id);
+    if (pl === undefined) throw new Error(`ledger has no programme ${p.id}`);
+    const capacity = new Float64Array(Y);
+    const unitCost = new Float64Array(Y);
+    const fixedSpend = new Float64Array(Y);
+    pl.byYear.forEach((py, y) => {
+      const cap = num(py.capacity);
+      capacity[y] = behaviour === "cost" ? (num(py.plannedUnits) ?? 0) * scale : cap === undefined ? Infinity : cap * scale;
+      unitCost[y] = num(py.unitCost) ?? 0;
+      fixedSpend[y] = behaviour === "cost" ? py.allocation.toNumber() * scale : 0;
+    });
+    const targeting: EngineTargeting = p.targeting;
+    programmes.push({
+      id: p.id,
+      behaviour,
+      unit: p.unitCost?.per === "person" ? "person" : "household",
+      capacity,
+      unitCost,
+      recurringYears: Math.max(1, pl.recurringYears ?? 1),
+      eligibility: engineEligibility(p.eligibility),
+      targeting,
+      effect: engineEffect(p.effect),
+      followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
+      illnessCover: 0,
+      fixedSpend,
+    });
+  }
+
+  const pools: EnginePool[] = s.creditPools.map((q: ScenarioPool): EnginePool => {
+    const ql = ledger.pools.find((x) => x.id === q.id);
+    if (ql === undefined) throw new Error(`ledger has no credit pool ${q.id}`);
+    const lender = s.programmes.find((p) => p.kind === "credit" && p.pool === q.id);
+    return {
+      id: q.id,
+      deposits: Float64Array.from(ql.byYear, (py) => py.deposit.toNumber() * scale),
+      leverage: ql.leverage.toNumber(),
+      plannedLending: Float64Array.from(ql.byYear, (py) => py.newLending.toNumber() * scale),
+      loanSize: ql.loanSize.toNumber(),
+      termYears: ql.termYears,
+      rate: series(q.loan.rate),
+      subsidyShare: series(q.loan.subsidyShare),
+      amortisation: ql.amortisation,
+      householdsPerLoan: ql.householdsPerLoan.toNumber(),
+      pd: series(q.pd),
+      correlation: scalarNumber(q.correlation),
+      lgd: scalarNumber(q.lgd),
+      poolLossShare: scalarNumber(q.poolLossShare),
+      shockLink: q.shockLink === undefined ? 0 : scalarNumber(q.shockLink),
+      nplThreshold: q.suspension === undefined ? Infinity : scalarNumber(q.suspension.nplThreshold),
+      topUpMax: q.topUp === undefined ? filled(0) : Float64Array.from(series(q.topUp.maxPerYear), (v) => v * scale),
+      restoreTo: q.topUp?.restoreTo === undefined ? 1 : scalarNumber(q.topUp.restoreTo),
+      eligibility: engineEligibility(q.eligibility ?? lender?.eligibility),
+      targeting: lender?.targeting ?? "random",
+      effect: engineEffect(q.effect ?? lender?.effect),
+    };
+  });
+
+  const inc = s.income;
+  const ve = s.poverty.villageExit;
+  return {
+    years: [...years],
+    line,
+    exitLine,
+    relapseMargin: s.poverty.relapseMargin === undefined ? 0 : scalarNumber(s.poverty.relapseMargin),
+    requireSafeHousing: s.poverty.requireSafeHousing,
+    growth: series(inc.growth),
+    baseIncomeSigma: 0,
+    commonSigma: scalarNumber(inc.commonShock.sigma),
+    idioSigma: scalarNumber(inc.idiosyncratic.sigma),
+    idioPersistence: inc.idiosyncratic.persistence === undefined ? 0 : scalarNumber(inc.idiosyncratic.persistence),
+    illnessProbability: ser(inc.illness?.probability),
+    illnessLoss: ser(inc.illness?.loss),
+    illnessReimbursement: ser(inc.illness?.insuranceReimbursement),
+    disasterProbability: ser(inc.disaster?.probability),
+    disasterVillageShare: inc.disaster ? scalarNumber(inc.disaster.villageShare) : 0,
+    disasterLoss: inc.disaster ? scalarNumber(inc.disaster.loss) : 0,
+    programmes,
+    pools,
+    exitTarget: cumulativeTarget(s.targets.exits, Y, scale),
+    villageTarget: cumulativeTarget(s.targets.villages, Y, 1),
+    villageIncidenceBelow: ve ? scalarNumber(ve.incidenceBelow) : Number.NaN,
+    villageCollectiveMet: ser(ve?.collectiveIncomeMetShare, 1),
+  };
+}

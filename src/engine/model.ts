@@ -1,0 +1,230 @@
+/**
+ * EngineModel — everything the Monte-Carlo kernel needs, as plain numbers and typed
+ * arrays (structured-cloneable, so it can be sent to worker threads). The engine never
+ * reads a scenario file: src/engine/fromScenario.ts builds this from a resolved
+ * Scenario and its Ledger, tests and benchmarks build it by hand.
+ *
+ * Conventions: `Y` = number of horizon years; arrays "by year" have length Y and index 0
+ * is the first horizon year; money in yuan (float64), incomes per capita per year.
+ *
+ * @example
+ * const m = baseEngineModel([2017, 2018]);           // no programmes, no pools, flat line
+ * const p: EngineProgramme = { ...effectProgramme("training", 2), capacity: Float64Array.of(800, 0) };
+ * simulateModel({ ...m, programmes: [p] }, households, { runs: 100, seed: 1 });
+ */
+import { SEGMENTS } from "../population/households.js";
+
+/** How a programme acts on households (the engine's closed list). */
+export const ENGINE_BEHAVIOURS = [
+  "effect", // served households get an uncertain income effect (industry, training, education, dividends …)
+  "floor", // social-security floor: every eligible household is topped up to the exit line; cost is demand-driven
+  "relocation", // served people are relocated and receive follow-up transfers by cohort (plus any effect)
+  "health", // served households' illness losses are further reimbursed (plus any effect)
+  "housing", // served households' unsafe housing is rebuilt (plus any effect)
+  "cost", // spends its planned units × unit cost each year; no household-level mechanism (infrastructure)
+] as const;
+export type EngineBehaviour = (typeof ENGINE_BEHAVIOURS)[number];
+
+export const ENGINE_TARGETING = ["poorest", "random", "cause"] as const;
+export type EngineTargeting = (typeof ENGINE_TARGETING)[number];
+
+export const ENGINE_DISTS = ["fixed", "normal", "lognormal", "beta", "uniform", "triangular", "discrete"] as const;
+export type EngineDistKind = (typeof ENGINE_DISTS)[number];
+
+/**
+ * A distribution as plain numbers. Parameters by kind: fixed (a = value), normal (a = mean,
+ * b = sd), lognormal (a = median, b = sigma), beta (a = alpha, b = beta), uniform (a = min,
+ * b = max), triangular (a = min, b = mode, c = max), discrete (values, weights).
+ */
+export interface EngineDist {
+  readonly kind: EngineDistKind;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly values?: Float64Array;
+  readonly weights?: Float64Array;
+}
+
+/** Static eligibility: all conditions must hold. Masks are bit sets over SEGMENTS, FLAG_NAMES, CAUSES. */
+export interface EngineEligibility {
+  /** Bit i set: segment SEGMENTS[i] is eligible. */
+  readonly segmentMask: number;
+  /** Household must have all these flag bits. */
+  readonly flagsAll: number;
+  /** Bit i set: cause CAUSES[i] is eligible; 0 = any cause. */
+  readonly causeMask: number;
+  readonly labour: "any" | "required" | "none";
+}
+
+/** Uncertain income effect of being served. */
+export interface EngineEffect {
+  /** Probability that support works for a household at all. */
+  readonly successProbability: number;
+  /** multiplicative: income × uplift; additive: + uplift yuan per person a year. */
+  readonly mode: "multiplicative" | "additive";
+  readonly uplift: EngineDist;
+  /** Years between support and the first year of effect. */
+  readonly lagYears: number;
+  /** Share of the effect lost each year after it starts (log-scale for multiplicative effects). */
+  readonly decay: number;
+}
+
+export interface EngineProgramme {
+  readonly id: string;
+  readonly behaviour: EngineBehaviour;
+  /** What capacity and unit cost count: households or people. */
+  readonly unit: "household" | "person";
+  /** New units that can be served each year (allocation ÷ unit cost, or explicit); Infinity = unlimited. */
+  readonly capacity: Float64Array;
+  /** Cost per unit served, by year of payment. */
+  readonly unitCost: Float64Array;
+  /** Years a served unit is paid for, from its year of support (1 = one-off). */
+  readonly recurringYears: number;
+  readonly eligibility: EngineEligibility;
+  readonly targeting: EngineTargeting;
+  readonly effect: EngineEffect | null;
+  /**
+   * relocation: transfer per relocated person in year y for the cohort relocated in year c,
+   * at [c * Y + y] (follow-up support, land-transfer subsidy). Length Y × Y, or empty.
+   */
+  readonly followUp: Float64Array;
+  /** health: extra share of the remaining illness loss reimbursed for served households. */
+  readonly illnessCover: number;
+  /** cost: money spent each year regardless of households (allocation actually used). */
+  readonly fixedSpend: Float64Array;
+}
+
+export interface EnginePool {
+  readonly id: string;
+  /** Deposits into the fund by year (yuan). */
+  readonly deposits: Float64Array;
+  /** Loans allowed per yuan of fund. */
+  readonly leverage: number;
+  /** New lending planned by year (yuan). */
+  readonly plannedLending: Float64Array;
+  readonly loanSize: number;
+  readonly termYears: number;
+  readonly rate: Float64Array;
+  readonly subsidyShare: Float64Array;
+  readonly amortisation: "bullet" | "straightLine";
+  /** Poor households carried per loan (1 = household loans). */
+  readonly householdsPerLoan: number;
+  /** Probability of default per loan-year, by year. */
+  readonly pd: Float64Array;
+  /** Asset correlation ρ. */
+  readonly correlation: number;
+  readonly lgd: number;
+  /** Share of each loss the pool pays; the bank bears the rest. */
+  readonly poolLossShare: number;
+  /** Correlation between the credit factor Z and the common income shock (−1..1). */
+  readonly shockLink: number;
+  /** Suspend new lending when the year's non-performing ratio exceeds this (Infinity: never). */
+  readonly nplThreshold: number;
+  /** Largest top-up per year (0: no top-up rule). */
+  readonly topUpMax: Float64Array;
+  /** Top up to this share of cumulative deposits. */
+  readonly restoreTo: number;
+  readonly eligibility: EngineEligibility;
+  readonly targeting: EngineTargeting;
+  readonly effect: EngineEffect | null;
+}
+
+export interface EngineModel {
+  /** Calendar years of the horizon. */
+  readonly years: readonly number[];
+  /** Poverty line by segment and year, at [segment * Y + y]. */
+  readonly line: Float64Array;
+  /** Income needed to exit, by segment and year, at [segment * Y + y]. */
+  readonly exitLine: Float64Array;
+  /** An exited household relapses when income < line × (1 − margin). */
+  readonly relapseMargin: number;
+  /** Exit also needs safe housing (the unsafeHousing flag cleared by a housing programme). */
+  readonly requireSafeHousing: boolean;
+  /** Trend growth of income by year: income in year y includes Π_{k ≤ y} (1 + growth[k]). */
+  readonly growth: Float64Array;
+  /** Per-run log-normal noise on each household's base income (0 = the population's incomes as given). */
+  readonly baseIncomeSigma: number;
+  readonly commonSigma: number;
+  readonly idioSigma: number;
+  /** AR(1) coefficient of the household shock on log income (0 = not accumulated). */
+  readonly idioPersistence: number;
+  readonly illnessProbability: Float64Array;
+  readonly illnessLoss: Float64Array;
+  /** Share of the illness loss reimbursed for everyone (baseline insurance), by year. */
+  readonly illnessReimbursement: Float64Array;
+  readonly disasterProbability: Float64Array;
+  readonly disasterVillageShare: number;
+  readonly disasterLoss: number;
+  readonly programmes: readonly EngineProgramme[];
+  readonly pools: readonly EnginePool[];
+  /** Cumulative exit target (people) by year; NaN where none. */
+  readonly exitTarget: Float64Array;
+  /** Cumulative village-exit target by year; NaN where none. */
+  readonly villageTarget: Float64Array;
+  /** A village exits when its incidence (poor households ÷ households) falls below this; NaN: villages are not tested. */
+  readonly villageIncidenceBelow: number;
+  /** Probability a village meets its collective-income test, by year. */
+  readonly villageCollectiveMet: Float64Array;
+}
+
+/** Most programmes (plus pools) the kernel tracks per household (served bit mask is 32 bits). */
+export const MAX_PROGRAMMES = 31;
+
+const filled = (n: number, v: number): Float64Array => new Float64Array(n).fill(v);
+
+/** Eligibility that admits every household. */
+export const ANY_ELIGIBLE: EngineEligibility = Object.freeze({ segmentMask: (1 << SEGMENTS.length) - 1, flagsAll: 0, causeMask: 0, labour: "any" });
+
+/** A minimal model: flat line, no shocks, no programmes or pools (build on it with spreads). */
+export function baseEngineModel(years: readonly number[], line = 3300): EngineModel {
+  const Y = years.length;
+  return {
+    years,
+    line: filled(SEGMENTS.length * Y, line),
+    exitLine: filled(SEGMENTS.length * Y, line),
+    relapseMargin: 0,
+    requireSafeHousing: false,
+    growth: filled(Y, 0),
+    baseIncomeSigma: 0,
+    commonSigma: 0,
+    idioSigma: 0,
+    idioPersistence: 0,
+    illnessProbability: filled(Y, 0),
+    illnessLoss: filled(Y, 0),
+    illnessReimbursement: filled(Y, 0),
+    disasterProbability: filled(Y, 0),
+    disasterVillageShare: 0,
+    disasterLoss: 0,
+    programmes: [],
+    pools: [],
+    exitTarget: filled(Y, Number.NaN),
+    villageTarget: filled(Y, Number.NaN),
+    villageIncidenceBelow: Number.NaN,
+    villageCollectiveMet: filled(Y, 1),
+  };
+}
+
+/** A programme with no capacity, no cost and no effect (build on it with spreads). */
+export function blankProgramme(id: string, Y: number, behaviour: EngineBehaviour = "effect"): EngineProgramme {
+  return {
+    id,
+    behaviour,
+    unit: "household",
+    capacity: filled(Y, 0),
+    unitCost: filled(Y, 0),
+    recurringYears: 1,
+    eligibility: ANY_ELIGIBLE,
+    targeting: "poorest",
+    effect: null,
+    followUp: new Float64Array(0),
+    illnessCover: 0,
+    fixedSpend: filled(Y, 0),
+  };
+}
+
+/** Names of the result columns for a model: CORE_METRICS first, then spend:/served: per programme. */
+export function programmeMetricNames(m: EngineModel): string[] {
+  const out: string[] = [];
+  for (const p of m.programmes) out.push(`spend:${p.id}`, `served:${p.id}`);
+  return out;
+}

@@ -1,0 +1,452 @@
+/**
+ * The full-model kernel: prepares per-thread state for an EngineModel and a population,
+ * then computes any slice of runs. Each run, year by year (model.md):
+ *
+ *   1. common income shock of the run-year; disaster occurrence and the villages it hits;
+ *   2. programmes enrol households up to their capacity (eligibility, targeting, uncertain
+ *      effect with lag and decay; relocation, health cover, housing), paying unit costs
+ *      (recurring for N years where the scenario says so);
+ *   3. credit pools: deposits, lending to selected borrowers, interest subsidy, Vasicek
+ *      defaults linked to the common shock, loss sharing, suspension, top-ups (credit.ts);
+ *   4. the household pass: incomes, illness and disaster losses, transfers, floor top-ups,
+ *      exits and relapses (step.ts);
+ *   5. village exits; metrics (CORE_METRICS, then spend:/served: per programme).
+ *
+ * Engine state per household, bytes (checked by tests/engine/model.test.ts):
+ *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
+ *   + served mask 4 + effect slots 4 × (source 1 + start 1 + value 4) = 24
+ *   + selection scratch (list 4 + keys 4) + floor eligibility 1  = 52 bytes,
+ * plus per programme/pool a candidate list (4 bytes per eligible household), 2 bytes per
+ * loan, and per village 9 bytes. The population itself (src/population) is shared, read-only.
+ *
+ * @example
+ * const run = prepareModelKernel({ model, households });
+ * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
+ */
+import type { Households } from "../population/households.js";
+import { CAUSES, FLAG, SEGMENTS } from "../population/households.js";
+import { CORE_METRICS } from "../results/types.js";
+import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
+import type { PoolState } from "./credit.js";
+import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
+import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
+import { nextNormal } from "./normal.js";
+import type { RunSlice } from "./reference.js";
+import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
+import { sampleDist } from "./sample.js";
+import { newBins, selectLowest } from "./select.js";
+import {
+  ACC_SIZE, A_EXITED_H, A_EXITED_P, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW, A_RELAPSE,
+  NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SAFE, P_SIGMA, P_TREND,
+  SLOTS, ST_COVERED, ST_EXITED, ST_UNSAFE, householdPass,
+} from "./step.js";
+import type { PassContext } from "./step.js";
+
+/** What a worker needs to run the full model. */
+export interface ModelKernelInput {
+  readonly model: EngineModel;
+  readonly households: Households;
+}
+
+/** Result columns of a model: CORE_METRICS then spend:/served: per programme. */
+export function modelMetrics(m: EngineModel): string[] {
+  return [...CORE_METRICS, ...programmeMetricNames(m)];
+}
+
+/** Engine state bytes per household for a model (see the file comment). */
+export function engineBytesPerHousehold(m: EngineModel): number {
+  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1;
+}
+
+const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
+
+function isEligible(e: EngineEligibility, h: Households, i: number, useCause: boolean): boolean {
+  if (((e.segmentMask >>> (h.segment[i] as number)) & 1) === 0) return false;
+  if (((h.flags[i] as number) & e.flagsAll) !== e.flagsAll) return false;
+  if (useCause && e.causeMask !== 0 && ((e.causeMask >>> (h.cause[i] as number)) & 1) === 0) return false;
+  const lab = h.labour[i] as number;
+  if (e.labour === "required" && lab === 0) return false;
+  if (e.labour === "none" && lab !== 0) return false;
+  return true;
+}
+
+function candidates(e: EngineEligibility, h: Households, useCause: boolean): Int32Array {
+  let k = 0;
+  for (let i = 0; i < h.count; i++) if (isEligible(e, h, i, useCause)) k++;
+  const out = new Int32Array(k);
+  k = 0;
+  for (let i = 0; i < h.count; i++) if (isEligible(e, h, i, useCause)) out[k++] = i;
+  return out;
+}
+
+/** Check the model's shape; a malformed model is a bug in whoever built it. */
+export function checkModel(m: EngineModel, h: Households): void {
+  const Y = m.years.length;
+  const bad = (what: string): never => {
+    throw new Error(`EngineModel: ${what}`);
+  };
+  if (Y < 1 || Y > 250) bad(`horizon must have 1–250 years, has ${Y}`);
+  if (m.programmes.length + m.pools.length > MAX_PROGRAMMES) bad(`at most ${MAX_PROGRAMMES} programmes and pools together`);
+  if (m.line.length !== SEGMENTS.length * Y || m.exitLine.length !== SEGMENTS.length * Y) bad("line/exitLine must have segments × years values");
+  for (const [k, a] of [["growth", m.growth], ["illnessProbability", m.illnessProbability], ["illnessLoss", m.illnessLoss], ["illnessReimbursement", m.illnessReimbursement], ["disasterProbability", m.disasterProbability], ["exitTarget", m.exitTarget], ["villageTarget", m.villageTarget], ["villageCollectiveMet", m.villageCollectiveMet]] as const) {
+    if (a.length !== Y) bad(`${k} must have one value per year`);
+  }
+  for (const p of m.programmes) {
+    if (p.capacity.length !== Y || p.unitCost.length !== Y || p.fixedSpend.length !== Y) bad(`programme ${p.id}: capacity, unitCost and fixedSpend need one value per year`);
+    if (p.behaviour === "relocation" && p.followUp.length !== 0 && p.followUp.length !== Y * Y) bad(`programme ${p.id}: followUp must have years × years values`);
+    if (!(p.recurringYears >= 1)) bad(`programme ${p.id}: recurringYears must be ≥ 1`);
+  }
+  for (const q of m.pools) {
+    if (!(q.loanSize > 0) || !(q.termYears >= 1)) bad(`pool ${q.id}: loan size and term must be positive`);
+    if (!(q.correlation >= 0 && q.correlation <= 1) || !(q.lgd >= 0 && q.lgd <= 1) || !(q.poolLossShare >= 0 && q.poolLossShare <= 1)) bad(`pool ${q.id}: correlation, LGD and loss share must be in [0, 1]`);
+    if (!(Math.abs(q.shockLink) <= 1)) bad(`pool ${q.id}: shockLink must be in [−1, 1]`);
+  }
+  if (h.count >= 2 ** 27) bad("at most 134,217,727 households");
+}
+
+/** Prepare the full-model kernel on this thread. */
+export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) => Float64Array {
+  const m = input.model;
+  const h = input.households;
+  checkModel(m, h);
+  const n = h.count;
+  const Y = m.years.length;
+  const P = m.programmes.length;
+  const Q = m.pools.length;
+  const metrics = modelMetrics(m);
+  const nm = metrics.length;
+  const V = Math.max(1, h.villages);
+
+  // Effect sources: programmes 0..P−1, pools P..P+Q−1.
+  const effects: (EngineEffect | null)[] = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)];
+  const S = effects.length;
+  const srcMode = new Uint8Array(Math.max(1, S));
+  const srcLag = new Int32Array(Math.max(1, S));
+  const decayPow = new Float64Array(Math.max(1, S) * (Y + 1));
+  effects.forEach((e, s) => {
+    srcMode[s] = e?.mode === "additive" ? 1 : 0;
+    srcLag[s] = Math.max(0, Math.round(e?.lagYears ?? 0));
+    for (let a = 0; a <= Y; a++) decayPow[s * (Y + 1) + a] = Math.pow(1 - (e?.decay ?? 0), a);
+  });
+
+  // Candidate lists (static eligibility); the cause is a priority, not a filter, for "cause" targeting.
+  const cand = [
+    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" ? new Int32Array(0) : candidates(p.eligibility, h, p.targeting !== "cause"))),
+    ...m.pools.map((q) => candidates(q.eligibility, h, q.targeting !== "cause")),
+  ];
+  const causeMask = [...m.programmes.map((p) => p.eligibility.causeMask), ...m.pools.map((q) => q.eligibility.causeMask)];
+  const targeting = [...m.programmes.map((p) => p.targeting), ...m.pools.map((q) => q.targeting)];
+
+  const floorIdx = m.programmes.findIndex((p) => p.behaviour === "floor");
+  const floorEligible = new Uint8Array(n);
+  for (const p of m.programmes) {
+    if (p.behaviour !== "floor") continue;
+    for (let i = 0; i < n; i++) if (isEligible(p.eligibility, h, i, true)) floorEligible[i] = 1;
+  }
+  const relocIndex = new Int32Array(P).fill(-1);
+  let R = 0;
+  m.programmes.forEach((p, i) => {
+    if (p.behaviour === "relocation") relocIndex[i] = R++;
+  });
+  const followUp = new Float64Array(Math.max(1, R * Y * Y));
+  m.programmes.forEach((p, i) => {
+    const r = relocIndex[i] as number;
+    if (r >= 0 && p.followUp.length === Y * Y) followUp.set(p.followUp, r * Y * Y);
+  });
+  const illCover = Math.max(0, ...m.programmes.filter((p) => p.behaviour === "health").map((p) => p.illnessCover));
+  const trendLog = new Float64Array(Y);
+  for (let y = 0, acc = 0; y < Y; y++) trendLog[y] = acc += Math.log1p(m.growth[y] as number);
+  const villageTotal = new Int32Array(V);
+  for (let i = 0; i < n; i++) villageTotal[h.village[i] as number]! += 1;
+  let people = 0;
+  for (let i = 0; i < n; i++) people += h.size[i] as number;
+  let maxCand = 0;
+  for (const c of cand) maxCand = Math.max(maxCand, c.length);
+
+  // Per-household state (see the byte count in the file comment).
+  const logBase = new Float32Array(n);
+  const persist = new Float32Array(m.idioPersistence > 0 ? n : 0);
+  const lastLog = new Float32Array(n);
+  const status = new Uint8Array(n);
+  const reloc = new Uint16Array(n);
+  const served = new Uint32Array(n);
+  const slotSrc = new Uint8Array(n * SLOTS);
+  const slotStart = new Uint8Array(n * SLOTS);
+  const slotVal = new Float32Array(n * SLOTS);
+  const list = new Int32Array(maxCand);
+  const keys = new Float32Array(maxCand);
+  const bins = newBins();
+  const villageHit = new Uint8Array(V);
+  const villagePoor = new Int32Array(V);
+  const villageOut = new Uint8Array(V);
+  const servedUnits = new Float64Array(Math.max(1, P * Y));
+  const pools: PoolState[] = m.pools.map(newPoolState);
+  const poolOut = newPoolYearOut();
+  const s4 = new Int32Array(4);
+  const t4 = new Int32Array(4);
+  const es = new Int32Array(4);
+  const et = new Int32Array(4);
+  const par = new Float64Array(PAR_SIZE);
+  const acc = new Float64Array(ACC_SIZE);
+  const spend = new Float64Array(Math.max(1, P));
+  const units = new Float64Array(Math.max(1, P));
+  const ctx: PassContext = {
+    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, persist, lastLog, status, reloc,
+    slotSrc, slotStart, slotVal, srcMode, srcLag, decayPow, followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
+    idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), par, acc,
+  };
+
+  /** Give household i the effect of source src from year y (success and size are addressed by household). */
+  const addEffect = (seed: number, run: number, src: number, e: EngineEffect, i: number, y: number, successKey: number): void => {
+    if (!(addressedUniform(successKey, i) < e.successProbability)) return;
+    const idx = (src << 27) | i;
+    seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
+    seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
+    const v = sampleDist(e.uplift, es, et);
+    const val = e.mode === "additive" ? v : Math.log(Math.max(v, 1e-9));
+    const j0 = i * SLOTS;
+    let j = -1;
+    let oldest = j0;
+    for (let k = j0; k < j0 + SLOTS; k++) {
+      if (slotSrc[k] === NO_SLOT) {
+        j = k;
+        break;
+      }
+      if ((slotStart[k] as number) < (slotStart[oldest] as number)) oldest = k;
+    }
+    if (j < 0) j = oldest;
+    slotSrc[j] = src;
+    slotStart[j] = y;
+    slotVal[j] = val;
+  };
+
+  /** Fill list/keys with source src's candidates still open; select up to capacity; returns the count. */
+  const choose = (seed: number, run: number, src: number, capacity: number, byPeople: boolean): number => {
+    const c = cand[src] as Int32Array;
+    const bit = 1 << src;
+    const tg = targeting[src];
+    const cm = causeMask[src] as number;
+    const tKey = streamKey(seed, run, PURPOSE.targeting, src);
+    let k = 0;
+    for (let j = 0; j < c.length; j++) {
+      const i = c[j] as number;
+      if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & ST_EXITED) !== 0) continue;
+      list[k] = i;
+      keys[k] = tg === "random" ? addressedUniform(tKey, i) : (lastLog[i] as number) + (tg === "cause" && cm !== 0 && ((cm >>> (h.cause[i] as number)) & 1) === 0 ? 1000 : 0);
+      k++;
+    }
+    return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);
+  };
+
+  const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
+    // Reset per-run state.
+    for (let i = 0; i < n; i++) status[i] = ((h.flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
+    reloc.fill(0);
+    served.fill(0);
+    slotSrc.fill(NO_SLOT);
+    persist.fill(0);
+    villageOut.fill(0);
+    servedUnits.fill(0);
+    pools.forEach(resetPoolState);
+    seedStream(s4, seed, run, PURPOSE.initIncome, 0);
+    seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
+    const bs = m.baseIncomeSigma;
+    for (let i = 0; i < n; i++) {
+      const lb = Math.log(Math.max(1, h.income[i] as number)) + (bs > 0 ? bs * nextNormal(s4, t4) : 0);
+      logBase[i] = lb;
+      lastLog[i] = lb;
+    }
+    const successKeys = effects.map((_, s) => streamKey(seed, run, PURPOSE.programmeSuccess, s));
+    let cumExits = 0;
+    let villagesOut = 0;
+
+    for (let y = 0; y < Y; y++) {
+      // 1. Common shock, disaster.
+      seedStream(s4, seed, run, PURPOSE.commonShock, y);
+      seedTailStream(t4, seed, run, PURPOSE.commonShock, y);
+      const zc = nextNormal(s4, t4);
+      seedStream(s4, seed, run, PURPOSE.disaster, y);
+      const disaster = nextUniform(s4) < (m.disasterProbability[y] as number);
+      if (disaster) {
+        const dk = streamKey(seed, run, PURPOSE.disaster, y);
+        for (let v = 0; v < V; v++) villageHit[v] = addressedUniform(dk, v) < m.disasterVillageShare ? 1 : 0;
+      }
+
+      // 2. Programmes.
+      let programmeSpending = 0;
+      for (let p = 0; p < P; p++) {
+        const pg = m.programmes[p]!;
+        spend[p] = 0;
+        units[p] = 0;
+        if (pg.behaviour === "floor") continue;
+        if (pg.behaviour === "cost") {
+          spend[p] = pg.fixedSpend[y] as number;
+          const cap = pg.capacity[y] as number;
+          units[p] = Number.isFinite(cap) ? cap : 0;
+          programmeSpending += spend[p] as number;
+          continue;
+        }
+        const cap = pg.capacity[y] as number;
+        const byPeople = pg.unit === "person";
+        const k = cap > 0 ? choose(seed, run, p, cap, byPeople) : 0;
+        let u = 0;
+        const bit = 1 << p;
+        const r = relocIndex[p] as number;
+        for (let j = 0; j < k; j++) {
+          const i = list[j] as number;
+          served[i] = (served[i] as number) | bit;
+          u += byPeople ? (h.size[i] as number) : 1;
+          switch (pg.behaviour) {
+            case "relocation":
+              reloc[i] = 1 + r * Y + y;
+              break;
+            case "health":
+              status[i] = (status[i] as number) | ST_COVERED;
+              break;
+            case "housing":
+              status[i] = (status[i] as number) & ~ST_UNSAFE;
+              break;
+            case "effect":
+              break;
+            default:
+              pg.behaviour satisfies never;
+          }
+          if (pg.effect !== null) addEffect(seed, run, p, pg.effect, i, y, successKeys[p] as number);
+        }
+        servedUnits[p * Y + y] = u;
+        units[p] = u;
+        let paid = 0;
+        for (let s = Math.max(0, y - pg.recurringYears + 1); s <= y; s++) paid += servedUnits[p * Y + s] as number;
+        spend[p] = paid * (pg.unitCost[y] as number);
+        programmeSpending += spend[p] as number;
+      }
+
+      // 3. Credit pools.
+      let subsidy = 0, poolBalance = 0, poolLoss = 0, bankLoss = 0, topUps = 0, depleted = 0, outstanding = 0, newLending = 0, defaults = 0, suspended = 0, deposits = 0;
+      for (let qi = 0; qi < Q; qi++) {
+        const pool = m.pools[qi]!;
+        const st = pools[qi]!;
+        const src = P + qi;
+        const allowed = poolLoansAllowed(pool, st, y, poolOut);
+        let issued = 0;
+        if (allowed > 0) {
+          const kh = pool.householdsPerLoan > 0 ? pool.householdsPerLoan : 1;
+          const need = Math.ceil(allowed * kh - 1e-9);
+          const k = choose(seed, run, src, need, false);
+          issued = Math.min(allowed, Math.floor(k / kh + 1e-9));
+          const carried = Math.min(k, Math.ceil(issued * kh - 1e-9));
+          const bit = 1 << src;
+          for (let j = 0; j < carried; j++) {
+            const i = list[j] as number;
+            served[i] = (served[i] as number) | bit;
+            if (pool.effect !== null) addEffect(seed, run, src, pool.effect, i, y, successKeys[src] as number);
+          }
+        }
+        poolIssue(pool, st, issued, y, poolOut);
+        seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+        seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+        const link = pool.shockLink;
+        const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
+        poolDefaultsAndClose(pool, st, y, z, streamKey(seed, run, PURPOSE.loanDefault, qi * 256 + y), poolOut);
+        subsidy += poolOut.interestSubsidy;
+        poolBalance += st.balance;
+        poolLoss += poolOut.poolLoss;
+        bankLoss += poolOut.bankLoss;
+        topUps += poolOut.topUp;
+        depleted = Math.max(depleted, poolOut.depleted);
+        outstanding += poolOut.outstanding;
+        newLending += poolOut.newLending;
+        defaults += poolOut.defaults;
+        suspended = Math.max(suspended, poolOut.suspended);
+        deposits += poolOut.deposit;
+      }
+
+      // 4. Household pass.
+      const reimb = m.illnessReimbursement[y] as number;
+      const lossNet = (m.illnessLoss[y] as number) * (1 - reimb);
+      par[P_TREND] = trendLog[y] as number;
+      par[P_COMMON] = m.commonSigma * zc;
+      par[P_SIGMA] = m.idioSigma;
+      par[P_PHI] = m.idioPersistence;
+      par[P_ILLQ] = m.illnessProbability[y] as number;
+      par[P_LNILL0] = Math.log(Math.max(0, 1 - lossNet));
+      par[P_LNILL1] = Math.log(Math.max(0, 1 - lossNet * (1 - illCover)));
+      par[P_DISASTER] = disaster && m.disasterVillageShare > 0 ? 1 : 0;
+      par[P_LNDIS] = Math.log(Math.max(0, 1 - m.disasterLoss));
+      par[P_MARGIN] = m.relapseMargin;
+      par[P_SAFE] = m.requireSafeHousing ? 1 : 0;
+      seedStream(ctx.idio, seed, run, PURPOSE.idioShock, y);
+      seedTailStream(ctx.idioTail, seed, run, PURPOSE.idioShock, y);
+      seedStream(ctx.illness, seed, run, PURPOSE.illness, y);
+      villagePoor.fill(0);
+      householdPass(ctx, y);
+      if (floorIdx >= 0) {
+        spend[floorIdx] = acc[A_FLOOR] as number;
+        units[floorIdx] = m.programmes[floorIdx]!.unit === "person" ? (acc[A_FLOOR_UNITS_P] as number) : (acc[A_FLOOR_UNITS_H] as number);
+      }
+
+      // 5. Villages.
+      if (!Number.isNaN(m.villageIncidenceBelow)) {
+        const vk = streamKey(seed, run, PURPOSE.village, y);
+        const met = m.villageCollectiveMet[y] as number;
+        for (let v = 0; v < V; v++) {
+          const tot = villageTotal[v] as number;
+          if (villageOut[v] !== 0 || tot === 0) continue;
+          const poor = villagePoor[v] as number;
+          if ((poor === 0 || poor < m.villageIncidenceBelow * tot) && addressedUniform(vk, v) < met) {
+            villageOut[v] = 1;
+            villagesOut++;
+          }
+        }
+      }
+
+      // 6. Metrics.
+      const o = base + y * nm;
+      const exitedH = acc[A_EXITED_H] as number;
+      const exitedP = acc[A_EXITED_P] as number;
+      cumExits += acc[A_NEW] as number;
+      const target = m.exitTarget[y] as number;
+      const floorCost = acc[A_FLOOR] as number;
+      const follow = acc[A_FOLLOW] as number;
+      out[o + M.poorHouseholds] = n - exitedH;
+      out[o + M.poorPeople] = people - exitedP;
+      out[o + M.exitRate] = n > 0 ? exitedH / n : 0;
+      out[o + M.exitedPeople] = exitedP;
+      out[o + M.newExits] = acc[A_NEW] as number;
+      out[o + M.relapses] = acc[A_RELAPSE] as number;
+      out[o + M.cumulativeExits] = cumExits;
+      out[o + M.targetGap] = Number.isNaN(target) ? Number.NaN : target - cumExits;
+      out[o + M.targetMet] = Number.isNaN(target) ? Number.NaN : cumExits >= target ? 1 : 0;
+      out[o + M.villagesExited] = villagesOut;
+      out[o + M.programmeSpending] = programmeSpending;
+      out[o + M.floorTopUps] = floorCost;
+      out[o + M.followUpPayments] = follow;
+      out[o + M.interestSubsidy] = subsidy;
+      out[o + M.fiscalCost] = programmeSpending + floorCost + follow + subsidy + topUps + deposits;
+      out[o + M.poolBalance] = poolBalance;
+      out[o + M.poolLoss] = poolLoss;
+      out[o + M.bankLoss] = bankLoss;
+      out[o + M.poolTopUps] = topUps;
+      out[o + M.poolDepleted] = depleted;
+      out[o + M.loansOutstanding] = outstanding;
+      out[o + M.newLending] = newLending;
+      out[o + M.defaults] = defaults;
+      out[o + M.suspended] = suspended;
+      out[o + M.meanIncome] = n > 0 ? (acc[A_INCOME] as number) / n : 0;
+      const c0 = CORE_METRICS.length;
+      for (let p = 0; p < P; p++) {
+        out[o + c0 + 2 * p] = spend[p] as number;
+        out[o + c0 + 2 * p + 1] = units[p] as number;
+      }
+    }
+  };
+
+  return (slice: RunSlice): Float64Array => {
+    const out = new Float64Array((slice.runEnd - slice.runStart) * Y * nm);
+    for (let run = slice.runStart; run < slice.runEnd; run++) runOne(slice.seed, run, out, (run - slice.runStart) * Y * nm);
+    return out;
+  };
+}
+
+/** Causes as a bit mask (helper for model builders). */
+export const causeMaskOf = (causes: readonly (typeof CAUSES)[number][]): number => causes.reduce((m, c) => m | (1 << CAUSES.indexOf(c)), 0);
