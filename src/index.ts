@@ -38,6 +38,18 @@ export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./population/ho
 export type { Households } from "./population/households.js";
 export { registerIssue, populationIssue } from "./messages/population.js";
 
+// 4. Engine: scenario + ledger → EngineModel → seeded, parallel Monte-Carlo runs.
+export { simulateModel, shareHouseholds } from "./engine/simulate.js";
+export type { SimulateOptions } from "./engine/simulate.js";
+export { engineModelFromScenario } from "./engine/fromScenario.js";
+export type { FromScenarioOptions } from "./engine/fromScenario.js";
+export { baseEngineModel, blankProgramme, ANY_ELIGIBLE, ENGINE_BEHAVIOURS, ENGINE_TARGETING, ENGINE_DISTS } from "./engine/model.js";
+export type { EngineModel, EngineProgramme, EnginePool, EngineEffect, EngineEligibility, EngineDist, EngineBehaviour } from "./engine/model.js";
+export { modelMetrics, engineBytesPerHousehold } from "./engine/run.js";
+export { defaultThreads } from "./engine/workers.js";
+export { PURPOSES, seedStream, streamKey } from "./engine/rng.js";
+export { normCdf, invNormCdf } from "./engine/normal.js";
+
 // 5. Results: summaries, paired differences, manifest, output folders.
 export { summarize } from "./results/summarize.js";
 export type { Summary, SummarizeOptions, Targets, MetricSummary, TargetSummary, PoolSummary, CostPerExit } from "./results/summarize.js";
