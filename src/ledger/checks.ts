@@ -7,7 +7,8 @@
  * | gapUnshared            | error    | a target gap remains but no gapShare source has weight    |
  * | phasingEmpty           | warning  | target phasing names no positive share                    |
  * | underFunded            | warning  | allocation < unit cost × planned units, per year          |
- * | overCommitted          | error    | a year's closing balance is negative (uses > available)    |
+ * | overCommitted          | error    | uses > opening balance + sources in a year whose own      |
+ * |                        |          | sources fall short (a carried deficit is not repeated)    |
  * | fundedByShortfall      | warning  | programmes paid by named sources need more than they give |
  * | lendingAboveCapacity   | error    | planned loans outstanding > fund × leverage, per year      |
  * | lendingWithinCapacity  | info     | the peak planned lending and its share of capacity        |
@@ -188,9 +189,10 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
     }
   }
 
-  // Over-committed years.
+  // Over-committed years: the balance is negative and this year's spending made it so (or
+  // worse) — a deficit merely carried forward is not raised again.
   for (const [i, b] of x.balance.entries()) {
-    if (!b.closing.isNegative()) continue;
+    if (!b.closing.isNegative() || !b.net.isNegative()) continue;
     const deficit = b.closing.neg();
     const available = b.opening.plus(b.sources);
     const items = x.uses

@@ -10,6 +10,7 @@
 import type { Decimal } from "decimal.js";
 import { loc, type Localized } from "./lang.js";
 import { formatCount, formatWan, formatYuan } from "../model/money.js";
+import type { CostUnit } from "../scenario/vocab.js";
 
 /** An amount as text: "92,180,000.00 yuan" / "9,218.00 万元". */
 export function moneyText(x: Decimal): Localized {
@@ -56,6 +57,7 @@ export const underFunded = (a: { year: number; programme: Named; allocation: Dec
 
 export const overCommitted = (a: {
   year: number;
+  /** The negative closing balance, as a positive amount. */
   deficit: Decimal;
   available: Decimal;
   uses: Decimal;
@@ -127,6 +129,28 @@ export const sectionBalance = (): Localized => loc("Balance", "收支平衡");
 export const sectionCapacity = (): Localized => loc("Capacity (units served)", "覆盖能力（单位数）");
 export const sectionSchedules = (): Localized => loc("Schedules by cohort", "分批次支付计划");
 export const sectionPools = (): Localized => loc("Credit pools", "风险补偿资金池");
+export const sectionPool = (pool: string): Localized => loc(`Credit pool: ${pool}`, `风险补偿资金池：${pool}`);
+/** The unit a cost is counted in, as a table shows it after a programme's name. */
+export const costUnitName = (u: CostUnit): Localized => {
+  switch (u) {
+    case "person":
+      return loc("people", "人");
+    case "household":
+      return loc("households", "户");
+    case "student":
+      return loc("students", "名学生");
+    case "village":
+      return loc("villages", "个村");
+    case "mu":
+      return loc("mu", "亩");
+    case "project":
+      return loc("projects", "个项目");
+    case "loan":
+      return loc("loans", "笔贷款");
+    default:
+      return u satisfies never;
+  }
+};
 export const sectionTarget = (): Localized => loc("Per-person investment target", "人均投入目标");
 export const sectionChecks = (): Localized => loc("Checks", "检查结果");
 export const totalSources = (): Localized => loc("Total sources", "来源合计");

@@ -3,9 +3,11 @@ import type { CommandFactory } from "../command.js";
 import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
 import { describeCommand } from "./describe.js";
+import { ledgerCommand } from "./ledger.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
   schemaCommand,
   describeCommand,
+  ledgerCommand,
 ];
