@@ -26,6 +26,11 @@ export {
 export type { Scenario, LoadedScenario, LoadOptions, Issue, Param, ScenarioInput } from "./scenario/index.js";
 export { renderIssues } from "./messages/scenario.js";
 
+// 2. Ledger: exact, year-by-year sources and uses, capacities, schedules, pools, checks.
+export { buildLedger, ledgerText, ledgerTables, ledgerCsv, ledgerJson, ledgerNumbers } from "./ledger/index.js";
+export type { Ledger, LedgerOptions, LedgerCheck, LedgerTable, LedgerNumbers, SourceLine, UseLine, ProgrammeLedger, ScheduleEntry, PoolLedger, TargetLedger, BalanceYear } from "./ledger/index.js";
+export { formatYuan, formatWan, splitByWeights } from "./model/money.js";
+
 // 3. Population: synthetic households from cohorts, or a household register CSV.
 export { buildPopulation } from "./population/synthetic.js";
 export type { PopulationOptions } from "./population/synthetic.js";

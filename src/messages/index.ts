@@ -9,5 +9,6 @@ export * as cliMsg from "./cli.js";
 export * as chartsMsg from "./charts.js";
 export * as reportMsg from "./report.js";
 export * as scenarioMsg from "./scenario.js";
+export * as ledgerMsg from "./ledger.js";
 export * as populationMsg from "./population.js";
 export * as resultsMsg from "./results.js";
