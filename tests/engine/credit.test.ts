@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { baseEngineModel } from "../../src/engine/model.js";
+import { invNormCdf, normCdf } from "../../src/engine/normal.js";
+import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
+import { creditPool, referencePopulation } from "./fixtures.js";
+
+/** Vasicek large-pool loss fraction at quantile q. */
+const vasicek = (q: number, pd: number, rho: number, lgd: number): number => lgd * normCdf((invNormCdf(pd) + Math.sqrt(rho) * invNormCdf(q)) / Math.sqrt(1 - rho));
+
+describe("credit pool", () => {
+  it("reproduces the Vasicek large-pool loss quantiles within Monte-Carlo error", () => {
+    const L = 20_000;
+    const [pd, rho, lgd] = [0.02, 0.12, 0.45];
+    const RUNS = 400;
+    const h = referencePopulation(L, 6);
+    const pool = creditPool(L, pd, rho, lgd, 1);
+    const m = { ...baseEngineModel([2020]), pools: [pool] };
+    const metrics = modelMetrics(m);
+    const d = prepareModelKernel({ model: m, households: h })({ seed: 17, runStart: 0, runEnd: RUNS });
+    const at = (r: number, k: string): number => d[r * metrics.length + metrics.indexOf(k)] as number;
+    const losses: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      expect(at(r, "newLending")).toBe(L * pool.loanSize);
+      losses.push((at(r, "poolLoss") + at(r, "bankLoss")) / (L * pool.loanSize));
+      // The pool pays its whole share while it has money (it holds 100% of the lending here).
+      expect(at(r, "bankLoss")).toBe(0);
+    }
+    for (const q of [0.1, 0.5, 0.9, 0.99]) {
+      const x = vasicek(q, pd, rho, lgd);
+      const cdf = losses.filter((l) => l <= x).length / RUNS;
+      // Binomial SE of an empirical CDF, plus a small allowance for the finite pool's granularity.
+      expect(Math.abs(cdf - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / RUNS) + 0.02);
+    }
+    // Mean loss fraction is PD × LGD.
+    const mean = losses.reduce((a, b) => a + b, 0) / RUNS;
+    const sd = Math.sqrt(losses.reduce((a, b) => a + (b - mean) ** 2, 0) / (RUNS - 1));
+    expect(Math.abs(mean - pd * lgd)).toBeLessThan(4 * (sd / Math.sqrt(RUNS)));
+  });
+
+  it("splits losses pool : bank, pays the interest subsidy on performing balances and suspends on NPL", () => {
+    const L = 2_000;
+    const h = referencePopulation(L, 7);
+    const pool = creditPool(L, 0.05, 0, 1, 2, { poolLossShare: 0.7, leverage: 10, nplThreshold: 0.03, termYears: 3 });
+    const m = { ...baseEngineModel([2020, 2021]), pools: [{ ...pool, plannedLending: Float64Array.of(L * 10_000, L * 10_000) }] };
+    const metrics = modelMetrics(m);
+    const d = prepareModelKernel({ model: m, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
+    const at = (y: number, k: string): number => d[y * metrics.length + metrics.indexOf(k)] as number;
+    const loss0 = at(0, "poolLoss") + at(0, "bankLoss");
+    expect(at(0, "poolLoss")).toBeCloseTo(0.7 * loss0, 6);
+    const defaults = at(0, "defaults");
+    expect(loss0).toBeCloseTo(defaults * 10_000, 6);
+    expect(at(0, "interestSubsidy")).toBeCloseTo((L - defaults) * 10_000 * 0.0435, 4);
+    // ρ = 0, PD 5%: the NPL ratio is ≈ 5% > 3%, so lending stops in the second year.
+    expect(at(0, "suspended")).toBe(1);
+    expect(at(1, "newLending")).toBe(0);
+    expect(at(0, "loansOutstanding")).toBeCloseTo((L - defaults) * 10_000, 6);
+  });
+});
