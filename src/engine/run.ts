@@ -220,17 +220,22 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     slotVal[j] = val;
   };
 
-  /** Fill list/keys with source src's candidates still open; select up to capacity; returns the count. */
+  /**
+   * Fill list/keys with source src's candidates not yet served by it and still poor
+   * (relocation: whatever their income); select up to capacity; returns the count.
+   */
   const choose = (seed: number, run: number, src: number, capacity: number, byPeople: boolean): number => {
     const c = cand[src] as Int32Array;
     const bit = 1 << src;
+    // Relocation follows where people live, not their income: exited households are relocated too.
+    const skip = src < P && m.programmes[src]!.behaviour === "relocation" ? 0 : ST_EXITED;
     const tg = targeting[src];
     const cm = causeMask[src] as number;
     const tKey = streamKey(seed, run, PURPOSE.targeting, src);
     let k = 0;
     for (let j = 0; j < c.length; j++) {
       const i = c[j] as number;
-      if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & ST_EXITED) !== 0) continue;
+      if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
       list[k] = i;
       keys[k] = tg === "random" ? addressedUniform(tKey, i) : (lastLog[i] as number) + (tg === "cause" && cm !== 0 && ((cm >>> (h.cause[i] as number)) & 1) === 0 ? 1000 : 0);
       k++;
