@@ -46,7 +46,38 @@ export function exitsFanInput(s: Summary): FanInput | undefined {
   return { bands: b, targets };
 }
 
-/** Probability of meeting each year's targets and all of them. */
+/**
+ * Probability of meeting each year's cumulative exit target (people), and all of them in
+ * the same run, counted from the runs. Standard errors are binomial, √(p(1−p)/n).
+ * Village targets are not mixed in: this is the people-exit target the chart is titled with.
+ */
+export function exitTargetProbabilityInput(r: RunResults, targets: readonly YearValue[]): TargetProbabilityInput | undefined {
+  const m = r.metrics.indexOf("cumulativeExits");
+  const ys = targets.map((t) => ({ ...t, y: r.years.indexOf(t.year) })).filter((t) => t.y >= 0);
+  if (m < 0 || ys.length === 0 || r.runs === 0) return undefined;
+  const ny = r.years.length;
+  const nm = r.metrics.length;
+  const hits = new Array<number>(ys.length).fill(0);
+  let all = 0;
+  for (let run = 0; run < r.runs; run++) {
+    let every = true;
+    ys.forEach((t, i) => {
+      const met = (r.data[(run * ny + t.y) * nm + m] ?? Number.NaN) >= t.value;
+      if (met) hits[i] = (hits[i] ?? 0) + 1;
+      every &&= met;
+    });
+    if (every) all++;
+  }
+  const se = (p: number): number => Math.sqrt((p * (1 - p)) / r.runs);
+  const points = ys.map((t, i) => {
+    const p = (hits[i] ?? 0) / r.runs;
+    return { year: t.year, probability: p, se: se(p) };
+  });
+  const overall = all / r.runs;
+  return { points, overall, overallSe: se(overall) };
+}
+
+/** Probability of meeting each year's targets (people and villages together, as the summary counts them) and all of them. */
 export function targetProbabilityInput(s: Summary): TargetProbabilityInput | undefined {
   if (!s.targets) return undefined;
   const points = s.targets.byYear.flatMap((t) => (t.met ? [{ year: t.year, probability: t.met.p, se: t.met.se }] : []));
@@ -117,7 +148,8 @@ export function resultsChartData(s: Summary, r?: RunResults, options: { readonly
   const data: { -readonly [K in keyof ChartData]: ChartData[K] } = {};
   const fan = exitsFanInput(s);
   if (fan) data["exits-fan"] = fan;
-  const tp = targetProbabilityInput(s);
+  const exitTargets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
+  const tp = (r ? exitTargetProbabilityInput(r, exitTargets) : undefined) ?? targetProbabilityInput(s);
   if (tp) data["target-probability"] = tp;
   if (withPool) {
     const pool = poolFanInput(s, r);

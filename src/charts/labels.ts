@@ -26,8 +26,8 @@ export const LABELS = {
   exitsSubtitle: loc("Median with 50% and 90% bands across runs; dashed: the plan's target", "各次模拟的中位数及 50%、90% 区间；虚线为规划目标"),
   exitsAxis: loc("People out of poverty (cumulative)", "累计脱贫人数（人）"),
 
-  targetProbTitle: loc("Probability of meeting each year's target", "各年度目标达成概率"),
-  targetProbSubtitle: loc("Share of runs meeting the cumulative exit target; bars: ±2 standard errors", "达到累计脱贫目标的模拟比例；误差线为 ±2 倍标准误"),
+  targetProbTitle: loc("Probability of meeting each year's exit target", "各年度脱贫人数目标达成概率"),
+  targetProbSubtitle: loc("Share of runs reaching the cumulative target (people); bars: ±2 standard errors", "累计脱贫人数达到目标的模拟比例；误差线为 ±2 倍标准误"),
   targetProbAxis: loc("Probability target met", "达成目标的概率"),
   overall: loc("All years", "全部年度"),
 

@@ -12,7 +12,7 @@ import type { Lang } from "../messages/lang.js";
 import type { PoolInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { label, moneyTitle, type LabelKey } from "./labels.js";
-import { COLORS } from "./theme.js";
+import { COLORS, SIZE } from "./theme.js";
 import { formatPercent, moneyScale } from "./format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
@@ -40,7 +40,8 @@ export function poolFanChart(input: PoolInput, lang: Lang): TopLevelSpec {
     { mark: { type: "area", opacity: 0.5 }, encoding: { x, y: { field: "q05", ...y }, y2: { field: "q95" }, color: seriesColor(lang, "band90", ENTRIES) } },
     { mark: { type: "area", opacity: 0.6 }, encoding: { x, y: { field: "q25", ...y }, y2: { field: "q75" }, color: seriesColor(lang, "band50", ENTRIES) } },
     { mark: { type: "line", strokeWidth: 2.5, point: true }, encoding: { x, y: { field: "median", ...y }, color: seriesColor(lang, "median", ENTRIES) } },
-    { mark: { type: "text", dy: -14, fontSize: 11, color: COLORS.bad }, encoding: { x, y: { field: "q95", ...y }, text: { field: "text" } } },
+    // Depletion probabilities in one row along the bottom of the plot, clear of the bands and the fund line.
+    { mark: { type: "text", fontSize: 11, color: COLORS.bad, baseline: "bottom" }, encoding: { x, y: { value: SIZE.height - 6 }, text: { field: "text" } } },
   ];
   if (input.fund !== undefined) {
     layers.push({

@@ -56,13 +56,15 @@ export function poolLossChart(input: LossDistribution, lang: Lang): TopLevelSpec
     ] as const
   ).map(([key, v], i) => ({ key, x: sig(v / divisor), text: `${label(lang, key)}: ${formatMoney(v, lang)}`, row: i }));
   const xTitle = moneyTitle(lang, "lossAxis");
+  // Headroom above the tallest bar for the three labels at the top of the plot.
+  const maxShare = Math.max(0.01, ...values.map((v) => v.share));
   const layers: unknown[] = [
     {
       mark: { type: "bar", color: "#6aa9d6", stroke: "#ffffff", strokeWidth: 0.5 },
       encoding: {
         x: { field: "start", type: "quantitative", title: xTitle, bin: { binned: true } },
         x2: { field: "end" },
-        y: { field: "share", type: "quantitative", title: label(lang, "shareOfRuns"), axis: { format: ".0%" } },
+        y: { field: "share", type: "quantitative", title: label(lang, "shareOfRuns"), axis: { format: ".0%" }, scale: { domain: [0, sig(maxShare * 1.3, 3)] } },
       },
     },
   ];

@@ -40,6 +40,8 @@ export interface TargetProbabilityInput {
   readonly points: readonly { readonly year: number; readonly probability: number; readonly se: number }[];
   /** Probability that every year's target is met (optional). */
   readonly overall?: number;
+  /** Its standard error. */
+  readonly overallSe?: number;
 }
 
 /** Amounts per year by category (a funding source or a programme), in yuan. */

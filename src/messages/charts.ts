@@ -38,7 +38,10 @@ export const needsLedger = (): Localized =>
     "该图表需要预算台账：请改为传入情景文件，或确保结果文件夹中 manifest.json 所指的情景文件仍在原处",
   );
 export const needsVariants = (): Localized =>
-  loc("comparing variants needs a scenario that defines at least one variant (variants:)", "方案比较需要情景中至少定义一个方案（variants:）");
+  loc(
+    "comparing variants needs a scenario file and --compare NAME for each variant to compare (variants defined in the scenario's variants:)",
+    "方案比较需要传入情景文件，并用 --compare 名称 指定要比较的方案（方案在情景的 variants: 中定义）",
+  );
 export const noSuchData = (): Localized =>
   loc(
     "the scenario or results have no such data (e.g. no credit pool, no relocation schedule or no per-person target)",

@@ -56,7 +56,7 @@ export const ledgerBalanced = (): Localized => loc("The ledger balances in every
 export const ledgerProblems = (n: number): Localized =>
   loc(`The ledger raises ${n} problem(s); see Checks below.`, `预算台账发现 ${n} 个问题，详见下文“检查结果”。`);
 
-export const figTargetProbability = (): Localized => loc("P(all targets met)", "全部目标达成概率");
+export const figTargetProbability = (): Localized => loc("P(every exit target met)", "脱贫人数目标全部达成概率");
 export const figExits = (year: number): Localized => loc(`Exits by ${year} (median)`, `截至 ${year} 年脱贫人数（中位数）`);
 export const figPoolDepleted = (): Localized => loc("P(pool depleted)", "资金池耗尽概率");
 export const figPoolVar99 = (): Localized => loc("Pool loss, 99% worst case", "资金池损失（99% 风险价值）");
@@ -119,3 +119,10 @@ export const rowPerPerson = (): Localized => loc("Per person", "人均");
 export const rowShortfall = (): Localized => loc("Shortfall", "缺口");
 export const unitYuan = (): Localized => loc("yuan", "元");
 export const unitWan = (): Localized => loc("10,000 yuan", "万元");
+
+export const villagesSentence = (target: number, year: number, p: string, median: string): Localized =>
+  loc(
+    `Village target: ${target} poor villages to exit by ${year} — reached in ${p} of runs (median ${median} villages).`,
+    `贫困村退出目标：到 ${year} 年 ${target} 个贫困村退出——${p} 的模拟达到（中位数 ${median} 个村）。`,
+  );
+export const figVillages = (year: number): Localized => loc(`P(village target ${year})`, `${year} 年贫困村退出目标达成概率`);

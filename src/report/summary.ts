@@ -33,6 +33,11 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }
+  if (facts.villages) {
+    const v = facts.villages;
+    blocks.push({ kind: "paragraph", text: say(lang, M.villagesSentence(v.target, v.year, formatPercent(v.probability), formatNumber(v.median))) });
+    figures.push({ label: say(lang, M.figVillages(v.year)), value: formatPercent(v.probability), tone: v.probability >= LIKELY ? "good" : v.probability >= UNLIKELY ? "warn" : "bad" });
+  }
   if (facts.pool) {
     const { depletionProbability: p, meanLoss, var99, fund } = facts.pool;
     const risky = p > POOL_RISK;

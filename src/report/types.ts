@@ -20,6 +20,8 @@ export interface ReportFacts {
   readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];
   /** Probability that every year's target is met, with its standard error. */
   readonly allTargets?: { readonly probability: number; readonly se: number };
+  /** The last village-exit target: villages by year, share of runs reaching it, median villages exited. */
+  readonly villages?: { readonly year: number; readonly target: number; readonly probability: number; readonly median: number };
   readonly pool?: { readonly fund: number; readonly depletionProbability: number; readonly meanLoss: number; readonly var99: number };
   readonly fiscalCost: Spread;
   readonly interestSubsidy?: number;

@@ -4,6 +4,7 @@ import { summarize } from "../../src/results/summarize.js";
 import { pairedDifferences } from "../../src/results/paired.js";
 import {
   cumulativeDepletion,
+  exitTargetProbabilityInput,
   exitsFanInput,
   exitsVsCostInput,
   poolLossInput,
@@ -57,6 +58,17 @@ describe("results → chart inputs", () => {
     // Year 1: 1000 + 10r ≥ 1400 ⇔ r ≥ 40 → 60 of 100 runs; year 3: 3000 + 10r ≥ 3500 ⇔ r ≥ 50 → 50.
     expect(tp.points.map((p) => p.probability)).toEqual([0.6, 0.5]);
     expect(tp.overall).toBe(0.5);
+  });
+
+  it("exit-target probabilities count people only, per year and all years in one run", () => {
+    const tp = exitTargetProbabilityInput(r, [
+      { year: 2017, value: 1400 },
+      { year: 2019, value: 3500 },
+    ])!;
+    expect(tp.points.map((p) => p.probability)).toEqual([0.6, 0.5]);
+    expect(tp.points[0]!.se).toBeCloseTo(Math.sqrt(0.24 / 100), 12);
+    expect(tp.overall).toBe(0.5);
+    expect(exitTargetProbabilityInput(r, [{ year: 2030, value: 1 }])).toBeUndefined();
   });
 
   it("depletion is cumulative over years", () => {
