@@ -5,7 +5,7 @@
  * stay Decimal until formatted here.
  *
  * @example
- * const tables = ledgerTables(ledger, "zh"); // DisplayTable[] for the report
+ * const tables = ledgerDisplayTables(ledger, "zh"); // DisplayTable[] for the report
  */
 import { Decimal } from "decimal.js";
 import type { Lang } from "../messages/lang.js";
@@ -39,7 +39,7 @@ function byYearTable(title: string, l: Ledger, lang: Lang, lines: readonly { lab
   return { title, columns, rows, numeric: columns.map((_, i) => i > 0), totalRow: true };
 }
 
-export function ledgerTables(l: Ledger, lang: Lang): DisplayTable[] {
+export function ledgerDisplayTables(l: Ledger, lang: Lang): DisplayTable[] {
   const u = unit(lang);
   const tables: DisplayTable[] = [
     byYearTable(say(lang, M.tableSources(u)), l, lang, l.sources.map((s) => ({ label: labelText(s.label, lang, s.id), byYear: s.byYear, total: s.total }))),

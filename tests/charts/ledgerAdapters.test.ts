@@ -4,7 +4,7 @@ import { loadScenario } from "../../src/scenario/index.js";
 import { buildLedger } from "../../src/ledger/build.js";
 import { unwrap } from "../../src/util/result.js";
 import { ledgerChartData, poolReferences } from "../../src/charts/ledgerAdapters.js";
-import { ledgerTables, tableMoney } from "../../src/report/ledgerTables.js";
+import { ledgerDisplayTables, tableMoney } from "../../src/report/ledgerTables.js";
 import { buildCharts } from "../../src/charts/registry.js";
 
 describe("ledger → chart inputs and tables (Linghai)", async () => {
@@ -28,8 +28,8 @@ describe("ledger → chart inputs and tables (Linghai)", async () => {
   });
 
   it("tables show yuan to the fen (en) and 万元 (zh), with a totals row", () => {
-    const en = ledgerTables(ledger, "en");
-    const zh = ledgerTables(ledger, "zh");
+    const en = ledgerDisplayTables(ledger, "en");
+    const zh = ledgerDisplayTables(ledger, "zh");
     expect(en[0]!.title).toContain("yuan");
     expect(zh[0]!.title).toContain("万元");
     const last = en[0]!.rows[en[0]!.rows.length - 1]!;
