@@ -8,35 +8,37 @@
  * 3. the treasury pays the subsidised share of interest on each performing loan's
  *    balance (subsidy withdrawn on default);
  * 4. defaults, Vasicek one-factor: a loan defaults when √ρ·Z + √(1−ρ)·ε < Φ⁻¹(PD), i.e.
- *    with the conditional probability Φ((Φ⁻¹(PD) − √ρ·Z)/√(1−ρ)) given the run-year
- *    factor Z (linked to the common income shock by the caller); ε is drawn per loan
- *    with an addressed uniform. Loss = balance × LGD; the pool pays its share while it
- *    has money (a shortfall marks it depleted and falls on the bank);
+ *    independently with the conditional probability p = Φ((Φ⁻¹(PD) − √ρ·Z)/√(1−ρ)) given
+ *    the run-year factor Z (linked to the common income shock by the caller). Loans of
+ *    one cohort (same start year, hence same balance) are exchangeable, so the number of
+ *    defaults in a cohort is drawn exactly as Binomial(live, p) by geometric skipping over
+ *    its loans, on a stream addressed by (pool, year, cohort). Loss = balance × LGD; the
+ *    pool pays its share while it has money (a shortfall marks it depleted and falls on
+ *    the bank);
  * 5. amortisation (bullet or straight line over the term); loans past their term close;
  * 6. suspension for next year when the year's non-performing ratio (defaulted balance ÷
  *    balance lent) exceeds the threshold or leverage × fund no longer covers the
  *    outstanding loans; then the optional top-up refills the fund towards restoreTo ×
  *    deposits, up to the year's maximum.
  *
- * State: a start year (int16, −1 when closed) per loan; balances are computed from the
- * loan size, start year and term.
+ * State: the number of live loans per cohort (start year) — O(years), whatever the book size.
  *
  * @example
- * const st = newPoolState(pool);
- * const n = poolLoansAllowed(pool, st, 0);   // after depositing year 0
- * poolIssue(st, n, 0);
- * poolDefaultsAndClose(pool, st, 0, z, key, out);
+ * const st = newPoolState(pool, years);
+ * const n = poolLoansAllowed(pool, st, 0, out);   // deposits year 0, returns loans allowed
+ * poolIssue(pool, st, n, 0, out);
+ * poolDefaultsAndClose(pool, st, 0, z, stream, out);
  */
 import type { EnginePool } from "./model.js";
 import { invNormCdf, normCdf } from "./normal.js";
-import { addressedUniform } from "./rng.js";
+import { nextUniform } from "./rng.js";
 
 export interface PoolState {
   balance: number;
   deposited: number;
   suspended: boolean;
-  loanCount: number;
-  readonly loanStart: Int16Array;
+  /** Live loans by start year. */
+  readonly live: Float64Array;
 }
 
 /** Results of one pool-year (money in yuan). */
@@ -55,35 +57,28 @@ export interface PoolYearOut {
 
 export const newPoolYearOut = (): PoolYearOut => ({ deposit: 0, newLending: 0, interestSubsidy: 0, poolLoss: 0, bankLoss: 0, topUp: 0, depleted: 0, defaults: 0, outstanding: 0, suspended: 0 });
 
-/** Most loans a pool can ever make (planned lending ÷ loan size, summed over years). */
-export function maxLoans(pool: EnginePool): number {
-  let n = 0;
-  for (let y = 0; y < pool.plannedLending.length; y++) n += Math.floor((pool.plannedLending[y] as number) / pool.loanSize + 1e-9);
-  return n;
-}
-
-export function newPoolState(pool: EnginePool): PoolState {
-  return { balance: 0, deposited: 0, suspended: false, loanCount: 0, loanStart: new Int16Array(maxLoans(pool)) };
+export function newPoolState(years: number): PoolState {
+  return { balance: 0, deposited: 0, suspended: false, live: new Float64Array(years) };
 }
 
 export function resetPoolState(st: PoolState): void {
   st.balance = 0;
   st.deposited = 0;
   st.suspended = false;
-  st.loanCount = 0;
+  st.live.fill(0);
 }
 
-/** Balance at the start of year y of a loan made in year s (0 once past its term). */
+/** Balance at the start of year y of one loan made in year s (0 once past its term). */
 export function loanBalance(pool: EnginePool, s: number, y: number): number {
   const age = y - s;
-  if (s < 0 || age < 0 || age >= pool.termYears) return 0;
+  if (age < 0 || age >= pool.termYears) return 0;
   return pool.amortisation === "bullet" ? pool.loanSize : pool.loanSize * (1 - age / pool.termYears);
 }
 
 /** Outstanding balance at the start of year y. */
 export function outstandingAt(pool: EnginePool, st: PoolState, y: number): number {
   let s = 0;
-  for (let j = 0; j < st.loanCount; j++) s += loanBalance(pool, st.loanStart[j] as number, y);
+  for (let c = 0; c <= y && c < st.live.length; c++) s += (st.live[c] as number) * loanBalance(pool, c, y);
   return s;
 }
 
@@ -97,39 +92,67 @@ export function poolLoansAllowed(pool: EnginePool, st: PoolState, y: number, out
   const room = pool.leverage * st.balance - outstandingAt(pool, st, y);
   const amount = Math.min(pool.plannedLending[y] ?? 0, room);
   if (!(amount > 0) || !(pool.loanSize > 0)) return 0;
-  return Math.min(Math.floor(amount / pool.loanSize + 1e-9), st.loanStart.length - st.loanCount);
+  return Math.floor(amount / pool.loanSize + 1e-9);
 }
 
 /** Record `n` loans made in year y. */
 export function poolIssue(pool: EnginePool, st: PoolState, n: number, y: number, out: PoolYearOut): void {
-  for (let j = 0; j < n; j++) st.loanStart[st.loanCount++] = y;
+  st.live[y] = (st.live[y] as number) + n;
   out.newLending = n * pool.loanSize;
 }
 
 /**
- * Steps 3–6 for year y. `z` is the run-year credit factor (standard normal); `key` the
- * addressed-draw key for this pool-year's idiosyncratic default draws (one per loan index).
+ * Binomial(n, p) by geometric skipping: the gaps between successes of Bernoulli(p) trials
+ * are iid Geometric(p). About n·min(p, 1−p) + 1 uniforms from stream `s`.
  */
-export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number, z: number, key: number, out: PoolYearOut): void {
-  const rho = pool.correlation;
-  const pd = pool.pd[y] ?? 0;
-  const pCond = pd <= 0 ? 0 : pd >= 1 ? 1 : rho >= 1 ? +(z < invNormCdf(pd)) : normCdf((invNormCdf(pd) - Math.sqrt(rho) * z) / Math.sqrt(1 - rho));
+export function binomial(n: number, p: number, s: Int32Array): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(n, 1 - p, s);
+  const inv = 1 / Math.log1p(-p);
+  let k = 0;
+  let i = Math.floor(Math.log(nextUniform(s)) * inv);
+  while (i < n) {
+    k++;
+    i += 1 + Math.floor(Math.log(nextUniform(s)) * inv);
+  }
+  return k;
+}
+
+/** Conditional default probability given the factor z. */
+export function conditionalPd(pd: number, rho: number, z: number): number {
+  if (pd <= 0) return 0;
+  if (pd >= 1) return 1;
+  if (rho >= 1) return z < invNormCdf(pd) ? 1 : 0;
+  return normCdf((invNormCdf(pd) - Math.sqrt(rho) * z) / Math.sqrt(1 - rho));
+}
+
+/**
+ * Steps 3–6 for year y. `z` is the run-year credit factor (standard normal); `seedCohort(c)`
+ * seeds `s` with the default stream of this pool-year's cohort c.
+ */
+export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number, z: number, s: Int32Array, seedCohort: (c: number) => void, out: PoolYearOut): void {
+  const p = conditionalPd(pool.pd[y] ?? 0, pool.correlation, z);
   const subsidyRate = (pool.rate[y] ?? 0) * (pool.subsidyShare[y] ?? 0);
   let lent = 0;
   let defaulted = 0;
   let defaults = 0;
   let subsidy = 0;
-  const starts = st.loanStart;
-  for (let j = 0; j < st.loanCount; j++) {
-    const s = starts[j] as number;
-    const bal = loanBalance(pool, s, y);
-    if (bal <= 0) continue;
-    lent += bal;
-    if (addressedUniform(key, j) < pCond) {
-      defaulted += bal;
-      defaults++;
-      starts[j] = -1;
-    } else subsidy += bal * subsidyRate;
+  let outstanding = 0;
+  for (let c = 0; c <= y && c < st.live.length; c++) {
+    const n = st.live[c] as number;
+    const bal = loanBalance(pool, c, y);
+    if (n <= 0 || bal <= 0) continue;
+    seedCohort(c);
+    const k = binomial(n, p, s);
+    lent += n * bal;
+    defaulted += k * bal;
+    defaults += k;
+    subsidy += (n - k) * bal * subsidyRate;
+    // Amortise; loans past their term close.
+    const left = loanBalance(pool, c, y + 1) > 0 ? n - k : 0;
+    st.live[c] = left;
+    outstanding += left * loanBalance(pool, c, y + 1);
   }
   const loss = defaulted * pool.lgd;
   const poolShare = loss * pool.poolLossShare;
@@ -140,15 +163,6 @@ export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number,
   out.bankLoss = loss - paid;
   out.depleted = poolShare > paid + 1e-9 ? 1 : 0;
   out.defaults = defaults;
-  // Amortisation is implicit in loanBalance; close loans past their term.
-  let outstanding = 0;
-  for (let j = 0; j < st.loanCount; j++) {
-    const s = starts[j] as number;
-    if (s < 0) continue;
-    const b = loanBalance(pool, s, y + 1);
-    if (b <= 0) starts[j] = -1;
-    else outstanding += b;
-  }
   out.outstanding = outstanding;
   const npl = lent > 0 ? defaulted / lent : 0;
   st.suspended = npl > pool.nplThreshold || pool.leverage * st.balance < outstanding - 1e-6;

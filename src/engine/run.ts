@@ -15,9 +15,9 @@
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
  *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
  *   + served mask 4 + effect slots 4 × (source 1 + start 1 + value 4) = 24
- *   + selection scratch (list 4 + keys 4) + floor eligibility 1  = 52 bytes,
- * plus per programme/pool a candidate list (4 bytes per eligible household), 2 bytes per
- * loan, and per village 9 bytes. The population itself (src/population) is shared, read-only.
+ *   + selection scratch (list 4 + keys 4) + floor eligibility 1 + starting status 1 = 53 bytes,
+ * plus per programme/pool a candidate list (4 bytes per eligible household) and per
+ * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
  * @example
  * const run = prepareModelKernel({ model, households });
@@ -33,7 +33,7 @@ import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
 import { nextNormal } from "./normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
-import { sampleDist } from "./sample.js";
+import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_EXITED_H, A_EXITED_P, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW, A_RELAPSE,
@@ -55,7 +55,7 @@ export function modelMetrics(m: EngineModel): string[] {
 
 /** Engine state bytes per household for a model (see the file comment). */
 export function engineBytesPerHousehold(m: EngineModel): number {
-  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1;
+  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1;
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -173,6 +173,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const slotSrc = new Uint8Array(n * SLOTS);
   const slotStart = new Uint8Array(n * SLOTS);
   const slotVal = new Float32Array(n * SLOTS);
+  // Run-invariant starting values, computed once: status bits and (without base-income noise) log incomes.
+  const status0 = new Uint8Array(n);
+  for (let i = 0; i < n; i++) status0[i] = ((h.flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
+  if (!(m.baseIncomeSigma > 0)) for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number));
   const list = new Int32Array(maxCand);
   const keys = new Float32Array(maxCand);
   const bins = newBins();
@@ -180,8 +184,13 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const villagePoor = new Int32Array(V);
   const villageOut = new Uint8Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
-  const pools: PoolState[] = m.pools.map(newPoolState);
+  const pools: PoolState[] = m.pools.map(() => newPoolState(Y));
+  const ds = new Int32Array(4);
+  const dAddr = { seed: 0, run: 0, base: 0 };
+  const seedDefault = (c: number): void => seedStream(ds, dAddr.seed, dAddr.run, PURPOSE.loanDefault, dAddr.base + c);
   const poolOut = newPoolYearOut();
+  const successKeys = new Int32Array(Math.max(1, S));
+  const effectKeys = new Int32Array(Math.max(1, S));
   const s4 = new Int32Array(4);
   const t4 = new Int32Array(4);
   const es = new Int32Array(4);
@@ -199,10 +208,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   /** Give household i the effect of source src from year y (success and size are addressed by household). */
   const addEffect = (seed: number, run: number, src: number, e: EngineEffect, i: number, y: number, successKey: number): void => {
     if (!(addressedUniform(successKey, i) < e.successProbability)) return;
-    const idx = (src << 27) | i;
-    seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
-    seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
-    const v = sampleDist(e.uplift, es, et);
+    const v = sampleDistAddressed(e.uplift, effectKeys[src] as number, i, () => {
+      const idx = (src << 27) | i;
+      seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
+      seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
+      return sampleDist(e.uplift, es, et);
+    });
     const val = e.mode === "additive" ? v : Math.log(Math.max(v, 1e-9));
     const j0 = i * SLOTS;
     let j = -1;
@@ -245,7 +256,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
 
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
-    for (let i = 0; i < n; i++) status[i] = ((h.flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
+    status.set(status0);
     reloc.fill(0);
     served.fill(0);
     slotSrc.fill(NO_SLOT);
@@ -253,15 +264,18 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     villageOut.fill(0);
     servedUnits.fill(0);
     pools.forEach(resetPoolState);
-    seedStream(s4, seed, run, PURPOSE.initIncome, 0);
-    seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
     const bs = m.baseIncomeSigma;
-    for (let i = 0; i < n; i++) {
-      const lb = Math.log(Math.max(1, h.income[i] as number)) + (bs > 0 ? bs * nextNormal(s4, t4) : 0);
-      logBase[i] = lb;
-      lastLog[i] = lb;
+    if (bs > 0) {
+      // Per-run noise on base incomes (one normal per household from the initIncome stream).
+      seedStream(s4, seed, run, PURPOSE.initIncome, 0);
+      seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
+      for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number)) + bs * nextNormal(s4, t4);
     }
-    const successKeys = effects.map((_, s) => streamKey(seed, run, PURPOSE.programmeSuccess, s));
+    lastLog.set(logBase);
+    for (let s = 0; s < S; s++) {
+      successKeys[s] = streamKey(seed, run, PURPOSE.programmeSuccess, s);
+      effectKeys[s] = streamKey(seed, run, PURPOSE.programmeEffect, s);
+    }
     let cumExits = 0;
     let villagesOut = 0;
 
@@ -352,7 +366,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
         const link = pool.shockLink;
         const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
-        poolDefaultsAndClose(pool, st, y, z, streamKey(seed, run, PURPOSE.loanDefault, qi * 256 + y), poolOut);
+        dAddr.seed = seed;
+        dAddr.run = run;
+        dAddr.base = qi * 65536 + y * 256;
+        poolDefaultsAndClose(pool, st, y, z, ds, seedDefault, poolOut);
         subsidy += poolOut.interestSubsidy;
         poolBalance += st.balance;
         poolLoss += poolOut.poolLoss;

@@ -8,8 +8,8 @@
  * sampleDist({ kind: "lognormal", a: 1.25, b: 0.3, c: 0 }, s, t); // ~ 1.25
  */
 import type { EngineDist } from "./model.js";
-import { nextNormal } from "./normal.js";
-import { nextUniform } from "./rng.js";
+import { invNormCdfFast, nextNormal } from "./normal.js";
+import { addressedUniform, nextUniform } from "./rng.js";
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 via the u^(1/shape) boost. */
 export function sampleGamma(shape: number, s: Int32Array, tail: Int32Array): number {
@@ -67,6 +67,49 @@ export function sampleDist(d: EngineDist, s: Int32Array, tail: Int32Array): numb
       }
       return vals[vals.length - 1] ?? Number.NaN;
     }
+    default:
+      return d.kind satisfies never;
+  }
+}
+
+/**
+ * One draw from `d` for household i by inversion of addressed uniforms (key, 2i) and
+ * (key, 2i + 1) — no stream to seed, so it is cheap per served household. The beta
+ * distribution has no closed-form inverse: it calls `viaStream` instead.
+ */
+export function sampleDistAddressed(d: EngineDist, key: number, i: number, viaStream: () => number): number {
+  switch (d.kind) {
+    case "fixed":
+      return d.a;
+    case "normal":
+      return d.a + d.b * invNormCdfFast(addressedUniform(key, 2 * i));
+    case "lognormal":
+      return d.a * Math.exp(d.b * invNormCdfFast(addressedUniform(key, 2 * i)));
+    case "uniform":
+      return d.a + (d.b - d.a) * addressedUniform(key, 2 * i);
+    case "triangular": {
+      const lo = d.a;
+      const mode = d.b;
+      const hi = d.c;
+      if (!(hi > lo)) return lo;
+      const u = addressedUniform(key, 2 * i);
+      const f = (mode - lo) / (hi - lo);
+      return u < f ? lo + Math.sqrt(u * (hi - lo) * (mode - lo)) : hi - Math.sqrt((1 - u) * (hi - lo) * (hi - mode));
+    }
+    case "discrete": {
+      const vals = d.values ?? new Float64Array(0);
+      const w = d.weights ?? new Float64Array(0);
+      let total = 0;
+      for (let k = 0; k < w.length; k++) total += w[k] as number;
+      let u = addressedUniform(key, 2 * i) * total;
+      for (let k = 0; k < vals.length; k++) {
+        u -= w[k] ?? 0;
+        if (u < 0) return vals[k] as number;
+      }
+      return vals[vals.length - 1] ?? Number.NaN;
+    }
+    case "beta":
+      return viaStream();
     default:
       return d.kind satisfies never;
   }

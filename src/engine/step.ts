@@ -143,15 +143,15 @@ export function householdPass(c: PassContext, y: number): void {
     let lx = (logBase[i] as number) + shift + e;
     let add = 0;
     const j0 = i * 4;
+    // Slots fill from the first; the first empty one ends the list.
     for (let k = j0; k < j0 + 4; k++) {
       const src = slotSrc[k] as number;
-      if (src !== 255) {
-        const age = y - (slotStart[k] as number) - (srcLag[src] as number);
-        if (age >= 0) {
-          const f = (decayPow[src * Y1 + age] as number) * (slotVal[k] as number);
-          if (srcMode[src] === 0) lx += f;
-          else add += f;
-        }
+      if (src === 255) break;
+      const age = y - (slotStart[k] as number) - (srcLag[src] as number);
+      if (age >= 0) {
+        const f = (decayPow[src * Y1 + age] as number) * (slotVal[k] as number);
+        if (srcMode[src] === 0) lx += f;
+        else add += f;
       }
     }
     const st = status[i] as number;

@@ -1,0 +1,157 @@
+/**
+ * fundsim benchmark (`npm run bench`, or `npm run bench -- --json` for one JSON object
+ * per line). Measures, in one process:
+ *
+ *   reference             the reference model (scenarios/bench/reference.yaml), tuned kernel, one thread
+ *   reference-idiomatic   the same model written object-per-household (bench/idiomatic.ts), one thread
+ *   linghai-100k          the full model on the Linghai 2017 scenario scaled to 100,000 households, one thread
+ *   reference-1-thread    the reference at 1,000 runs in this thread (the baseline of the next line)
+ *   reference-2-threads   the reference at 1,000 runs on two worker threads
+ *
+ * Each kernel is warmed up on a tiny problem first. Throughput is household-years per
+ * second (households × years × runs ÷ wall seconds). Options: --json, --quick (fewer
+ * runs, for a smoke test), --only NAME (repeatable).
+ *
+ * @example
+ * npm run bench -- --json | grep '^{' | jq .householdYearsPerSecond
+ */
+import { availableParallelism, cpus } from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { engineModelFromScenario } from "../src/engine/fromScenario.js";
+import { REFERENCE_METRICS, runReference } from "../src/engine/reference.js";
+import type { ReferenceModel } from "../src/engine/reference.js";
+import { prepareModelKernel } from "../src/engine/run.js";
+import { runParallel } from "../src/engine/workers.js";
+import { buildLedger } from "../src/ledger/build.js";
+import { buildPopulation } from "../src/population/synthetic.js";
+import { loadScenario } from "../src/scenario/index.js";
+import type { Scenario } from "../src/scenario/index.js";
+import type { Households } from "../src/population/households.js";
+import { scalarNumber } from "../src/scenario/param.js";
+import { runReferenceIdiomatic } from "./idiomatic.js";
+import { readReferenceScenario } from "./referenceScenario.js";
+
+const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+interface Measure {
+  readonly name: string;
+  readonly householdYearsPerSecond: number;
+  readonly seconds: number;
+  readonly households: number;
+  readonly years: number;
+  readonly runs: number;
+  readonly threads: number;
+  readonly [k: string]: unknown;
+}
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const quick = args.includes("--quick");
+const only = args.flatMap((a, i) => (a === "--only" && args[i + 1] ? [args[i + 1] as string] : []));
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
+function report(m: Measure): void {
+  if (json) console.log(JSON.stringify(m));
+  else {
+    const extra = Object.entries(m)
+      .filter(([k]) => !["name", "householdYearsPerSecond", "seconds", "households", "years", "runs", "threads"].includes(k))
+      .map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(2) : String(v)}`)
+      .join(" ");
+    console.log(
+      `${m.name.padEnd(22)} ${(m.householdYearsPerSecond / 1e6).toFixed(1).padStart(8)} M household-years/s   ${m.seconds.toFixed(2).padStart(7)} s   ${m.households} households × ${m.years} years × ${m.runs} runs, ${m.threads} thread(s)${extra ? "   " + extra : ""}`,
+    );
+  }
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, (performance.now() - t0) / 1000];
+}
+
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await f();
+  return [v, (performance.now() - t0) / 1000];
+}
+
+async function main(): Promise<void> {
+  const refFile = resolve(ROOT, "scenarios/bench/reference.yaml");
+  const r = readReferenceScenario(refFile);
+  if (!r.ok) throw new Error(r.error);
+  const ref: ReferenceModel = r.value.model;
+  const seed = r.value.seed;
+  const hy = (m: ReferenceModel, runs: number): number => m.households * m.years * runs;
+  if (!json) console.log(`fundsim benchmark — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"})`);
+
+  // Warm-up on tiny problems.
+  const tiny = { ...ref, households: 2_000 };
+  for (let i = 0; i < 5; i++) {
+    runReference(tiny, { seed, runStart: i, runEnd: i + 1 });
+    runReferenceIdiomatic(tiny, { seed, runStart: i, runEnd: i + 1 });
+  }
+
+  let refRate = Number.NaN;
+  if (wanted("reference") || wanted("reference-idiomatic")) {
+    const runs = quick ? 10 : ref.runs;
+    const [res, s] = time(() => runReference(ref, { seed, runStart: 0, runEnd: runs }));
+    refRate = hy(ref, runs) / s;
+    let exit1 = 0;
+    let exit25 = 0;
+    const nm = REFERENCE_METRICS.length;
+    for (let k = 0; k < runs; k++) {
+      exit1 += (res.data[k * ref.years * nm + 1] as number) / runs;
+      for (let y = 1; y < ref.years; y++) exit25 += (res.data[(k * ref.years + y) * nm + 1] as number) / runs / (ref.years - 1);
+    }
+    report({ name: "reference", householdYearsPerSecond: refRate, seconds: s, households: ref.households, years: ref.years, runs, threads: 1, exitYear1: exit1, exitYears2to5: exit25 });
+  }
+  if (wanted("reference-idiomatic")) {
+    const runs = quick ? 2 : 10;
+    const [, s] = time(() => runReferenceIdiomatic(ref, { seed, runStart: 0, runEnd: runs }));
+    const rate = hy(ref, runs) / s;
+    report({ name: "reference-idiomatic", householdYearsPerSecond: rate, seconds: s, households: ref.households, years: ref.years, runs, threads: 1, tunedOverIdiomatic: refRate / rate });
+  }
+
+  if (wanted("linghai-100k")) {
+    const loaded = await loadScenario(resolve(ROOT, "scenarios/linghai-2017.yaml"));
+    if (!loaded.ok) throw new Error(`scenarios/linghai-2017.yaml does not load: ${JSON.stringify(loaded.error[0])}`);
+    const s = loaded.value.scenario;
+    const target = 100_000;
+    const pop = buildPopulation(s, { seed: 1, households: target });
+    if (!pop.ok) throw new Error("Linghai population failed");
+    const cohortHouseholds = s.population.cohorts.reduce((a, c) => a + scalarNumber(c.households), 0);
+    const model = engineModelFromScenario(s, buildLedger(s), pop.value, { scale: target / cohortHouseholds });
+    const Y = model.years.length;
+    const kernel = prepareModelKernel({ model, households: pop.value });
+    const warm = prepareModelKernel({ model, households: buildTinyLinghai(s) });
+    warm({ seed: 1, runStart: 0, runEnd: 20 });
+    kernel({ seed: 1, runStart: 0, runEnd: 1 });
+    const runs = quick ? 5 : 100;
+    const [, sec] = time(() => kernel({ seed: 2, runStart: 1, runEnd: 1 + runs }));
+    report({ name: "linghai-100k", householdYearsPerSecond: (target * Y * runs) / sec, seconds: sec, households: target, years: Y, runs, threads: 1, programmes: model.programmes.length, pools: model.pools.length });
+  }
+
+  if (wanted("reference-2-threads")) {
+    const runs = quick ? 40 : 1000;
+    const per = ref.years * REFERENCE_METRICS.length;
+    await runParallel("reference", tiny, { runs: 4, seed, threads: 2, valuesPerRun: per });
+    const [a, s1] = await timeAsync(() => runParallel("reference", ref, { runs, seed, threads: 1, valuesPerRun: per }));
+    report({ name: "reference-1-thread", householdYearsPerSecond: hy(ref, runs) / s1, seconds: s1, households: ref.households, years: ref.years, runs, threads: 1 });
+    const [b, s2] = await timeAsync(() => runParallel("reference", ref, { runs, seed, threads: 2, valuesPerRun: per }));
+    const identical = Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
+    report({ name: "reference-2-threads", householdYearsPerSecond: hy(ref, runs) / s2, seconds: s2, households: ref.households, years: ref.years, runs, threads: 2, speedUp: s1 / s2, identicalToOneThread: identical });
+  }
+}
+
+/** A tiny Linghai population for warming the full-model kernel. */
+function buildTinyLinghai(s: Scenario): Households {
+  const p = buildPopulation(s, { seed: 9, households: 2_000 });
+  if (!p.ok) throw new Error("tiny Linghai population failed");
+  return p.value;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+});
