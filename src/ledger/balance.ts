@@ -24,7 +24,7 @@ export function yearBalances(years: readonly number[], sources: readonly Decimal
     const net = sources[i]!.minus(uses[i]!);
     const closing = opening.plus(net);
     prev = closing;
-    return { year, opening, sources: sources[i]!, uses: uses[i]!, net, closing, lapsed: !carryForward && closing.isPositive() ? closing : ZERO };
+    return { year, opening, sources: sources[i]!, uses: uses[i]!, net, closing, lapsed: !carryForward && closing.gt(0) ? closing : ZERO };
   });
 }
 

@@ -108,13 +108,14 @@ export function buildLedger(s: Scenario, options: LedgerOptions = {}): Ledger {
     });
   }
 
-  // 5. Credit pools: deposits and the expected interest subsidy are uses.
+  // 5. Credit pools: deposits and the expected interest subsidy are uses (the subsidy line
+  //    only when some subsidy is due).
   const pools = s.creditPools.map((pool) => poolLedger(pool, s, years));
   for (const pl of pools) {
     const programme = pl.programmes[0];
     const name = pl.label;
     uses.push(useLine({ key: `pool:${pl.id}:deposits`, kind: "poolDeposit", programme, pool: pl.id, schedule: undefined, label: mapLabel(name, M.usePoolDeposit), byYear: pl.byYear.map((y) => y.deposit), beyondHorizon: ZERO }));
-    if (pl.totalLending.isPositive()) {
+    if (pl.totalSubsidy.gt(0) || pl.subsidyBeyond.some((b) => b.amount.gt(0))) {
       uses.push(useLine({ key: `pool:${pl.id}:subsidy`, kind: "interestSubsidy", programme, pool: pl.id, schedule: undefined, label: mapLabel(name, M.useSubsidy), byYear: pl.byYear.map((y) => y.expectedSubsidy), beyondHorizon: sumOf(pl.subsidyBeyond.map((b) => b.amount)) }));
     }
   }
@@ -148,8 +149,8 @@ export function buildLedger(s: Scenario, options: LedgerOptions = {}): Ledger {
       shares: target.shares,
       invested,
       perPerson: target.people.isZero() ? ZERO : invested.div(target.people),
-      shortfall: shortfall.isPositive() ? shortfall : ZERO,
-      met: !shortfall.isPositive(),
+      shortfall: shortfall.gt(0) ? shortfall : ZERO,
+      met: !shortfall.gt(0),
     };
   }
 

@@ -87,10 +87,10 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
     const perPerson = t.people.isZero() ? ZERO : invested.div(t.people).toDecimalPlaces(2);
     const shortfall = t.required.minus(invested);
     const base = { perPerson, amountPerPerson: t.amountPerPerson, invested, people: t.people, required: t.required };
-    if (shortfall.isPositive()) out.push(check("targetMissed", "error", { source: t.fundSource }, { required: t.required, invested, shortfall }, M.targetMissed({ ...base, shortfall })));
+    if (shortfall.gt(0)) out.push(check("targetMissed", "error", { source: t.fundSource }, { required: t.required, invested, shortfall }, M.targetMissed({ ...base, shortfall })));
     else out.push(check("targetMet", "info", { source: t.fundSource }, { required: t.required, invested }, M.targetMet(base)));
     const shared = sumOf(t.shares.map((sh) => sh.amount));
-    if (t.gap.isPositive() && shared.isZero()) out.push(check("gapUnshared", "error", { source: t.fundSource }, { gap: t.gap }, M.gapUnshared({ gap: t.gap, fund: nameOf(t.fundSource) })));
+    if (t.gap.gt(0) && shared.isZero()) out.push(check("gapUnshared", "error", { source: t.fundSource }, { gap: t.gap }, M.gapUnshared({ gap: t.gap, fund: nameOf(t.fundSource) })));
     if (t.phasingEmpty) out.push(check("phasingEmpty", "warning", {}, {}, M.phasingEmpty()));
   }
 
@@ -140,7 +140,7 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
     const amount = sumOf(entries.map((q) => q.amount));
     const lastYear = Math.max(...entries.map((q) => q.year));
     out.push(
-      check("scheduleBeyondHorizon", "warning", { programme: e.programme, schedule: e.schedule, year: e.cohortYear }, { beyondHorizon: amount, units: e.units }, M.scheduleBeyondHorizon({ programme: nameOf(e.programme), schedule: named(e.label), cohortYear: e.cohortYear, units: e.units, lastYear, end, amount })),
+      check("scheduleBeyondHorizon", "warning", { programme: e.programme, schedule: e.schedule, year: e.cohortYear }, { beyondHorizon: amount, units: e.units }, M.scheduleBeyondHorizon({ programme: nameOf(e.programme), schedule: named(e.label), cohortYear: e.cohortYear, units: e.units, unit: e.unit, lastYear, end, amount })),
     );
   }
 
@@ -166,7 +166,7 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
 
   // Credit pools: planned lending against capacity; subsidy after the horizon.
   for (const pool of x.pools) {
-    const name = nameOf(pool.id);
+    const name = poolName.get(pool.id) ?? nameOf(pool.id);
     let peak: (typeof pool.byYear)[number] | undefined;
     for (const py of pool.byYear) {
       if (py.outstanding.gt(py.capacity)) {
@@ -174,7 +174,7 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
         out.push(
           check("lendingAboveCapacity", "error", { year: py.year, pool: pool.id }, { outstanding: py.outstanding, capacity: py.capacity, fund: py.fund, excess }, M.lendingAboveCapacity({ year: py.year, pool: name, outstanding: py.outstanding, capacity: py.capacity, fund: py.fund, leverage: pool.leverage, excess })),
         );
-      } else if (py.outstanding.isPositive() && (peak === undefined || py.outstanding.gt(peak.outstanding))) peak = py;
+      } else if (py.outstanding.gt(0) && (peak === undefined || py.outstanding.gt(peak.outstanding))) peak = py;
     }
     if (peak && !out.some((c) => c.code === "lendingAboveCapacity" && c.pool === pool.id)) {
       const utilisation = peak.capacity.isZero() ? ZERO : peak.outstanding.div(peak.capacity);
@@ -182,7 +182,7 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
     }
     if (pool.subsidyBeyond.length > 0) {
       const amount = sumOf(pool.subsidyBeyond.map((b) => b.amount));
-      if (amount.isPositive()) {
+      if (amount.gt(0)) {
         const lastYear = pool.subsidyBeyond[pool.subsidyBeyond.length - 1]!.year;
         out.push(check("subsidyBeyondHorizon", "info", { pool: pool.id }, { beyondHorizon: amount }, M.subsidyBeyondHorizon({ pool: name, lastYear, amount })));
       }
@@ -192,7 +192,7 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
   // Over-committed years: the balance is negative and this year's spending made it so (or
   // worse) — a deficit merely carried forward is not raised again.
   for (const [i, b] of x.balance.entries()) {
-    if (!b.closing.isNegative() || !b.net.isNegative()) continue;
+    if (!b.closing.lt(0) || !b.net.lt(0)) continue;
     const deficit = b.closing.neg();
     const available = b.opening.plus(b.sources);
     const items = x.uses

@@ -79,7 +79,7 @@ export function poolLedger(pool: PoolSpec, s: Scenario, years: readonly number[]
   let fund = ZERO;
   const byYear: PoolYear[] = years.map((year, i) => {
     fund = fund.plus(deposits[i]!);
-    const loans = size.isPositive() ? lending[i]!.div(size).floor() : ZERO;
+    const loans = size.gt(0) ? lending[i]!.div(size).floor() : ZERO;
     return {
       year,
       deposit: deposits[i]!,

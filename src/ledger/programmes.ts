@@ -74,7 +74,7 @@ export function programmeSpending(p: ProgrammeSpec, years: readonly number[]): P
   const capacity = years.map((_, i) => {
     let c: Decimal | undefined;
     const uc = cost?.[i];
-    if (alloc) c = uc && uc.isPositive() ? alloc[i]!.div(uc).floor() : undefined;
+    if (alloc) c = uc && uc.gt(0) ? alloc[i]!.div(uc).floor() : undefined;
     else if (pay) c = pay.active[i];
     const k = cap?.[i];
     if (k !== undefined) c = c === undefined ? k : minOf(c, k);

@@ -46,5 +46,5 @@ export function ruleAmounts(rule: RuleSpec, years: readonly number[]): Decimal[]
 export function yearsWithoutIncrease(rule: RuleSpec, years: readonly number[]): number[] {
   if (rule.kind !== "revenueShare") return [];
   const inc = flow(rule.revenueIncrease, years);
-  return years.filter((_, i) => rule.revenueIncrease.given[i] === true && !inc[i]!.isPositive());
+  return years.filter((_, i) => rule.revenueIncrease.given[i] === true && !inc[i]!.gt(0));
 }

@@ -110,7 +110,7 @@ export function ledgerTables(l: Ledger, lang: Lang): LedgerTable[] {
       const beyond = sumOf(es.filter((e) => e.beyondHorizon).map((e) => e.amount));
       if (!beyond.isZero()) anyBeyond = true;
       const byYear = l.years.map((y) => sumOf(es.filter((e) => e.year === y).map((e) => e.amount)));
-      return { label: t(M.rowCohort(labelText(e0.label, lang), e0.cohortYear, formatCount(e0.units))), byYear, beyond };
+      return { label: t(M.rowCohort(labelText(e0.label, lang), e0.cohortYear, formatCount(e0.units), e0.unit)), byYear, beyond };
     });
     for (const r of rows) b.rows.push([r.label, ...r.byYear.map(money), money(sumOf(r.byYear)), ...(anyBeyond ? [r.beyond.isZero() ? "" : money(r.beyond)] : [])]);
     b.totals.push(b.rows.length);

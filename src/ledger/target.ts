@@ -60,7 +60,7 @@ export function planTarget(
   const required = amountPerPerson.times(people);
   const fundAmount = sumOf(fundByYear);
   const gapRaw = required.minus(fundAmount);
-  const gap = gapRaw.isPositive() ? gapRaw : ZERO;
+  const gap = gapRaw.gt(0) ? gapRaw : ZERO;
   const { w: yearWeights, empty } = phasingWeights(t, years);
   const weightSum = sumOf(yearWeights);
   const phasing = yearWeights.map((x) => x.div(weightSum));

@@ -21,6 +21,9 @@ export function moneyText(x: Decimal): Localized {
 const pct = (x: Decimal): string => `${x.times(100).toDecimalPlaces(1).toFixed(1)}%`;
 
 type Named = Localized;
+/** A name in quotes, unless it brings its own. */
+const qe = (n: Named): string => (/["“”]/.test(n.en) ? n.en : `"${n.en}"`);
+const qz = (n: Named): string => (/[“”「」]/.test(n.zh) ? n.zh : `“${n.zh}”`);
 const list = (items: readonly { readonly name: Named; readonly amount: Decimal }[], lang: "en" | "zh"): string =>
   items.map((i) => `${i.name[lang]} ${moneyText(i.amount)[lang]}`).join(lang === "en" ? ", " : "，");
 const names = (xs: readonly Named[], lang: "en" | "zh"): string => xs.map((x) => x[lang]).join(lang === "en" ? ", " : "、");
@@ -39,8 +42,8 @@ export const targetMissed = (a: { shortfall: Decimal; perPerson: Decimal; amount
 
 export const gapUnshared = (a: { gap: Decimal; fund: Named }): Localized =>
   loc(
-    `The per-person target leaves a gap of ${moneyText(a.gap).en} beyond what "${a.fund.en}" provides, but no funding source shares it (add sources with rule kind gapShare and a positive weight).`,
-    `人均投入目标在“${a.fund.zh}”之外还有 ${moneyText(a.gap).zh} 的缺口，但没有资金来源分担（请添加规则为 gapShare 且权重为正的资金来源）。`,
+    `The per-person target leaves a gap of ${moneyText(a.gap).en} beyond what ${qe(a.fund)} provides, but no funding source shares it (add sources with rule kind gapShare and a positive weight).`,
+    `人均投入目标在${qz(a.fund)}之外还有 ${moneyText(a.gap).zh} 的缺口，但没有资金来源分担（请添加规则为 gapShare 且权重为正的资金来源）。`,
   );
 
 export const phasingEmpty = (): Localized =>
@@ -51,8 +54,8 @@ export const phasingEmpty = (): Localized =>
 
 export const underFunded = (a: { year: number; programme: Named; allocation: Decimal; required: Decimal; shortfall: Decimal }): Localized =>
   loc(
-    `${a.year}: "${a.programme.en}" is under-funded by ${moneyText(a.shortfall).en}: allocation ${moneyText(a.allocation).en}, unit cost × planned units ${moneyText(a.required).en}.`,
-    `${a.year} 年：“${a.programme.zh}”资金不足 ${moneyText(a.shortfall).zh}：安排 ${moneyText(a.allocation).zh}，单位成本 × 计划数量需 ${moneyText(a.required).zh}。`,
+    `${a.year}: ${qe(a.programme)} is under-funded by ${moneyText(a.shortfall).en}: allocation ${moneyText(a.allocation).en}, unit cost × planned units ${moneyText(a.required).en}.`,
+    `${a.year} 年：${qz(a.programme)}资金不足 ${moneyText(a.shortfall).zh}：安排 ${moneyText(a.allocation).zh}，单位成本 × 计划数量需 ${moneyText(a.required).zh}。`,
   );
 
 export const overCommitted = (a: {
@@ -76,50 +79,50 @@ export const fundedByShortfall = (a: { programmes: readonly Named[]; sources: re
 
 export const lendingAboveCapacity = (a: { year: number; pool: Named; outstanding: Decimal; capacity: Decimal; fund: Decimal; leverage: Decimal; excess: Decimal }): Localized =>
   loc(
-    `${a.year}: planned loans outstanding in "${a.pool.en}" (${moneyText(a.outstanding).en}) exceed its lending capacity of ${moneyText(a.capacity).en} (fund ${moneyText(a.fund).en} × leverage ${a.leverage.toString()}) by ${moneyText(a.excess).en}.`,
-    `${a.year} 年：“${a.pool.zh}”计划贷款余额 ${moneyText(a.outstanding).zh} 超出放贷能力 ${moneyText(a.capacity).zh}（资金 ${moneyText(a.fund).zh} × 放大倍数 ${a.leverage.toString()}）${moneyText(a.excess).zh}。`,
+    `${a.year}: planned loans outstanding in ${qe(a.pool)} (${moneyText(a.outstanding).en}) exceed its lending capacity of ${moneyText(a.capacity).en} (fund ${moneyText(a.fund).en} × leverage ${a.leverage.toString()}) by ${moneyText(a.excess).en}.`,
+    `${a.year} 年：${qz(a.pool)}计划贷款余额 ${moneyText(a.outstanding).zh} 超出放贷能力 ${moneyText(a.capacity).zh}（资金 ${moneyText(a.fund).zh} × 放大倍数 ${a.leverage.toString()}）${moneyText(a.excess).zh}。`,
   );
 
 export const lendingWithinCapacity = (a: { year: number; pool: Named; outstanding: Decimal; capacity: Decimal; utilisation: Decimal }): Localized =>
   loc(
-    `"${a.pool.en}": planned loans outstanding peak at ${moneyText(a.outstanding).en} in ${a.year}, within the lending capacity of ${moneyText(a.capacity).en} (${pct(a.utilisation)} used).`,
-    `“${a.pool.zh}”：计划贷款余额于 ${a.year} 年达到峰值 ${moneyText(a.outstanding).zh}，在放贷能力 ${moneyText(a.capacity).zh} 之内（使用 ${pct(a.utilisation)}）。`,
+    `${qe(a.pool)}: planned loans outstanding peak at ${moneyText(a.outstanding).en} in ${a.year}, within the lending capacity of ${moneyText(a.capacity).en} (${pct(a.utilisation)} used).`,
+    `${qz(a.pool)}：计划贷款余额于 ${a.year} 年达到峰值 ${moneyText(a.outstanding).zh}，在放贷能力 ${moneyText(a.capacity).zh} 之内（使用 ${pct(a.utilisation)}）。`,
   );
 
-export const scheduleBeyondHorizon = (a: { programme: Named; schedule: Named; cohortYear: number; units: Decimal; lastYear: number; end: number; amount: Decimal }): Localized =>
+export const scheduleBeyondHorizon = (a: { programme: Named; schedule: Named; cohortYear: number; units: Decimal; unit: CostUnit; lastYear: number; end: number; amount: Decimal }): Localized =>
   loc(
-    `"${a.programme.en}" / "${a.schedule.en}": the ${a.cohortYear} cohort (${formatCount(a.units)} units) is paid until ${a.lastYear}, after the horizon ends in ${a.end}; ${moneyText(a.amount).en} falls due after the horizon and is not in the yearly totals.`,
-    `“${a.programme.zh}”/“${a.schedule.zh}”：${a.cohortYear} 年批次（${formatCount(a.units)} 个单位）支付至 ${a.lastYear} 年，超出规划期（止于 ${a.end} 年）；规划期后应付 ${moneyText(a.amount).zh}，未计入年度合计。`,
+    `${qe(a.programme)} / ${qe(a.schedule)}: the ${a.cohortYear} cohort (${formatCount(a.units)} ${costUnitName(a.unit).en}) is paid until ${a.lastYear}, after the horizon ends in ${a.end}; ${moneyText(a.amount).en} falls due after the horizon and is not in the yearly totals.`,
+    `${qz(a.programme)}/${qz(a.schedule)}：${a.cohortYear} 年批次（${formatCount(a.units)} ${costUnitName(a.unit).zh}）支付至 ${a.lastYear} 年，超出规划期（止于 ${a.end} 年）；规划期后应付 ${moneyText(a.amount).zh}，未计入年度合计。`,
   );
 
 export const recurringBeyondHorizon = (a: { programme: Named; lastYear: number; amount: Decimal }): Localized =>
   loc(
-    `"${a.programme.en}": recurring unit costs of ${moneyText(a.amount).en} fall due after the horizon (until ${a.lastYear}) and are not in the yearly totals.`,
-    `“${a.programme.zh}”：规划期后仍有 ${moneyText(a.amount).zh} 的持续性单位成本（至 ${a.lastYear} 年），未计入年度合计。`,
+    `${qe(a.programme)}: recurring unit costs of ${moneyText(a.amount).en} fall due after the horizon (until ${a.lastYear}) and are not in the yearly totals.`,
+    `${qz(a.programme)}：规划期后仍有 ${moneyText(a.amount).zh} 的持续性单位成本（至 ${a.lastYear} 年），未计入年度合计。`,
   );
 
 export const subsidyBeyondHorizon = (a: { pool: Named; lastYear: number; amount: Decimal }): Localized =>
   loc(
-    `"${a.pool.en}": an expected interest subsidy of ${moneyText(a.amount).en} falls due after the horizon (until ${a.lastYear}) on planned loans still outstanding.`,
-    `“${a.pool.zh}”：规划期后尚未到期的计划贷款预计仍需贴息 ${moneyText(a.amount).zh}（至 ${a.lastYear} 年）。`,
+    `${qe(a.pool)}: an expected interest subsidy of ${moneyText(a.amount).en} falls due after the horizon (until ${a.lastYear}) on planned loans still outstanding.`,
+    `${qz(a.pool)}：规划期后尚未到期的计划贷款预计仍需贴息 ${moneyText(a.amount).zh}（至 ${a.lastYear} 年）。`,
   );
 
 export const noRevenueIncrease = (a: { year: number; source: Named; increase: Decimal }): Localized =>
   loc(
-    `${a.year}: "${a.source.en}" contributes nothing — the assumed revenue increase is ${moneyText(a.increase).en}.`,
-    `${a.year} 年：“${a.source.zh}”无投入——假定的财政收入增量为 ${moneyText(a.increase).zh}。`,
+    `${a.year}: ${qe(a.source)} contributes nothing — the assumed revenue increase is ${moneyText(a.increase).en}.`,
+    `${a.year} 年：${qz(a.source)}无投入——假定的财政收入增量为 ${moneyText(a.increase).zh}。`,
   );
 
 export const capacityBelowPlan = (a: { year: number; programme: Named; planned: Decimal; capacity: Decimal }): Localized =>
   loc(
-    `${a.year}: "${a.programme.en}" plans ${formatCount(a.planned)} units but can serve only ${formatCount(a.capacity)}.`,
-    `${a.year} 年：“${a.programme.zh}”计划 ${formatCount(a.planned)} 个单位，但只能覆盖 ${formatCount(a.capacity)} 个。`,
+    `${a.year}: ${qe(a.programme)} plans ${formatCount(a.planned)} units but can serve only ${formatCount(a.capacity)}.`,
+    `${a.year} 年：${qz(a.programme)}计划 ${formatCount(a.planned)} 个单位，但只能覆盖 ${formatCount(a.capacity)} 个。`,
   );
 
 // ---- table and CSV labels ----
 
 export const tableTitle = (name: string, years: string): Localized => loc(`Budget ledger — ${name}, ${years}`, `预算台账——${name}（${years}）`);
-export const unitYuan = (): Localized => loc("Amounts in yuan", "单位：万元");
+export const unitYuan = (): Localized => loc("Amounts in yuan", "单位：万元（各数分别四舍五入至 0.01 万元，合计按精确值计算）");
 export const colItem = (): Localized => loc("Item", "项目");
 export const colTotal = (): Localized => loc("Total", "合计");
 export const colAfter = (): Localized => loc("After horizon", "规划期后");
@@ -173,8 +176,8 @@ export const rowGap = (): Localized => loc("Gap shared by weights", "按权重�
 export const rowShare = (source: string, weight: string): Localized => loc(`${source} (weight ${weight})`, `${source}（权重 ${weight}）`);
 export const rowInvested = (): Localized => loc("All sources over the horizon", "规划期全部资金来源");
 export const rowPerPerson = (): Localized => loc("Per person (yuan)", "人均（元）");
-export const rowCohort = (schedule: string, year: number, units: string): Localized =>
-  loc(`${schedule}: ${year} cohort, ${units} units`, `${schedule}：${year} 年批次，${units} 个单位`);
+export const rowCohort = (schedule: string, year: number, units: string, unit: CostUnit): Localized =>
+  loc(`${schedule}: ${year} cohort, ${units} ${costUnitName(unit).en}`, `${schedule}：${year} 年批次，${units} ${costUnitName(unit).zh}`);
 export const usePoolDeposit = (pool: string): Localized => loc(`${pool}: deposits`, `${pool}：存入资金`);
 export const useSubsidy = (pool: string): Localized => loc(`${pool}: expected interest subsidy`, `${pool}：预计贴息`);
 export const useSchedule = (programme: string, schedule: string): Localized => loc(`${programme}: ${schedule}`, `${programme}：${schedule}`);

@@ -36,7 +36,7 @@ export const sumOf = (xs: Iterable<Decimal>): Yuan => {
 };
 
 /** max(0, x). */
-export const positivePart = (x: Decimal): Yuan => (x.isNegative() ? ZERO : yuan(x));
+export const positivePart = (x: Decimal): Yuan => (x.lt(0) ? ZERO : yuan(x));
 
 /** Rounded to the fen, half away from zero (for display and whole-fen payments). */
 export const toFen = (x: Decimal): Yuan => yuan(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -57,7 +57,7 @@ function group(intPart: string): string {
 /** Fixed decimals with thousands separators and an ASCII minus (spreadsheets parse it). */
 export function formatGrouped(x: Decimal, decimals: number): string {
   const r = yuan(x).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const neg = r.isNegative() && !r.isZero();
+  const neg = r.lt(0) && !r.isZero();
   const [int = "0", frac] = r.abs().toFixed(decimals).split(".");
   return `${neg ? "-" : ""}${group(int)}${frac !== undefined ? `.${frac}` : ""}`;
 }
@@ -97,7 +97,7 @@ export function splitByWeights(total: Decimal, weights: readonly WeightedKey[]):
   const W = sumOf(weights.map((w) => w.weight));
   if (W.isZero() || weights.length === 0) return weights.map(() => ZERO);
   const t = yuan(total);
-  const sign = t.isNegative() ? -1 : 1;
+  const sign = t.lt(0) ? -1 : 1;
   const abs = t.abs();
   const fenTotal = abs.times(100).floor();
   const residue = abs.minus(fenTotal.div(100));
