@@ -54,27 +54,35 @@ export function metricKind(name: string): MetricKind {
   return FLOW_PREFIXES.some((p) => name.startsWith(p)) ? "flow" : "stock";
 }
 
-/** Combine one run's yearly values into its horizon value. */
+/**
+ * Combine one run's yearly values into its horizon value. NaN marks a value that is not
+ * defined in a year (e.g. `targetMet` in a year without a target) and is skipped; the
+ * result is NaN only when no year has a value.
+ */
 export function horizonValue(kind: MetricKind, values: ArrayLike<number>): number {
   const n = values.length;
-  if (n === 0) return Number.NaN;
-  switch (kind) {
-    case "flow": {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += values[i] as number;
-      return s;
+  let seen = 0;
+  let acc = kind === "all" ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    seen++;
+    switch (kind) {
+      case "flow":
+        acc += v;
+        break;
+      case "stock":
+        acc = v;
+        break;
+      case "any":
+        if (v) acc = 1;
+        break;
+      case "all":
+        if (!v) acc = 0;
+        break;
+      default:
+        return kind satisfies never;
     }
-    case "stock":
-      return values[n - 1] as number;
-    case "any": {
-      for (let i = 0; i < n; i++) if (values[i]) return 1;
-      return 0;
-    }
-    case "all": {
-      for (let i = 0; i < n; i++) if (!values[i]) return 0;
-      return 1;
-    }
-    default:
-      return kind satisfies never;
   }
+  return seen === 0 ? Number.NaN : acc;
 }

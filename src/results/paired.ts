@@ -19,6 +19,8 @@ import { overallTargetHits, type Targets } from "./summarize.js";
 import type { RunResults } from "./types.js";
 
 export interface PairedStat {
+  /** Runs paired (runs where either value is NaN are left out). */
+  readonly n: number;
   readonly meanA: number;
   readonly meanB: number;
   /** Mean of B − A over runs. */
@@ -46,15 +48,19 @@ export interface PairedDifferences {
   readonly targetsMet: PairedStat | null;
 }
 
-/** Statistics of B − A for two per-run columns. */
-export function pairedStat(a: ArrayLike<number>, b: ArrayLike<number>, level = 0.95): PairedStat {
+/** Statistics of B − A for two per-run columns (runs where either value is NaN are skipped). */
+export function pairedStat(aAll: ArrayLike<number>, bAll: ArrayLike<number>, level = 0.95): PairedStat {
+  const keep: number[] = [];
+  for (let i = 0; i < aAll.length; i++) if (!Number.isNaN(aAll[i] as number) && !Number.isNaN(bAll[i] as number)) keep.push(i);
+  const a = keep.length === aAll.length ? aAll : Float64Array.from(keep, (i) => aAll[i] as number);
+  const b = keep.length === bAll.length ? bAll : Float64Array.from(keep, (i) => bAll[i] as number);
   const n = a.length;
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) d[i] = (b[i] as number) - (a[i] as number);
   const { mean, sd } = meanSd(d);
   const se = n > 0 ? sd / Math.sqrt(n) : Number.NaN;
   const half = se === 0 ? 0 : n > 1 ? tQuantile(0.5 + level / 2, n - 1) * se : Number.NaN;
-  return { meanA: meanSd(a).mean, meanB: meanSd(b).mean, mean, sd, se, lo: mean - half, hi: mean + half };
+  return { n, meanA: meanSd(a).mean, meanB: meanSd(b).mean, mean, sd, se, lo: mean - half, hi: mean + half };
 }
 
 /**

@@ -9,6 +9,9 @@
  * Standard errors are Monte-Carlo standard errors of the mean: sample standard
  * deviation (n − 1 denominator) ÷ √n.
  *
+ * NaN marks a value that is not defined in a run (e.g. a target gap in a year without a
+ * target): `describe` and `probability` skip it, and `n` counts the values used.
+ *
  * @example
  * describe(Float64Array.of(1, 2, 3, 4)) // { mean: 2.5, sd: 1.29…, se: 0.645…, q50: 2.5, … }
  */
@@ -68,11 +71,23 @@ export function meanSd(xs: ArrayLike<number>): { mean: number; sd: number } {
   return { mean, sd: n > 1 ? Math.sqrt(Math.max(0, m2 / (n - 1))) : 0 };
 }
 
-/** Mean, sd, SE, min, max and the QUANTILES of a sample. */
-export function describe(xs: ArrayLike<number>): Stats {
+/** The values that are not NaN. */
+export function defined(xs: ArrayLike<number>): Float64Array {
+  let k = 0;
+  for (let i = 0; i < xs.length; i++) if (!Number.isNaN(xs[i] as number)) k++;
+  if (k === xs.length) return Float64Array.from(xs);
+  const out = new Float64Array(k);
+  k = 0;
+  for (let i = 0; i < xs.length; i++) if (!Number.isNaN(xs[i] as number)) out[k++] = xs[i] as number;
+  return out;
+}
+
+/** Mean, sd, SE, min, max and the QUANTILES of a sample (NaN values skipped). */
+export function describe(sample: ArrayLike<number>): Stats {
+  const xs = defined(sample);
   const n = xs.length;
   const { mean, sd } = meanSd(xs);
-  const sorted = Float64Array.from(xs).sort();
+  const sorted = xs.sort();
   return {
     n,
     mean,
@@ -95,8 +110,9 @@ export interface Probability {
   readonly n: number;
 }
 
-/** Share of runs where `hit[i]` is true (non-zero). */
-export function probability(hit: ArrayLike<number>): Probability {
+/** Share of runs where `hit[i]` is true (non-zero); NaN entries are skipped. */
+export function probability(sample: ArrayLike<number>): Probability {
+  const hit = defined(sample);
   const n = hit.length;
   let k = 0;
   for (let i = 0; i < n; i++) k += hit[i] ? 1 : 0;

@@ -14,7 +14,7 @@
  */
 import { horizonColumn, yearColumn, assertLayout } from "./columns.js";
 import { metricKind, type MetricKind } from "./metricKinds.js";
-import { describe, probability, quantileSorted, ratioOfMeans, QUANTILE_DEFINITION, type Probability, type Stats } from "./stats.js";
+import { defined, describe, probability, quantileSorted, ratioOfMeans, QUANTILE_DEFINITION, type Probability, type Stats } from "./stats.js";
 import type { RunResults } from "./types.js";
 
 /** The plan's targets, cumulative from the start of the horizon, per horizon year (null: no target that year). */
@@ -176,7 +176,7 @@ function poolSummary(r: RunResults): PoolSummary | null {
   const loss = horizonColumn(r, "poolLoss");
   const depleted = horizonColumn(r, "poolDepleted");
   if (!loss || !depleted) return null;
-  const sorted = Float64Array.from(loss).sort();
+  const sorted = defined(loss).sort();
   const var99 = quantileSorted(sorted, 0.99);
   let tail = 0;
   let k = 0;

@@ -74,3 +74,20 @@ group("stats", () => {
     expect(tQuantile(0.025, 9)).toBeCloseTo(-2.2622, 3);
   });
 });
+
+group("undefined values (NaN)", () => {
+  it("are skipped by describe, probability, horizon values and paired differences", async () => {
+    const { horizonValue } = await import("../../src/results/metricKinds.js");
+    const { pairedStat } = await import("../../src/results/paired.js");
+    const s = describe([1, Number.NaN, 3]);
+    expect([s.n, s.mean, s.q50]).toEqual([2, 2, 2]);
+    expect(probability([1, Number.NaN, 0, 0])).toMatchObject({ n: 3, p: 1 / 3 });
+    expect(horizonValue("all", [1, Number.NaN, Number.NaN])).toBe(1);
+    expect(horizonValue("all", [1, Number.NaN, 0])).toBe(0);
+    expect(horizonValue("any", [Number.NaN, 0])).toBe(0);
+    expect(horizonValue("stock", [5, Number.NaN])).toBe(5);
+    expect(horizonValue("flow", [Number.NaN, Number.NaN])).toBeNaN();
+    const d = pairedStat([1, Number.NaN, 3], [2, 5, Number.NaN]);
+    expect([d.n, d.mean]).toEqual([1, 1]);
+  });
+});

@@ -4,10 +4,14 @@ import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
 import { describeCommand } from "./describe.js";
 import { ledgerCommand } from "./ledger.js";
+import { simulateCommand } from "./simulate.js";
+import { compareCommand } from "./compare.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
   schemaCommand,
   describeCommand,
   ledgerCommand,
+  simulateCommand,
+  compareCommand,
 ];

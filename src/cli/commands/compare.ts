@@ -1,0 +1,106 @@
+/**
+ * `fundsim compare <scenario> --variant A --variant B … [--runs N] [--seed S] [--threads T]
+ * [--register FILE.csv] [--out DIR]`
+ *
+ * Simulates each variant with the same seed and runs — common random numbers, so run r
+ * of every variant sees the same shocks — and reports paired differences against the
+ * first variant with 95% confidence intervals (exits, P(targets), cost, pool losses,
+ * interest subsidy). `baseline` names the scenario without overlays; with a single
+ * --variant the baseline is the reference.
+ */
+import { resolve } from "node:path";
+import type { CommandFactory } from "../command.js";
+import { EXIT } from "../context.js";
+import { loadForCli, scenarioOptions } from "../load.js";
+import { isLang, say } from "../../messages/lang.js";
+import * as R from "../../messages/results.js";
+import { formatNumber } from "../../charts/format.js";
+import { pairedDifferences } from "../../results/paired.js";
+import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
+import { targetsFromScenario } from "../../results/targets.js";
+import { differencesText, summaryText } from "../../results/text.js";
+import { writeComparison, type ResultSet } from "../../results/write.js";
+import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
+
+export const BASELINE = "baseline";
+
+export const compareCommand: CommandFactory = (y, ctx) =>
+  y.command(
+    "compare <scenario>",
+    "Compare variants with common random numbers: paired differences with confidence intervals",
+    (a) =>
+      a
+        .positional("scenario", { type: "string", demandOption: true, describe: "Scenario file (.yaml or .json)" })
+        .options({ set: scenarioOptions.set })
+        .option("variant", { type: "string", array: true, describe: "Variant to compare (repeatable; `baseline` = no overlay); the first is the reference" })
+        .options(runOptions)
+        .option("out", { type: "string", describe: "Output folder: one results folder per variant, differences.json, differences.csv" }),
+    async (argv) => {
+      const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      const run = parseRunArgs(ctx, lang, argv);
+      if (!run) return;
+      const given = ((argv["variant"] as string[] | undefined) ?? []).map(String);
+      const names = given.length === 1 ? [BASELINE, ...given] : given;
+      if (names.length < 2) {
+        ctx.stderr.write(`${say(lang, R.compareNeedsTwo())}\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
+      const dup = names.find((n, i) => names.indexOf(n) !== i);
+      if (dup !== undefined) {
+        ctx.stderr.write(`${say(lang, R.duplicateVariant(dup))}\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
+      const scenario = String(argv["scenario"]);
+      const sets = argv["set"] as string[] | undefined;
+      const loadedAll = [];
+      for (const name of names) {
+        const loaded = await loadForCli({ scenario, variant: name === BASELINE ? undefined : name, set: sets, lang }, ctx);
+        if (!loaded) return;
+        loadedAll.push(loaded);
+      }
+      const first = loadedAll[0];
+      if (!first) return;
+      let register: PipelineOptions["register"];
+      if (argv["register"] !== undefined) {
+        register = await registerForCli(ctx, lang, String(argv["register"]), first);
+        if (!register) return;
+      }
+      // Every variant gets the same seed and runs: common random numbers.
+      const seed = run.seed ?? first.scenario.simulation.seed;
+      const runs = run.runs ?? first.scenario.simulation.runs;
+      const sets_: { name: string; set: ResultSet }[] = [];
+      for (const [i, loaded] of loadedAll.entries()) {
+        const name = names[i] ?? BASELINE;
+        const bar = progressBar(ctx, name);
+        const r = await simulateScenario(loaded, {
+          runs,
+          seed,
+          ...(run.threads !== undefined ? { threads: run.threads } : {}),
+          ...(register ? { register } : {}),
+          onProgress: bar.update,
+        }).finally(() => bar.stop());
+        if (!r.ok) {
+          reportPopulationIssues(ctx, lang, r.error);
+          return;
+        }
+        sets_.push({ name, set: r.value });
+      }
+      const ref = sets_[0];
+      if (!ref) return;
+      const targets = targetsFromScenario(first.scenario, first.years);
+      const differences = sets_.slice(1).map((v) => ({ a: ref.name, b: v.name, paired: pairedDifferences(ref.set.results, v.set.results, { targets }) }));
+
+      const title = say(lang, nameOf(first));
+      for (const v of sets_) ctx.stdout.write(`\n${summaryText(v.set, { lang, name: `${title} · ${v.name === BASELINE ? say(lang, R.baselineName()) : v.name}` })}`);
+      ctx.stdout.write(`\n${say(lang, R.compareHeading(formatNumber(runs), "95%"))}\n`);
+      for (const d of differences) ctx.stdout.write(differencesText(d.paired, d.a, d.b, lang));
+      if (argv["out"] !== undefined) {
+        const out = String(argv["out"]);
+        await writeComparison(resolve(ctx.cwd, out), { variants: sets_, differences });
+        ctx.stdout.write(`${say(lang, R.wroteResults(out, "differences.csv, differences.json, …"))}\n`);
+      }
+      ctx.exitCode = EXIT.ok;
+    },
+  );

@@ -1,0 +1,101 @@
+/**
+ * Stages 2–5 composed for one scenario: ledger → population (synthetic or a register)
+ * → engine model → Monte-Carlo runs → summary and manifest. What `fundsim simulate`,
+ * `fundsim compare` and `fundsim report` run.
+ *
+ * @example
+ * const loaded = unwrap(await loadScenario("scenarios/linghai-2017.yaml"));
+ * const r = await simulateScenario(loaded, { runs: 1000, seed: 1, threads: 2 });
+ * if (r.ok) await writeResults("out/linghai", r.value);
+ */
+import { buildLedger } from "../ledger/build.js";
+import { engineModelFromScenario } from "../engine/fromScenario.js";
+import { simulateModel } from "../engine/simulate.js";
+import { defaultThreads } from "../engine/workers.js";
+import type { PopulationIssue } from "../population/cohorts.js";
+import type { Households } from "../population/households.js";
+import { buildPopulation } from "../population/synthetic.js";
+import type { LoadedScenario } from "../scenario/types.js";
+import { err, ok, type Result } from "../util/result.js";
+import { makeManifest, type PrecisionRecord } from "./manifest.js";
+import { runToPrecision } from "./precision.js";
+import { summarize } from "./summarize.js";
+import { targetsFromScenario } from "./targets.js";
+import type { RunResults } from "./types.js";
+import type { ResultSet } from "./write.js";
+
+export interface PipelineOptions {
+  /** Runs (with `precision`: runs of the first batch). Default: the scenario's `simulation.runs`. */
+  readonly runs?: number;
+  /** Default: the scenario's `simulation.seed`. */
+  readonly seed?: number;
+  /** Worker threads (default: available cores). */
+  readonly threads?: number;
+  /** Keep adding runs until the SE of the final-year exit rate is ≤ target, up to maxRuns. */
+  readonly precision?: { readonly target: number; readonly maxRuns: number };
+  /** A household register to simulate instead of the scenario's synthetic cohorts. */
+  readonly register?: { readonly file: string; readonly households: Households };
+  /** Progress: runs done of runs planned (planned grows with `precision`). */
+  readonly onProgress?: (done: number, planned: number) => void;
+}
+
+/** Simulate a loaded scenario and summarise it. Errors: the population cannot be built. */
+export async function simulateScenario(loaded: LoadedScenario, o: PipelineOptions = {}): Promise<Result<ResultSet, PopulationIssue[]>> {
+  const started = performance.now();
+  const s = loaded.scenario;
+  const seed = o.seed ?? s.simulation.seed;
+  const runs = o.runs ?? s.simulation.runs;
+  const threads = Math.max(1, o.threads ?? defaultThreads());
+  const ledger = buildLedger(s);
+  let households: Households;
+  if (o.register) households = o.register.households;
+  else {
+    const pop = buildPopulation(s, { seed });
+    if (!pop.ok) return err(pop.error);
+    households = pop.value;
+  }
+  const model = engineModelFromScenario(s, ledger, households);
+
+  const batch = async (first: number, count: number, planned: number): Promise<RunResults> => {
+    // Runs are addressed by index: runs first … first+count−1 are computed as part of 0 … first+count−1.
+    const all = await simulateModel(model, households, {
+      runs: first + count,
+      seed,
+      threads,
+      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(Math.max(0, d - first), planned) } : {}),
+    });
+    if (first === 0) return all;
+    const per = all.years.length * all.metrics.length;
+    return { ...all, runs: count, data: all.data.slice(first * per) };
+  };
+
+  let results: RunResults;
+  let precision: PrecisionRecord | null = null;
+  if (o.precision) {
+    let planned = runs;
+    const r = await runToPrecision((first, count) => batch(first, count, (planned = first + count)), {
+      target: o.precision.target,
+      initialRuns: runs,
+      maxRuns: o.precision.maxRuns,
+    });
+    void planned;
+    results = r.results;
+    precision = r.record;
+  } else results = await batch(0, runs, runs);
+
+  const summary = summarize(results, { targets: targetsFromScenario(s, loaded.years) });
+  const manifest = makeManifest({
+    scenario: { file: loaded.file, id: s.meta.id, hash: loaded.hash },
+    variant: loaded.variant ?? null,
+    sets: [...loaded.sets],
+    register: o.register ? { file: o.register.file, households: households.count } : null,
+    households: households.count,
+    seed,
+    runs: results.runs,
+    threads,
+    years: [...loaded.years],
+    wallTimeSeconds: (performance.now() - started) / 1000,
+    precision,
+  });
+  return ok({ results, summary, manifest });
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCapture } from "../../src/cli/main.js";
+import * as M from "../../src/messages/results.js";
+
+const SCENARIO = "scenarios/linghai-2017.yaml";
+let dir = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fundsim-cmp-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("fundsim compare", () => {
+  it("compares a variant with the baseline using paired differences", async () => {
+    const out = join(dir, "cmp");
+    const r = await runCapture(["compare", SCENARIO, "--variant", "full-capacity", "--runs", "12", "--threads", "1", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(M.compareHeading("12", "95%").en);
+    expect(r.stdout).toContain(M.compareVariant("full-capacity", "baseline").en);
+    expect(r.stdout).toMatch(/Fiscal cost 2017–\d{4}: [+−]?[\d.,]+ (M )?yuan \(CI /);
+    expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "full-capacity"]);
+    const diffs = JSON.parse(await readFile(join(out, "differences.json"), "utf8"));
+    expect(diffs[0]).toMatchObject({ a: "baseline", b: "full-capacity" });
+    expect(diffs[0].paired.runs).toBe(12);
+  });
+
+  it("needs at least one variant and refuses duplicates (exit 2)", async () => {
+    const none = await runCapture(["compare", SCENARIO]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain(M.compareNeedsTwo().en);
+    const dup = await runCapture(["compare", SCENARIO, "--variant", "no-pool", "--variant", "no-pool"]);
+    expect(dup.exitCode).toBe(2);
+    expect(dup.stderr).toContain(M.duplicateVariant("no-pool").en);
+  });
+
+  it("reports an unknown variant as a scenario error (exit 1)", async () => {
+    const r = await runCapture(["compare", SCENARIO, "--variant", "no-such-variant", "--runs", "4"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("no-such-variant");
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCapture } from "../../src/cli/main.js";
+import * as M from "../../src/messages/results.js";
+import { registerIssue } from "../../src/messages/population.js";
+import { renderIssues } from "../../src/messages/scenario.js";
+import { loadScenario } from "../../src/scenario/load.js";
+
+const SCENARIO = "scenarios/linghai-2017.yaml";
+let dir = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fundsim-sim-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("fundsim simulate", () => {
+  it("writes runs.csv, summary.json and manifest.json and prints a readable summary", async () => {
+    const out = join(dir, "linghai");
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "20", "--seed", "3", "--threads", "1", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(["manifest.json", "runs.csv", "summary.json"]);
+    const csv = (await readFile(join(out, "runs.csv"), "utf8")).trim().split("\n");
+    const header = csv[0]!.split(",");
+    expect(header.slice(0, 3)).toEqual(["run", "year", "poorHouseholds"]);
+    expect(header).toContain("exitRate");
+    const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+    expect(csv).toHaveLength(1 + 20 * manifest.years.length);
+    expect(manifest).toMatchObject({ runs: 20, seed: 3, threads: 1, variant: null, precision: null, scenario: { id: "linghai-2017" } });
+    expect(manifest.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    const summary = JSON.parse(await readFile(join(out, "summary.json"), "utf8"));
+    expect(summary.runs).toBe(20);
+    expect(summary.targets.byYear[0].exits).toBe(2400);
+    expect(r.stdout).toContain(M.uncertaintyNote().en);
+    expect(r.stdout).toMatch(/exit target \(2,400 by 2017\)/);
+    expect(r.stdout).toContain("Guarantee-pool losses");
+    expect(r.stdout).toContain("Interest subsidy");
+    expect(r.stdout).toContain(M.wroteResults(out, "runs.csv, summary.json, manifest.json").en);
+  });
+
+  it("is reproducible: the same seed and runs give the same runs.csv", async () => {
+    const a = join(dir, "a");
+    const b = join(dir, "b");
+    for (const out of [a, b]) {
+      const r = await runCapture(["simulate", SCENARIO, "--runs", "8", "--seed", "11", "--threads", "1", "--out", out]);
+      expect(r.exitCode).toBe(0);
+    }
+    expect(await readFile(join(a, "runs.csv"), "utf8")).toBe(await readFile(join(b, "runs.csv"), "utf8"));
+  });
+
+  it("prints the summary in Chinese with --lang zh and records variant and overrides", async () => {
+    const out = join(dir, "zh");
+    const r = await runCapture([
+      "simulate", SCENARIO, "--variant", "full-capacity", "--set", "simulation.seed=5", "--runs", "6", "--threads", "1", "--lang", "zh", "--out", out,
+    ]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("风险补偿金损失");
+    expect(r.stdout).toContain("实现脱贫目标");
+    const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ variant: "full-capacity", sets: ["simulation.seed=5"], seed: 5 });
+  });
+
+  it("--precision records convergence in the manifest", async () => {
+    const out = join(dir, "prec");
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "10", "--precision", "0.5", "--threads", "1", "--out", out]);
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+    expect(manifest.precision).toMatchObject({ target: 0.5, converged: true, batches: 1 });
+    expect(manifest.runs).toBe(10);
+  });
+
+  it("reports a missing scenario with exit code 1", async () => {
+    const r = await runCapture(["simulate", "scenarios/nope.yaml", "--out", join(dir, "x")]);
+    expect(r.exitCode).toBe(1);
+    const expected = await loadScenario("scenarios/nope.yaml");
+    if (expected.ok) throw new Error("expected a missing-file issue");
+    expect(r.stderr).toContain(renderIssues("en", expected.error.map((i) => ({ ...i, file: "scenarios/nope.yaml" }))));
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+
+  it("rejects a register with a bad row, naming the line and column", async () => {
+    const csv = join(dir, "register.csv");
+    await writeFile(csv, "id,village,size,income,labour,segment\nh1,东村,3,2500,1,低保\nh2,东村,3,lots,1,一般\n");
+    const out = join(dir, "reg");
+    const r = await runCapture(["simulate", SCENARIO, "--register", csv, "--runs", "4", "--threads", "1", "--out", out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(registerIssue({ code: "notNumber", file: csv, line: 3, column: "income", found: "lots" }).en);
+    expect(await readdir(dir)).not.toContain("reg");
+  });
+
+  it("simulates a valid register instead of the cohorts", async () => {
+    const csv = join(dir, "good.csv");
+    const rows = Array.from({ length: 60 }, (_, i) => `h${i},V${i % 3},${1 + (i % 4)},${1500 + 50 * i},${i % 2},${i % 5 === 0 ? "dibao" : "general"}`);
+    await writeFile(csv, `id,village,size,income,labour,segment\n${rows.join("\n")}\n`);
+    const out = join(dir, "reg-ok");
+    const r = await runCapture(["simulate", SCENARIO, "--register", csv, "--runs", "4", "--threads", "1", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+    expect(manifest.register).toEqual({ file: csv, households: 60 });
+    expect(manifest.households).toBe(60);
+  });
+
+  it("rejects bad numeric options with exit code 2", async () => {
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "ten", "--out", join(dir, "y")]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(M.badNumberOption("runs", "ten", M.positiveInteger()).en);
+    const p = await runCapture(["simulate", SCENARIO, "--precision", "-1", "--out", join(dir, "y")]);
+    expect(p.exitCode).toBe(2);
+    expect(p.stderr).toContain(M.badNumberOption("precision", "-1", M.positiveNumber()).en);
+  });
+});
