@@ -86,7 +86,7 @@ export const lendingAboveCapacity = (a: { year: number; pool: Named; outstanding
 export const lendingWithinCapacity = (a: { year: number; pool: Named; outstanding: Decimal; capacity: Decimal; utilisation: Decimal }): Localized =>
   loc(
     `${qe(a.pool)}: planned loans outstanding peak at ${moneyText(a.outstanding).en} in ${a.year}, within the lending capacity of ${moneyText(a.capacity).en} (${pct(a.utilisation)} used).`,
-    `${qz(a.pool)}：计划贷款余额于 ${a.year} 年达到峰值 ${moneyText(a.outstanding).zh}，在放贷能力 ${moneyText(a.capacity).zh} 之内（使用 ${pct(a.utilisation)}）。`,
+    `${qz(a.pool)}：计划贷款余额于 ${a.year} 年达到峰值 ${moneyText(a.outstanding).zh}，在放贷能力 ${moneyText(a.capacity).zh}之内（使用 ${pct(a.utilisation)}）。`,
   );
 
 export const scheduleBeyondHorizon = (a: { programme: Named; schedule: Named; cohortYear: number; units: Decimal; unit: CostUnit; lastYear: number; end: number; amount: Decimal }): Localized =>
