@@ -17,14 +17,32 @@ export const uncertaintyNote = (): Localized =>
     "（± 为蒙特卡洛标准误；区间为 90% 的模拟结果，另有说明者除外）",
   );
 
-export const targetLine = (target: string, year: number, p: string, se: string): Localized =>
+export const exitTargetLine = (people: string, year: number, p: string, se: string): Localized =>
   loc(
-    `Probability of reaching the exit target (${target} by ${year}): ${p} ± ${se}`,
-    `实现脱贫目标（${year} 年前累计 ${target}）的概率：${p} ± ${se}`,
+    `Probability of reaching the exit target (${people} people out of poverty by ${year}): ${p} ± ${se}`,
+    `实现脱贫目标（${year} 年前累计脱贫 ${people} 人）的概率：${p} ± ${se}`,
+  );
+
+export const villageTargetLine = (villages: string, year: number, p: string, se: string): Localized =>
+  loc(
+    `Probability of reaching the village target (${villages} villages exited by ${year}): ${p} ± ${se}`,
+    `实现贫困村退出目标（${year} 年前 ${villages} 个村退出）的概率：${p} ± ${se}`,
+  );
+
+export const exitsAgainstTarget = (year: number, mean: string, lo: string, hi: string, target: string): Localized =>
+  loc(
+    `Exits by ${year}: ${mean} people expected (90% interval ${lo} – ${hi}) against the target of ${target}`,
+    `${year} 年前累计脱贫：期望 ${mean} 人（90% 区间 ${lo} – ${hi}），目标 ${target} 人`,
+  );
+
+export const villagesAgainstTarget = (year: number, mean: string, lo: string, hi: string, target: string): Localized =>
+  loc(
+    `Villages exited by ${year}: ${mean} expected (90% interval ${lo} – ${hi}) against the target of ${target}`,
+    `${year} 年前退出贫困村：期望 ${mean} 个（90% 区间 ${lo} – ${hi}），目标 ${target} 个`,
   );
 
 export const allTargetsLine = (p: string, se: string): Localized =>
-  loc(`Probability of meeting every year's targets: ${p} ± ${se}`, `每年目标全部实现的概率：${p} ± ${se}`);
+  loc(`Probability of meeting all targets together (every year): ${p} ± ${se}`, `所有目标（各年）同时实现的概率：${p} ± ${se}`);
 
 export const targetByYear = (items: string): Localized => loc(`  by year: ${items}`, `  分年：${items}`);
 

@@ -41,8 +41,12 @@ export interface TargetYear {
   readonly year: number;
   readonly exits: number | null;
   readonly villages: number | null;
-  /** Probability that this year's targets are met (null: no target this year). */
+  /** Probability that this year's targets (exits and villages) are met (null: no target this year). */
   readonly met: Probability | null;
+  /** Probability that this year's exit target alone is met (null: none). */
+  readonly exitsMet: Probability | null;
+  /** Probability that this year's village target alone is met (null: none). */
+  readonly villagesMet: Probability | null;
 }
 
 export interface TargetSummary {
@@ -109,6 +113,14 @@ export function summarize(r: RunResults, options: SummarizeOptions = {}): Summar
   };
 }
 
+/** Per-run 0/1: is one target met in year y? (undefined when no target or the metric is absent). */
+function oneTargetHits(r: RunResults, target: number | null, metric: string, y: number): Float64Array | undefined {
+  if (target === null) return undefined;
+  const col = yearColumn(r, metric, y);
+  if (!col) return undefined;
+  return col.map((x) => (Number.isNaN(x) ? Number.NaN : x >= target ? 1 : 0));
+}
+
 /** Per-run 0/1: are this year's targets met? (undefined when the year has no target or the metric is absent). */
 function targetHits(r: RunResults, t: Targets, y: number): Float64Array | undefined {
   const exitsTarget = t.exits?.[y] ?? null;
@@ -156,7 +168,18 @@ function targetSummary(r: RunResults, targets: Targets | undefined): TargetSumma
         any = true;
         for (let run = 0; run < r.runs; run++) if (!hit[run]) all[run] = 0;
       }
-      return { year, exits: targets.exits?.[y] ?? null, villages: targets.villages?.[y] ?? null, met: hit ? probability(hit) : null };
+      const exits = targets.exits?.[y] ?? null;
+      const villages = targets.villages?.[y] ?? null;
+      const eh = oneTargetHits(r, exits, "cumulativeExits", y);
+      const vh = oneTargetHits(r, villages, "villagesExited", y);
+      return {
+        year,
+        exits,
+        villages,
+        met: hit ? probability(hit) : null,
+        exitsMet: eh ? probability(eh) : null,
+        villagesMet: vh ? probability(vh) : null,
+      };
     });
     if (any) return { basis: "targets", byYear, overall: probability(all) };
   }
@@ -166,6 +189,8 @@ function targetSummary(r: RunResults, targets: Targets | undefined): TargetSumma
       exits: null,
       villages: null,
       met: probability(yearColumn(r, "targetMet", y) ?? new Float64Array(0)),
+      exitsMet: null,
+      villagesMet: null,
     }));
     return { basis: "targetMetMetric", byYear, overall: probability(horizonColumn(r, "targetMet") ?? new Float64Array(0)) };
   }

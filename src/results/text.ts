@@ -29,13 +29,26 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   T(M.uncertaintyNote());
 
   const t = s.targets;
-  const finalTarget = t?.byYear.filter((y) => y.exits !== null && y.met !== null).at(-1);
-  if (t && finalTarget && finalTarget.met && finalTarget.exits !== null) {
-    T(M.targetLine(formatNumber(finalTarget.exits), finalTarget.year, pct(finalTarget.met.p), pp(finalTarget.met.se)));
+  const finalTarget = t?.byYear.filter((y) => (y.exits !== null || y.villages !== null) && y.met !== null).at(-1);
+  if (t && finalTarget && finalTarget.met) {
+    const { exitsMet, villagesMet } = finalTarget;
+    if (finalTarget.exits !== null && exitsMet) {
+      T(M.exitTargetLine(formatNumber(finalTarget.exits), finalTarget.year, pct(exitsMet.p), pp(exitsMet.se)));
+    }
+    if (finalTarget.villages !== null && villagesMet) {
+      T(M.villageTargetLine(formatNumber(finalTarget.villages), finalTarget.year, pct(villagesMet.p), pp(villagesMet.se)));
+    }
     const years = t.byYear.filter((y) => y.met !== null);
-    if (years.length > 1) {
-      T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
-      T(M.targetByYear(years.map((y) => `${y.year} ${pct(y.met?.p ?? Number.NaN)}`).join(" · ")));
+    if (years.length > 1 || (exitsMet && villagesMet)) T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
+    if (years.length > 1) T(M.targetByYear(years.map((y) => `${y.year} ${pct(y.met?.p ?? Number.NaN)}`).join(" · ")));
+    const yi = s.years.indexOf(finalTarget.year);
+    const ex = s.metrics["cumulativeExits"]?.byYear[yi];
+    if (ex && finalTarget.exits !== null) {
+      T(M.exitsAgainstTarget(finalTarget.year, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95), formatNumber(finalTarget.exits)));
+    }
+    const vi = s.metrics["villagesExited"]?.byYear[yi];
+    if (vi && finalTarget.villages !== null) {
+      T(M.villagesAgainstTarget(finalTarget.year, formatNumber(vi.mean, 1), formatNumber(vi.q05), formatNumber(vi.q95), formatNumber(finalTarget.villages)));
     }
   } else if (t && t.basis === "targetMetMetric") {
     T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));

@@ -52,6 +52,9 @@ describe("summarize", () => {
     expect(y0).toBeDefined();
     expect(Math.abs(y0!.p - 0.1841)).toBeLessThan(4 * y0!.se);
     expect(s.targets?.byYear[1]?.met?.p).toBe(1);
+    expect(s.targets?.byYear[0]?.exitsMet).toEqual(y0);
+    expect(s.targets?.byYear[0]?.villagesMet).toBeNull();
+    expect(s.targets?.byYear[1]?.villagesMet?.p).toBe(1);
     expect(s.targets?.overall.p).toBe(y0!.p);
     expect(s.targets?.basis).toBe("targets");
     // Mean and SE of a year-2 binomial sum: mean 100, sd √50.

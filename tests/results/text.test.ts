@@ -42,8 +42,8 @@ describe("summaryText", () => {
       const results = fake(0);
       const summary = summarize(results, { targets });
       const text = summaryText({ results, summary, manifest }, { lang, name: "Test county" });
-      const fin = summary.targets!.byYear[2]!.met!;
-      expect(text).toContain(M.targetLine(formatNumber(2400), 2019, formatPercent(fin.p, 1), formatPercent(fin.se, 1))[lang]);
+      const fin = summary.targets!.byYear[2]!.exitsMet!;
+      expect(text).toContain(M.exitTargetLine(formatNumber(2400), 2019, formatPercent(fin.p, 1), formatPercent(fin.se, 1))[lang]);
       const ex = summary.metrics["cumulativeExits"]!.byYear[2]!;
       expect(text).toContain(M.exitsLine(2019, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95))[lang]);
       expect(text).toContain(M.poolLossLine("2017–2019", formatMoney(summary.pool!.loss.mean, lang), formatMoney(summary.pool!.loss.se, lang), formatMoney(summary.pool!.lossVaR99, lang))[lang]);
