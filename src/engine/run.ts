@@ -14,8 +14,8 @@
  *
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
  *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
- *   + served mask 4 + effect slots 4 × (source 1 + start 1 + value 4) = 24
- *   + selection scratch (list 4 + keys 4) + floor eligibility 1 + starting status 1 = 53 bytes,
+ *   + served mask 4 + effect slots 3 × (source 1 + start 1 + value 4) = 18
+ *   + selection scratch (list 4 + keys 4) + floor eligibility 1 + starting status 1 = 47 bytes,
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
@@ -130,9 +130,17 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   });
 
   // Candidate lists (static eligibility); the cause is a priority, not a filter, for "cause" targeting.
+  // Sources with the same eligibility share one list.
+  const lists = new Map<string, Int32Array>();
+  const listFor = (e: EngineEligibility, useCause: boolean): Int32Array => {
+    const key = `${e.segmentMask}/${e.flagsAll}/${useCause ? e.causeMask : 0}/${e.labour}`;
+    let l = lists.get(key);
+    if (l === undefined) lists.set(key, (l = candidates(e, h, useCause)));
+    return l;
+  };
   const cand = [
-    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" ? new Int32Array(0) : candidates(p.eligibility, h, p.targeting !== "cause"))),
-    ...m.pools.map((q) => candidates(q.eligibility, h, q.targeting !== "cause")),
+    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" ? new Int32Array(0) : listFor(p.eligibility, p.targeting !== "cause"))),
+    ...m.pools.map((q) => listFor(q.eligibility, q.targeting !== "cause")),
   ];
   const causeMask = [...m.programmes.map((p) => p.eligibility.causeMask), ...m.pools.map((q) => q.eligibility.causeMask)];
   const targeting = [...m.programmes.map((p) => p.targeting), ...m.pools.map((q) => q.targeting)];
@@ -208,12 +216,14 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   /** Give household i the effect of source src from year y (success and size are addressed by household). */
   const addEffect = (seed: number, run: number, src: number, e: EngineEffect, i: number, y: number, successKey: number): void => {
     if (!(addressedUniform(successKey, i) < e.successProbability)) return;
-    const v = sampleDistAddressed(e.uplift, effectKeys[src] as number, i, () => {
+    let v: number;
+    if (e.uplift.kind === "beta") {
+      // No closed-form inverse: a stream addressed by (source, household), gamma ratio.
       const idx = (src << 27) | i;
       seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
       seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
-      return sampleDist(e.uplift, es, et);
-    });
+      v = sampleDist(e.uplift, es, et);
+    } else v = sampleDistAddressed(e.uplift, effectKeys[src] as number, i);
     const val = e.mode === "additive" ? v : Math.log(Math.max(v, 1e-9));
     const j0 = i * SLOTS;
     let j = -1;

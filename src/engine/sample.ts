@@ -75,9 +75,10 @@ export function sampleDist(d: EngineDist, s: Int32Array, tail: Int32Array): numb
 /**
  * One draw from `d` for household i by inversion of addressed uniforms (key, 2i) and
  * (key, 2i + 1) — no stream to seed, so it is cheap per served household. The beta
- * distribution has no closed-form inverse: it calls `viaStream` instead.
+ * distribution has no closed-form inverse: it returns NaN, and callers use `sampleDist`
+ * on a stream addressed by the household instead.
  */
-export function sampleDistAddressed(d: EngineDist, key: number, i: number, viaStream: () => number): number {
+export function sampleDistAddressed(d: EngineDist, key: number, i: number): number {
   switch (d.kind) {
     case "fixed":
       return d.a;
@@ -109,7 +110,7 @@ export function sampleDistAddressed(d: EngineDist, key: number, i: number, viaSt
       return vals[vals.length - 1] ?? Number.NaN;
     }
     case "beta":
-      return viaStream();
+      return Number.NaN;
     default:
       return d.kind satisfies never;
   }

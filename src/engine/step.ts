@@ -28,8 +28,8 @@ export const ST_EXITED = 1;
 export const ST_UNSAFE = 2;
 export const ST_COVERED = 4;
 
-/** Effect slots per household (a fifth effect replaces the oldest). */
-export const SLOTS = 4;
+/** Effect slots per household (a fourth concurrent effect replaces the oldest). */
+export const SLOTS = 3;
 export const NO_SLOT = 255;
 
 /** Everything the household pass reads and writes (arrays are per household unless noted). */
@@ -142,9 +142,9 @@ export function householdPass(c: PassContext, y: number): void {
     }
     let lx = (logBase[i] as number) + shift + e;
     let add = 0;
-    const j0 = i * 4;
+    const j0 = i * 3;
     // Slots fill from the first; the first empty one ends the list.
-    for (let k = j0; k < j0 + 4; k++) {
+    for (let k = j0; k < j0 + 3; k++) {
       const src = slotSrc[k] as number;
       if (src === 255) break;
       const age = y - (slotStart[k] as number) - (srcLag[src] as number);
