@@ -66,10 +66,68 @@ export type { Manifest, PrecisionRecord } from "./results/manifest.js";
 export { writeResults, writeComparison } from "./results/write.js";
 export type { ResultSet, Comparison } from "./results/write.js";
 export { runToPrecision } from "./results/precision.js";
+export { simulateScenario } from "./results/pipeline.js";
+export type { PipelineOptions } from "./results/pipeline.js";
 export { QUANTILES, QUANTILE_DEFINITION } from "./results/stats.js";
 export type { Stats, Probability } from "./results/stats.js";
 export { CORE_METRICS, valueAt, metricIndex } from "./results/types.js";
 export type { RunResults, CoreMetric } from "./results/types.js";
+
+// 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
+export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";
+export type { ChartKind, ChartData, ChartInputMap } from "./charts/registry.js";
+export type {
+  QuantileBand,
+  YearValue,
+  FanInput,
+  TargetProbabilityInput,
+  BudgetInput,
+  PerPersonInput,
+  BalanceInput,
+  PoolInput,
+  LossDistribution,
+  LendingInput,
+  SubsidyInput,
+  RelocationSchedule,
+  VariantDifferences,
+  ExitsVsCost,
+  Interval,
+  DifferenceMetric,
+} from "./charts/types.js";
+export {
+  resultsChartData,
+  exitsFanInput,
+  exitTargetProbabilityInput,
+  targetProbabilityInput,
+  poolFanInput,
+  poolLossInput,
+  lendingInput,
+  subsidyInput,
+  cumulativeDepletion,
+  exitsVsCostInput,
+  variantDifferencesInput,
+} from "./charts/adapters.js";
+export { ledgerChartData, poolReferences } from "./charts/ledgerAdapters.js";
+export type { PoolReferences } from "./charts/ledgerAdapters.js";
+export { chartTable, tableToCsv } from "./charts/table.js";
+export { formatMoney, formatNumber, formatPercent, formatPeople, moneyScale } from "./charts/format.js";
+export { theme, FONT_FAMILY, PALETTE } from "./charts/theme.js";
+export { renderSvg, toVega } from "./render/svg.js";
+export { renderPng, svgToPng } from "./render/png.js";
+export { renderPdf, svgToPdf } from "./render/pdf.js";
+export { renderAs, formatFromPath, CHART_FORMATS } from "./render/formats.js";
+export type { ChartFormat } from "./render/formats.js";
+export { findFonts } from "./render/fonts.js";
+export { renderReportHtml } from "./render/html.js";
+export type { ReportPage, ReportSection, Block } from "./render/html.js";
+export { reportInputFor, reportFacts, reportChartData } from "./report/fromPipeline.js";
+export type { ReportOptions, LoadedVariant } from "./report/fromPipeline.js";
+export { writeReport } from "./report/write.js";
+export { buildReportPage } from "./report/page.js";
+export { ledgerDisplayTables } from "./report/ledgerTables.js";
+export { readResultsDir } from "./report/readResults.js";
+export type { ResultsOnDisk } from "./report/readResults.js";
+export type { ReportInput, ReportFacts, DisplayTable, ReportCheck } from "./report/types.js";
 
 // 7. CLI, in-process.
 export { runCapture } from "./cli/main.js";

@@ -1,6 +1,6 @@
 /**
  * Cumulative investment per person against the plan's per-person target (Jiangmen:
- * ≥ 20,000 yuan per person). Bars are green once the target is reached.
+ * ≥ 20,000 yuan per person), with the cumulative amount written on each bar.
  *
  * @example
  * perPersonChart({ points: [{ year: 2016, perPerson: 6_000 }, { year: 2018, perPerson: 20_000 }], target: 20_000 }, "zh")

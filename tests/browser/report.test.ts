@@ -58,10 +58,10 @@ describe.skipIf(skip)(`report.html in a real browser (${reason})`, () => {
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(pathToFileURL(join(dir, "report.html")).href);
       await page.waitForFunction(() => {
-        const c = (window as unknown as { __charts?: { total: number; done: number; errors: string[] } }).__charts;
+        const c = (globalThis as unknown as { __charts?: { total: number; done: number; errors: string[] } }).__charts;
         return c !== undefined && c.done + c.errors.length === c.total;
       }, null, { timeout: 60_000 });
-      const state = await page.evaluate(() => (window as unknown as { __charts: { total: number; done: number; errors: string[] } }).__charts);
+      const state = await page.evaluate(() => (globalThis as unknown as { __charts: { total: number; done: number; errors: string[] } }).__charts);
       expect(state).toEqual({ total: CHART_KINDS.length, done: CHART_KINDS.length, errors: [] });
       for (const kind of CHART_KINDS) {
         const marks = await page.locator(`#chart-${kind} svg .mark-rect path, #chart-${kind} svg .mark-area path, #chart-${kind} svg .mark-line path, #chart-${kind} svg .mark-symbol path, #chart-${kind} svg .mark-rule line`).count();

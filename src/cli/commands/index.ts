@@ -6,6 +6,8 @@ import { describeCommand } from "./describe.js";
 import { ledgerCommand } from "./ledger.js";
 import { simulateCommand } from "./simulate.js";
 import { compareCommand } from "./compare.js";
+import { chartCommand } from "./chart.js";
+import { reportCommand } from "./report.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -14,4 +16,6 @@ export const commands: readonly CommandFactory[] = [
   ledgerCommand,
   simulateCommand,
   compareCommand,
+  chartCommand,
+  reportCommand,
 ];

@@ -1,0 +1,153 @@
+/**
+ * `fundsim chart <results-dir|scenario> --kind … --format svg|png|pdf|json --lang en|zh --out FILE`
+ *
+ * From a results folder (`fundsim simulate --out DIR`) it draws the simulation charts;
+ * from a scenario file it builds the ledger and runs the simulation first, so every
+ * chart kind is available.
+ */
+import { resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import type { CommandFactory } from "../command.js";
+import { EXIT } from "../context.js";
+import { scenarioOptions } from "../load.js";
+import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
+import { chartUnavailable, needsLedger, needsVariants, noSuchData, unknownFormat } from "../../messages/charts.js";
+import * as M from "../../messages/report.js";
+import { buildChart, CHART_KINDS, type ChartData, type ChartInputMap, type ChartKind } from "../../charts/registry.js";
+import { CHART_FORMATS, formatFromPath, isChartFormat, renderAs } from "../../render/formats.js";
+import { findFonts } from "../../render/fonts.js";
+import { writeFileAtomic } from "../../io/atomic.js";
+import { LEDGER_KINDS, mergeChartData } from "../../report/chartData.js";
+import { readResultsDir, type ResultsOnDisk } from "../../report/readResults.js";
+import { lendingInput, poolFanInput, resultsChartData, subsidyInput } from "../../charts/adapters.js";
+import { ledgerChartData, poolReferences } from "../../charts/ledgerAdapters.js";
+import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
+import { loadScenario } from "../../scenario/index.js";
+import { buildLedger } from "../../ledger/build.js";
+import type { Ledger } from "../../ledger/types.js";
+import type { CliContext } from "../context.js";
+import { loadForCli } from "../load.js";
+import { parseRunArgs, type RunArgs } from "./simulate.js";
+
+export const chartCommand: CommandFactory = (y, ctx) =>
+  y.command(
+    "chart <input>",
+    "Draw one chart from a results folder or a scenario (SVG, PNG, PDF or the Vega-Lite JSON)",
+    (a) =>
+      a
+        .positional("input", { type: "string", demandOption: true, describe: "Results folder (fundsim simulate --out) or scenario file" })
+        .option("kind", { choices: CHART_KINDS, demandOption: true, describe: "Which chart" })
+        .option("format", { choices: CHART_FORMATS, describe: "Output format (default: from the --out extension, else svg)" })
+        .option("out", { type: "string", demandOption: true, describe: "File to write" })
+        .option("runs", { type: "string", describe: "Runs when simulating a scenario (default: the scenario's simulation.runs)" })
+        .option("seed", { type: "string", describe: "Seed when simulating a scenario (default: the scenario's simulation.seed)" })
+        .option("threads", { type: "string", describe: "Worker threads when simulating (default: available cores)" })
+        .option("compare", { type: "string", array: true, describe: "Variants to compare with the scenario (for variant-differences and exits-vs-cost; repeatable)" })
+        .options(scenarioOptions),
+    async (argv) => {
+      const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      const run = parseRunArgs(ctx, lang, argv);
+      if (run === null) return;
+      const kind = argv["kind"] as ChartKind;
+      const out = resolve(ctx.cwd, String(argv["out"]));
+      const format = argv["format"] ?? formatFromPath(out) ?? "svg";
+      if (!isChartFormat(format)) {
+        ctx.stderr.write(`${say(lang, unknownFormat(String(format)))}\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
+      if (format !== "json") {
+        const fonts = findFonts();
+        if (!fonts.ok) {
+          ctx.stderr.write(`${say(lang, fonts.error)}\n`);
+          ctx.exitCode = EXIT.invalid;
+          return;
+        }
+      }
+      const input = String(argv["input"]);
+      const isDir = await stat(resolve(ctx.cwd, input)).then((s) => s.isDirectory(), () => false);
+      const data = await loadChartData(
+        {
+          input,
+          isDir,
+          lang,
+          variant: argv["variant"] as string | undefined,
+          set: argv["set"] as string[] | undefined,
+          run,
+          compare: (argv["compare"] as string[] | undefined) ?? [],
+        },
+        ctx,
+      );
+      if (!data) return; // the loader already reported the problem
+      const chartInput = (data as ChartData)[kind];
+      if (chartInput === undefined) {
+        ctx.stderr.write(`${say(lang, chartUnavailable(kind, say(lang, whyUnavailable(kind, isDir))))}\n`);
+        ctx.exitCode = EXIT.invalid;
+        return;
+      }
+      const spec = buildChart(kind, chartInput as ChartInputMap[typeof kind], lang);
+      await writeFileAtomic(out, await renderAs(spec, format));
+      ctx.stdout.write(`${say(lang, M.wroteChart(String(argv["out"])))}\n`);
+      ctx.exitCode = EXIT.ok;
+    },
+  );
+
+function whyUnavailable(kind: ChartKind, isDir: boolean): Localized {
+  if (kind === "variant-differences" || kind === "exits-vs-cost") return needsVariants();
+  if (isDir && LEDGER_KINDS.includes(kind)) return needsLedger();
+  return noSuchData();
+}
+
+interface ChartArgs {
+  readonly input: string;
+  readonly isDir: boolean;
+  readonly lang: Lang;
+  readonly variant: string | undefined;
+  readonly set: readonly string[] | undefined;
+  readonly run: RunArgs;
+  readonly compare: readonly string[];
+}
+
+/** The chart inputs for a results folder or a scenario; undefined (with the problem reported) when the input is bad. */
+async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartData | undefined> {
+  if (args.isDir) {
+    const disk = await readResultsDir(resolve(ctx.cwd, args.input));
+    if (!disk.ok) {
+      ctx.stderr.write(`${say(args.lang, disk.error)}\n`);
+      ctx.exitCode = EXIT.invalid;
+      return undefined;
+    }
+    const data = resultsChartData(disk.value.summary, disk.value.results);
+    // Ledger charts need the scenario the results came from; add them when it is still where the manifest says.
+    const file = disk.value.manifest.scenario.file;
+    const loaded = file ? await loadScenario(resolve(ctx.cwd, file), { variant: disk.value.manifest.variant ?? undefined, sets: disk.value.manifest.sets }) : undefined;
+    if (!loaded?.ok) return data;
+    const ledger = buildLedger(loaded.value.scenario);
+    return mergeChartData(data, ledgerChartData(ledger, args.lang), poolChartData(disk.value, ledger));
+  }
+  const loaded = await loadForCli({ scenario: args.input, variant: args.variant, set: args.set, lang: args.lang }, ctx);
+  if (!loaded) return undefined;
+  const variants: LoadedVariant[] = [];
+  for (const name of args.compare) {
+    const v = await loadForCli({ scenario: args.input, variant: name, set: args.set, lang: args.lang }, ctx);
+    if (!v) return undefined;
+    variants.push({ name, loaded: v });
+  }
+  const input = await reportInputFor(loaded, { lang: args.lang, ...args.run }, variants);
+  if (!input.ok) {
+    ctx.stderr.write(`${say(args.lang, input.error)}\n`);
+    ctx.exitCode = EXIT.invalid;
+    return undefined;
+  }
+  return input.value.charts;
+}
+
+/** Pool charts with the ledger's reference lines (capacity, planned lending, expected subsidy, fund). */
+function poolChartData(disk: ResultsOnDisk, ledger: Ledger): ChartData {
+  const refs = poolReferences(ledger);
+  if (!refs) return {};
+  const pool = poolFanInput(disk.summary, disk.results, refs.fund);
+  const lending = lendingInput(disk.summary, refs.capacity, refs.planned);
+  const subsidy = subsidyInput(disk.summary, refs.expectedSubsidy);
+  return { ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) };
+}

@@ -1,0 +1,156 @@
+/**
+ * Run the pipeline for a report: ledger, simulation of the baseline and of each
+ * variant (same seed, so variants are compared with common random numbers), paired
+ * differences, and everything the report shows — facts for the summary, chart inputs,
+ * ledger tables, checks and the manifest.
+ *
+ * @example
+ * const loaded = unwrap(await loadScenario("scenarios/linghai-2017.yaml"));
+ * const r = await reportInputFor(loaded, { lang: "zh", runs: 500 });
+ * if (r.ok) await writeReport("out/linghai", r.value);
+ */
+import type { Lang } from "../messages/lang.js";
+import { say } from "../messages/lang.js";
+import { populationIssue } from "../messages/population.js";
+import type { LoadedScenario } from "../scenario/types.js";
+import type { Localized } from "../messages/lang.js";
+import { err, ok, type Result } from "../util/result.js";
+import { buildLedger } from "../ledger/build.js";
+import { labelText } from "../ledger/label.js";
+import type { Ledger } from "../ledger/types.js";
+import { simulateScenario, type PipelineOptions } from "../results/pipeline.js";
+import { pairedDifferences } from "../results/paired.js";
+import { targetsFromScenario } from "../results/targets.js";
+import type { ResultSet } from "../results/write.js";
+import type { ChartData } from "../charts/registry.js";
+import { exitTargetProbabilityInput, exitsVsCostInput, lendingInput, poolFanInput, resultsChartData, subsidyInput, variantDifferencesInput } from "../charts/adapters.js";
+import { ledgerChartData, poolReferences } from "../charts/ledgerAdapters.js";
+import { mergeChartData } from "./chartData.js";
+import { ledgerDisplayTables } from "./ledgerTables.js";
+import type { ReportFacts, ReportInput } from "./types.js";
+
+export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
+  readonly lang: Lang;
+}
+
+/** A variant to compare with the baseline, already loaded (the same file with its overlay applied). */
+export interface LoadedVariant {
+  readonly name: string;
+  readonly loaded: LoadedScenario;
+}
+
+/** Share of runs in which `metric` reaches `target` in year index `y`, and the median value. */
+function reach(set: ResultSet, metric: string, y: number, target: number): { p: number; median: number } | undefined {
+  const r = set.results;
+  const m = r.metrics.indexOf(metric);
+  if (m < 0 || y < 0 || r.runs === 0) return undefined;
+  let hits = 0;
+  for (let run = 0; run < r.runs; run++) if ((r.data[(run * r.years.length + y) * r.metrics.length + m] ?? Number.NaN) >= target) hits++;
+  return { p: hits / r.runs, median: set.summary.metrics[metric]?.byYear[y]?.q50 ?? Number.NaN };
+}
+
+/** Headline facts from the baseline's results and ledger (exit targets in people; village targets apart). */
+export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
+  const s = set.summary;
+  const exits = s.metrics["cumulativeExits"];
+  const exitTargets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
+  const tp = exitTargetProbabilityInput(set.results, exitTargets);
+  const targets = exitTargets.flatMap((t) => {
+    const st = exits?.byYear[s.years.indexOf(t.year)];
+    const p = tp?.points.find((x) => x.year === t.year);
+    return st && p ? [{ year: t.year, target: t.value, probability: p.probability, median: st.q50, q05: st.q05, q95: st.q95 }] : [];
+  });
+  const villageTarget = [...(s.targets?.byYear ?? [])].reverse().find((t) => t.villages !== null);
+  const village = villageTarget?.villages != null ? reach(set, "villagesExited", s.years.indexOf(villageTarget.year), villageTarget.villages) : undefined;
+  const refs = poolReferences(ledger);
+  const cost = s.metrics["fiscalCost"]?.horizon;
+  const subsidy = s.metrics["interestSubsidy"]?.horizon.mean;
+  return {
+    runs: s.runs,
+    seed: set.manifest.seed,
+    targets,
+    ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),
+    ...(village && villageTarget?.villages != null ? { villages: { year: villageTarget.year, target: villageTarget.villages, probability: village.p, median: village.median } } : {}),
+    ...(refs && s.pool ? { pool: { fund: refs.fund, depletionProbability: s.pool.depleted.p, meanLoss: s.pool.loss.mean, var99: s.pool.lossVaR99 } } : {}),
+    fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
+    ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
+    ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
+  };
+}
+
+/** Every chart input for one simulated scenario (and its variants, if any). */
+export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, variants: readonly { name: string; set: ResultSet }[] = [], baselineName = "baseline", loaded?: LoadedScenario): ChartData {
+  const refs = poolReferences(ledger);
+  const parts: ChartData[] = [resultsChartData(set.summary, set.results, { pool: refs !== undefined }), ledgerChartData(ledger, lang)];
+  if (refs) {
+    const pool = poolFanInput(set.summary, set.results, refs.fund);
+    const lending = lendingInput(set.summary, refs.capacity, refs.planned);
+    const subsidy = subsidyInput(set.summary, refs.expectedSubsidy);
+    parts.push({ ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) });
+  }
+  if (variants.length > 0) {
+    const targets = loaded ? targetsFromScenario(loaded.scenario, loaded.years) : undefined;
+    const diffs = variants.map((v) => ({ variant: v.name, paired: pairedDifferences(set.results, v.set.results, targets ? { targets } : {}) }));
+    parts.push({
+      "variant-differences": variantDifferencesInput(baselineName, diffs),
+      "exits-vs-cost": exitsVsCostInput([{ name: baselineName, summary: set.summary }, ...variants.map((v) => ({ name: v.name, summary: v.set.summary }))]),
+    });
+  }
+  return mergeChartData(...parts);
+}
+
+/** The manifest as display pairs. */
+function manifestEntries(set: ResultSet, variants: readonly string[]): Record<string, unknown> {
+  const m = set.manifest;
+  return {
+    fundsim: m.fundsim,
+    scenario: m.scenario.file,
+    scenarioId: m.scenario.id,
+    scenarioHash: m.scenario.hash,
+    variant: m.variant ?? "—",
+    ...(variants.length > 0 ? { comparedVariants: variants.join(", ") } : {}),
+    sets: m.sets.length > 0 ? m.sets.join("; ") : "—",
+    seed: m.seed,
+    runs: m.runs,
+    threads: m.threads,
+    households: m.households,
+    years: m.years.join(", "),
+    wallTimeSeconds: Number(m.wallTimeSeconds.toFixed(2)),
+    node: m.node,
+    created: m.created,
+  };
+}
+
+/** Simulate the baseline and the variants and assemble the report input. */
+export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, variants: readonly LoadedVariant[] = []): Promise<Result<ReportInput, Localized>> {
+  const { lang } = o;
+  const ledger = buildLedger(loaded.scenario);
+  const opts: PipelineOptions = {
+    ...(o.runs !== undefined ? { runs: o.runs } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.threads !== undefined ? { threads: o.threads } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  };
+  const base = await simulateScenario(loaded, opts);
+  if (!base.ok) return err(joinIssues(base.error.map(populationIssue)));
+  const sims: { name: string; set: ResultSet }[] = [];
+  for (const v of variants) {
+    const r = await simulateScenario(v.loaded, { ...opts, seed: base.value.manifest.seed, runs: base.value.manifest.runs });
+    if (!r.ok) return err(joinIssues(r.error.map(populationIssue)));
+    sims.push({ name: v.name, set: r.value });
+  }
+  const baselineName = loaded.variant ?? (lang === "zh" ? "基准" : "baseline");
+  return ok({
+    lang,
+    name: labelText(ledger.name, lang, loaded.scenario.meta.id),
+    years: [...ledger.years],
+    facts: reportFacts(base.value, ledger),
+    charts: reportChartData(base.value, ledger, lang, sims, baselineName, loaded),
+    tables: ledgerDisplayTables(ledger, lang),
+    checks: ledger.checks.map((c) => ({ severity: c.severity, message: say(lang, c.message) })),
+    manifest: manifestEntries(base.value, sims.map((s) => s.name)),
+    version: base.value.manifest.fundsim,
+  });
+}
+
+const joinIssues = (xs: readonly Localized[]): Localized => ({ en: xs.map((x) => x.en).join("\n"), zh: xs.map((x) => x.zh).join("\n") });

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCapture } from "../../src/cli/main.js";
+import * as M from "../../src/messages/report.js";
+import { chartUnavailable, needsVariants, notAResultsDir } from "../../src/messages/charts.js";
+import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "fundsim-cli-charts-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const LINGHAI = "scenarios/linghai-2017.yaml";
+
+describe("fundsim chart: usage and input errors", () => {
+  it("rejects an unknown kind as a usage error (exit 2)", async () => {
+    const r = await runCapture(["chart", LINGHAI, "--kind", "pie", "--out", join(tmp, "x.svg")]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("pie");
+  });
+  it("reports a folder that is not a results folder (exit 1)", async () => {
+    const r = await runCapture(["chart", tmp, "--kind", "exits-fan", "--out", join(tmp, "x.svg")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(notAResultsDir(tmp, "runs.csv").en);
+  });
+  it("reports a missing scenario file without a stack trace (exit 1)", async () => {
+    const r = await runCapture(["chart", "no/such/file.yaml", "--kind", "exits-fan", "--out", join(tmp, "x.svg")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWithoutFonts ? FONTS_REASON : "fonts present"})`, () => {
+  const results = join(tmp, "results");
+  beforeAll(async () => {
+    const r = await runCapture(["simulate", LINGHAI, "--runs", "40", "--seed", "7", "--threads", "1", "--out", results]);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("draws simulation and ledger charts from a results folder in every format", async () => {
+    for (const [kind, file] of [
+      ["exits-fan", "fan.svg"],
+      ["pool-loss", "loss.png"],
+      ["lending", "lending.pdf"],
+      ["budget-uses", "uses.vl.json"],
+    ] as const) {
+      const out = join(tmp, file);
+      const r = await runCapture(["chart", results, "--kind", kind, "--out", out, "--lang", "zh"]);
+      expect(r.stderr).toBe("");
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain(M.wroteChart(out).zh);
+    }
+    expect(readFileSync(join(tmp, "fan.svg"), "utf8")).toContain("累计脱贫人数");
+    expect(readFileSync(join(tmp, "loss.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(readFileSync(join(tmp, "lending.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(JSON.parse(readFileSync(join(tmp, "uses.vl.json"), "utf8")).$schema).toContain("vega-lite");
+  });
+
+  it("--format wins over the file extension", async () => {
+    const out = join(tmp, "fan.data");
+    const r = await runCapture(["chart", results, "--kind", "exits-fan", "--format", "json", "--out", out]);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).layer).toBeDefined();
+  });
+
+  it("explains why a variant chart is unavailable without --compare", async () => {
+    const r = await runCapture(["chart", results, "--kind", "exits-vs-cost", "--out", join(tmp, "t.svg")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(chartUnavailable("exits-vs-cost", needsVariants().en).en);
+  });
+
+  it("compares variants from a scenario with --compare", async () => {
+    const out = join(tmp, "diff.svg");
+    const r = await runCapture(["chart", LINGHAI, "--kind", "variant-differences", "--compare", "no-pool", "--runs", "30", "--threads", "1", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("no-pool");
+  });
+
+  it("writes the report folder (zh) with variants", async () => {
+    const dir = join(tmp, "report-zh");
+    const r = await runCapture(["report", LINGHAI, "--lang", "zh", "--runs", "30", "--threads", "1", "--variant", "full-capacity", "--out", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    const charts = readdirSync(join(dir, "charts"));
+    expect(r.stdout).toContain(M.wroteReport(dir, charts.length + 2).zh);
+    for (const kind of ["exits-fan", "target-probability", "budget-sources", "budget-uses", "pool-fan", "pool-loss", "lending", "interest-subsidy", "variant-differences", "exits-vs-cost"]) {
+      for (const ext of ["png", "svg", "csv", "vl.json"]) expect(charts).toContain(`${kind}.${ext}`);
+    }
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain("凌海");
+    expect(html).toContain("预算台账");
+    expect(existsSync(join(dir, "manifest.json"))).toBe(true);
+  });
+
+  it("rejects an unknown variant and a bad --runs", async () => {
+    const bad = await runCapture(["report", LINGHAI, "--variant", "no-such-variant", "--out", join(tmp, "r2")]);
+    expect(bad.exitCode).toBe(1);
+    expect(existsSync(join(tmp, "r2"))).toBe(false);
+    const runs = await runCapture(["report", LINGHAI, "--runs", "-5", "--out", join(tmp, "r3")]);
+    expect(runs.exitCode).toBe(2);
+  });
+});
