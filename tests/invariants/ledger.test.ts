@@ -28,7 +28,7 @@ const sourceArb = fc.oneof(
   fc.record({ kind: fc.constant("transfer"), from: fc.constant("central"), amount: dated(money) }),
   fc.record({ kind: fc.constant("revenueShare"), share: shareArb, revenueIncrease: dated(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 })) }),
   fc.record({ kind: fc.constant("perUnit"), units: fc.integer({ min: 0, max: 200 }), amountPerUnit: dated(money) }),
-  fc.record({ kind: fc.constant("gapShare"), weight: fc.integer({ min: 0, max: 1000 }).map((x) => x / 100) }),
+  fc.record({ kind: fc.constant("gapShare"), weight: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1000 }).map((x) => x / 100)) }),
 );
 
 const programmeArb = fc.record(
