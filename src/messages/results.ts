@@ -108,6 +108,9 @@ export const diffLine = (what: Localized, diff: string, lo: string, hi: string):
 
 export const whatExits = (year: number): Localized => loc(`People out of poverty by ${year}`, `${year} 年脱贫人口`);
 export const whatTargets = (): Localized => loc("Probability of meeting every target", "全部目标实现的概率");
+export const whatExitTarget = (): Localized => loc("Probability of reaching the exit target(s)", "实现脱贫人数目标的概率");
+/** A difference in probability, in percentage points. */
+export const points = (x: string): Localized => loc(`${x} pp`, `${x} 个百分点`);
 export const whatCost = (years: string): Localized => loc(`Fiscal cost ${years}`, `财政支出（${years}）`);
 export const whatPoolLoss = (years: string): Localized => loc(`Pool losses ${years}`, `风险补偿金损失（${years}）`);
 export const whatSubsidy = (years: string): Localized => loc(`Interest subsidy ${years}`, `贴息支出（${years}）`);

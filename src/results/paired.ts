@@ -46,6 +46,8 @@ export interface PairedDifferences {
   readonly metrics: Readonly<Record<string, PairedMetric>>;
   /** Difference in the probability of meeting every target (B − A), when targets are known. */
   readonly targetsMet: PairedStat | null;
+  /** Difference in the probability of meeting every year's exit target (villages left aside). */
+  readonly exitTargetsMet: PairedStat | null;
 }
 
 /** Statistics of B − A for two per-run columns (runs where either value is NaN are skipped). */
@@ -92,5 +94,9 @@ export function pairedDifferences(
   const ha = overallTargetHits(a, options.targets);
   const hb = overallTargetHits(b, options.targets);
   const targetsMet = ha && hb ? pairedStat(ha, hb, level) : null;
-  return { runs: a.runs, years: [...a.years], level, metrics, targetsMet };
+  const exitsOnly = options.targets?.exits ? { exits: options.targets.exits } : undefined;
+  const ea = exitsOnly ? overallTargetHits(a, exitsOnly) : undefined;
+  const eb = exitsOnly ? overallTargetHits(b, exitsOnly) : undefined;
+  const exitTargetsMet = ea && eb ? pairedStat(ea, eb, level) : null;
+  return { runs: a.runs, years: [...a.years], level, metrics, targetsMet, exitTargetsMet };
 }

@@ -88,11 +88,13 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
     lines.push(say(lang, M.diffLine(what, signed(fmt(s.mean), s.mean), signed(fmt(s.lo), s.lo), signed(fmt(s.hi), s.hi))));
   };
   const money = (x: number): string => formatMoney(x, lang);
+  const points = (x: number): string => say(lang, M.points(formatNumber(100 * x, 1)));
   line(M.whatExits(lastYear), d.metrics["cumulativeExits"]?.byYear[last], (x) => formatNumber(x));
-  if (d.targetsMet) line(M.whatTargets(), d.targetsMet, (x) => formatPercent(x, 1));
+  if (d.exitTargetsMet) line(M.whatExitTarget(), d.exitTargetsMet, points);
+  if (d.targetsMet) line(M.whatTargets(), d.targetsMet, points);
   line(M.whatCost(span), d.metrics["fiscalCost"]?.horizon, money);
   line(M.whatPoolLoss(span), d.metrics["poolLoss"]?.horizon, money);
   line(M.whatSubsidy(span), d.metrics["interestSubsidy"]?.horizon, money);
-  line(M.whatDepleted(), d.metrics["poolDepleted"]?.horizon, (x) => formatPercent(x, 1));
+  line(M.whatDepleted(), d.metrics["poolDepleted"]?.horizon, points);
   return `${lines.join("\n")}\n`;
 }

@@ -10,7 +10,7 @@ describe("pairedDifferences", () => {
         const rand = lcg(seed);
         const a = makeResults(runs, [2016, 2017, 2018], ["cumulativeExits", "poolLoss", "targetMet"], () => rand() * 1e5);
         const b = { ...a, data: Float64Array.from(a.data) };
-        const d = pairedDifferences(a, b);
+        const d = pairedDifferences(a, b, { targets: { exits: [null, 5e4, null] } });
         for (const m of Object.values(d.metrics)) {
           for (const s of [...m.byYear, m.horizon]) {
             expect(s.mean).toBe(0);
@@ -22,6 +22,8 @@ describe("pairedDifferences", () => {
           }
         }
         expect(d.targetsMet?.mean).toBe(0);
+        expect(d.exitTargetsMet?.mean).toBe(0);
+        expect(d.exitTargetsMet?.n).toBe(runs);
       }),
       { numRuns: 50 },
     );
