@@ -323,7 +323,8 @@ describe("Anqing 2016", () => {
     const { s } = await shipped("anqing-2016");
     const e = (id: string) => byId(s.programmes, id).eligibility;
     expect(e("floor")?.segments).toEqual(["dibao"]);
-    expect(e("industry")).toMatchObject({ labour: "required", causes: ["lackCapital", "lackLand"] });
+    expect(e("industry")).toMatchObject({ labour: "required" });
+    expect(byId(s.creditPools, "guarantee").eligibility).toMatchObject({ labour: "required", causes: ["lackCapital", "lackLand"] });
     expect(e("training")).toMatchObject({ labour: "required", causes: ["lackSkills"] });
     expect(e("asset-shares")).toMatchObject({ labour: "none" });
     expect(e("relocation")?.flags).toEqual(["remote"]);
