@@ -18,6 +18,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Scenario } from "../scenario/types.js";
+import type { Param } from "../scenario/num.js";
 import { sumOf, ZERO } from "../model/money.js";
 import * as M from "../messages/ledger.js";
 import { ruleAmounts } from "./sources.js";
@@ -55,7 +56,8 @@ export function buildLedger(s: Scenario, options: LedgerOptions = {}): Ledger {
   const gapParts = new Map(target?.shares.map((sh) => [sh.source, sh.byYear]) ?? []);
   const sources: SourceLine[] = s.funding.sources.map((src) => {
     const byYear = src.rule.kind === "gapShare" ? [...(gapParts.get(src.id) ?? zeros(years))] : direct.get(src.id)!;
-    const prov = src.rule.kind === "fixed" || src.rule.kind === "transfer" ? src.rule.amount : undefined;
+    const params = Object.values(src.rule).filter((v): v is Param => typeof v === "object" && v !== null && "values" in v);
+    const prov = { source: params.find((q) => q.source)?.source, assumption: params.find((q) => q.assumption)?.assumption };
     return {
       id: src.id,
       label: labelOf(src.label, src.id),
@@ -63,8 +65,8 @@ export function buildLedger(s: Scenario, options: LedgerOptions = {}): Ledger {
       rule: src.rule.kind,
       byYear,
       total: sumOf(byYear),
-      ...(src.source ?? prov?.source ? { source: (src.source ?? prov?.source)! } : {}),
-      ...(src.assumption ?? prov?.assumption ? { assumption: (src.assumption ?? prov?.assumption)! } : {}),
+      ...(src.source ?? prov.source ? { source: (src.source ?? prov.source)! } : {}),
+      ...(src.assumption ?? prov.assumption ? { assumption: (src.assumption ?? prov.assumption)! } : {}),
     };
   });
 
