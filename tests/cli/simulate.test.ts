@@ -106,6 +106,15 @@ describe("fundsim simulate", () => {
     expect(manifest.households).toBe(60);
   });
 
+  it("reports an output folder that cannot be written (exit 1, no stack trace)", async () => {
+    const blocker = join(dir, "file-not-folder");
+    await writeFile(blocker, "x");
+    const out = join(blocker, "sub", "out");
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "2", "--threads", "1", "--out", out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(M.cannotWrite(out, "ENOTDIR").en);
+  });
+
   it("rejects bad numeric options with exit code 2", async () => {
     const r = await runCapture(["simulate", SCENARIO, "--runs", "ten", "--out", join(dir, "y")]);
     expect(r.exitCode).toBe(2);

@@ -20,7 +20,7 @@ import { simulateScenario, type PipelineOptions } from "../../results/pipeline.j
 import { targetsFromScenario } from "../../results/targets.js";
 import { differencesText, summaryText } from "../../results/text.js";
 import { writeComparison, type ResultSet } from "../../results/write.js";
-import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
+import { nameOf, writeOrReport, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
 
@@ -98,7 +98,7 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       for (const d of differences) ctx.stdout.write(differencesText(d.paired, d.a, d.b, lang));
       if (argv["out"] !== undefined) {
         const out = String(argv["out"]);
-        await writeComparison(resolve(ctx.cwd, out), { variants: sets_, differences });
+        if (!(await writeOrReport(ctx, lang, out, () => writeComparison(resolve(ctx.cwd, out), { variants: sets_, differences })))) return;
         ctx.stdout.write(`${say(lang, R.wroteResults(out, "differences.csv, differences.json, …"))}\n`);
       }
       ctx.exitCode = EXIT.ok;

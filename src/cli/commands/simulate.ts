@@ -169,13 +169,27 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         return;
       }
       const out = String(argv["out"]);
-      await writeResults(resolve(ctx.cwd, out), r.value);
+      if (!(await writeOrReport(ctx, lang, out, () => writeResults(resolve(ctx.cwd, out), r.value)))) return;
       const name = say(lang, nameOf(loaded));
       ctx.stdout.write(summaryText(r.value, { lang, name }));
       ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON].join(", ")))}\n`);
       ctx.exitCode = EXIT.ok;
     },
   );
+
+/** Run a write; on an I/O error print a clear message (exit 1) and return false. */
+export async function writeOrReport(ctx: CliContext, lang: Lang, out: string, write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw e; // not an I/O error: a bug
+    ctx.stderr.write(`${say(lang, R.cannotWrite(out, code))}\n`);
+    ctx.exitCode = EXIT.invalid;
+    return false;
+  }
+}
 
 /** The scenario's name in both languages. */
 export function nameOf(loaded: LoadedScenario): Localized {
