@@ -44,5 +44,8 @@ describe("simulateScenario", () => {
     expect(p.results.runs).toBe(14);
     const whole = unwrap(await simulateScenario(loaded, { runs: 14, seed: 9, threads: 1 }));
     expect(Array.from(p.results.data)).toEqual(Array.from(whole.results.data));
+    // With worker threads (a different code path for later batches) the result is the same.
+    const p2 = unwrap(await simulateScenario(loaded, { runs: 4, seed: 9, threads: 2, precision: { target: 1e-9, maxRuns: 14 } }));
+    expect(Array.from(p2.results.data)).toEqual(Array.from(whole.results.data));
   });
 });
