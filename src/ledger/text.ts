@@ -68,7 +68,7 @@ export function renderTable(tb: LedgerTable): string {
 export function ledgerText(l: Ledger, lang: Lang): string {
   const t = (m: { en: string; zh: string }): string => m[lang];
   const span = `${l.years[0]}–${l.years[l.years.length - 1]}`;
-  const parts = [`${t(M.tableTitle(labelText(l.name, lang), span))}\n${t(M.unitYuan())}`];
+  const parts = [`${t(M.tableTitle(labelText(l.name, lang), span, l.years[0]!))}\n${t(M.unitYuan())}`];
   for (const tb of ledgerTables(l, lang)) parts.push(renderTable(tb));
   const checks = l.checks.length === 0 ? [t(M.noChecks())] : l.checks.map((c) => `[${t(M.severityName(c.severity))}] ${c.message[lang]}`);
   parts.push([t(M.sectionChecks()), ...checks.map((c) => `  ${c}`)].join("\n"));

@@ -121,7 +121,9 @@ export const capacityBelowPlan = (a: { year: number; programme: Named; planned: 
 
 // ---- table and CSV labels ----
 
-export const tableTitle = (name: string, years: string): Localized => loc(`Budget ledger — ${name}, ${years}`, `预算台账——${name}（${years}）`);
+/** The table's title; the horizon is added unless the name already states it. */
+export const tableTitle = (name: string, years: string, start: number): Localized =>
+  name.includes(String(start)) ? loc(`Budget ledger — ${name}`, `预算台账——${name}`) : loc(`Budget ledger — ${name}, ${years}`, `预算台账——${name}（${years}）`);
 export const unitYuan = (): Localized => loc("Amounts in yuan", "单位：万元（各数分别四舍五入至 0.01 万元，合计按精确值计算）");
 export const colItem = (): Localized => loc("Item", "项目");
 export const colTotal = (): Localized => loc("Total", "合计");
