@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCapture } from "../../src/cli/main.js";
+import { runCapture, runCli } from "../../src/cli/main.js";
 import * as M from "../../src/messages/results.js";
 import { registerIssue } from "../../src/messages/population.js";
 import { renderIssues } from "../../src/messages/scenario.js";
@@ -72,6 +72,15 @@ describe("fundsim simulate", () => {
     const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
     expect(manifest.precision).toMatchObject({ target: 0.5, converged: true, batches: 1 });
     expect(manifest.runs).toBe(10);
+  });
+
+  it("shows a progress bar only on a terminal", async () => {
+    let err = "";
+    const ctx = { stdout: { write: () => undefined }, stderr: { write: (t: string) => void (err += t) }, cwd: process.cwd(), isTTY: true, exitCode: 0 };
+    const code = await runCli(["simulate", SCENARIO, "--runs", "30", "--threads", "1", "--out", join(dir, "tty")], ctx);
+    expect(code).toBe(0);
+    expect(err).toMatch(/simulate \[.*\] 30\/30 runs \| [\d.]+ runs\/s/);
+    // Without a terminal (runCapture) stderr stays empty: see the first test.
   });
 
   it("reports a missing scenario with exit code 1", async () => {
