@@ -90,11 +90,14 @@ export async function parseRegister(
   const rows = new RowReader(file, issues, options);
   const reader = new CsvRecordReader((fields, line) => rows.record(fields, line));
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  let first = true;
   for await (const chunk of input) {
     if (typeof chunk === "string") {
-      reader.push(chunk);
+      reader.push(first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
+      first = false;
       continue;
     }
+    first = false;
     const nul = chunk.indexOf(0);
     let text: string;
     try {

@@ -57,6 +57,11 @@ describe("loadRegister: good files", () => {
     expect(h.villages).toBe(3);
   });
 
+  it("accepts text chunks with a byte-order mark", async () => {
+    const r = await parseRegister(["\uFEFFid,village,size,income,labour,segment\n", "h,V,2,10,1,dibao\n"]);
+    expect(r.ok && r.value.count).toBe(1);
+  });
+
   it("accepts Chinese headers, columns in any order, and no trailing newline", async () => {
     const csv = "类别,户号,村,人口,人均收入,劳动力\n低保,a,甲村,2,2000,是\n一般,b,乙村,4,3500,否";
     const r = await loadRegister(await fileWith("zh.csv", csv));
