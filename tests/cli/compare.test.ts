@@ -33,6 +33,9 @@ describe("fundsim compare", () => {
     const none = await runCapture(["compare", SCENARIO]);
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain(M.compareNeedsTwo().en);
+    const onlyBaseline = await runCapture(["compare", SCENARIO, "--variant", "baseline"]);
+    expect(onlyBaseline.exitCode).toBe(2);
+    expect(onlyBaseline.stderr).toContain(M.compareNeedsTwo().en);
     const dup = await runCapture(["compare", SCENARIO, "--variant", "no-pool", "--variant", "no-pool"]);
     expect(dup.exitCode).toBe(2);
     expect(dup.stderr).toContain(M.duplicateVariant("no-pool").en);

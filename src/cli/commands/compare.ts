@@ -40,7 +40,7 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       const run = parseRunArgs(ctx, lang, argv);
       if (!run) return;
       const given = ((argv["variant"] as string[] | undefined) ?? []).map(String);
-      const names = given.length === 1 ? [BASELINE, ...given] : given;
+      const names = given.length === 1 && given[0] !== BASELINE ? [BASELINE, ...given] : given;
       if (names.length < 2) {
         ctx.stderr.write(`${say(lang, R.compareNeedsTwo())}\n`);
         ctx.exitCode = EXIT.usage;
