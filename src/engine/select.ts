@@ -34,7 +34,7 @@ export function selectLowest(list: Int32Array, keys: Float32Array, m: number, we
   const scale = hi > lo ? (BINS - 1e-9) / (hi - lo) : 0;
   bins.fill(0, 0, BINS);
   for (let j = 0; j < m; j++) {
-    const b = Math.floor(((keys[j] as number) - lo) * scale);
+    const b = (((keys[j] as number) - lo) * scale) | 0; // in [0, 1024): truncation is floor
     bins[b] = (bins[b] as number) + (weight === null ? 1 : (weight[list[j] as number] as number));
   }
   let cut = 0;
@@ -43,7 +43,7 @@ export function selectLowest(list: Int32Array, keys: Float32Array, m: number, we
   let room = capacity - below;
   let k = 0;
   for (let j = 0; j < m; j++) {
-    const b = Math.floor(((keys[j] as number) - lo) * scale);
+    const b = (((keys[j] as number) - lo) * scale) | 0; // in [0, 1024): truncation is floor
     const h = list[j] as number;
     if (b < cut) list[k++] = h;
     else if (b === cut) {

@@ -165,7 +165,8 @@ export function householdPass(c: PassContext, y: number): void {
     // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
     // e^lx = 2^j · 2^(m/64) · e^r with both powers from tables and a cubic for e^r
     // (relative error < 4e-11). lx is clamped to ±600.
-    const kk = Math.round((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366);
+    // Round to nearest by truncating a shifted positive value (Math.round is not inlined as one instruction).
+    const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
     const rr = lx - kk * 0.010830424696249145;
     let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
     const rc = reloc[i] as number;
