@@ -9,8 +9,9 @@
  * - `required` = unit cost × planned units (with recurring costs) — compared with the
  *   allocation to find under-funded programmes.
  * - Capacity (units served in the year): ⌊allocation ÷ unit cost⌋ with an allocation (unit-
- *   years for recurring costs), else the units being paid for; capped by `capacity`; only
- *   `capacity` → that cap; nothing → undefined (demand-driven).
+ *   years for recurring costs), else the units being paid for (planned units when there is
+ *   no unit cost); capped by `capacity`; only `capacity` → that cap; nothing → undefined
+ *   (demand-driven).
  *
  * Schedules (schedules.ts) are added to the programme's spending as separate lines.
  *
@@ -76,6 +77,7 @@ export function programmeSpending(p: ProgrammeSpec, years: readonly number[]): P
     const uc = cost?.[i];
     if (alloc) c = uc && uc.gt(0) ? alloc[i]!.div(uc).floor() : undefined;
     else if (pay) c = pay.active[i];
+    else if (units) c = units[i];
     const k = cap?.[i];
     if (k !== undefined) c = c === undefined ? k : minOf(c, k);
     return c;
