@@ -30,7 +30,7 @@ import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoan
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { nextNormal } from "./normal.js";
+import { invNormCdfFast, nextNormal } from "./normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
@@ -223,8 +223,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
       seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
       v = sampleDist(e.uplift, es, et);
+    } else if (e.uplift.kind === "lognormal" && e.mode === "multiplicative") {
+      // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
+      v = Math.log(e.uplift.a) + e.uplift.b * invNormCdfFast(addressedUniform(effectKeys[src] as number, 2 * i));
     } else v = sampleDistAddressed(e.uplift, effectKeys[src] as number, i);
-    const val = e.mode === "additive" ? v : Math.log(Math.max(v, 1e-9));
+    const val = e.mode === "additive" || e.uplift.kind === "lognormal" ? v : Math.log(Math.max(v, 1e-9));
     const j0 = i * SLOTS;
     let j = -1;
     let oldest = j0;
