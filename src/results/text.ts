@@ -54,7 +54,8 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
   } else T(M.noTargets());
 
-  const exits = s.metrics["cumulativeExits"]?.byYear[last];
+  // Out of poverty at the end of the horizon: the stock (re-exits after a relapse count once).
+  const exits = s.metrics["exitedPeople"]?.byYear[last];
   if (exits) T(M.exitsLine(lastYear, formatNumber(exits.mean), formatNumber(exits.q05), formatNumber(exits.q95)));
   if (s.headline) T(M.exitRateLine(lastYear, pct(s.headline.exitRate), pp(s.headline.se)));
 
