@@ -164,6 +164,8 @@ function initPass(
   }
 }
 
+const ZW_SCALED = new Float64Array(128);
+
 /**
  * One year: count households whose log income relative to the line is above 0.
  * Illness events by geometric skipping — the gaps between Bernoulli(q) successes are iid
@@ -174,7 +176,9 @@ function yearPass(
   sa: Int32Array, tailA: Int32Array, sb: Int32Array,
 ): number {
   const zk = ZK;
-  const zw = ZW;
+  // Layer widths pre-multiplied by σ: the fast path gives σ·z directly.
+  const zw = ZW_SCALED;
+  for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sE;
   const slow = zigguratSlow;
   const always = q >= 1;
   const inv = always || !(q > 0) ? 0 : 1 / Math.log1p(-q);
@@ -188,7 +192,7 @@ function yearPass(
     a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
     const hz = r >> 7;
     const iz = r & 127;
-    let x = (arr[i] as number) + common + sE * ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : slow(r, tailA));
+    let x = (arr[i] as number) + common + ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sE * slow(r, tailA));
     if (i === nextIll) {
       x += lnIll;
       nextIll += always ? 1 : 1 + Math.floor(Math.log(nextUniform(sb)) * inv);

@@ -23,6 +23,8 @@ import { nextUniform } from "./rng.js";
 const POW2 = Float64Array.from({ length: 2001 }, (_, i) => Math.pow(2, i - 1000));
 const POW64 = Float64Array.from({ length: 64 }, (_, m) => Math.pow(2, m / 64));
 
+const ZW_SCALED = new Float64Array(128);
+
 /** Status bits per household. */
 export const ST_EXITED = 1;
 export const ST_UNSAFE = 2;
@@ -106,8 +108,11 @@ export function householdPass(c: PassContext, y: number): void {
   const villagePoor = c.villagePoor;
   const ill = c.illness;
   const tail = c.idioTail;
+  const sigma0 = c.par[P_SIGMA] as number;
   const zk = ZK;
-  const zw = ZW;
+  // Layer widths pre-multiplied by σ: the fast path gives σ·η directly.
+  const zw = ZW_SCALED;
+  for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sigma0;
   const slow = zigguratSlow;
   const pow2 = POW2;
   const pow64 = POW64;
@@ -135,7 +140,7 @@ export function householdPass(c: PassContext, y: number): void {
     a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
     const hz = r >> 7;
     const iz = r & 127;
-    let e = sigma * ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : slow(r, tail));
+    let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
     if (phi > 0) {
       e += phi * (persist[i] as number);
       persist[i] = e;
