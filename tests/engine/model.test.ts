@@ -94,3 +94,13 @@ describe("full model kernel", () => {
     expect(at(0, "newExits")).toBe(at(0, "served:grant"));
   });
 });
+
+describe("model checks", () => {
+  it("rejects a malformed EngineModel with a message naming the field (a bug in its builder)", () => {
+    const h = referencePopulation(10, 1);
+    const m = referenceAsEngineModel();
+    expect(() => prepareModelKernel({ model: { ...m, growth: new Float64Array(2) }, households: h })).toThrow(/growth must have one value per year/);
+    const bad = { ...m.programmes[0]!, capacity: new Float64Array(1) };
+    expect(() => prepareModelKernel({ model: { ...m, programmes: [bad] }, households: h })).toThrow(/programme uplift/);
+  });
+});
