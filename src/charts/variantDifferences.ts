@@ -44,7 +44,7 @@ export function variantDifferencesChart(input: VariantDifferences, lang: Lang): 
   const present = DIFFERENCE_METRICS.filter((m) => input.rows.some((r) => r.metric === m));
   const variants = [...new Set(input.rows.map((r) => r.variant))];
   const levelText = `${Math.round(input.level * 100)}%`;
-  const subtitle = `${label(lang, "diffSubtitle")}: ${levelText}; ${label(lang, "baselineIs")}: ${input.baseline}`;
+  const subtitle = lang === "zh" ? `${label(lang, "diffSubtitle")}：${levelText}；${label(lang, "baselineIs")}：${input.baseline}` : `${label(lang, "diffSubtitle")}: ${levelText}; ${label(lang, "baselineIs")}: ${input.baseline}`;
   const panels = present.map((m) => {
     const { title, factor } = metricDisplay(m, lang);
     const values = input.rows

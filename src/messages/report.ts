@@ -126,3 +126,11 @@ export const villagesSentence = (target: number, year: number, p: string, median
     `贫困村退出目标：到 ${year} 年 ${target} 个贫困村退出——${p} 的模拟达到（中位数 ${median} 个村）。`,
   );
 export const figVillages = (year: number): Localized => loc(`P(village target ${year})`, `${year} 年贫困村退出目标达成概率`);
+
+export const tableVariants = (level: string, unit: string): Localized =>
+  loc(`Variants against the baseline: mean paired differences with ${level} confidence intervals (money in ${unit})`, `各方案与基准方案对比：配对差值均值及 ${level} 置信区间（金额单位：${unit}）`);
+export const colVariant = (): Localized => loc("Variant", "方案");
+export const colDeltaExits = (): Localized => loc("Δ exits (people)", "脱贫人数差值（人）");
+export const colDeltaCost = (): Localized => loc("Δ fiscal cost", "财政成本差值");
+export const colDeltaPoolLoss = (): Localized => loc("Δ pool loss", "资金池损失差值");
+export const colDeltaTargets = (): Localized => loc("Δ P(all targets), points", "全部目标达成概率差值（百分点）");

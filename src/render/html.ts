@@ -120,9 +120,9 @@ h2{font-size:20px;margin:0 0 12px;color:#0b3d66}
 .table-wrap{overflow-x:auto;margin:10px 0}
 table{border-collapse:collapse;font-size:14px;min-width:50%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
-th,td{border-bottom:1px solid #e6e6e6;padding:5px 10px;text-align:left;white-space:nowrap}
+th,td{border-bottom:1px solid #e6e6e6;padding:5px 10px;text-align:left;vertical-align:top;max-width:420px}
 th{background:#f0f3f6}
-.num{text-align:right;font-variant-numeric:tabular-nums}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total td{font-weight:bold;border-top:2px solid #999}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure.chart{margin:10px 0;display:inline-block;vertical-align:top}
@@ -133,7 +133,8 @@ figcaption a{color:#0b3d66}
 .checks li.error{background:#fdecea}.checks li.warning{background:#fff6e0}
 .sev{display:inline-block;min-width:70px;font-size:12px;text-transform:uppercase;color:#555;margin-right:8px}
 .defs{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:14px}
-.defs dt{color:#555}.defs dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}
+.defs dt{color:#555}.defs dd{margin:0;word-break:break-word}
+#manifest .defs dd{font-family:ui-monospace,monospace;word-break:break-all}
 footer{color:#777;font-size:12px;text-align:center;padding:20px}
 .chart-error{color:#D55E00;font-weight:bold}
 @media print{nav{display:none}body{background:#fff}section{border:none;page-break-inside:avoid}}

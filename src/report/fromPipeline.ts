@@ -19,7 +19,9 @@ import { buildLedger } from "../ledger/build.js";
 import { labelText } from "../ledger/label.js";
 import type { Ledger } from "../ledger/types.js";
 import { simulateScenario, type PipelineOptions } from "../results/pipeline.js";
-import { pairedDifferences } from "../results/paired.js";
+import { pairedDifferences, type PairedDifferences, type PairedStat } from "../results/paired.js";
+import { formatNumber, moneyScale } from "../charts/format.js";
+import * as M from "../messages/report.js";
 import { targetsFromScenario } from "../results/targets.js";
 import type { ResultSet } from "../results/write.js";
 import type { ChartData } from "../charts/registry.js";
@@ -27,7 +29,7 @@ import { exitTargetProbabilityInput, exitsVsCostInput, lendingInput, poolFanInpu
 import { ledgerChartData, poolReferences } from "../charts/ledgerAdapters.js";
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables } from "./ledgerTables.js";
-import type { ReportFacts, ReportInput } from "./types.js";
+import type { DisplayTable, ReportFacts, ReportInput } from "./types.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
   readonly lang: Lang;
@@ -89,14 +91,53 @@ export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, vari
     parts.push({ ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) });
   }
   if (variants.length > 0) {
-    const targets = loaded ? targetsFromScenario(loaded.scenario, loaded.years) : undefined;
-    const diffs = variants.map((v) => ({ variant: v.name, paired: pairedDifferences(set.results, v.set.results, targets ? { targets } : {}) }));
+    const diffs = variantDiffs(set, variants, loaded);
     parts.push({
       "variant-differences": variantDifferencesInput(baselineName, diffs),
       "exits-vs-cost": exitsVsCostInput([{ name: baselineName, summary: set.summary }, ...variants.map((v) => ({ name: v.name, summary: v.set.summary }))]),
     });
   }
   return mergeChartData(...parts);
+}
+
+/** Paired differences of each variant against the baseline (common random numbers: same seed, same runs). */
+function variantDiffs(set: ResultSet, variants: readonly { name: string; set: ResultSet }[], loaded?: LoadedScenario): { variant: string; paired: PairedDifferences }[] {
+  const targets = loaded ? targetsFromScenario(loaded.scenario, loaded.years) : undefined;
+  return variants.map((v) => ({ variant: v.name, paired: pairedDifferences(set.results, v.set.results, targets ? { targets } : {}) }));
+}
+
+const signed = (x: number, text: string): string => (x > 0 ? `+${text}` : text);
+
+/** What each variant changes, from the scenario's labels and descriptions. */
+export function variantNotes(names: readonly string[], loaded: LoadedScenario | undefined, lang: Lang): [string, string][] {
+  const text = (t: string | { en: string; zh: string } | undefined): string => (t === undefined ? "" : typeof t === "string" ? t : t[lang]);
+  return names.map((id) => {
+    const v = loaded?.scenario.variants.find((x) => x.id === id);
+    return [id, [text(v?.label), text(v?.description)].filter((t) => t !== "").join(" — ")];
+  });
+}
+
+/** The variants' paired differences as a table (money in million yuan or 万元, named in the title). */
+export function variantTable(diffs: readonly { variant: string; paired: PairedDifferences }[], lang: Lang): DisplayTable {
+  const level = `${Math.round((diffs[0]?.paired.level ?? 0.95) * 100)}%`;
+  const { divisor, unit } = moneyScale(lang);
+  const num = (st: PairedStat | null | undefined, f: (x: number) => string): string => (st ? `${signed(st.mean, f(st.mean))} (${f(st.lo)} … ${f(st.hi)})` : "—");
+  const people = (x: number): string => formatNumber(x, 0);
+  const money = (x: number): string => formatNumber(x / divisor, lang === "zh" ? 1 : 2);
+  const points = (x: number): string => formatNumber(100 * x, 1);
+  const columns = [say(lang, M.colVariant()), say(lang, M.colDeltaExits()), say(lang, M.colDeltaCost()), say(lang, M.colDeltaPoolLoss()), say(lang, M.colDeltaTargets())];
+  return {
+    title: say(lang, M.tableVariants(level, unit)),
+    columns,
+    rows: diffs.map((d) => [
+      d.variant,
+      num(d.paired.metrics["cumulativeExits"]?.horizon, people),
+      num(d.paired.metrics["fiscalCost"]?.horizon, money),
+      num(d.paired.metrics["poolLoss"]?.horizon, money),
+      num(d.paired.targetsMet, points),
+    ]),
+    numeric: [false, true, true, true, true],
+  };
 }
 
 /** The manifest as display pairs. */
@@ -147,6 +188,9 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     facts: reportFacts(base.value, ledger),
     charts: reportChartData(base.value, ledger, lang, sims, baselineName, loaded),
     tables: ledgerDisplayTables(ledger, lang),
+    ...(sims.length > 0
+      ? { variantTable: variantTable(variantDiffs(base.value, sims, loaded), lang), variantNotes: variantNotes(sims.map((v) => v.name), loaded, lang) }
+      : {}),
     checks: ledger.checks.map((c) => ({ severity: c.severity, message: say(lang, c.message) })),
     manifest: manifestEntries(base.value, sims.map((s) => s.name)),
     version: base.value.manifest.fundsim,

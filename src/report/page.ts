@@ -35,6 +35,13 @@ export function buildReportPage(input: ReportInput, links: ChartLinks = () => []
       if (data === undefined) continue;
       blocks.push({ kind: "chart", id: `chart-${kind}`, spec: buildChart(kind, data as ChartInputMap[typeof kind], lang), links: links(kind) });
     }
+    if (g.id === "variants" && input.variantTable) {
+      const t = input.variantTable;
+      blocks.unshift(
+        ...(input.variantNotes && input.variantNotes.length > 0 ? [{ kind: "definitions" as const, items: input.variantNotes }] : []),
+        { kind: "table", caption: t.title, columns: t.columns, rows: t.rows, numeric: t.numeric },
+      );
+    }
     if (blocks.length > 0) sections.push({ id: g.id, title: say(lang, g.title()), blocks });
     if (g.id === "budget" && input.tables.length > 0) {
       sections.push({

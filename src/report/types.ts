@@ -50,6 +50,10 @@ export interface ReportInput {
   readonly facts: ReportFacts;
   readonly charts: ChartData;
   readonly tables: readonly DisplayTable[];
+  /** Variants compared with the baseline: what changes and the paired differences. */
+  readonly variantTable?: DisplayTable;
+  /** What each compared variant changes: [name, label — description]. */
+  readonly variantNotes?: readonly (readonly [string, string])[];
   readonly checks: readonly ReportCheck[];
   readonly manifest: Readonly<Record<string, unknown>>;
   readonly version: string;

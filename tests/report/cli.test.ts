@@ -89,6 +89,8 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html).toContain("凌海");
     expect(html).toContain("预算台账");
+    expect(html).toContain(M.tableVariants("95%", "万元").zh);
+    expect(html).toContain("full-capacity");
     expect(existsSync(join(dir, "manifest.json"))).toBe(true);
   });
 
