@@ -90,7 +90,7 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
   };
   const money = (x: number): string => formatMoney(x, lang);
   const points = (x: number): string => say(lang, M.points(formatNumber(100 * x, 1)));
-  line(M.whatExits(lastYear), d.metrics["cumulativeExits"]?.byYear[last], (x) => formatNumber(x));
+  line(M.whatExits(lastYear), d.metrics["exitedPeople"]?.byYear[last], (x) => formatNumber(x));
   if (d.exitTargetsMet) line(M.whatExitTarget(), d.exitTargetsMet, points);
   if (d.targetsMet) line(M.whatTargets(), d.targetsMet, points);
   line(M.whatCost(span), d.metrics["fiscalCost"]?.horizon, money);

@@ -44,7 +44,7 @@ describe("summaryText", () => {
       const text = summaryText({ results, summary, manifest }, { lang, name: "Test county" });
       const fin = summary.targets!.byYear[2]!.exitsMet!;
       expect(text).toContain(M.exitTargetLine(formatNumber(2400), 2019, formatPercent(fin.p, 1), formatPercent(fin.se, 1))[lang]);
-      const ex = summary.metrics["cumulativeExits"]!.byYear[2]!;
+      const ex = summary.metrics["exitedPeople"]!.byYear[2]!;
       expect(text).toContain(M.exitsLine(2019, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95))[lang]);
       expect(text).toContain(M.poolLossLine("2017–2019", formatMoney(summary.pool!.loss.mean, lang), formatMoney(summary.pool!.loss.se, lang), formatMoney(summary.pool!.lossVaR99, lang))[lang]);
       expect(text).toContain(M.poolDepletedLine("2%", formatPercent(summary.pool!.depleted.se, 1))[lang]);
