@@ -67,8 +67,8 @@ export const LABELS = {
   lendingSubtitle: loc("Loans outstanding: median and 90% band; capacity = fund × leverage", "贷款余额：中位数及 90% 区间；放贷能力 = 资金 × 放大倍数"),
   lendingAxis: loc("Loans outstanding", "贷款余额"),
   capacity: loc("Capacity", "放贷能力"),
-  planned: loc("Planned outstanding", "计划贷款余额"),
-  outstanding: loc("Outstanding (median)", "贷款余额（中位数）"),
+  planned: loc("Planned, during the year (ledger)", "计划年内贷款余额（台账）"),
+  outstanding: loc("Simulated, at year end (median)", "模拟年末贷款余额（中位数）"),
 
   subsidyTitle: loc("Interest subsidy paid by the treasury", "财政贴息支出"),
   subsidySubtitle: loc("Simulated median and 90% band; diamonds: ledger's expected amount", "模拟中位数及 90% 区间；菱形为预算台账预计数"),
