@@ -50,6 +50,8 @@ export interface Households {
   readonly villageNames?: readonly string[];
   /** Optional cohort names by cohort index (scenario cohort ids, or register cohort labels). */
   readonly cohortNames?: readonly string[];
+  /** sha256 (hex) of the register file the households were read from, for provenance. */
+  readonly sourceSha256?: string;
 }
 
 /** Allocate a zeroed population of n households. */

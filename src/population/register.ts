@@ -26,6 +26,7 @@
  * if (!r.ok) for (const i of r.error) stderr.write(say(lang, registerIssue(i)) + "\n");
  * else simulate(r.value);
  */
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { err, ok, type Result } from "../util/result.js";
@@ -68,7 +69,16 @@ export async function loadRegister(path: string, options: RegisterOptions = {}):
   if (!info.isFile()) return err([{ code: "notAFile", file, line: 0 }]);
   if (info.size === 0) return err([{ code: "emptyFile", file, line: 0 }]);
   try {
-    return await parseRegister(createReadStream(path, { highWaterMark: 1 << 20 }), { ...options, label: file });
+    // Hash the bytes as they stream past, so results can name exactly which register they used.
+    const hash = createHash("sha256");
+    async function* hashed(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+    }
+    const r = await parseRegister(hashed(), { ...options, label: file });
+    return r.ok ? ok({ ...r.value, sourceSha256: hash.digest("hex") }) : r;
   } catch (e) {
     const found = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
     return err([{ code: "unreadable", file, line: 0, found }]);

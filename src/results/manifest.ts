@@ -40,8 +40,8 @@ export interface Manifest {
   readonly variant: string | null;
   /** `--set path=value` overrides applied, in order. */
   readonly sets: readonly string[];
-  /** Household register used instead of the synthetic population, if any. */
-  readonly register: { readonly file: string; readonly households: number } | null;
+  /** Household register used instead of the synthetic population, if any (with the sha256 of its bytes). */
+  readonly register: { readonly file: string; readonly households: number; readonly sha256?: string } | null;
   readonly households: number;
   readonly seed: number;
   readonly runs: number;

@@ -107,7 +107,9 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     scenario: { file: loaded.file, id: s.meta.id, hash: loaded.hash },
     variant: loaded.variant ?? null,
     sets: [...loaded.sets],
-    register: o.register ? { file: o.register.file, households: households.count } : null,
+    register: o.register
+      ? { file: o.register.file, households: households.count, ...(households.sourceSha256 ? { sha256: households.sourceSha256 } : {}) }
+      : null,
     households: households.count,
     seed,
     runs: results.runs,

@@ -111,7 +111,9 @@ describe("fundsim simulate", () => {
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
-    expect(manifest.register).toEqual({ file: csv, households: 60 });
+    const bytes = await readFile(csv);
+    const { createHash } = await import("node:crypto");
+    expect(manifest.register).toEqual({ file: csv, households: 60, sha256: createHash("sha256").update(bytes).digest("hex") });
     expect(manifest.households).toBe(60);
   });
 
