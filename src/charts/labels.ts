@@ -112,3 +112,6 @@ export function moneyTitle(lang: Lang, key: LabelKey): string {
 export function perPersonTitle(lang: Lang, key: LabelKey): string {
   return lang === "zh" ? `${label(lang, key)}（元/人）` : `${label(lang, key)} (yuan per person)`;
 }
+
+/** "Label: value" with the colon each language uses ("规划目标：20,000"). */
+export const labelled = (lang: Lang, key: LabelKey, value: string): string => (lang === "zh" ? `${label(lang, key)}：${value}` : `${label(lang, key)}: ${value}`);

@@ -9,7 +9,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { PerPersonInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
-import { label, perPersonTitle, type LabelKey } from "./labels.js";
+import { labelled, perPersonTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
 import { formatNumber } from "./format.js";
 
@@ -27,7 +27,7 @@ export function perPersonChart(input: PerPersonInput, lang: Lang): TopLevelSpec 
     { mark: { type: "text", dy: -8, fontSize: 11, color: "#222222" }, encoding: { x, y, text: { field: "text" } } },
   ];
   if (input.target !== undefined) {
-    const t = [{ target: sig(input.target), text: `${label(lang, "target")}: ${formatNumber(input.target, 0)}` }];
+    const t = [{ target: sig(input.target), text: labelled(lang, "target", formatNumber(input.target, 0)) }];
     layers.push(
       { data: { values: t }, mark: { type: "rule", strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: "target", type: "quantitative" }, color: seriesColor(lang, "target", ENTRIES) } },
       { data: { values: t }, mark: { type: "text", align: "left", x: 4, dy: -8, color: COLORS.target, fontSize: 12 }, encoding: { y: { field: "target", type: "quantitative" }, text: { field: "text" } } },

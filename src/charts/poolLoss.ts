@@ -11,7 +11,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { LossDistribution } from "./types.js";
 import { frame, seriesColor, sig } from "./common.js";
-import { label, moneyTitle, type LabelKey } from "./labels.js";
+import { label, labelled, moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
 import { formatMoney, moneyScale } from "./format.js";
 
@@ -54,7 +54,7 @@ export function poolLossChart(input: LossDistribution, lang: Lang): TopLevelSpec
       ["var95", input.var95],
       ["var99", input.var99],
     ] as const
-  ).map(([key, v], i) => ({ key, x: sig(v / divisor), text: `${label(lang, key)}: ${formatMoney(v, lang)}`, row: i }));
+  ).map(([key, v], i) => ({ key, x: sig(v / divisor), text: labelled(lang, key, formatMoney(v, lang)), row: i }));
   const xTitle = moneyTitle(lang, "lossAxis");
   // Headroom above the tallest bar for the three labels at the top of the plot.
   const maxShare = Math.max(0.01, ...values.map((v) => v.share));
