@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "notebooks/**", ".deno/**"] },
+  { ignores: [".tmp-*", ".eslint-tmp-*", "dist/**", "node_modules/**", "out/**", "coverage/**", "notebooks/**", ".deno/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,5 +17,9 @@ export default tseslint.config(
   {
     files: ["src/cli/**/*.ts", "bench/**/*.ts", "bin/**/*.js", "scripts/**/*.{js,ts,mjs}"],
     rules: { "no-console": "off" },
+  },
+  {
+    files: ["bin/**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
 );
