@@ -38,6 +38,10 @@ const byYear = (s: Summary, metric: string): QuantileBand[] | undefined => {
   return m ? bands(s.years, m.byYear) : undefined;
 };
 
+/** True when a chart would show nothing but zeros (such charts are left out). */
+const allZero = (bands: readonly QuantileBand[], ...lines: readonly (readonly YearValue[] | undefined)[]): boolean =>
+  bands.every((b) => b.q05 === 0 && b.q95 === 0 && b.median === 0) && lines.every((l) => (l ?? []).every((v) => v.value === 0));
+
 /** Cumulative exits with the plan's cumulative exit targets. */
 export function exitsFanInput(s: Summary): FanInput | undefined {
   const b = byYear(s, "cumulativeExits");
@@ -113,7 +117,7 @@ export function poolFanInput(s: Summary, r?: RunResults, fund?: number): PoolInp
   return { bands: b, depletion, ...(fund !== undefined ? { fund } : {}) };
 }
 
-/** Total pool loss per run over the horizon. */
+/** Total pool loss per run over the horizon (undefined when no run loses anything: nothing to draw). */
 export function poolLossInput(s: Summary, r: RunResults): LossDistribution | undefined {
   const m = r.metrics.indexOf("poolLoss");
   if (m < 0 || !s.pool) return undefined;
@@ -125,20 +129,21 @@ export function poolLossInput(s: Summary, r: RunResults): LossDistribution | und
     for (let y = 0; y < ny; y++) sum += r.data[(run * ny + y) * nm + m] ?? 0;
     losses.push(sum);
   }
+  if (losses.every((x) => x === 0)) return undefined;
   return { losses, var95: s.pool.lossVaR95, var99: s.pool.lossVaR99, mean: s.pool.loss.mean };
 }
 
-/** Loans outstanding against capacity (and planned lending) from the ledger. */
+/** Loans outstanding against capacity (and planned lending) from the ledger; undefined when nothing is lent or planned. */
 export function lendingInput(s: Summary, capacity: readonly YearValue[], planned?: readonly YearValue[]): LendingInput | undefined {
   const b = byYear(s, "loansOutstanding");
-  if (!b) return undefined;
+  if (!b || allZero(b, planned)) return undefined;
   return { bands: b, capacity, ...(planned ? { planned } : {}) };
 }
 
-/** Interest subsidy per year against the ledger's expected amount. */
+/** Interest subsidy per year against the ledger's expected amount; undefined when both are zero throughout. */
 export function subsidyInput(s: Summary, expected?: readonly YearValue[]): SubsidyInput | undefined {
   const b = byYear(s, "interestSubsidy");
-  if (!b) return undefined;
+  if (!b || allZero(b, expected)) return undefined;
   return { bands: b, ...(expected ? { expected } : {}) };
 }
 

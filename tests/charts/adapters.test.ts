@@ -7,7 +7,9 @@ import {
   exitTargetProbabilityInput,
   exitsFanInput,
   exitsVsCostInput,
+  lendingInput,
   poolLossInput,
+  subsidyInput,
   resultsChartData,
   targetProbabilityInput,
   variantDifferencesInput,
@@ -108,5 +110,18 @@ describe("results → chart inputs", () => {
     ]);
     expect(t.points[1]!.exits.median - t.points[0]!.exits.median).toBeCloseTo(50, 9);
     expect(t.points[0]!.cost.median).toBeCloseTo(3 * (1_000_000 + 1000 * 49.5), 0);
+  });
+});
+
+describe("charts with nothing to show are left out", () => {
+  it("no subsidy, no lending and no losses give no subsidy, lending or loss chart", () => {
+    const metrics = [...CORE_METRICS];
+    const r: RunResults = { runs: 10, years, metrics, data: new Float64Array(10 * years.length * metrics.length) };
+    const s = summarize(r);
+    const zero = years.map((year) => ({ year, value: 0 }));
+    expect(subsidyInput(s, zero)).toBeUndefined();
+    expect(lendingInput(s, zero, zero)).toBeUndefined();
+    expect(poolLossInput(s, r)).toBeUndefined();
+    expect(subsidyInput(s, [{ year: 2017, value: 5 }])).toBeDefined();
   });
 });
