@@ -134,3 +134,60 @@ export const colDeltaExits = (): Localized => loc("Δ exits (people)", "脱贫�
 export const colDeltaCost = (): Localized => loc("Δ fiscal cost", "财政成本差值");
 export const colDeltaPoolLoss = (): Localized => loc("Δ pool loss", "资金池损失差值");
 export const colDeltaTargets = (): Localized => loc("Δ P(all targets), points", "全部目标达成概率差值（百分点）");
+
+export const MANIFEST_KEYS = [
+  "fundsim",
+  "scenario",
+  "scenarioId",
+  "scenarioHash",
+  "variant",
+  "comparedVariants",
+  "sets",
+  "seed",
+  "runs",
+  "threads",
+  "households",
+  "years",
+  "wallTimeSeconds",
+  "node",
+  "created",
+] as const;
+export type ManifestKey = (typeof MANIFEST_KEYS)[number];
+
+/** Names of the provenance entries shown in the report. */
+export const manifestKey = (k: ManifestKey): Localized => {
+  switch (k) {
+    case "fundsim":
+      return loc("fundsim version", "fundsim 版本");
+    case "scenario":
+      return loc("Scenario file", "情景文件");
+    case "scenarioId":
+      return loc("Scenario id", "情景编号");
+    case "scenarioHash":
+      return loc("Scenario hash (sha256)", "情景哈希（sha256）");
+    case "variant":
+      return loc("Variant applied", "所用方案");
+    case "comparedVariants":
+      return loc("Variants compared", "比较的方案");
+    case "sets":
+      return loc("Overrides (--set)", "参数覆盖（--set）");
+    case "seed":
+      return loc("Random seed", "随机种子");
+    case "runs":
+      return loc("Monte-Carlo runs", "蒙特卡洛模拟次数");
+    case "threads":
+      return loc("Threads", "线程数");
+    case "households":
+      return loc("Households simulated", "模拟户数");
+    case "years":
+      return loc("Years", "年份");
+    case "wallTimeSeconds":
+      return loc("Simulation time (s)", "模拟用时（秒）");
+    case "node":
+      return loc("Node.js", "Node.js");
+    case "created":
+      return loc("Created (UTC)", "生成时间（UTC）");
+    default:
+      return k satisfies never;
+  }
+};

@@ -22,7 +22,7 @@ export type Block =
   | { readonly kind: "figures"; readonly items: readonly { readonly label: string; readonly value: string; readonly note?: string; readonly tone?: "good" | "warn" | "bad" }[] }
   | { readonly kind: "table"; readonly caption?: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly numeric?: readonly boolean[]; readonly totalRow?: boolean }
   | { readonly kind: "chart"; readonly id: string; readonly spec: TopLevelSpec; readonly links?: readonly { readonly label: string; readonly href: string }[] }
-  | { readonly kind: "checks"; readonly items: readonly { readonly severity: "info" | "warning" | "error"; readonly text: string }[] }
+  | { readonly kind: "checks"; readonly items: readonly { readonly severity: "info" | "warning" | "error"; readonly label: string; readonly text: string }[] }
   | { readonly kind: "definitions"; readonly items: readonly (readonly [string, string])[] };
 
 export interface ReportSection {
@@ -90,7 +90,7 @@ function block(b: Block): string {
         b.links && b.links.length > 0 ? `<figcaption>${b.links.map((l) => `<a href="${esc(l.href)}">${esc(l.label)}</a>`).join(" · ")}</figcaption>` : ""
       }</figure>`;
     case "checks":
-      return `<ul class="checks">${b.items.map((i) => `<li class="${i.severity}"><span class="sev">${esc(i.severity)}</span>${esc(i.text)}</li>`).join("")}</ul>`;
+      return `<ul class="checks">${b.items.map((i) => `<li class="${i.severity}"><span class="sev">${esc(i.label)}</span>${esc(i.text)}</li>`).join("")}</ul>`;
     case "definitions":
       return `<dl class="defs">${b.items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`;
     default:

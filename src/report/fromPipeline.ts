@@ -22,6 +22,7 @@ import { simulateScenario, type PipelineOptions } from "../results/pipeline.js";
 import { pairedDifferences, type PairedDifferences, type PairedStat } from "../results/paired.js";
 import { formatNumber, moneyScale } from "../charts/format.js";
 import * as M from "../messages/report.js";
+import { MANIFEST_KEYS, manifestKey, type ManifestKey } from "../messages/report.js";
 import { targetsFromScenario } from "../results/targets.js";
 import type { ResultSet } from "../results/write.js";
 import type { ChartData } from "../charts/registry.js";
@@ -140,16 +141,16 @@ export function variantTable(diffs: readonly { variant: string; paired: PairedDi
   };
 }
 
-/** The manifest as display pairs. */
-function manifestEntries(set: ResultSet, variants: readonly string[]): Record<string, unknown> {
+/** The manifest as display pairs, keyed by localized names. */
+function manifestEntries(set: ResultSet, variants: readonly string[], lang: Lang): Record<string, unknown> {
   const m = set.manifest;
-  return {
+  const values: Record<ManifestKey, unknown> = {
     fundsim: m.fundsim,
     scenario: m.scenario.file,
     scenarioId: m.scenario.id,
     scenarioHash: m.scenario.hash,
     variant: m.variant ?? "—",
-    ...(variants.length > 0 ? { comparedVariants: variants.join(", ") } : {}),
+    comparedVariants: variants.length > 0 ? variants.join(", ") : "—",
     sets: m.sets.length > 0 ? m.sets.join("; ") : "—",
     seed: m.seed,
     runs: m.runs,
@@ -160,6 +161,7 @@ function manifestEntries(set: ResultSet, variants: readonly string[]): Record<st
     node: m.node,
     created: m.created,
   };
+  return Object.fromEntries(MANIFEST_KEYS.map((k) => [say(lang, manifestKey(k)), values[k]]));
 }
 
 /** Simulate the baseline and the variants and assemble the report input. */
@@ -192,7 +194,8 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
       ? { variantTable: variantTable(variantDiffs(base.value, sims, loaded), lang), variantNotes: variantNotes(sims.map((v) => v.name), loaded, lang) }
       : {}),
     checks: ledger.checks.map((c) => ({ severity: c.severity, message: say(lang, c.message) })),
-    manifest: manifestEntries(base.value, sims.map((s) => s.name)),
+    manifest: manifestEntries(base.value, sims.map((s) => s.name), lang),
+    manifestFile: base.value.manifest,
     version: base.value.manifest.fundsim,
   });
 }

@@ -56,7 +56,7 @@ export function buildReportPage(input: ReportInput, links: ChartLinks = () => []
     title: say(lang, M.sectionChecks()),
     blocks:
       input.checks.length > 0
-        ? [{ kind: "checks", items: input.checks.map((c) => ({ severity: c.severity, text: c.message })) }]
+        ? [{ kind: "checks", items: input.checks.map((c) => ({ severity: c.severity, label: say(lang, M.severity(c.severity)), text: c.message })) }]
         : [{ kind: "paragraph", text: say(lang, M.noChecks()), emphasis: "good" }],
   });
   sections.push({

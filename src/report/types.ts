@@ -55,6 +55,9 @@ export interface ReportInput {
   /** What each compared variant changes: [name, label — description]. */
   readonly variantNotes?: readonly (readonly [string, string])[];
   readonly checks: readonly ReportCheck[];
+  /** Provenance shown in the report (display names → values). */
   readonly manifest: Readonly<Record<string, unknown>>;
+  /** Provenance written to manifest.json as is (defaults to `manifest`). */
+  readonly manifestFile?: unknown;
   readonly version: string;
 }

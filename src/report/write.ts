@@ -46,7 +46,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
       { label: say(input.lang, M.linkSpec()), href: `charts/${kind}.vl.json` },
     ]);
     await put("report.html", await renderReportHtml(page));
-    await put("manifest.json", `${JSON.stringify(input.manifest, null, 2)}\n`);
+    await put("manifest.json", `${JSON.stringify(input.manifestFile ?? input.manifest, null, 2)}\n`);
   });
   return written;
 }
