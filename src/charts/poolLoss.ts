@@ -10,7 +10,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { LossDistribution } from "./types.js";
-import { frame, seriesColor, sig } from "./common.js";
+import { frame, sig } from "./common.js";
 import { label, labelled, moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
 import { formatMoney, moneyScale } from "./format.js";
@@ -48,35 +48,30 @@ export function histogram(values: readonly number[], bins = 30): { start: number
 export function poolLossChart(input: LossDistribution, lang: Lang): TopLevelSpec {
   const { divisor } = moneyScale(lang);
   const values = histogram(input.losses).map((b) => ({ start: sig(b.start / divisor), end: sig(b.end / divisor), share: sig(b.share, 4) }));
+  // The mean and the VaRs are vertical rules; their values go in the legend, where long
+  // labels cannot collide with each other or with the bars.
   const marks = (
     [
       ["mean", input.mean],
       ["var95", input.var95],
       ["var99", input.var99],
     ] as const
-  ).map(([key, v], i) => ({ key, x: sig(v / divisor), text: labelled(lang, key, formatMoney(v, lang)), row: i }));
-  const xTitle = moneyTitle(lang, "lossAxis");
-  // Headroom above the tallest bar for the three labels at the top of the plot.
-  const maxShare = Math.max(0.01, ...values.map((v) => v.share));
+  ).map(([key, v], i) => ({ key, x: sig(v / divisor), series: labelled(lang, key, formatMoney(v, lang)), color: ENTRIES[i]?.[1] ?? "#333333" }));
+  const color = { field: "series", type: "nominal", title: null, scale: { domain: marks.map((m) => m.series), range: marks.map((m) => m.color) }, legend: { symbolType: "stroke", symbolStrokeWidth: 3, columns: 3 } };
   const layers: unknown[] = [
     {
       mark: { type: "bar", color: "#6aa9d6", stroke: "#ffffff", strokeWidth: 0.5 },
       encoding: {
-        x: { field: "start", type: "quantitative", title: xTitle, bin: { binned: true } },
+        x: { field: "start", type: "quantitative", title: moneyTitle(lang, "lossAxis"), bin: { binned: true } },
         x2: { field: "end" },
-        y: { field: "share", type: "quantitative", title: label(lang, "shareOfRuns"), axis: { format: ".0%" }, scale: { domain: [0, sig(maxShare * 1.3, 3)] } },
+        y: { field: "share", type: "quantitative", title: label(lang, "shareOfRuns"), axis: { format: ".0%" } },
       },
     },
+    ...marks.map((m) => ({
+      data: { values: [m] },
+      mark: { type: "rule", strokeWidth: 2, strokeDash: m.key === "mean" ? [2, 2] : [6, 3] },
+      encoding: { x: { field: "x", type: "quantitative" }, color },
+    })),
   ];
-  for (const m of marks) {
-    layers.push(
-      { data: { values: [m] }, mark: { type: "rule", strokeWidth: 2, strokeDash: m.key === "mean" ? [2, 2] : [6, 3] }, encoding: { x: { field: "x", type: "quantitative" }, color: seriesColor(lang, m.key, ENTRIES) } },
-      {
-        data: { values: [m] },
-        mark: { type: "text", align: "right", dx: -4, y: 10 + 16 * m.row, fontSize: 11, color: ENTRIES[m.row]?.[1] ?? "#333333" },
-        encoding: { x: { field: "x", type: "quantitative" }, text: { field: "text" } },
-      },
-    );
-  }
   return frame(lang, "lossTitle", "lossSubtitle", { data: { values }, layer: layers });
 }
