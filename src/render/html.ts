@@ -125,7 +125,9 @@ th{background:#f0f3f6}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total td{font-weight:bold;border-top:2px solid #999}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
-figure.chart{margin:10px 0;display:inline-block;vertical-align:top}
+figure.chart{margin:10px 0;width:100%;max-width:880px}
+.vis,.vis .vega-embed{display:block;width:100%}
+.vis svg{width:100%;height:auto}
 figcaption{font-size:13px;color:#555}
 figcaption a{color:#0b3d66}
 .checks{list-style:none;padding:0}
