@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { loadScenario, type LoadedScenario } from "../scenario/index.js";
 import { renderIssues } from "../messages/scenario.js";
-import type { Lang } from "../messages/lang.js";
+import { isLang, type Lang } from "../messages/lang.js";
 import type { CliContext } from "./context.js";
 import { EXIT } from "./context.js";
 
@@ -26,6 +26,19 @@ export async function loadForCli(args: ScenarioArgs, ctx: CliContext): Promise<L
     return undefined;
   }
   return { ...r.value, file: args.scenario };
+}
+
+/** The scenario arguments of a parsed command line (positional `scenario`, --variant, --set, --lang). */
+export function scenarioArgsOf(argv: Readonly<Record<string, unknown>>): ScenarioArgs {
+  const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+  const variant = argv["variant"];
+  const set = argv["set"];
+  return {
+    scenario: String(argv["scenario"]),
+    variant: typeof variant === "string" ? variant : undefined,
+    set: Array.isArray(set) ? set.map(String) : undefined,
+    lang,
+  };
 }
 
 /** yargs options shared by commands that take a scenario. */

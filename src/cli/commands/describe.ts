@@ -1,7 +1,7 @@
 /** `fundsim describe <scenario>` — a readable summary of a scenario (en/zh). */
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
-import { loadForCli, scenarioOptions } from "../load.js";
+import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { describeText } from "../../messages/describe.js";
 import { isLang } from "../../messages/lang.js";
 
@@ -12,10 +12,7 @@ export const describeCommand: CommandFactory = (y, ctx) =>
     (a) => a.positional("scenario", { type: "string", demandOption: true }).options(scenarioOptions),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
-      const loaded = await loadForCli(
-        { scenario: String(argv["scenario"]), variant: argv["variant"] as string | undefined, set: argv["set"] as string[] | undefined, lang },
-        ctx,
-      );
+      const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       ctx.stdout.write(`${describeText(loaded, lang)}\n`);
       ctx.exitCode = EXIT.ok;

@@ -10,7 +10,7 @@
 import { join, resolve } from "node:path";
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
-import { loadForCli, scenarioOptions } from "../load.js";
+import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import { wroteLedger } from "../../messages/ledger.js";
 import { buildLedger } from "../../ledger/build.js";
@@ -35,10 +35,7 @@ export const ledgerCommand: CommandFactory = (y, ctx) =>
         .option("strict", { type: "boolean", default: false, describe: "Exit 1 when any check is an error (over-committed year, target missed …)" }),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
-      const loaded = await loadForCli(
-        { scenario: String(argv["scenario"]), variant: argv["variant"] as string | undefined, set: argv["set"] as string[] | undefined, lang },
-        ctx,
-      );
+      const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       const ledger = buildLedger(loaded.scenario, { years: loaded.years });
       const format = (argv["format"] as LedgerFormat | undefined) ?? "table";

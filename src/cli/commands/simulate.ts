@@ -11,7 +11,7 @@ import cliProgress from "cli-progress";
 import type { CommandFactory } from "../command.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../context.js";
-import { loadForCli, scenarioOptions } from "../load.js";
+import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
@@ -146,11 +146,7 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         if (maxRuns === null) return;
         precision = { target, maxRuns: maxRuns ?? 100_000 };
       }
-      const scenario = String(argv["scenario"]);
-      const loaded = await loadForCli(
-        { scenario, variant: argv["variant"] as string | undefined, set: argv["set"] as string[] | undefined, lang },
-        ctx,
-      );
+      const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       let register: PipelineOptions["register"];
       if (argv["register"] !== undefined) {
