@@ -127,7 +127,7 @@ tr.total td{font-weight:bold;border-top:2px solid #999}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure.chart{margin:10px 0;width:100%;max-width:880px}
 .vis,.vis .vega-embed{display:block;width:100%}
-.vis svg{width:100%;height:auto}
+.vis svg{max-width:100%;height:auto}
 figcaption{font-size:13px;color:#555}
 figcaption a{color:#0b3d66}
 .checks{list-style:none;padding:0}
@@ -149,6 +149,9 @@ const EMBED = `
   nodes.forEach(function(el){
     var spec=JSON.parse(document.getElementById(el.id+'-spec').textContent);
     vegaEmbed(el,spec,{actions:false,renderer:'svg'}).then(function(){
+      // Enlarge small charts for reading (at most 1.5x, never past the column); shrink on narrow screens.
+      var svg=el.querySelector('svg');
+      if(svg){var w=parseFloat(svg.getAttribute('width')||'0');if(w>0){svg.style.width=Math.min(w*1.5,860)+'px';}}
       el.setAttribute('data-rendered','true');window.__charts.done++;
     }).catch(function(e){
       el.setAttribute('data-error',String(e&&e.message||e));window.__charts.errors.push(String(e));
