@@ -14,6 +14,9 @@ import { defaultThreads, runParallel } from "./workers.js";
 
 export interface SimulateOptions {
   readonly runs: number;
+  /** Index of the first run (default 0). Runs are addressed by index, so batches
+   * [0, a) and [a, a + b) concatenate to exactly the runs [0, a + b). */
+  readonly firstRun?: number;
   readonly seed: number;
   /** Worker threads (default: available cores); 1 runs in this thread. */
   readonly threads?: number;
@@ -56,6 +59,7 @@ export async function simulateModel(model: EngineModel, households: Households, 
   const pop = threads > 1 ? shareHouseholds(households) : households;
   const data = await runParallel("model", { model, households: pop }, {
     runs: o.runs,
+    ...(o.firstRun !== undefined ? { firstRun: o.firstRun } : {}),
     seed: o.seed,
     threads,
     valuesPerRun: model.years.length * metrics.length,

@@ -20,6 +20,8 @@ import type { KernelInputs, KernelName } from "./kernels.js";
 
 export interface ParallelOptions {
   readonly runs: number;
+  /** Index of the first run (default 0): runs [firstRun, firstRun + runs) are computed. */
+  readonly firstRun?: number;
   readonly seed: number;
   /** Worker threads; 1 runs in this thread. Default: available cores. */
   readonly threads?: number;
@@ -47,24 +49,26 @@ export function workerFile(): URL {
   return pathToFileURL(compiled);
 }
 
-/** Split [0, runs) into chunks of `size`. */
-export function chunkRuns(runs: number, size: number): Array<[number, number]> {
+/** Split [first, first + runs) into chunks of `size`. */
+export function chunkRuns(runs: number, size: number, first = 0): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let a = 0; a < runs; a += size) out.push([a, Math.min(runs, a + size)]);
+  for (let a = first; a < first + runs; a += size) out.push([a, Math.min(first + runs, a + size)]);
   return out;
 }
 
-/** Run kernel `name` on `input` for runs [0, runs); returns runs × valuesPerRun values. */
+/** Run kernel `name` on `input` for runs [firstRun, firstRun + runs); returns runs × valuesPerRun values. */
 export async function runParallel<K extends KernelName>(name: K, input: KernelInputs[K], o: ParallelOptions): Promise<Float64Array> {
   const runs = o.runs;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), runs));
   const size = Math.max(1, Math.floor(o.chunkSize ?? Math.min(25, Math.ceil(runs / (threads * 4)))));
-  const chunks = chunkRuns(runs, size);
+  const first = o.firstRun ?? 0;
+  if (!Number.isInteger(first) || first < 0) throw new RangeError(`firstRun must be a non-negative integer, got ${first}`);
+  const chunks = chunkRuns(runs, size, first);
   const out = new Float64Array(runs * o.valuesPerRun);
   const place = (runStart: number, data: Float64Array): void => {
     if (data.length !== 0 && data.length % o.valuesPerRun !== 0) throw new Error(`kernel returned ${data.length} values, not a multiple of ${o.valuesPerRun}`);
-    out.set(data, runStart * o.valuesPerRun);
+    out.set(data, (runStart - first) * o.valuesPerRun);
   };
 
   if (threads === 1) {

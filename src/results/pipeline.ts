@@ -12,8 +12,6 @@ import { buildLedger } from "../ledger/build.js";
 import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
 import { defaultThreads } from "../engine/workers.js";
-import { prepareKernel, type SliceRunner } from "../engine/kernels.js";
-import { modelMetrics } from "../engine/run.js";
 import type { PopulationIssue } from "../population/cohorts.js";
 import type { Households } from "../population/households.js";
 import { buildPopulation } from "../population/synthetic.js";
@@ -60,33 +58,14 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
 
   // Runs are addressed by index, so any range of runs can be computed on its own and
   // batches concatenate to exactly what one simulation of all the runs gives.
-  let kernel: SliceRunner | undefined;
-  const batch = async (first: number, count: number, planned: number): Promise<RunResults> => {
-    if (first === 0) {
-      return simulateModel(model, households, {
-        runs: count,
-        seed,
-        threads,
-        ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(d, planned) } : {}),
-      });
-    }
-    if (threads === 1) {
-      // One thread: compute just runs first … first+count−1 with the kernel on this thread.
-      kernel ??= prepareKernel("model", { model, households });
-      const data = kernel({ seed, runStart: first, runEnd: first + count });
-      o.onProgress?.(first + count, planned);
-      return { runs: count, years: [...model.years], metrics: modelMetrics(model), data };
-    }
-    // Several threads: the parallel runner starts at run 0, so compute 0 … first+count−1 and keep the new runs.
-    const all = await simulateModel(model, households, {
-      runs: first + count,
+  const batch = (first: number, count: number, planned: number): Promise<RunResults> =>
+    simulateModel(model, households, {
+      runs: count,
+      firstRun: first,
       seed,
       threads,
-      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(d, planned) } : {}),
+      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(first + d, planned) } : {}),
     });
-    const per = all.years.length * all.metrics.length;
-    return { ...all, runs: count, data: all.data.slice(first * per) };
-  };
 
   let results: RunResults;
   let precision: PrecisionRecord | null = null;
