@@ -3,7 +3,8 @@
  *
  * - `runs.csv`      one row per run × year: `run,year,<metric>,…` (run counts from 0;
  *                   numbers in shortest round-trip form; empty cell = not a number)
- * - `summary.json`  the Summary (see summarize.ts); NaN is written as null
+ * - `summary.json`  the Summary (see summarize.ts) with a `provenance` block (version,
+ *                   scenario id and hash, variant, --set overlays, seed, runs); NaN is written as null
  * - `manifest.json` the Manifest (see manifest.ts)
  *
  * A comparison folder holds one such folder per variant plus `differences.json` and
@@ -63,7 +64,10 @@ export async function writeRunsCsv(path: string, r: RunResults): Promise<void> {
 
 async function fillResultSet(dir: string, set: ResultSet): Promise<void> {
   await writeRunsCsv(join(dir, RUNS_CSV), set.results);
-  await writeFile(join(dir, SUMMARY_JSON), json(set.summary));
+  // The summary carries its own provenance too, so it can be cited on its own.
+  const m = set.manifest;
+  const provenance = { fundsim: m.fundsim, scenario: m.scenario.id, scenarioHash: m.scenario.hash, variant: m.variant, sets: m.sets, seed: m.seed, runs: m.runs };
+  await writeFile(join(dir, SUMMARY_JSON), json({ provenance, ...set.summary }));
   await writeFile(join(dir, MANIFEST_JSON), json(set.manifest));
 }
 
