@@ -125,51 +125,79 @@ export function runReference(m: ReferenceModel, slice: RunSlice): ReferenceSlice
 
 /**
  * Once per run: log income relative to the line (base) and with the labour uplift (lifted).
- * Streams: a = base-income normals, b = labour coins (one word per household each),
- * c = uplift normals (drawn for labour households only, in household order).
+ * Streams: a = base-income normals, b = labour coins, c = uplift normals (one word per
+ * household each).
+ * Two loops, one stream each, so each loop keeps its generator in registers; the
+ * ziggurat's slow path leaves the call-free inner loop (see `yearPass`).
  */
 function initPass(
   n: number, base: Float32Array, lifted: Float32Array, shift: number, sI: number, labourThr: number, lnUp: number, sU: number,
   sa: Int32Array, tailA: Int32Array, sb: Int32Array, sc: Int32Array, tailC: Int32Array,
 ): void {
   const zk = ZK;
-  const zw = ZW;
+  const zwb = ZW_BASE;
+  for (let k = 0; k < 128; k++) zwb[k] = (ZW[k] as number) * sI;
   const slow = zigguratSlow;
   let a0 = sa[0] as number, a1 = sa[1] as number, a2 = sa[2] as number, a3 = sa[3] as number;
+  let i = 0;
+  while (i < n) {
+    let r = 0;
+    for (; i < n; i++) {
+      r = Math.imul(a1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = a1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+      const hz = r >> 7;
+      const iz = r & 127;
+      if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+      base[i] = shift + (hz + 0.5) * (zwb[iz] as number);
+    }
+    if (i >= n) break;
+    base[i] = shift + sI * slow(r, tailA);
+    i++;
+  }
+  // Labour coins (stream b) and uplift normals (stream c, one word per household, used by
+  // labour households only — drawing it for everyone avoids an unpredictable branch).
+  const zwu = ZW_UPLIFT;
+  for (let k = 0; k < 128; k++) zwu[k] = (ZW[k] as number) * sU;
   let b0 = sb[0] as number, b1 = sb[1] as number, b2 = sb[2] as number, b3 = sb[3] as number;
   let c0 = sc[0] as number, c1 = sc[1] as number, c2 = sc[2] as number, c3 = sc[3] as number;
-  for (let i = 0; i < n; i++) {
-    let r = Math.imul(a1, 5);
-    r = Math.imul((r << 7) | (r >>> 25), 9);
-    let t = a1 << 9;
-    a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-    let hz = r >> 7;
-    let iz = r & 127;
-    const z0 = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : slow(r, tailA);
-    let u = Math.imul(b1, 5);
-    u = Math.imul((u << 7) | (u >>> 25), 9);
-    t = b1 << 9;
-    b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= t; b3 = (b3 << 11) | (b3 >>> 21);
-    const b = shift + sI * z0;
-    base[i] = b;
-    if (u < labourThr) {
+  i = 0;
+  while (i < n) {
+    let r = 0;
+    let lab = 0;
+    for (; i < n; i++) {
+      let u = Math.imul(b1, 5);
+      u = Math.imul((u << 7) | (u >>> 25), 9);
+      let t = b1 << 9;
+      b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= t; b3 = (b3 << 11) | (b3 >>> 21);
       r = Math.imul(c1, 5);
       r = Math.imul((r << 7) | (r >>> 25), 9);
       t = c1 << 9;
       c2 ^= c0; c3 ^= c1; c1 ^= c2; c0 ^= c3; c2 ^= t; c3 = (c3 << 11) | (c3 >>> 21);
-      hz = r >> 7;
-      iz = r & 127;
-      lifted[i] = b + lnUp + sU * ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : slow(r, tailC));
-    } else lifted[i] = b;
+      lab = +(u < labourThr);
+      const hz = r >> 7;
+      const iz = r & 127;
+      if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+      lifted[i] = (base[i] as number) + lab * (lnUp + (hz + 0.5) * (zwu[iz] as number));
+    }
+    if (i >= n) break;
+    lifted[i] = (base[i] as number) + lab * (lnUp + sU * slow(r, tailC));
+    i++;
   }
 }
 
 const ZW_SCALED = new Float64Array(128);
+const ZW_BASE = new Float64Array(128);
+const ZW_UPLIFT = new Float64Array(128);
 
 /**
  * One year: count households whose log income relative to the line is above 0.
  * Illness events by geometric skipping — the gaps between Bernoulli(q) successes are iid
  * Geometric(q) — so stream b is drawn once per event instead of once per household.
+ * The inner loop has no calls (a call makes the compiler spill the generator state on
+ * every iteration): it runs up to the next illness event or the next ziggurat slow-path
+ * draw, and those rare households are finished in the outer loop.
  */
 function yearPass(
   n: number, arr: Float32Array, common: number, sE: number, q: number, lnIll: number,
@@ -185,19 +213,39 @@ function yearPass(
   let nextIll = always ? 0 : q > 0 ? Math.floor(Math.log(nextUniform(sb)) * inv) : n;
   let a0 = sa[0] as number, a1 = sa[1] as number, a2 = sa[2] as number, a3 = sa[3] as number;
   let exited = 0;
-  for (let i = 0; i < n; i++) {
-    let r = Math.imul(a1, 5);
-    r = Math.imul((r << 7) | (r >>> 25), 9);
-    const t = a1 << 9;
-    a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-    const hz = r >> 7;
-    const iz = r & 127;
-    let x = (arr[i] as number) + common + ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sE * slow(r, tailA));
+  let i = 0;
+  while (i < n) {
+    const stop = nextIll < n ? nextIll : n;
+    let r = 0;
+    for (; i < stop; i++) {
+      r = Math.imul(a1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = a1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+      const hz = r >> 7;
+      const iz = r & 127;
+      if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+      exited += +((arr[i] as number) + common + (hz + 0.5) * (zw[iz] as number) > 0);
+    }
+    if (i >= n) break;
+    let x: number;
+    if (i < stop) x = (arr[i] as number) + common + sE * slow(r, tailA); // slow-path draw, word already taken
+    else {
+      // household i has an illness event: its draw was not taken yet
+      r = Math.imul(a1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = a1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+      const hz = r >> 7;
+      const iz = r & 127;
+      x = (arr[i] as number) + common + ((hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sE * slow(r, tailA));
+    }
     if (i === nextIll) {
       x += lnIll;
       nextIll += always ? 1 : 1 + Math.floor(Math.log(nextUniform(sb)) * inv);
     }
     exited += +(x > 0);
+    i++;
   }
   sa[0] = a0; sa[1] = a1; sa[2] = a2; sa[3] = a3;
   return exited;
