@@ -15,7 +15,8 @@
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
  *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
  *   + served mask 4 + effect slots 3 × (source 1 + start 1 + value 4) = 18
- *   + selection scratch (list 4 + keys 4) + floor eligibility 1 + starting status 1 = 47 bytes,
+ *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
+ *   float64 scratch) + floor eligibility 1 + starting status 1 = 47 bytes,
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
@@ -38,7 +39,7 @@ import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_EXITED_H, A_EXITED_P, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW, A_RELAPSE,
   NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SAFE, P_SIGMA, P_TREND,
-  SLOTS, ST_COVERED, ST_EXITED, ST_UNSAFE, householdPass,
+  SLOTS, ST_COVERED, ST_EXITED, ST_UNSAFE, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
 
@@ -120,14 +121,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // Effect sources: programmes 0..P−1, pools P..P+Q−1.
   const effects: (EngineEffect | null)[] = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)];
   const S = effects.length;
-  const srcMode = new Uint8Array(Math.max(1, S));
-  const srcLag = new Int32Array(Math.max(1, S));
-  const decayPow = new Float64Array(Math.max(1, S) * (Y + 1));
-  effects.forEach((e, s) => {
-    srcMode[s] = e?.mode === "additive" ? 1 : 0;
-    srcLag[s] = Math.max(0, Math.round(e?.lagYears ?? 0));
-    for (let a = 0; a <= Y; a++) decayPow[s * (Y + 1) + a] = Math.pow(1 - (e?.decay ?? 0), a);
-  });
+  const { effMul, effAdd, srcLag } = effectTables(
+    Y,
+    effects.map((e) => (e?.mode === "additive" ? 1 : 0)),
+    effects.map((e) => Math.max(0, Math.round(e?.lagYears ?? 0))),
+    effects.map((e) => e?.decay ?? 0),
+  );
 
   // Candidate lists (static eligibility); the cause is a priority, not a filter, for "cause" targeting.
   // Sources with the same eligibility share one list.
@@ -185,8 +184,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const status0 = new Uint8Array(n);
   for (let i = 0; i < n; i++) status0[i] = ((h.flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
   if (!(m.baseIncomeSigma > 0)) for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number));
-  const list = new Int32Array(maxCand);
-  const keys = new Float32Array(maxCand);
+  // The selection scratch (list, keys) and the household pass's float64 scratch (pre) are
+  // never in use at the same time: they share one buffer of 8 bytes per household.
+  const scratch = new ArrayBuffer(8 * Math.max(n, maxCand));
+  const pre = new Float64Array(scratch, 0, n);
+  const list = new Int32Array(scratch, 0, maxCand);
+  const keys = new Float32Array(scratch, 4 * Math.max(n, maxCand), maxCand);
   const bins = newBins();
   const villageHit = new Uint8Array(V);
   const villagePoor = new Int32Array(V);
@@ -209,39 +212,60 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const units = new Float64Array(Math.max(1, P));
   const ctx: PassContext = {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcMode, srcLag, decayPow, followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), par, acc,
   };
 
-  /** Give household i the effect of source src from year y (success and size are addressed by household). */
-  const addEffect = (seed: number, run: number, src: number, e: EngineEffect, i: number, y: number, successKey: number): void => {
-    if (!(addressedUniform(successKey, i) < e.successProbability)) return;
-    let v: number;
-    if (e.uplift.kind === "beta") {
-      // No closed-form inverse: a stream addressed by (source, household), gamma ratio.
-      const idx = (src << 27) | i;
-      seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
-      seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
-      v = sampleDist(e.uplift, es, et);
-    } else if (e.uplift.kind === "lognormal" && e.mode === "multiplicative") {
-      // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
-      v = Math.log(e.uplift.a) + e.uplift.b * invNormCdfFast(addressedUniform(effectKeys[src] as number, 2 * i));
-    } else v = sampleDistAddressed(e.uplift, effectKeys[src] as number, i);
-    const val = e.mode === "additive" || e.uplift.kind === "lognormal" ? v : Math.log(Math.max(v, 1e-9));
-    const j0 = i * SLOTS;
-    let j = -1;
-    let oldest = j0;
-    for (let k = j0; k < j0 + SLOTS; k++) {
-      if (slotSrc[k] === NO_SLOT) {
-        j = k;
-        break;
+  const householdPass = makeHouseholdPass(ctx);
+
+  /**
+   * Give the households list[0..k) the effect of source src from year y (success and size
+   * are addressed by household, so the order of the list does not matter).
+   */
+  const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
+    const successKey = successKeys[src] as number;
+    const effectKey = effectKeys[src] as number;
+    const pSuccess = e.successProbability;
+    const d = e.uplift;
+    const additive = e.mode === "additive";
+    const logNormal = d.kind === "lognormal" && !additive;
+    const beta = d.kind === "beta";
+    const logA = Math.log(d.a);
+    const b = d.b;
+    for (let jj = 0; jj < k; jj++) {
+      const i = list[jj] as number;
+      if (!(addressedUniform(successKey, i) < pSuccess)) continue;
+      let val: number;
+      if (logNormal) {
+        // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
+        val = logA + b * invNormCdfFast(addressedUniform(effectKey, 2 * i));
+      } else {
+        let v: number;
+        if (beta) {
+          // No closed-form inverse: a stream addressed by (source, household), gamma ratio.
+          const idx = (src << 27) | i;
+          seedStream(es, seed, run, PURPOSE.programmeEffect, idx);
+          seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
+          v = sampleDist(d, es, et);
+        } else v = sampleDistAddressed(d, effectKey, i);
+        val = additive || d.kind === "lognormal" ? v : Math.log(Math.max(v, 1e-9));
       }
-      if ((slotStart[k] as number) < (slotStart[oldest] as number)) oldest = k;
+      // First empty slot, else the oldest one.
+      const j0 = i * SLOTS;
+      let j = -1;
+      let oldest = j0;
+      for (let q = j0; q < j0 + SLOTS; q++) {
+        if (slotSrc[q] === NO_SLOT) {
+          j = q;
+          break;
+        }
+        if ((slotStart[q] as number) < (slotStart[oldest] as number)) oldest = q;
+      }
+      if (j < 0) j = oldest;
+      slotSrc[j] = src;
+      slotStart[j] = y;
+      slotVal[j] = val;
     }
-    if (j < 0) j = oldest;
-    slotSrc[j] = src;
-    slotStart[j] = y;
-    slotVal[j] = val;
   };
 
   /**
@@ -257,12 +281,32 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     const cm = causeMask[src] as number;
     const tKey = streamKey(seed, run, PURPOSE.targeting, src);
     let k = 0;
-    for (let j = 0; j < c.length; j++) {
-      const i = c[j] as number;
-      if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
-      list[k] = i;
-      keys[k] = tg === "random" ? addressedUniform(tKey, i) : (lastLog[i] as number) + (tg === "cause" && cm !== 0 && ((cm >>> (h.cause[i] as number)) & 1) === 0 ? 1000 : 0);
-      k++;
+    // Households already served by this source or (except for relocation) out of poverty are skipped.
+    if (tg === "random") {
+      for (let j = 0; j < c.length; j++) {
+        const i = c[j] as number;
+        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
+        list[k] = i;
+        keys[k] = addressedUniform(tKey, i);
+        k++;
+      }
+    } else if (tg === "cause" && cm !== 0) {
+      const cause = h.cause;
+      for (let j = 0; j < c.length; j++) {
+        const i = c[j] as number;
+        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
+        list[k] = i;
+        keys[k] = (lastLog[i] as number) + (((cm >>> (cause[i] as number)) & 1) === 0 ? 1000 : 0);
+        k++;
+      }
+    } else {
+      for (let j = 0; j < c.length; j++) {
+        const i = c[j] as number;
+        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
+        list[k] = i;
+        keys[k] = (lastLog[i] as number) + 0;
+        k++;
+      }
     }
     return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);
   };
@@ -273,6 +317,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     reloc.fill(0);
     served.fill(0);
     slotSrc.fill(NO_SLOT);
+    slotVal.fill(0); // empty slots add 0 × value in the household pass
     persist.fill(0);
     villageOut.fill(0);
     servedUnits.fill(0);
@@ -324,27 +369,28 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         let u = 0;
         const bit = 1 << p;
         const r = relocIndex[p] as number;
+        const hsize = h.size;
         for (let j = 0; j < k; j++) {
           const i = list[j] as number;
           served[i] = (served[i] as number) | bit;
-          u += byPeople ? (h.size[i] as number) : 1;
-          switch (pg.behaviour) {
-            case "relocation":
-              reloc[i] = 1 + r * Y + y;
-              break;
-            case "health":
-              status[i] = (status[i] as number) | ST_COVERED;
-              break;
-            case "housing":
-              status[i] = (status[i] as number) & ~ST_UNSAFE;
-              break;
-            case "effect":
-              break;
-            default:
-              pg.behaviour satisfies never;
-          }
-          if (pg.effect !== null) addEffect(seed, run, p, pg.effect, i, y, successKeys[p] as number);
+          u += byPeople ? (hsize[i] as number) : 1;
         }
+        switch (pg.behaviour) {
+          case "relocation":
+            for (let j = 0; j < k; j++) reloc[list[j] as number] = 1 + r * Y + y;
+            break;
+          case "health":
+            for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) | ST_COVERED;
+            break;
+          case "housing":
+            for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) & ~ST_UNSAFE;
+            break;
+          case "effect":
+            break;
+          default:
+            pg.behaviour satisfies never;
+        }
+        if (pg.effect !== null) applyEffects(seed, run, p, pg.effect, k, y);
         servedUnits[p * Y + y] = u;
         units[p] = u;
         let paid = 0;
@@ -371,8 +417,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           for (let j = 0; j < carried; j++) {
             const i = list[j] as number;
             served[i] = (served[i] as number) | bit;
-            if (pool.effect !== null) addEffect(seed, run, src, pool.effect, i, y, successKeys[src] as number);
           }
+          if (pool.effect !== null) applyEffects(seed, run, src, pool.effect, carried, y);
         }
         poolIssue(pool, st, issued, y, poolOut);
         seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
@@ -414,7 +460,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       seedTailStream(ctx.idioTail, seed, run, PURPOSE.idioShock, y);
       seedStream(ctx.illness, seed, run, PURPOSE.illness, y);
       villagePoor.fill(0);
-      householdPass(ctx, y);
+      householdPass(y);
       if (floorIdx >= 0) {
         spend[floorIdx] = acc[A_FLOOR] as number;
         units[floorIdx] = m.programmes[floorIdx]!.unit === "person" ? (acc[A_FLOOR_UNITS_P] as number) : (acc[A_FLOOR_UNITS_H] as number);

@@ -10,11 +10,18 @@
  *   floor: y ← max(y, exit line) for floor-eligible households (top-up cost = gap × size)
  * then exit (y ≥ exit line, safe housing if required) or relapse (y < line × (1 − margin)).
  *
- * No allocation, module bindings copied to locals, xoshiro128** and the ziggurat fast
- * path inline, one word of the idiosyncratic stream per household.
+ * Three loops, so that the big one has no calls and no unpredictable branches:
+ *   1. shocks: η from the idiosyncratic stream (one word per household, xoshiro128** and the
+ *      ziggurat fast path inline; the slow path is taken outside the call-free inner loop),
+ *      persistence, and pre_i = log base_i + trend + common + e_it (float64 scratch);
+ *   2. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
+ *   3. the household loop: effect slots, illness and disaster added through tables (adding
+ *      an exact 0 where nothing applies), inline exp, transfers, floor, exit and relapse.
+ * Results are bit-identical to applying the formulas household by household.
  *
  * @example
- * const totals = householdPass(ctx, y); // fills ctx.acc with the year's sums
+ * const pass = makeHouseholdPass(ctx); // once per kernel
+ * pass(y); // fills ctx.acc with year y's sums
  */
 import { ZK, ZW, zigguratSlow } from "./normal.js";
 import { nextUniform } from "./rng.js";
@@ -23,12 +30,13 @@ import { nextUniform } from "./rng.js";
 const POW2 = Float64Array.from({ length: 2001 }, (_, i) => Math.pow(2, i - 1000));
 const POW64 = Float64Array.from({ length: 64 }, (_, m) => Math.pow(2, m / 64));
 
-const ZW_SCALED = new Float64Array(128);
 
 /** Status bits per household. */
 export const ST_EXITED = 1;
 export const ST_UNSAFE = 2;
 export const ST_COVERED = 4;
+/** Set by the illness pass for the household loop of the same year, which clears it. */
+export const ST_ILL = 8;
 
 /** Effect slots per household (a fourth concurrent effect replaces the oldest). */
 export const SLOTS = 3;
@@ -50,11 +58,19 @@ export interface PassContext {
   readonly slotSrc: Uint8Array;
   readonly slotStart: Uint8Array;
   readonly slotVal: Float32Array;
-  /** Per effect source: 0 multiplicative, 1 additive. */
-  readonly srcMode: Uint8Array;
+  /** Per slot source code (0–255; 255 = empty slot): lag in years. */
   readonly srcLag: Int32Array;
-  /** Per effect source: (1 − decay)^age at [src * (Y + 1) + age]. */
-  readonly decayPow: Float64Array;
+  /**
+   * Per slot source code: factor on the slot value by age at [src * (Y + 2) + age + 1], age
+   * clamped to ≥ −1 (not yet active: 0): (1 − decay)^age for multiplicative effects in
+   * effMul, for additive ones in effAdd, 0 in the other table and for empty slots.
+   */
+  readonly effMul: Float64Array;
+  readonly effAdd: Float64Array;
+  /** Scratch, float64 per household: log income before effects and event losses. */
+  readonly pre: Float64Array;
+  /** Scratch, per village: log loss of the year's disaster (0 where none). */
+  readonly villageDis: Float64Array;
   /** Follow-up transfer per person at [(code − 1) * Y + y] for reloc code. */
   readonly followUp: Float64Array;
   /** Per segment × year. */
@@ -78,141 +94,217 @@ export const PAR_SIZE = 11;
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
 export const ACC_SIZE = 9;
 
-/** Run the household pass for year y. */
-export function householdPass(c: PassContext, y: number): void {
+/**
+ * Prepare the household pass over the arrays of `c` (once per kernel); the returned
+ * function runs year y. The loops are closures over the arrays held in constants, so
+ * where a thread prepares one kernel (each worker does) the compiler can specialise
+ * them on those arrays and drop the per-access type and bounds bookkeeping.
+ */
+export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const EXITED = 1;
   const UNSAFE = 2;
-  const COVERED = 4;
   const n = c.n;
   const Y = c.Y;
-  const Y1 = Y + 1;
+  const Y2 = Y + 2;
   const size = c.size;
   const segment = c.segment;
   const village = c.village;
   const floorEligible = c.floorEligible;
   const logBase = c.logBase;
   const persist = c.persist;
+  const pre = c.pre;
   const lastLog = c.lastLog;
   const status = c.status;
   const reloc = c.reloc;
   const slotSrc = c.slotSrc;
   const slotStart = c.slotStart;
   const slotVal = c.slotVal;
-  const srcMode = c.srcMode;
   const srcLag = c.srcLag;
-  const decayPow = c.decayPow;
+  const effMul = c.effMul;
+  const effAdd = c.effAdd;
   const followUp = c.followUp;
   const line = c.line;
   const exitLine = c.exitLine;
   const villageHit = c.villageHit;
   const villagePoor = c.villagePoor;
-  const ill = c.illness;
+  const villageDis = c.villageDis;
+  const idio = c.idio;
   const tail = c.idioTail;
-  const sigma0 = c.par[P_SIGMA] as number;
+  const ill = c.illness;
+  const par = c.par;
+  const acc = c.acc;
   const zk = ZK;
-  // Layer widths pre-multiplied by σ: the fast path gives σ·η directly.
-  const zw = ZW_SCALED;
-  for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sigma0;
+  // Layer widths pre-multiplied by σ (set each year): the fast path gives σ·η directly.
+  const zw = new Float64Array(128);
   const slow = zigguratSlow;
   const pow2 = POW2;
   const pow64 = POW64;
-  const par = c.par;
-  const shift = (par[0] as number) + (par[1] as number);
-  const sigma = par[P_SIGMA] as number;
-  const phi = par[P_PHI] as number;
-  const q = par[P_ILLQ] as number;
-  const lnIll0 = par[P_LNILL0] as number;
-  const lnIll1 = par[P_LNILL1] as number;
-  const disaster = (par[P_DISASTER] as number) > 0;
-  const lnDis = par[P_LNDIS] as number;
-  const relapseFactor = 1 - (par[P_MARGIN] as number);
-  const needSafe = (par[P_SAFE] as number) > 0 ? UNSAFE : 0;
-  const always = q >= 1;
-  const inv = always || !(q > 0) ? 0 : 1 / Math.log1p(-q);
-  let nextIll = always ? 0 : q > 0 ? Math.floor(Math.log(nextUniform(ill)) * inv) : n;
-  let a0 = c.idio[0] as number, a1 = c.idio[1] as number, a2 = c.idio[2] as number, a3 = c.idio[3] as number;
-  let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+  // Log loss of illness by status bits (COVERED = 4, ILL = 8): [none, covered only, ill, ill and covered].
+  const illTab = new Float64Array(4);
 
-  for (let i = 0; i < n; i++) {
-    let r = Math.imul(a1, 5);
-    r = Math.imul((r << 7) | (r >>> 25), 9);
-    const t = a1 << 9;
-    a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-    const hz = r >> 7;
-    const iz = r & 127;
-    let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
-    if (phi > 0) {
-      e += phi * (persist[i] as number);
-      persist[i] = e;
-    }
-    let lx = (logBase[i] as number) + shift + e;
-    let add = 0;
-    const j0 = i * 3;
-    // Slots fill from the first; the first empty one ends the list.
-    for (let k = j0; k < j0 + 3; k++) {
-      const src = slotSrc[k] as number;
-      if (src === 255) break;
-      const age = y - (slotStart[k] as number) - (srcLag[src] as number);
-      if (age >= 0) {
-        const f = (decayPow[src * Y1 + age] as number) * (slotVal[k] as number);
-        if (srcMode[src] === 0) lx += f;
-        else add += f;
+  /** Loop 1: idiosyncratic shocks with persistence; pre_i = log base_i + trend + common + e_it. */
+  const shockPass = (): void => {
+    const shift = (par[P_TREND] as number) + (par[P_COMMON] as number);
+    const sigma = par[P_SIGMA] as number;
+    const phi = par[P_PHI] as number;
+    for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sigma;
+    let a0 = idio[0] as number, a1 = idio[1] as number, a2 = idio[2] as number, a3 = idio[3] as number;
+    let i = 0;
+    while (i < n) {
+      let r = 0;
+      let e = 0;
+      // Call-free inner loop up to the next ziggurat slow-path draw.
+      for (; i < n; i++) {
+        r = Math.imul(a1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = a1 << 9;
+        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+        const hz = r >> 7;
+        const iz = r & 127;
+        if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+        e = (hz + 0.5) * (zw[iz] as number);
+        if (phi > 0) {
+          e += phi * (persist[i] as number);
+          persist[i] = e;
+        }
+        pre[i] = (logBase[i] as number) + shift + e;
       }
+      if (i >= n) break;
+      e = sigma * slow(r, tail);
+      if (phi > 0) {
+        e += phi * (persist[i] as number);
+        persist[i] = e;
+      }
+      pre[i] = (logBase[i] as number) + shift + e;
+      i++;
     }
-    const st = status[i] as number;
-    if (i === nextIll) {
-      lx += (st & COVERED) !== 0 ? lnIll1 : lnIll0;
-      nextIll += always ? 1 : 1 + Math.floor(Math.log(nextUniform(ill)) * inv);
+    idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
+  };
+
+  /** Loop 2: illness events by geometric skipping (gaps between Bernoulli(q) successes are Geometric(q)). */
+  const illnessPass = (): void => {
+    const q = par[P_ILLQ] as number;
+    if (!(q > 0)) return;
+    if (q >= 1) {
+      for (let i = 0; i < n; i++) status[i] = (status[i] as number) | ST_ILL;
+      return;
     }
-    if (disaster && villageHit[village[i] as number] !== 0) lx += lnDis;
-    lastLog[i] = lx;
-    const s = size[i] as number;
-    // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
-    // e^lx = 2^j · 2^(m/64) · e^r with both powers from tables and a cubic for e^r
-    // (relative error < 4e-11). lx is clamped to ±600.
-    // Round to nearest by truncating a shifted positive value (Math.round is not inlined as one instruction).
-    const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
-    const rr = lx - kk * 0.010830424696249145;
-    let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
-    const rc = reloc[i] as number;
-    if (rc !== 0) {
-      const f = followUp[(rc - 1) * Y + y] as number;
-      x += f;
-      follow += f * s;
+    const inv = 1 / Math.log1p(-q);
+    for (let i = Math.floor(Math.log(nextUniform(ill)) * inv); i < n; i += 1 + Math.floor(Math.log(nextUniform(ill)) * inv)) {
+      status[i] = (status[i] as number) | ST_ILL;
     }
-    const sy = (segment[i] as number) * Y + y;
-    const el = exitLine[sy] as number;
-    if (floorEligible[i] !== 0 && x < el) {
-      floorCost += (el - x) * s;
-      floorH++;
-      floorP += s;
-      x = el;
+  };
+
+  /** Loop 3: effects, event losses, income, floor, exits and relapses. */
+  const mainPass = (y: number): void => {
+    illTab[2] = par[P_LNILL0] as number;
+    illTab[3] = par[P_LNILL1] as number;
+    const disaster = (par[P_DISASTER] as number) > 0;
+    const lnDis = par[P_LNDIS] as number;
+    for (let v = 0; v < villageDis.length; v++) {
+      const hit = villageHit[v] as number; // read every year: no code path left without type feedback
+      villageDis[v] = hit !== 0 && disaster ? lnDis : 0;
     }
-    // Branch-free exit / relapse (the outcome is close to a coin flip): an exited household
-    // stays out while x ≥ line × (1 − margin); a poor one exits when x ≥ exit line (and housing is safe).
-    const was = st & EXITED;
-    const stay = +(x >= (line[sy] as number) * relapseFactor);
-    const leave = +(x >= el) & +((st & needSafe) === 0);
-    const now = (was & stay) | ((was ^ 1) & leave);
-    newExits += ((was ^ 1) & now) * s;
-    relapses += (was & (now ^ 1)) * s;
-    status[i] = (st & ~EXITED) | now;
-    exitedH += now;
-    exitedP += now * s;
-    income += x;
-    const v = village[i] as number;
-    villagePoor[v] = (villagePoor[v] as number) + (now ^ 1);
+    const relapseFactor = 1 - (par[P_MARGIN] as number);
+    const needSafe = (par[P_SAFE] as number) > 0 ? UNSAFE : 0;
+    const CLEAR = ~(EXITED | ST_ILL);
+    let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+
+    for (let i = 0; i < n; i++) {
+      let lx = pre[i] as number;
+      let add = 0;
+      // Three effect slots, branch-free: an empty or not yet active slot adds an exact 0.
+      const j0 = i * 3;
+      let src = slotSrc[j0] as number;
+      let age = y - (slotStart[j0] as number) - (srcLag[src] as number);
+      let k = src * Y2 + (age | (age >> 31)) + 1;
+      let v = slotVal[j0] as number;
+      lx += (effMul[k] as number) * v;
+      add += (effAdd[k] as number) * v;
+      src = slotSrc[j0 + 1] as number;
+      age = y - (slotStart[j0 + 1] as number) - (srcLag[src] as number);
+      k = src * Y2 + (age | (age >> 31)) + 1;
+      v = slotVal[j0 + 1] as number;
+      lx += (effMul[k] as number) * v;
+      add += (effAdd[k] as number) * v;
+      src = slotSrc[j0 + 2] as number;
+      age = y - (slotStart[j0 + 2] as number) - (srcLag[src] as number);
+      k = src * Y2 + (age | (age >> 31)) + 1;
+      v = slotVal[j0 + 2] as number;
+      lx += (effMul[k] as number) * v;
+      add += (effAdd[k] as number) * v;
+      const st = status[i] as number;
+      lx += illTab[(st >> 2) & 3] as number;
+      const vil = village[i] as number;
+      lx += villageDis[vil] as number;
+      lastLog[i] = lx;
+      const s = size[i] as number;
+      // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
+      // e^lx = 2^j · 2^(m/64) · e^r with both powers from tables and a cubic for e^r
+      // (relative error < 4e-11). lx is clamped to ±600.
+      // Round to nearest by truncating a shifted positive value (Math.round is not inlined as one instruction).
+      const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
+      const rr = lx - kk * 0.010830424696249145;
+      let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
+      const rc = reloc[i] as number;
+      if (rc !== 0) {
+        const f = followUp[(rc - 1) * Y + y] as number;
+        x += f;
+        follow += f * s;
+      }
+      const sy = (segment[i] as number) * Y + y;
+      const el = exitLine[sy] as number;
+      if (floorEligible[i] !== 0 && x < el) {
+        floorCost += (el - x) * s;
+        floorH++;
+        floorP += s;
+        x = el;
+      }
+      // Branch-free exit / relapse (the outcome is close to a coin flip): an exited household
+      // stays out while x ≥ line × (1 − margin); a poor one exits when x ≥ exit line (and housing is safe).
+      const was = st & EXITED;
+      const stay = +(x >= (line[sy] as number) * relapseFactor);
+      const leave = +(x >= el) & +((st & needSafe) === 0);
+      const now = (was & stay) | ((was ^ 1) & leave);
+      newExits += ((was ^ 1) & now) * s;
+      relapses += (was & (now ^ 1)) * s;
+      status[i] = (st & CLEAR) | now;
+      exitedH += now;
+      exitedP += now * s;
+      income += x;
+      villagePoor[vil] = (villagePoor[vil] as number) + (now ^ 1);
+    }
+    acc[A_EXITED_H] = exitedH;
+    acc[A_EXITED_P] = exitedP;
+    acc[A_NEW] = newExits;
+    acc[A_RELAPSE] = relapses;
+    acc[A_INCOME] = income;
+    acc[A_FLOOR] = floorCost;
+    acc[A_FLOOR_UNITS_H] = floorH;
+    acc[A_FLOOR_UNITS_P] = floorP;
+    acc[A_FOLLOW] = follow;
+  };
+
+  return (y: number): void => {
+    shockPass();
+    illnessPass();
+    mainPass(y);
+  };
+}
+
+/**
+ * Effect tables for PassContext (effMul, effAdd, srcLag) from per-source mode (0
+ * multiplicative, 1 additive), lag and decay; source code 255 (empty slot) contributes 0.
+ */
+export function effectTables(Y: number, mode: readonly number[], lag: readonly number[], decay: readonly number[]): { effMul: Float64Array; effAdd: Float64Array; srcLag: Int32Array } {
+  const Y2 = Y + 2;
+  const effMul = new Float64Array(256 * Y2);
+  const effAdd = new Float64Array(256 * Y2);
+  const srcLag = new Int32Array(256);
+  for (let s = 0; s < mode.length; s++) {
+    srcLag[s] = lag[s] as number;
+    const t = mode[s] === 1 ? effAdd : effMul;
+    for (let a = 0; a <= Y; a++) t[s * Y2 + a + 1] = Math.pow(1 - (decay[s] as number), a);
   }
-  const idio = c.idio;
-  idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
-  const acc = c.acc;
-  acc[A_EXITED_H] = exitedH;
-  acc[A_EXITED_P] = exitedP;
-  acc[A_NEW] = newExits;
-  acc[A_RELAPSE] = relapses;
-  acc[A_INCOME] = income;
-  acc[A_FLOOR] = floorCost;
-  acc[A_FLOOR_UNITS_H] = floorH;
-  acc[A_FLOOR_UNITS_P] = floorP;
-  acc[A_FOLLOW] = follow;
+  return { effMul, effAdd, srcLag };
 }
