@@ -281,31 +281,29 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     const cm = causeMask[src] as number;
     const tKey = streamKey(seed, run, PURPOSE.targeting, src);
     let k = 0;
-    // Households already served by this source or (except for relocation) out of poverty are skipped.
+    // Households already served by this source or (except for relocation) out of poverty are
+    // skipped, branch-free: each candidate is written at k, and k advances only for the kept ones.
     if (tg === "random") {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
-        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
         list[k] = i;
         keys[k] = addressedUniform(tKey, i);
-        k++;
+        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
       }
     } else if (tg === "cause" && cm !== 0) {
       const cause = h.cause;
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
-        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + (((cm >>> (cause[i] as number)) & 1) === 0 ? 1000 : 0);
-        k++;
+        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
       }
     } else {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
-        if (((served[i] as number) & bit) !== 0 || ((status[i] as number) & skip) !== 0) continue;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + 0;
-        k++;
+        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
       }
     }
     return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);

@@ -45,8 +45,11 @@ export function selectLowest(list: Int32Array, keys: Float32Array, m: number, we
   for (let j = 0; j < m; j++) {
     const b = (((keys[j] as number) - lo) * scale) | 0; // in [0, 1024): truncation is floor
     const h = list[j] as number;
-    if (b < cut) list[k++] = h;
-    else if (b === cut) {
+    // Branch-free below the cut (taken or not is a coin flip in index order); k ≤ j, so
+    // writing list[k] never overwrites an entry not yet read.
+    list[k] = h;
+    k += +(b < cut);
+    if (b === cut) {
       const w = weight === null ? 1 : (weight[h] as number);
       if (w <= room) {
         list[k++] = h;
