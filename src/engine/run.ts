@@ -16,7 +16,8 @@
  *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
  *   + served mask 4 + effect slots 3 × (source 1 + start 1 + value 4) = 18
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
- *   float64 scratch) + floor eligibility 1 + starting status 1 = 47 bytes,
+ *   float64 scratch) + floor eligibility 1 + starting status 1 + list of households with
+ *   effects 4 = 51 bytes, + 8 (sum of additive effects) when a source's effect is additive,
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
@@ -56,7 +57,8 @@ export function modelMetrics(m: EngineModel): string[] {
 
 /** Engine state bytes per household for a model (see the file comment). */
 export function engineBytesPerHousehold(m: EngineModel): number {
-  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1;
+  const additive = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)].some((e) => e?.mode === "additive");
+  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1 + 4 + (additive ? 8 : 0);
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -191,6 +193,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const list = new Int32Array(scratch, 0, maxCand);
   const keys = new Float32Array(scratch, 4 * Math.max(n, maxCand), maxCand);
   const bins = newBins();
+  const effList = new Int32Array(n);
+  const effCount = new Int32Array(1);
+  const addS = new Float64Array(effects.some((e) => e?.mode === "additive") ? n : 0);
   const villageHit = new Uint8Array(V);
   const villagePoor = new Int32Array(V);
   const villageOut = new Uint8Array(V);
@@ -212,7 +217,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const units = new Float64Array(Math.max(1, P));
   const ctx: PassContext = {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), par, acc,
   };
 
@@ -262,6 +267,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         if ((slotStart[q] as number) < (slotStart[oldest] as number)) oldest = q;
       }
       if (j < 0) j = oldest;
+      else if (j === j0) {
+        // First effect of this household in the run: the household pass now visits its slots.
+        const t = effCount[0] as number;
+        effList[t] = i;
+        effCount[0] = t + 1;
+      }
       slotSrc[j] = src;
       slotStart[j] = y;
       slotVal[j] = val;
@@ -316,6 +327,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     served.fill(0);
     slotSrc.fill(NO_SLOT);
     slotVal.fill(0); // empty slots add 0 × value in the household pass
+    effCount[0] = 0;
+    addS.fill(0);
     persist.fill(0);
     villageOut.fill(0);
     servedUnits.fill(0);

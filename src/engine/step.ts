@@ -10,13 +10,14 @@
  *   floor: y ← max(y, exit line) for floor-eligible households (top-up cost = gap × size)
  * then exit (y ≥ exit line, safe housing if required) or relapse (y < line × (1 − margin)).
  *
- * Three loops, so that the big one has no calls and no unpredictable branches:
+ * Four loops, so that the big one has no calls and no unpredictable branches:
  *   1. shocks: η from the idiosyncratic stream (one word per household, xoshiro128** and the
  *      ziggurat fast path inline; the slow path is taken outside the call-free inner loop),
  *      persistence, and pre_i = log base_i + trend + common + e_it (float64 scratch);
- *   2. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
- *   3. the household loop: effect slots, illness and disaster added through tables (adding
- *      an exact 0 where nothing applies), inline exp, transfers, floor, exit and relapse.
+ *   2. effects: the three slots of each household holding any, branch-free through tables;
+ *   3. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
+ *   4. the household loop: illness and disaster added through tables (adding an exact 0
+ *      where nothing applies), inline exp, transfers, floor, exit and relapse.
  * Results are bit-identical to applying the formulas household by household.
  *
  * @example
@@ -69,6 +70,14 @@ export interface PassContext {
   readonly effAdd: Float64Array;
   /** Scratch, float64 per household: log income before effects and event losses. */
   readonly pre: Float64Array;
+  /**
+   * Households holding at least one effect slot, in the order they got their first one;
+   * effCount[0] of them (the caller appends and resets per run). Only they pay for the slots.
+   */
+  readonly effList: Int32Array;
+  readonly effCount: Int32Array;
+  /** Per household: the year's sum of additive effects (length 0 when no source is additive). */
+  readonly addS: Float64Array;
   /** Scratch, per village: log loss of the year's disaster (0 where none). */
   readonly villageDis: Float64Array;
   /** Follow-up transfer per person at [(code − 1) * Y + y] for reloc code. */
@@ -113,6 +122,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const logBase = c.logBase;
   const persist = c.persist;
   const pre = c.pre;
+  const effList = c.effList;
+  const effCount = c.effCount;
+  const addS = c.addS;
+  const anyAdditive = addS.length > 0;
   const lastLog = c.lastLog;
   const status = c.status;
   const reloc = c.reloc;
@@ -181,39 +194,13 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
   };
 
-  /** Loop 2: illness events by geometric skipping (gaps between Bernoulli(q) successes are Geometric(q)). */
-  const illnessPass = (): void => {
-    const q = par[P_ILLQ] as number;
-    if (!(q > 0)) return;
-    if (q >= 1) {
-      for (let i = 0; i < n; i++) status[i] = (status[i] as number) | ST_ILL;
-      return;
-    }
-    const inv = 1 / Math.log1p(-q);
-    for (let i = Math.floor(Math.log(nextUniform(ill)) * inv); i < n; i += 1 + Math.floor(Math.log(nextUniform(ill)) * inv)) {
-      status[i] = (status[i] as number) | ST_ILL;
-    }
-  };
-
-  /** Loop 3: effects, event losses, income, floor, exits and relapses. */
-  const mainPass = (y: number): void => {
-    illTab[2] = par[P_LNILL0] as number;
-    illTab[3] = par[P_LNILL1] as number;
-    const disaster = (par[P_DISASTER] as number) > 0;
-    const lnDis = par[P_LNDIS] as number;
-    for (let v = 0; v < villageDis.length; v++) {
-      const hit = villageHit[v] as number; // read every year: no code path left without type feedback
-      villageDis[v] = hit !== 0 && disaster ? lnDis : 0;
-    }
-    const relapseFactor = 1 - (par[P_MARGIN] as number);
-    const needSafe = (par[P_SAFE] as number) > 0 ? UNSAFE : 0;
-    const CLEAR = ~(EXITED | ST_ILL);
-    let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
-
-    for (let i = 0; i < n; i++) {
+  /** Loop 2: the effect slots of the households holding any (an unused or not yet active slot adds an exact 0). */
+  const effectPass = (y: number): void => {
+    const m = effCount[0] as number;
+    for (let t = 0; t < m; t++) {
+      const i = effList[t] as number;
       let lx = pre[i] as number;
       let add = 0;
-      // Three effect slots, branch-free: an empty or not yet active slot adds an exact 0.
       const j0 = i * 3;
       let src = slotSrc[j0] as number;
       let age = y - (slotStart[j0] as number) - (srcLag[src] as number);
@@ -233,6 +220,43 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       v = slotVal[j0 + 2] as number;
       lx += (effMul[k] as number) * v;
       add += (effAdd[k] as number) * v;
+      pre[i] = lx;
+      if (anyAdditive) addS[i] = add;
+    }
+  };
+
+  /** Loop 3: illness events by geometric skipping (gaps between Bernoulli(q) successes are Geometric(q)). */
+  const illnessPass = (): void => {
+    const q = par[P_ILLQ] as number;
+    if (!(q > 0)) return;
+    if (q >= 1) {
+      for (let i = 0; i < n; i++) status[i] = (status[i] as number) | ST_ILL;
+      return;
+    }
+    const inv = 1 / Math.log1p(-q);
+    for (let i = Math.floor(Math.log(nextUniform(ill)) * inv); i < n; i += 1 + Math.floor(Math.log(nextUniform(ill)) * inv)) {
+      status[i] = (status[i] as number) | ST_ILL;
+    }
+  };
+
+  /** Loop 4: event losses, income, floor, exits and relapses. */
+  const mainPass = (y: number): void => {
+    illTab[2] = par[P_LNILL0] as number;
+    illTab[3] = par[P_LNILL1] as number;
+    const disaster = (par[P_DISASTER] as number) > 0;
+    const lnDis = par[P_LNDIS] as number;
+    for (let v = 0; v < villageDis.length; v++) {
+      const hit = villageHit[v] as number; // read every year: no code path left without type feedback
+      villageDis[v] = hit !== 0 && disaster ? lnDis : 0;
+    }
+    const relapseFactor = 1 - (par[P_MARGIN] as number);
+    const needSafe = (par[P_SAFE] as number) > 0 ? UNSAFE : 0;
+    const CLEAR = ~(EXITED | ST_ILL);
+    let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+
+    for (let i = 0; i < n; i++) {
+      let lx = pre[i] as number;
+      const add = anyAdditive ? (addS[i] as number) : 0;
       const st = status[i] as number;
       lx += illTab[(st >> 2) & 3] as number;
       const vil = village[i] as number;
@@ -287,6 +311,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
 
   return (y: number): void => {
     shockPass();
+    effectPass(y);
     illnessPass();
     mainPass(y);
   };
