@@ -18,6 +18,7 @@
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + starting status 1 + list of households with
  *   effects 4 = 51 bytes, + 8 (sum of additive effects) when a source's effect is additive,
+ *   + 1/8 per programme and pool (year-one selections kept as bit masks),
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
@@ -58,7 +59,8 @@ export function modelMetrics(m: EngineModel): string[] {
 /** Engine state bytes per household for a model (see the file comment). */
 export function engineBytesPerHousehold(m: EngineModel): number {
   const additive = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)].some((e) => e?.mode === "additive");
-  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1 + 4 + (additive ? 8 : 0);
+  const sources = m.programmes.length + m.pools.length;
+  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8);
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -279,11 +281,49 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     }
   };
 
+  // Year-one selections do not change from run to run when base incomes carry no per-run
+  // noise and targeting is not random: in year one nobody is served or out of poverty yet,
+  // and the keys are the (fixed) base log incomes. They are computed in the first run and
+  // replayed from a bit mask over the candidates after (1/8 byte per candidate and source).
+  const memoOk = !(m.baseIncomeSigma > 0);
+  const memoBits: Uint8Array[] = cand.map(() => new Uint8Array(0));
+  const memoCap = new Float64Array(Math.max(1, S)).fill(Number.NaN);
+
   /**
    * Fill list/keys with source src's candidates not yet served by it and still poor
    * (relocation: whatever their income); select up to capacity; returns the count.
+   * Selections in year one are computed once per kernel where they cannot differ between runs.
    */
-  const choose = (seed: number, run: number, src: number, capacity: number, byPeople: boolean): number => {
+  const choose = (seed: number, run: number, src: number, capacity: number, byPeople: boolean, y: number): number => {
+    const c = cand[src] as Int32Array;
+    const memo = y === 0 && memoOk && targeting[src] !== "random";
+    if (memo && memoCap[src] === capacity) {
+      // Replay the first run's year-one selection (same candidates, keys and capacity).
+      const bits = memoBits[src] as Uint8Array;
+      let k = 0;
+      for (let j = 0; j < c.length; j++) {
+        list[k] = c[j] as number;
+        k += ((bits[j >> 3] as number) >> (j & 7)) & 1;
+      }
+      return k;
+    }
+    const k = chooseNow(seed, run, src, capacity, byPeople);
+    if (memo) {
+      // Record the selection as a bit mask over the candidate list (both are in household order).
+      let bits = memoBits[src] as Uint8Array;
+      if (bits.length !== (c.length + 7) >> 3) memoBits[src] = bits = new Uint8Array((c.length + 7) >> 3);
+      bits.fill(0);
+      for (let t = 0, j = 0; t < k; t++) {
+        const i = list[t] as number;
+        while ((c[j] as number) !== i) j++;
+        bits[j >> 3] = (bits[j >> 3] as number) | (1 << (j & 7));
+      }
+      memoCap[src] = capacity;
+    }
+    return k;
+  };
+
+  const chooseNow = (seed: number, run: number, src: number, capacity: number, byPeople: boolean): number => {
     const c = cand[src] as Int32Array;
     const bit = 1 << src;
     // Relocation follows where people live, not their income: exited households are relocated too.
@@ -376,7 +416,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         }
         const cap = pg.capacity[y] as number;
         const byPeople = pg.unit === "person";
-        const k = cap > 0 ? choose(seed, run, p, cap, byPeople) : 0;
+        const k = cap > 0 ? choose(seed, run, p, cap, byPeople, y) : 0;
         let u = 0;
         const bit = 1 << p;
         const r = relocIndex[p] as number;
@@ -421,7 +461,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         if (allowed > 0) {
           const kh = pool.householdsPerLoan > 0 ? pool.householdsPerLoan : 1;
           const need = Math.ceil(allowed * kh - 1e-9);
-          const k = choose(seed, run, src, need, false);
+          const k = choose(seed, run, src, need, false, y);
           issued = Math.min(allowed, Math.floor(k / kh + 1e-9));
           const carried = Math.min(k, Math.ceil(issued * kh - 1e-9));
           const bit = 1 << src;
