@@ -227,7 +227,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
 
   /**
    * Give the households list[0..k) the effect of source src from year y (success and size
-   * are addressed by household, so the order of the list does not matter).
+   * are addressed by household, so the order of the list does not matter). Uses list and
+   * keys as scratch: call it after everything else done with the selection.
    */
   const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
     const successKey = successKeys[src] as number;
@@ -239,14 +240,20 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     const beta = d.kind === "beta";
     const logA = Math.log(d.a);
     const b = d.b;
+    // Who succeeds: list compacted in place, branch-free (a success is a coin flip).
+    let m = 0;
     for (let jj = 0; jj < k; jj++) {
       const i = list[jj] as number;
-      if (!(addressedUniform(successKey, i) < pSuccess)) continue;
-      let val: number;
-      if (logNormal) {
-        // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
-        val = logA + b * invNormCdfFast(addressedUniform(effectKey, 2 * i));
-      } else {
+      list[m] = i;
+      m += +(addressedUniform(successKey, i) < pSuccess);
+    }
+    // Effect sizes into keys (float32, as the slots store them): independent iterations.
+    if (logNormal) {
+      // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
+      for (let t = 0; t < m; t++) keys[t] = logA + b * invNormCdfFast(addressedUniform(effectKey, 2 * (list[t] as number)));
+    } else {
+      for (let t = 0; t < m; t++) {
+        const i = list[t] as number;
         let v: number;
         if (beta) {
           // No closed-form inverse: a stream addressed by (source, household), gamma ratio.
@@ -255,8 +262,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           seedTailStream(et, seed, run, PURPOSE.programmeEffect, idx);
           v = sampleDist(d, es, et);
         } else v = sampleDistAddressed(d, effectKey, i);
-        val = additive || d.kind === "lognormal" ? v : Math.log(Math.max(v, 1e-9));
+        keys[t] = additive || d.kind === "lognormal" ? v : Math.log(Math.max(v, 1e-9));
       }
+    }
+    for (let t = 0; t < m; t++) {
+      const i = list[t] as number;
+      const val = keys[t] as number;
       // First empty slot, else the oldest one.
       const j0 = i * SLOTS;
       let j = -1;
@@ -271,9 +282,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       if (j < 0) j = oldest;
       else if (j === j0) {
         // First effect of this household in the run: the household pass now visits its slots.
-        const t = effCount[0] as number;
-        effList[t] = i;
-        effCount[0] = t + 1;
+        const e0 = effCount[0] as number;
+        effList[e0] = i;
+        effCount[0] = e0 + 1;
       }
       slotSrc[j] = src;
       slotStart[j] = y;
