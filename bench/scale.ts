@@ -8,8 +8,9 @@
  * e.g. `node dist/bench/scale.js --households 1000000 --runs 2` for a quick try.
  *
  * Memory: the population is built once and moved into shared memory (≈ 19 bytes a
- * household, read by every worker); each worker holds the engine state (≤ 64 bytes a
- * household, see src/engine/run.ts) and its candidate lists.
+ * household, read by every worker), with the run-invariant log incomes (4 bytes); each
+ * worker holds the rest of the engine state (≤ 64 bytes a household in all, 44 for this model, see
+ * src/engine/run.ts) and its candidate lists.
  */
 import { resourceUsage } from "node:process";
 import { simulateModel, shareHouseholds } from "../src/engine/simulate.js";

@@ -13,12 +13,15 @@
  *   5. village exits; metrics (CORE_METRICS, then spend:/served: per programme).
  *
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
- *   logBase 4 + persist 4 (only with persistent shocks) + lastLog 4 + status 1 + reloc 2
- *   + served mask 4 + effect slots 3 × (source 1 + start 1 + value 4) = 18
+ *   logBase 4 (read-only and shared by all threads when base incomes carry no per-run
+ *   noise, see `logIncomes`) + persist 4 (only with persistent shocks) + lastLog 4
+ *   + status 1 + reloc 2 + served mask 1, 2 or 4 (up to 8, 16 or 32 programmes and pools)
+ *   + effect slots 3 × (source 1 + start 1 + value 4) = 18
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
- *   float64 scratch) + floor eligibility 1 + starting status 1 + list of households with
- *   effects 4 = 51 bytes, + 8 (sum of additive effects) when a source's effect is additive,
- *   + 1/8 per programme and pool (year-one selections kept as bit masks),
+ *   float64 scratch) + floor eligibility 1 + list of households with effects 4
+ *   = 43–46 bytes, + 4 with persistent shocks, + 8 (sum of additive effects) when a
+ *   source's effect is additive, + 1/8 per programme and pool (year-one selections kept
+ *   as bit masks) — 44 for a model of up to 8 programmes and pools, 50 at most;
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
@@ -49,7 +52,27 @@ import type { PassContext } from "./step.js";
 export interface ModelKernelInput {
   readonly model: EngineModel;
   readonly households: Households;
+  /**
+   * Optional `logIncomes(households)`, for models whose base incomes carry no per-run
+   * noise: every thread then reads this one copy (in a SharedArrayBuffer) instead of
+   * computing its own.
+   */
+  readonly logIncome?: Float32Array;
 }
+
+/**
+ * log(max(1, income)) per household as float32 — the run-invariant log base income of
+ * models without per-run base-income noise (the value each kernel would compute itself).
+ */
+export function logIncomes(h: Households, share = false): Float32Array {
+  const out = share ? new Float32Array(new SharedArrayBuffer(4 * h.count)) : new Float32Array(h.count);
+  for (let i = 0; i < h.count; i++) out[i] = Math.log(Math.max(1, h.income[i] as number));
+  return out;
+}
+
+/** Per-household bit mask of the sources (programmes, then pools) that served a household: as narrow as their count allows. */
+type ServedMask = Uint8Array | Uint16Array | Uint32Array;
+const servedMask = (sources: number, n: number): ServedMask => (sources <= 8 ? new Uint8Array(n) : sources <= 16 ? new Uint16Array(n) : new Uint32Array(n));
 
 /** Result columns of a model: CORE_METRICS then spend:/served: per programme. */
 export function modelMetrics(m: EngineModel): string[] {
@@ -60,7 +83,8 @@ export function modelMetrics(m: EngineModel): string[] {
 export function engineBytesPerHousehold(m: EngineModel): number {
   const additive = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)].some((e) => e?.mode === "additive");
   const sources = m.programmes.length + m.pools.length;
-  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + 4 + SLOTS * 6 + 8 + 1 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8);
+  const servedBytes = servedMask(sources, 0).BYTES_PER_ELEMENT;
+  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8);
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -175,19 +199,20 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   for (const c of cand) maxCand = Math.max(maxCand, c.length);
 
   // Per-household state (see the byte count in the file comment).
-  const logBase = new Float32Array(n);
+  const noisyBase = m.baseIncomeSigma > 0;
+  const given = input.logIncome;
+  if (given !== undefined && (noisyBase || given.length !== n)) throw new Error("ModelKernelInput.logIncome: only for models without base-income noise, one value per household");
+  const logBase = given ?? new Float32Array(n);
   const persist = new Float32Array(m.idioPersistence > 0 ? n : 0);
   const lastLog = new Float32Array(n);
   const status = new Uint8Array(n);
   const reloc = new Uint16Array(n);
-  const served = new Uint32Array(n);
+  const served = servedMask(P + Q, n);
   const slotSrc = new Uint8Array(n * SLOTS);
   const slotStart = new Uint8Array(n * SLOTS);
   const slotVal = new Float32Array(n * SLOTS);
-  // Run-invariant starting values, computed once: status bits and (without base-income noise) log incomes.
-  const status0 = new Uint8Array(n);
-  for (let i = 0; i < n; i++) status0[i] = ((h.flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
-  if (!(m.baseIncomeSigma > 0)) for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number));
+  // Without base-income noise the log incomes are run-invariant: computed once (or given).
+  if (!noisyBase && given === undefined) logBase.set(logIncomes(h));
   // The selection scratch (list, keys) and the household pass's float64 scratch (pre) are
   // never in use at the same time: they share one buffer of 8 bytes per household.
   const scratch = new ArrayBuffer(8 * Math.max(n, maxCand));
@@ -373,7 +398,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
 
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
-    status.set(status0);
+    const flags = h.flags;
+    for (let i = 0; i < n; i++) status[i] = ((flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
     reloc.fill(0);
     served.fill(0);
     slotSrc.fill(NO_SLOT);
@@ -385,7 +411,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     servedUnits.fill(0);
     pools.forEach(resetPoolState);
     const bs = m.baseIncomeSigma;
-    if (bs > 0) {
+    if (noisyBase) {
       // Per-run noise on base incomes (one normal per household from the initIncome stream).
       seedStream(s4, seed, run, PURPOSE.initIncome, 0);
       seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);

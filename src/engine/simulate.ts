@@ -9,7 +9,7 @@
 import type { Households } from "../population/households.js";
 import type { RunResults } from "../results/types.js";
 import type { EngineModel } from "./model.js";
-import { checkModel, modelMetrics } from "./run.js";
+import { checkModel, logIncomes, modelMetrics } from "./run.js";
 import { defaultThreads, runParallel } from "./workers.js";
 
 export interface SimulateOptions {
@@ -57,7 +57,9 @@ export async function simulateModel(model: EngineModel, households: Households, 
   const metrics = modelMetrics(model);
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), o.runs));
   const pop = threads > 1 ? shareHouseholds(households) : households;
-  const data = await runParallel("model", { model, households: pop }, {
+  // Run-invariant log incomes: one shared copy for all worker threads.
+  const logIncome = threads > 1 && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
+  const data = await runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, {
     runs: o.runs,
     ...(o.firstRun !== undefined ? { firstRun: o.firstRun } : {}),
     seed: o.seed,
