@@ -197,6 +197,25 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   /** Loop 2: the effect slots of the households holding any (an unused or not yet active slot adds an exact 0). */
   const effectPass = (y: number): void => {
     const m = effCount[0] as number;
+    if (!anyAdditive) {
+      // Multiplicative effects only: the additive table is all zeros, so it is not read
+      // (the same sum, in the same order, as the general loop below).
+      for (let t = 0; t < m; t++) {
+        const i = effList[t] as number;
+        const j0 = i * 3;
+        let src = slotSrc[j0] as number;
+        let age = y - (slotStart[j0] as number) - (srcLag[src] as number);
+        const k0 = src * Y2 + (age | (age >> 31)) + 1;
+        src = slotSrc[j0 + 1] as number;
+        age = y - (slotStart[j0 + 1] as number) - (srcLag[src] as number);
+        const k1 = src * Y2 + (age | (age >> 31)) + 1;
+        src = slotSrc[j0 + 2] as number;
+        age = y - (slotStart[j0 + 2] as number) - (srcLag[src] as number);
+        const k2 = src * Y2 + (age | (age >> 31)) + 1;
+        pre[i] = (pre[i] as number) + (effMul[k0] as number) * (slotVal[j0] as number) + (effMul[k1] as number) * (slotVal[j0 + 1] as number) + (effMul[k2] as number) * (slotVal[j0 + 2] as number);
+      }
+      return;
+    }
     for (let t = 0; t < m; t++) {
       const i = effList[t] as number;
       let lx = pre[i] as number;
