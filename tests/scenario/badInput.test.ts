@@ -174,6 +174,23 @@ describe("bad scenario input", () => {
     expect(i.detail).toBe(construct);
   });
 
+  it.each(["toString", "hasOwnProperty", "valueOf + 1"])("expression sandbox: %s is an unknown name, not Object.prototype's", async (expr) => {
+    const i = await single(await write(edit('"200 * wheatPrice"', JSON.stringify(expr))), "expressionUnknownName");
+    expect(i.detail).toBe(expr.split(" ")[0]);
+  });
+
+  it("a variant overlay cannot reach Object.prototype", async () => {
+    const text = edit("set: {programmes.industry.allocation: 3000000}", 'set: {programmes.industry.allocation: 3000000, "__proto__.polluted": 1}');
+    const f = await write(text);
+    const i = await single(f, "overlayPath");
+    expect(i.path).toEqual(["variants", 0, "set"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    const out = await runCapture(["describe", join(dir, `case${n - 1}.yaml`), "--set", "constructor.prototype.polluted=1"]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toContain("constructor.prototype.polluted");
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   it("a 50 MB file is rejected with a size message, quickly", async () => {
     const f = join(dir, "huge.yaml");
     await writeFile(f, Buffer.alloc(50 * 1024 * 1024, 0x20));
