@@ -69,7 +69,17 @@ const typeName = (x: unknown): string => {
 /** Convert zod issues to ours. */
 export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, schema: z.ZodType): Issue[] {
   const out: Issue[] = [];
-  for (const zi of issues) out.push(...convert(zi, input, schema));
+  const seen = new Set<string>();
+  for (const zi of issues) {
+    for (const i of convert(zi, input, schema)) {
+      // One field can fail two refinements that say the same thing (beyond the safe range, and
+      // so also outside the kind's range); show it once.
+      const key = JSON.stringify([i.code, i.path, i.found, i.expected]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(i);
+    }
+  }
   return out;
 }
 

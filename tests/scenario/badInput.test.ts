@@ -116,6 +116,12 @@ describe("bad scenario input", () => {
   it("numbers beyond the safe range", async () => {
     const i = await single(await write(edit("      households: 300", "      households: 123456789012345678901")), "unsafeNumber");
     expect(i.path).toEqual(["population", "cohorts", 0, "households"]);
+    // What the file says, not the float it was rounded to; reported once.
+    expect(i.found).toBe("123456789012345678901");
+    const money = await issuesOf(await write(edit("amount: 3000000}", "amount: 9007199254740993}")));
+    expect(money).toHaveLength(1);
+    expect(money[0]?.code).toBe("unsafeNumber");
+    expect(money[0]?.found).toBe("9007199254740993");
   });
 
   it("shares above 1", async () => {
