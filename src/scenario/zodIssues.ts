@@ -61,6 +61,17 @@ export function allowedKeys(schema: z.ZodType, path: readonly PathSegment[]): st
   return [...keys];
 }
 
+/** zod's type names in the words the messages use ("object" means nothing to a planner). */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  object: "a mapping",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+const typeWords = (t: string): string => TYPE_WORDS[t] ?? t;
+
 const typeName = (x: unknown): string => {
   if (typeof x === "number" && !Number.isFinite(x)) return describeFound(x);
   return describeFound(x);
@@ -95,9 +106,9 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       });
     }
     case "invalid_type": {
-      if (found === undefined) return [{ code: "missingKey", path, expected: zi.expected }];
+      if (found === undefined) return [{ code: "missingKey", path, expected: typeWords(zi.expected) }];
       if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
-      return [{ code: "invalidType", path, expected: zi.expected, found: typeName(found) }];
+      return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
       if (found === undefined) return [{ code: "missingKey", path, expected: zi.message }];

@@ -227,4 +227,28 @@ describe("bad scenario input", () => {
     const out = await runCapture(["validate", "--lang", "zh", join(dir, `case${n - 1}.yaml`)]);
     expect(out.stderr).toContain("发现 1 个问题");
   });
+
+  it("Chinese messages say what was expected and found in Chinese, not in the schema's English", async () => {
+    const cases: [string, string, string][] = [
+      ["labourShare: 0.7", "labourShare: 1.5", "应为 0 至 1 之间的数值（比例），实际为 1.5"],
+      ["  commonShock: {sigma: 0.05}", "  commonShock: [0.05]", "应为 映射，实际为 含 1 项的列表"],
+      ["meta:\n", "mta:\n", "字段 meta：缺少必填项（应为 映射）"],
+      ["meta:\n", "mta:\n", "字段 （顶层）：未知的键 \"mta\""],
+      ["      households: 300", "      households: true", "应为 0 至 10000000000 之间的整数（计数）"],
+      ['"200 * wheatPrice"', '"wheatPrice.constructor"', "使用了 属性或下标访问"],
+      ['"200 * wheatPrice"', '"f(x) = x"', "使用了 函数定义"],
+      ['"200 * wheatPrice"', '"import(1)"', "使用了 函数 import()"],
+      ["programmes.industry.allocation", "programmes.industri.allocation", "（方案 more-industry：programmes 中没有 \"industri\" 项）"],
+    ];
+    for (const [from, to, zhText] of cases) {
+      const file = await write(edit(from, to));
+      const issues = await issuesOf(file);
+      const zh = renderIssues("zh", issues);
+      expect(zh).toContain(zhText);
+      expect(zh, zh).not.toMatch(/\b(expected|found|a number|a whole number|a list|a mapping|object|top level|property or index|function definition|variant|no item)\b/);
+      const out = await runCapture(["validate", "--lang", "zh", file]);
+      expect(out.exitCode).toBe(1);
+      expect(out.stderr).toContain(zh);
+    }
+  });
 });
