@@ -4,7 +4,7 @@
  */
 import { buildCli, UsageError } from "./buildCli.js";
 import { EXIT } from "./context.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, Output } from "./context.js";
 import { say, isLang } from "../messages/lang.js";
 import { unexpected, usageHint } from "../messages/cli.js";
 
@@ -56,11 +56,26 @@ export async function runCapture(argv: readonly string[], cwd = process.cwd()): 
   return { exitCode, stdout: out, stderr: errOut };
 }
 
+/**
+ * A process stream as an Output. When the reader goes away (`fundsim schema | head`), the
+ * stream fails with EPIPE; further output is dropped quietly instead of ending the process
+ * with Node's unhandled-error stack trace. The command still finishes (files it writes with
+ * --out are complete).
+ */
+export function streamOutput(stream: NodeJS.WritableStream): Output {
+  let closed = false;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") closed = true;
+    else throw e;
+  });
+  return { write: (t) => void (closed || stream.write(t)) };
+}
+
 /** Entry for bin/fundsim.js. */
 export async function main(argv: readonly string[]): Promise<number> {
   const ctx: CliContext = {
-    stdout: { write: (t) => void process.stdout.write(t) },
-    stderr: { write: (t) => void process.stderr.write(t) },
+    stdout: streamOutput(process.stdout),
+    stderr: streamOutput(process.stderr),
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
     exitCode: 0,

@@ -3,9 +3,15 @@ import type { Lang } from "./lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import type { Param } from "../scenario/num.js";
 import { scalar } from "../scenario/param.js";
+import { displayWidth } from "../ledger/text.js";
 
 type Text = string | { readonly en: string; readonly zh: string };
 const txt = (t: Text | undefined, lang: Lang, fallback = ""): string => (t === undefined ? fallback : typeof t === "string" ? t : t[lang]);
+
+/** Pad to a width in terminal columns (a Chinese character takes two). */
+const pad = (s: string, width: number): string => s + " ".repeat(Math.max(0, width - displayWidth(s)));
+/** The label column of a section: as wide as its longest label (at most 40 columns). */
+const labelWidth = (labels: readonly string[], min = 0): number => Math.min(40, Math.max(min, ...labels.map(displayWidth)));
 
 const fmt = (n: number, lang: Lang): string => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 4 });
 
@@ -38,20 +44,22 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
   let hh = 0;
   let people = 0;
   out.push(L("Population", "人口"));
+  const cohortW = labelWidth(s.population.cohorts.map((c) => txt(c.label, lang, c.id)), 18);
   for (const c of s.population.cohorts) {
     const h = scalar(c.households).toNumber();
     const p = scalar(c.people).toNumber();
     hh += h;
     people += p;
     out.push(
-      `  ${txt(c.label, lang, c.id).padEnd(18)} ${c.segment.padEnd(8)} ${fmt(h, lang).padStart(9)} ${L("households", "户")}  ${fmt(p, lang).padStart(9)} ${L("people", "人")}  ${L("labour", "有劳动力")} ${fmt(scalar(c.labourShare).toNumber() * 100, lang)}%`,
+      `  ${pad(txt(c.label, lang, c.id), cohortW)}  ${c.segment.padEnd(8)} ${fmt(h, lang).padStart(9)} ${L("households", "户")}  ${fmt(p, lang).padStart(9)} ${L("people", "人")}  ${L("labour", "有劳动力")} ${fmt(scalar(c.labourShare).toNumber() * 100, lang)}%`,
     );
   }
-  out.push(`  ${L("Total", "合计").padEnd(27)} ${fmt(hh, lang).padStart(9)} ${L("households", "户")}  ${fmt(people, lang).padStart(9)} ${L("people", "人")}`);
+  out.push(`  ${pad(L("Total", "合计"), cohortW + 2 + 8)} ${fmt(hh, lang).padStart(9)} ${L("households", "户")}  ${fmt(people, lang).padStart(9)} ${L("people", "人")}`);
   if (s.population.villages) out.push(`  ${L("Villages", "村")}: ${fmt(scalar(s.population.villages.count).toNumber(), lang)}`);
   out.push(`  ${L("Poverty line", "贫困线")}: ${showParam(s.poverty.line, years, lang, true)}`);
   out.push("");
   out.push(L("Money (funding sources)", "资金来源"));
+  const sourceW = labelWidth(s.funding.sources.map((src) => txt(src.label, lang, src.id)), 24);
   for (const src of s.funding.sources) {
     const r = src.rule;
     let rule: string;
@@ -60,7 +68,7 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
         rule = showParam(r.amount, years, lang, true);
         break;
       case "transfer":
-        rule = `${L("transfer from", "上级转移支付：")} ${r.from}: ${showParam(r.amount, years, lang, true)}`;
+        rule = `${L("transfer from", "上级转移支付，来自")} ${r.from}: ${showParam(r.amount, years, lang, true)}`;
         break;
       case "revenueShare":
         rule = `${showParam(r.share, years, lang)} × ${L("revenue increase", "财政收入增量")} (${showParam(r.revenueIncrease, years, lang, true)})`;
@@ -74,7 +82,7 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
       default:
         rule = r satisfies never;
     }
-    out.push(`  ${txt(src.label, lang, src.id).padEnd(24)} ${rule}`);
+    out.push(`  ${pad(txt(src.label, lang, src.id), sourceW)}  ${rule}`);
   }
   const t = s.funding.perPersonTarget;
   if (t) {
@@ -84,6 +92,7 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
   }
   out.push("");
   out.push(L("Programmes", "项目"));
+  const programmeW = labelWidth(s.programmes.map((p) => txt(p.label, lang, p.id)), 24);
   for (const p of s.programmes) {
     const parts: string[] = [p.kind];
     if (p.allocation) parts.push(`${L("allocation", "安排")} ${showParam(p.allocation, years, lang, true)}`);
@@ -93,7 +102,7 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
       const units = sch.cohorts.map((c) => `${c.year}: ${fmt(scalar(c.units).toNumber(), lang)}`).join(", ");
       parts.push(`${L("schedule", "分年支付")} ${sch.id}: ${showParam(sch.amountPerUnitYear, years, lang, true)}/${sch.unit}/${L("year", "年")} × ${fmt(scalar(sch.years).toNumber(), lang)} ${L("years", "年")} (${units})`);
     }
-    out.push(`  ${txt(p.label, lang, p.id).padEnd(24)} ${parts.join("; ")}`);
+    out.push(`  ${pad(txt(p.label, lang, p.id), programmeW)}  ${parts.join("; ")}`);
   }
   if (s.creditPools.length > 0) {
     out.push("");

@@ -2,11 +2,109 @@
 import { loc, type Localized, type Lang } from "./lang.js";
 import { formatPath, type Issue } from "../scenario/issues.js";
 
+const KIND_ZH: Readonly<Record<string, string>> = {
+  money: "金额",
+  count: "计数",
+  share: "比例",
+  rate: "比率",
+  ratio: "倍数",
+  real: "实数",
+  year: "年份",
+};
+
+const PHRASE_ZH: Readonly<Record<string, string>> = {
+  "a mapping": "映射",
+  "a list": "列表",
+  text: "文本",
+  "a number": "数值",
+  "a whole number": "整数",
+  "true or false": "true 或 false",
+  nothing: "空",
+  "null (empty value)": "null（空值）",
+  "a mapping (fundsim: 1, meta: …, population: …)": "映射（fundsim: 1, meta: …, population: …）",
+  "credit pool (creditPools[].id)": "信用资金池（creditPools[].id）",
+  "funding source (funding.sources[].id)": "资金来源（funding.sources[].id）",
+  "an id: a lower-case letter, then letters, digits, '-' or '_' (e.g. industry-support)": "标识：以小写字母开头，后接字母、数字、'-' 或 '_'（例如 industry-support）",
+  "a name: letters, digits and '_' (e.g. wheatPrice)": "名称：字母、数字和 '_'（例如 wheatPrice）",
+  "a four-digit year": "四位数年份",
+  "at least one year": "至少一个年份",
+  "a different form (see `fundsim schema`)": "其他形式（见 `fundsim schema`）",
+  // constructs an expression may not use (expressionForbidden)
+  "property or index access": "属性或下标访问",
+  "a function definition": "函数定义",
+  "an assignment (=)": "赋值（=）",
+  "an object literal": "对象字面量",
+  "a matrix or list": "矩阵或列表",
+  "several statements (; or newline)": "多条语句（; 或换行）",
+  "a conditional (? :)": "条件表达式（? :）",
+  "a range (:)": "范围（:）",
+  "a comparison": "比较",
+  "a computed function call": "计算得到的函数调用",
+};
+
+const NUMBER_FORMS_ZH: Readonly<Record<string, string>> = {
+  "": "",
+  " for every year": "（每一年）",
+  ": a number, an expression over named values, a mapping {year: value}, or {value, source | assumption}":
+    "：数字、基于命名数值的表达式、{年份: 数值} 映射，或 {value, source | assumption}",
+  ": a number, an expression over named values, or {value, source | assumption}": "：数字、基于命名数值的表达式，或 {value, source | assumption}",
+};
+
+/**
+ * The Chinese for an `expected` or `found` phrase of an issue. Issues carry these phrases
+ * in English (they are also read by tests and notebooks); the known ones are translated
+ * here, in the one place messages are rendered. Anything else (a number, a quoted value,
+ * a list of keys) is shown as it is.
+ */
+export function phraseZh(text: string): string {
+  const fixed = PHRASE_ZH[text];
+  if (fixed !== undefined) return fixed;
+  const range = /^(a whole number|a number) in \[([^,\]]+), ([^\]]+)\] \((\w+)\)(.*)$/.exec(text);
+  if (range) {
+    const [, what, lo, hi, kind, rest] = range as unknown as [string, string, string, string, string, string];
+    const form = NUMBER_FORMS_ZH[rest];
+    if (form !== undefined) return `${lo} 至 ${hi} 之间的${what === "a whole number" ? "整数" : "数值"}（${KIND_ZH[kind] ?? kind}）${form}`;
+  }
+  const list = /^a list of (\d+)$/.exec(text);
+  if (list) return `含 ${list[1]} 项的列表`;
+  const map = /^a mapping (\{.*\})$/.exec(text);
+  if (map) return `映射 ${map[1]}`;
+  const dated = /^(.+) in (\d{4})$/.exec(text);
+  if (dated) return `${dated[1]}（${dated[2]} 年）`;
+  const fn = /^function (\w+)\(\)$/.exec(text);
+  if (fn) return `函数 ${fn[1]}()`;
+  const op = /^operator (\S+)$/.exec(text);
+  if (op) return `运算符 ${op[1]}`;
+  const tooLong = /^more than (\d+) characters or (\d+) terms$/.exec(text);
+  if (tooLong) return `超过 ${tooLong[1]} 个字符或 ${tooLong[2]} 项`;
+  const overlay = /^(variant|--set) (\S+): (.+)$/.exec(text);
+  if (overlay) {
+    const [, kind, name, why] = overlay as unknown as [string, string, string, string];
+    return `${kind === "variant" ? `方案 ${name}` : `--set ${name}`}：${overlayReasonZh(why)}`;
+  }
+  return text;
+}
+
+function overlayReasonZh(why: string): string {
+  let m = /^no item "(.*)" in (.+)$/.exec(why);
+  if (m) return `${m[2] === "the list" ? "列表" : m[2]} 中没有 "${m[1]}" 项`;
+  m = /^no field "(.*)" under (.+)$/.exec(why);
+  if (m) return `${m[2]} 下没有字段 "${m[1]}"`;
+  m = /^no field "(.*)"$/.exec(why);
+  if (m) return `没有字段 "${m[1]}"`;
+  m = /^(.+) is a single value, not a mapping or list$/.exec(why);
+  if (m) return `${m[1] === "top level" ? "顶层" : m[1]} 是单个值，不是映射或列表`;
+  m = /^"(.*)" is not a scenario field$/.exec(why);
+  if (m) return `"${m[1]}" 不是情景字段`;
+  return why;
+}
+
 /** The one-line statement of an issue. */
 export function issueMessage(i: Issue): Localized {
   const at = formatPath(i.path);
   const exp = i.expected ?? "";
   const found = i.found ?? "";
+  const zh = { at: at === "(top level)" ? "（顶层）" : at, exp: phraseZh(exp), found: phraseZh(found) };
   switch (i.code) {
     case "fileNotFound":
       return loc("File not found.", "找不到文件。");
@@ -25,49 +123,49 @@ export function issueMessage(i: Issue): Localized {
     case "duplicateKey":
       return loc(`Key "${found}" appears twice in the same mapping.`, `同一映射中键 "${found}" 出现了两次。`);
     case "notMapping":
-      return loc(`Expected ${exp}, found ${found}.`, `应为${exp}，实际为${found}。`);
+      return loc(`Expected ${exp}, found ${found}.`, `应为${zh.exp}，实际为${zh.found}。`);
     case "invalidType":
-      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${at}：应为 ${exp}，实际为 ${found}。`);
+      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp}，实际为 ${zh.found}。`);
     case "notFinite":
-      return loc(`At ${at}: expected a finite number, found ${found}.`, `字段 ${at}：应为有限数值，实际为 ${found}。`);
+      return loc(`At ${at}: expected a finite number, found ${found}.`, `字段 ${zh.at}：应为有限数值，实际为 ${found}。`);
     case "unsafeNumber":
-      return loc(`At ${at}: ${found} is beyond the range of exact numbers (±9,007,199,254,740,991).`, `字段 ${at}：${found} 超出可精确表示的数值范围（±9,007,199,254,740,991）。`);
+      return loc(`At ${at}: ${found} is beyond the range of exact numbers (±9,007,199,254,740,991).`, `字段 ${zh.at}：${found} 超出可精确表示的数值范围（±9,007,199,254,740,991）。`);
     case "invalidValue":
-      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${at}：应为 ${exp}，实际为 ${found}。`);
+      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp}，实际为 ${zh.found}。`);
     case "outOfRange":
-      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${at}：应为 ${exp}，实际为 ${found}。`);
+      return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp}，实际为 ${zh.found}。`);
     case "unknownKey":
-      return loc(`At ${at}: unknown key "${found}".`, `字段 ${at}：未知的键 "${found}"。`);
+      return loc(`At ${at}: unknown key "${found}".`, `字段 ${zh.at}：未知的键 "${found}"。`);
     case "missingKey":
-      return loc(`At ${at}: required field is missing (expected ${exp}).`, `字段 ${at}：缺少必填项（应为 ${exp}）。`);
+      return loc(`At ${at}: required field is missing (expected ${exp}).`, `字段 ${zh.at}：缺少必填项（应为 ${zh.exp}）。`);
     case "invalidChoice":
-      return loc(`At ${at}: expected one of ${exp}, found ${found}.`, `字段 ${at}：应为 ${exp} 之一，实际为 ${found}。`);
+      return loc(`At ${at}: expected one of ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp} 之一，实际为 ${zh.found}。`);
     case "duplicateId":
-      return loc(`At ${at}: id "${found}" is used twice.`, `字段 ${at}：标识 "${found}" 重复使用。`);
+      return loc(`At ${at}: id "${found}" is used twice.`, `字段 ${zh.at}：标识 "${found}" 重复使用。`);
     case "yearOutsideHorizon":
-      return loc(`At ${at}: year ${found} is outside the horizon ${exp}.`, `字段 ${at}：年份 ${found} 不在模拟期 ${exp} 之内。`);
+      return loc(`At ${at}: year ${found} is outside the horizon ${exp}.`, `字段 ${zh.at}：年份 ${found} 不在模拟期 ${exp} 之内。`);
     case "badHorizon":
-      return loc(`At ${at}: the horizon must end at or after its start (${found}).`, `字段 ${at}：模拟期结束年份不得早于开始年份（${found}）。`);
+      return loc(`At ${at}: the horizon must end at or after its start (${found}).`, `字段 ${zh.at}：模拟期结束年份不得早于开始年份（${found}）。`);
     case "unknownReference":
-      return loc(`At ${at}: "${found}" does not name any ${exp}.`, `字段 ${at}："${found}" 不是任何${exp}的标识。`);
+      return loc(`At ${at}: "${found}" does not name any ${exp}.`, `字段 ${zh.at}："${found}" 不是任何${zh.exp}的标识。`);
     case "expressionSyntax":
-      return loc(`At ${at}: the expression ${found} has a syntax error: ${i.detail ?? ""}.`, `字段 ${at}：表达式 ${found} 有语法错误：${i.detail ?? ""}。`);
+      return loc(`At ${at}: the expression ${found} has a syntax error: ${i.detail ?? ""}.`, `字段 ${zh.at}：表达式 ${found} 有语法错误：${i.detail ?? ""}。`);
     case "expressionForbidden":
-      return loc(`At ${at}: the expression ${found} uses ${i.detail ?? "a forbidden construct"}, which is not allowed in scenario files.`, `字段 ${at}：表达式 ${found} 使用了 ${i.detail ?? "禁止的结构"}，情景文件中不允许。`);
+      return loc(`At ${at}: the expression ${found} uses ${i.detail ?? "a forbidden construct"}, which is not allowed in scenario files.`, `字段 ${zh.at}：表达式 ${found} 使用了 ${i.detail !== undefined ? phraseZh(i.detail) : "禁止的结构"}，情景文件中不允许。`);
     case "expressionUnknownName":
-      return loc(`At ${at}: the expression ${found} uses the name "${i.detail ?? ""}", which is not defined under values:.`, `字段 ${at}：表达式 ${found} 使用了未在 values: 中定义的名称 "${i.detail ?? ""}"。`);
+      return loc(`At ${at}: the expression ${found} uses the name "${i.detail ?? ""}", which is not defined under values:.`, `字段 ${zh.at}：表达式 ${found} 使用了未在 values: 中定义的名称 "${i.detail ?? ""}"。`);
     case "expressionCycle":
-      return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
+      return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${zh.at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
     case "expressionNotFinite":
-      return loc(`At ${at}: the expression ${found} does not give a finite number (division by zero?).`, `字段 ${at}：表达式 ${found} 的结果不是有限数值（是否除以零？）。`);
+      return loc(`At ${at}: the expression ${found} does not give a finite number (division by zero?).`, `字段 ${zh.at}：表达式 ${found} 的结果不是有限数值（是否除以零？）。`);
     case "peopleBelowHouseholds":
-      return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${at}：人数 ${found} 少于户数 ${exp}。`);
+      return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);
     case "sharesAboveOne":
-      return loc(`At ${at}: shares add up to ${found}, more than 1.`, `字段 ${at}：各项比例之和为 ${found}，超过 1。`);
+      return loc(`At ${at}: shares add up to ${found}, more than 1.`, `字段 ${zh.at}：各项比例之和为 ${found}，超过 1。`);
     case "overlayPath":
-      return loc(`Overlay path ${i.detail ?? at} does not exist in the scenario (${found}).`, `覆盖路径 ${i.detail ?? at} 在情景中不存在（${found}）。`);
+      return loc(`Overlay path ${i.detail ?? at} does not exist in the scenario (${found}).`, `覆盖路径 ${i.detail ?? at} 在情景中不存在（${zh.found}）。`);
     case "unknownVariant":
-      return loc(`No variant named "${found}". Variants in this file: ${exp}.`, `没有名为 "${found}" 的方案。本文件中的方案：${exp}。`);
+      return loc(`No variant named "${found}". Variants in this file: ${exp}.`, `没有名为 "${found}" 的方案。本文件中的方案：${exp === "(none)" ? "（无）" : exp}。`);
     case "badSet":
       return loc(`--set ${found}: expected path=value.`, `--set ${found}：格式应为 路径=数值。`);
     case "registerRow":

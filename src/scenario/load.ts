@@ -68,13 +68,14 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
   const file = opts.file ?? "<text>";
   if (text.replace(/^\uFEFF/, "").trim() === "") return err([{ code: "emptyFile", path: [], file }]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const yamlText = text.replace(/^\uFEFF/, "");
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     return err(
       doc.errors.slice(0, 10).map((e): Issue => {
         const pos = lineCounter.linePos(e.pos[0]);
         const dup = /Map keys must be unique/.test(e.message);
-        const keyText = dup ? (/^["']?([^"':\s]+)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1] ?? "") : undefined;
+        const keyText = dup ? (/^["']?([^"':\s]+)/.exec(yamlText.slice(e.pos[0], e.pos[0] + 200))?.[1] ?? "") : undefined;
         return dup
           ? { code: "duplicateKey", path: [], file, line: pos.line, column: pos.col, found: keyText ?? "" }
           : { code: "syntax", path: [], file, line: pos.line, column: pos.col, detail: e.message.split("\n")[0] ?? e.message };
@@ -83,11 +84,13 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
   }
   const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const locate = (issues: Issue[]): Issue[] =>
-    issues.map((i) => ({
-      file,
-      ...positionOf(doc.contents, i.code === "unknownKey" && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter),
-      ...i,
-    }));
+    issues.map((i) => {
+      const at = positionOf(doc.contents, i.code === "unknownKey" && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter, yamlText);
+      const { source, ...pos } = at;
+      // A number beyond the safe range was already rounded by parsing; show what the file says.
+      const found = i.code === "unsafeNumber" && source !== undefined ? { found: source } : {};
+      return { file, ...pos, ...i, ...found };
+    });
   const r = scenarioFromObject(raw, opts);
   if (!r.ok) return err(locate(r.error));
   return ok({ ...r.value, file });
@@ -177,10 +180,19 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
 }
 
-/** Line/column of the deepest node along a path (the key itself for unknown keys). */
-function positionOf(root: unknown, path: readonly PathSegment[], lc: LineCounter): { line?: number; column?: number } {
+/**
+ * Line/column of the deepest node along a path (the key itself for unknown keys), and the
+ * source text of the scalar there when the whole path was found.
+ */
+function positionOf(
+  root: unknown,
+  path: readonly PathSegment[],
+  lc: LineCounter,
+  text: string,
+): { line?: number; column?: number; source?: string } {
   let node = root as YamlNode | null | undefined;
   let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
+  let found = 0;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
@@ -194,8 +206,11 @@ function positionOf(root: unknown, path: readonly PathSegment[], lc: LineCounter
       node = node.items[seg] as YamlNode | null;
       offset = (node as { range?: [number] } | null)?.range?.[0] ?? offset;
     } else break;
+    found++;
   }
   if (offset === undefined) return {};
   const p = lc.linePos(offset);
-  return { line: p.line, column: p.col };
+  const range = isScalar(node) ? node.range : undefined;
+  const source = found === path.length && range ? text.slice(range[0], range[1]).trim() : undefined;
+  return { line: p.line, column: p.col, ...(source ? { source } : {}) };
 }

@@ -28,6 +28,9 @@ export function parsePath(text: string): PathSegment[] {
 
 const clone = <T>(x: T): T => structuredClone(x);
 
+/** Segments that would reach an object's prototype instead of a scenario field. */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
 /** Apply one change to a deep copy of `raw`. */
 export function applyOverlay(raw: unknown, pathText: string, value: unknown, origin: string): Result<unknown, Issue> {
   const path = parsePath(pathText);
@@ -48,8 +51,9 @@ export function applyOverlay(raw: unknown, pathText: string, value: unknown, ori
       else node = node[idx];
     } else if (node !== null && typeof node === "object") {
       const key = String(seg);
+      if (FORBIDDEN_SEGMENTS.has(key)) return fail(`"${key}" is not a scenario field`);
       const obj = node as Record<string, unknown>;
-      if (!(key in obj) && !last) return fail(`no field "${key}"${resolved.length ? ` under ${resolved.join(".")}` : ""}`);
+      if (!Object.hasOwn(obj, key) && !last) return fail(`no field "${key}"${resolved.length ? ` under ${resolved.join(".")}` : ""}`);
       resolved.push(key);
       if (last) obj[key] = value;
       else node = obj[key];

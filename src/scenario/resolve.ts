@@ -58,7 +58,8 @@ function zeroParam(years: readonly number[]): Param {
 function resolveNamed(name: string, path: PathSegment[], ctx: Ctx): Param | null | undefined {
   const memo = ctx.memo.get(name);
   if (memo !== undefined) return memo;
-  const ref = ctx.values[name];
+  // Own names only: "toString" or "hasOwnProperty" must not find Object.prototype's.
+  const ref = Object.hasOwn(ctx.values, name) ? ctx.values[name] : undefined;
   if (ref === undefined) return undefined;
   if (ctx.stack.includes(name)) {
     const cycle = [...ctx.stack.slice(ctx.stack.indexOf(name)), name].join(" → ");

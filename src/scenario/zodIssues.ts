@@ -61,6 +61,17 @@ export function allowedKeys(schema: z.ZodType, path: readonly PathSegment[]): st
   return [...keys];
 }
 
+/** zod's type names in the words the messages use ("object" means nothing to a planner). */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  object: "a mapping",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+const typeWords = (t: string): string => TYPE_WORDS[t] ?? t;
+
 const typeName = (x: unknown): string => {
   if (typeof x === "number" && !Number.isFinite(x)) return describeFound(x);
   return describeFound(x);
@@ -69,7 +80,17 @@ const typeName = (x: unknown): string => {
 /** Convert zod issues to ours. */
 export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, schema: z.ZodType): Issue[] {
   const out: Issue[] = [];
-  for (const zi of issues) out.push(...convert(zi, input, schema));
+  const seen = new Set<string>();
+  for (const zi of issues) {
+    for (const i of convert(zi, input, schema)) {
+      // One field can fail two refinements that say the same thing (beyond the safe range, and
+      // so also outside the kind's range); show it once.
+      const key = JSON.stringify([i.code, i.path, i.found, i.expected]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(i);
+    }
+  }
   return out;
 }
 
@@ -85,9 +106,9 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       });
     }
     case "invalid_type": {
-      if (found === undefined) return [{ code: "missingKey", path, expected: zi.expected }];
+      if (found === undefined) return [{ code: "missingKey", path, expected: typeWords(zi.expected) }];
       if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
-      return [{ code: "invalidType", path, expected: zi.expected, found: typeName(found) }];
+      return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
       if (found === undefined) return [{ code: "missingKey", path, expected: zi.message }];

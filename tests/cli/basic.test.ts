@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { runCapture } from "../../src/cli/main.js";
 import { fileValid } from "../../src/messages/scenario.js";
+import { displayWidth } from "../../src/ledger/text.js";
 
 const fixture = new URL("../fixtures/minimal.yaml", import.meta.url).pathname;
 
@@ -41,5 +42,32 @@ describe("cli basics", () => {
     const zh = await runCapture(["describe", fixture, "--lang", "zh", "--variant", "more-industry"]);
     expect(zh.stdout).toContain("测试县");
     expect(zh.stdout).toContain("安排 300 万元");
+  });
+});
+
+describe("describe layout", () => {
+  const shipped = ["linghai-2017", "zhengzhou-2016", "hanyang-2015", "jiangmen-2016", "anqing-2016"];
+  it.each(shipped.flatMap((n) => [[n, "en"], [n, "zh"]] as const))("%s (%s): labels and values are separated and aligned", async (name, lang) => {
+    const file = new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname;
+    const out = await runCapture(["describe", file, "--lang", lang]);
+    expect(out.exitCode).toBe(0);
+    const lines = out.stdout.split("\n");
+    // Sections whose lines are "  label  value": sources and programmes.
+    const heads = lang === "en" ? ["Money (funding sources)", "Programmes"] : ["资金来源", "项目"];
+    for (const head of heads) {
+      const start = lines.indexOf(head);
+      expect(start, head).toBeGreaterThan(0);
+      const body = lines.slice(start + 1, lines.indexOf("", start));
+      const rows = body.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(Per-person|人均)/.test(l));
+      expect(rows.length, head).toBeGreaterThan(0);
+      const columns = new Set<number>();
+      for (const row of rows) {
+        const gap = /\S( {2,})\S/.exec(row.slice(2));
+        expect(gap, `no two-space gap after the label in: ${row}`).not.toBeNull();
+        const labelEnd = 2 + gap!.index + 1;
+        if (displayWidth(row.slice(0, labelEnd)) <= 42) columns.add(displayWidth(row.slice(0, labelEnd + gap![1]!.length)));
+      }
+      expect([...columns], `${head}: values start in one column`).toHaveLength(1);
+    }
   });
 });

@@ -116,6 +116,12 @@ describe("bad scenario input", () => {
   it("numbers beyond the safe range", async () => {
     const i = await single(await write(edit("      households: 300", "      households: 123456789012345678901")), "unsafeNumber");
     expect(i.path).toEqual(["population", "cohorts", 0, "households"]);
+    // What the file says, not the float it was rounded to; reported once.
+    expect(i.found).toBe("123456789012345678901");
+    const money = await issuesOf(await write(edit("amount: 3000000}", "amount: 9007199254740993}")));
+    expect(money).toHaveLength(1);
+    expect(money[0]?.code).toBe("unsafeNumber");
+    expect(money[0]?.found).toBe("9007199254740993");
   });
 
   it("shares above 1", async () => {
@@ -174,6 +180,23 @@ describe("bad scenario input", () => {
     expect(i.detail).toBe(construct);
   });
 
+  it.each(["toString", "hasOwnProperty", "valueOf + 1"])("expression sandbox: %s is an unknown name, not Object.prototype's", async (expr) => {
+    const i = await single(await write(edit('"200 * wheatPrice"', JSON.stringify(expr))), "expressionUnknownName");
+    expect(i.detail).toBe(expr.split(" ")[0]);
+  });
+
+  it("a variant overlay cannot reach Object.prototype", async () => {
+    const text = edit("set: {programmes.industry.allocation: 3000000}", 'set: {programmes.industry.allocation: 3000000, "__proto__.polluted": 1}');
+    const f = await write(text);
+    const i = await single(f, "overlayPath");
+    expect(i.path).toEqual(["variants", 0, "set"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    const out = await runCapture(["describe", join(dir, `case${n - 1}.yaml`), "--set", "constructor.prototype.polluted=1"]);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toContain("constructor.prototype.polluted");
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   it("a 50 MB file is rejected with a size message, quickly", async () => {
     const f = join(dir, "huge.yaml");
     await writeFile(f, Buffer.alloc(50 * 1024 * 1024, 0x20));
@@ -203,5 +226,29 @@ describe("bad scenario input", () => {
     expect(zh).toContain("字段 population.cohorts[0].labourShare");
     const out = await runCapture(["validate", "--lang", "zh", join(dir, `case${n - 1}.yaml`)]);
     expect(out.stderr).toContain("发现 1 个问题");
+  });
+
+  it("Chinese messages say what was expected and found in Chinese, not in the schema's English", async () => {
+    const cases: [string, string, string][] = [
+      ["labourShare: 0.7", "labourShare: 1.5", "应为 0 至 1 之间的数值（比例），实际为 1.5"],
+      ["  commonShock: {sigma: 0.05}", "  commonShock: [0.05]", "应为 映射，实际为 含 1 项的列表"],
+      ["meta:\n", "mta:\n", "字段 meta：缺少必填项（应为 映射）"],
+      ["meta:\n", "mta:\n", "字段 （顶层）：未知的键 \"mta\""],
+      ["      households: 300", "      households: true", "应为 0 至 10000000000 之间的整数（计数）"],
+      ['"200 * wheatPrice"', '"wheatPrice.constructor"', "使用了 属性或下标访问"],
+      ['"200 * wheatPrice"', '"f(x) = x"', "使用了 函数定义"],
+      ['"200 * wheatPrice"', '"import(1)"', "使用了 函数 import()"],
+      ["programmes.industry.allocation", "programmes.industri.allocation", "（方案 more-industry：programmes 中没有 \"industri\" 项）"],
+    ];
+    for (const [from, to, zhText] of cases) {
+      const file = await write(edit(from, to));
+      const issues = await issuesOf(file);
+      const zh = renderIssues("zh", issues);
+      expect(zh).toContain(zhText);
+      expect(zh, zh).not.toMatch(/\b(expected|found|a number|a whole number|a list|a mapping|object|top level|property or index|function definition|variant|no item)\b/);
+      const out = await runCapture(["validate", "--lang", "zh", file]);
+      expect(out.exitCode).toBe(1);
+      expect(out.stderr).toContain(zh);
+    }
   });
 });

@@ -25,6 +25,18 @@ describe("overlays", () => {
     expect(applyOverlay(base, "meta.years.start.x", 1, "t").ok).toBe(false);
   });
 
+  it("never reaches an object's prototype", () => {
+    for (const path of ["__proto__.polluted", "constructor.prototype.polluted", "meta.__proto__.polluted", "programmes.industry.toString.x"]) {
+      const r = applyOverlay(base, path, 1, "variant v");
+      expect(r.ok, path).toBe(false);
+      expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    }
+    // A list item whose id happens to be "constructor" is still addressable by id.
+    const withCtor = { programmes: [{ id: "constructor", allocation: 1 }] };
+    const r = applyOverlay(withCtor, "programmes.constructor.allocation", 2, "t");
+    expect(r.ok && (r.value as typeof withCtor).programmes[0]?.allocation).toBe(2);
+  });
+
   it("--set values are read as YAML", () => {
     expect(parseSet("a.b=5")).toEqual({ ok: true, value: { path: "a.b", value: 5 } });
     expect(parseSet("a={2017: 1}")).toEqual({ ok: true, value: { path: "a", value: { 2017: 1 } } });
