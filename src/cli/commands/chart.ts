@@ -146,7 +146,7 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
 function poolChartData(disk: ResultsOnDisk, ledger: Ledger): ChartData {
   const refs = poolReferences(ledger);
   if (!refs) return {};
-  const pool = poolFanInput(disk.summary, disk.results, refs.fund);
+  const pool = poolFanInput(disk.summary, disk.results, refs.deposited);
   const lending = lendingInput(disk.summary, refs.capacity, refs.planned);
   const subsidy = subsidyInput(disk.summary, refs.expectedSubsidy);
   return { ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) };
