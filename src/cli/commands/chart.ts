@@ -81,7 +81,7 @@ export const chartCommand: CommandFactory = (y, ctx) =>
       if (!data) return; // the loader already reported the problem
       const chartInput = (data as ChartData)[kind];
       if (chartInput === undefined) {
-        ctx.stderr.write(`${say(lang, chartUnavailable(kind, say(lang, whyUnavailable(kind, isDir))))}\n`);
+        ctx.stderr.write(`${say(lang, chartUnavailable(kind, say(lang, whyUnavailable(kind, isDir, (data as ChartData)["budget-sources"] !== undefined))))}\n`);
         ctx.exitCode = EXIT.invalid;
         return;
       }
@@ -92,9 +92,10 @@ export const chartCommand: CommandFactory = (y, ctx) =>
     },
   );
 
-function whyUnavailable(kind: ChartKind, isDir: boolean): Localized {
+/** Why a chart has no input; `ledgerLoaded`: the budget ledger was built (its charts are there). */
+function whyUnavailable(kind: ChartKind, isDir: boolean, ledgerLoaded: boolean): Localized {
   if (kind === "variant-differences" || kind === "exits-vs-cost") return needsVariants();
-  if (isDir && LEDGER_KINDS.includes(kind)) return needsLedger();
+  if (isDir && !ledgerLoaded && LEDGER_KINDS.includes(kind)) return needsLedger();
   return noSuchData();
 }
 
