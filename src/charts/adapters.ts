@@ -106,15 +106,19 @@ export function cumulativeDepletion(r: RunResults): YearValue[] | undefined {
   return r.years.map((year, y) => ({ year, value: r.runs > 0 ? (hits[y] ?? 0) / r.runs : 0 }));
 }
 
-/** Pool balance fan with depletion probabilities (cumulative when the runs are given). */
-export function poolFanInput(s: Summary, r?: RunResults, fund?: number): PoolInput | undefined {
+/**
+ * Pool balance fan with depletion probabilities (cumulative when the runs are given). `fund`
+ * is the fund deposited: one amount, or the cumulative deposits per year (see `poolReferences`).
+ */
+export function poolFanInput(s: Summary, r?: RunResults, fund?: number | readonly YearValue[]): PoolInput | undefined {
   const b = byYear(s, "poolBalance");
   if (!b || !s.pool) return undefined;
   const cumulative = r ? cumulativeDepletion(r) : undefined;
   const depletion = cumulative
     ? cumulative.map((c) => ({ year: c.year, probability: c.value }))
     : s.years.map((year, i) => ({ year, probability: s.pool?.depletedByYear[i]?.p ?? 0 }));
-  return { bands: b, depletion, ...(fund !== undefined ? { fund } : {}) };
+  if (fund === undefined) return { bands: b, depletion };
+  return typeof fund === "number" ? { bands: b, depletion, fund } : { bands: b, depletion, deposited: fund };
 }
 
 /** Total pool loss per run over the horizon (undefined when no run loses anything: nothing to draw). */

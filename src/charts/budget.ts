@@ -9,9 +9,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { BudgetInput } from "./types.js";
-import { frame, sig, yearX } from "./common.js";
+import { frame, legendLayout, sig, yearX } from "./common.js";
 import { label, moneyTitle, type LabelKey } from "./labels.js";
-import { formatMoney, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "./format.js";
 
 function stacked(input: BudgetInput, lang: Lang, legend: LabelKey, title: LabelKey, subtitle: LabelKey): TopLevelSpec {
   const { divisor } = moneyScale(lang);
@@ -19,7 +19,7 @@ function stacked(input: BudgetInput, lang: Lang, legend: LabelKey, title: LabelK
   const values = input.rows.map((r) => ({ year: r.year, category: r.category, amount: sig(r.amount / divisor), order: categories.indexOf(r.category) }));
   const totals = new Map<number, number>();
   for (const r of input.rows) totals.set(r.year, (totals.get(r.year) ?? 0) + r.amount);
-  const totalValues = [...totals].map(([year, t]) => ({ year, total: sig(t / divisor), text: formatMoney(t, lang) }));
+  const totalValues = [...totals].map(([year, t]) => ({ year, total: sig(t / divisor), text: formatMoneyInScale(t, lang) }));
   const x = yearX(lang);
   return frame(lang, title, subtitle, {
     layer: [
@@ -29,7 +29,7 @@ function stacked(input: BudgetInput, lang: Lang, legend: LabelKey, title: LabelK
         encoding: {
           x,
           y: { field: "amount", type: "quantitative", aggregate: "sum", title: moneyTitle(lang, "amount"), stack: "zero" },
-          color: { field: "category", type: "nominal", title: label(lang, legend), sort: categories, legend: { columns: 2 } },
+          color: { field: "category", type: "nominal", title: label(lang, legend), sort: categories, legend: legendLayout(categories, 2) },
           order: { field: "order", type: "quantitative" },
           tooltip: [
             { field: "year", type: "ordinal", title: label(lang, "year") },

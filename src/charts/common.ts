@@ -62,3 +62,22 @@ export function sig(x: number, digits = 6): number {
   if (!Number.isFinite(x) || x === 0) return x;
   return Number(x.toPrecision(digits));
 }
+
+/** Rough width in pixels of a legend label at 12 px: Chinese and full-width characters 1 em, others about 0.6 em. */
+export function approxLabelWidth(text: string, fontSize = 12): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 1 : 0.6;
+  return em * fontSize;
+}
+
+/**
+ * Legend layout for category labels under a chart of `width` pixels: as many columns
+ * (up to `maxColumns`) as fit the longest label, and a label limit wide enough that no
+ * label is cut ("…" would hide what tells two programmes apart).
+ */
+export function legendLayout(labels: readonly string[], maxColumns: number, width: number = SIZE.width): { columns: number; labelLimit: number } {
+  const longest = Math.max(0, ...labels.map((l) => approxLabelWidth(l)));
+  // Each column also holds the symbol (about 20 px) and the gap between columns.
+  const columns = Math.max(1, Math.min(maxColumns, Math.floor((width + 24) / (longest + 44))));
+  return { columns, labelLimit: Math.max(260, Math.ceil(longest) + 40) };
+}

@@ -11,12 +11,12 @@ import type { Lang } from "../messages/lang.js";
 import type { FanInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { label } from "./labels.js";
-import { COLORS } from "./theme.js";
+import { BANDS, COLORS } from "./theme.js";
 import type { LabelKey } from "./labels.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
-  ["band90", "#b3d4ea"],
-  ["band50", "#6aa9d6"],
+  ["band90", BANDS.band90],
+  ["band50", BANDS.band50],
   ["median", COLORS.main],
   ["target", COLORS.target],
 ];
@@ -34,8 +34,8 @@ export function exitsFanChart(input: FanInput, lang: Lang): TopLevelSpec {
   const x = yearX(lang);
   const y = { type: "quantitative", title: label(lang, "exitsAxis"), scale: { zero: true } };
   const layers: unknown[] = [
-    { mark: { type: "area", opacity: 0.5 }, encoding: { x, y: { field: "q05", ...y }, y2: { field: "q95" }, color: seriesColor(lang, "band90", ENTRIES) } },
-    { mark: { type: "area", opacity: 0.6 }, encoding: { x, y: { field: "q25", ...y }, y2: { field: "q75" }, color: seriesColor(lang, "band50", ENTRIES) } },
+    { mark: { type: "area", opacity: 1 }, encoding: { x, y: { field: "q05", ...y }, y2: { field: "q95" }, color: seriesColor(lang, "band90", ENTRIES) } },
+    { mark: { type: "area", opacity: 1 }, encoding: { x, y: { field: "q25", ...y }, y2: { field: "q75" }, color: seriesColor(lang, "band50", ENTRIES) } },
     { mark: { type: "line", strokeWidth: 2.5, point: true }, encoding: { x, y: { field: "median", ...y }, color: seriesColor(lang, "median", ENTRIES) } },
   ];
   if (targets.length > 0) {

@@ -73,6 +73,27 @@ export function formatMoney(yuan: number, lang: Lang): string {
   }
 }
 
+/**
+ * Money in the unit of the chart axes (million yuan / 万元), so that labels on a chart
+ * read against its axis: "24.3 M yuan", "0.93 M yuan"; "16,109 万元", "92.5 万元".
+ * Text outside charts uses `formatMoney`, which picks the unit by size.
+ */
+export function formatMoneyInScale(yuan: number, lang: Lang): string {
+  if (!Number.isFinite(yuan)) return "—";
+  const v = yuan / moneyScale(lang).divisor;
+  // About three significant digits below 1 too (0.925 M yuan, 0.05 万元), at most four decimals.
+  const a = Math.abs(v);
+  const d = a > 0 && a < 1 ? Math.min(4, 2 - Math.floor(Math.log10(a))) : decimalsFor(v);
+  switch (lang) {
+    case "en":
+      return `${formatNumber(v, d)} M yuan`;
+    case "zh":
+      return `${formatNumber(v, d)} 万元`;
+    default:
+      return lang satisfies never;
+  }
+}
+
 /** A probability as a percentage: 0.934 → "93.4%" (both languages write it so). */
 export function formatPercent(p: number, decimals = 1): string {
   if (!Number.isFinite(p)) return "—";

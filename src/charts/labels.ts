@@ -48,11 +48,12 @@ export const LABELS = {
   balanceCarried: loc("Carried forward", "累计结转"),
   surplus: loc("Surplus", "结余"),
   deficit: loc("Shortfall", "缺口"),
+  balancedNote: loc("Sources equal uses in every year: nothing left over, no shortfall", "各年度资金来源与使用相等：无结余，无缺口"),
 
   poolTitle: loc("Risk-compensation pool balance", "风险补偿金余额"),
   poolSubtitle: loc("Median with 50% and 90% bands; labels: probability the pool is depleted by that year", "中位数及 50%、90% 区间；标注为截至当年资金池耗尽的概率"),
   poolAxis: loc("Pool balance", "资金池余额"),
-  fund: loc("Initial fund", "初始资金"),
+  fund: loc("Fund deposited", "已存入资金"),
   depleted: loc("P(depleted)", "耗尽概率"),
 
   lossTitle: loc("Distribution of pool losses over the horizon", "规划期内资金池损失分布"),

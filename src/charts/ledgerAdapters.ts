@@ -85,6 +85,8 @@ export interface PoolReferences {
   readonly expectedSubsidy: YearValue[];
   /** Fund deposited by the end of the horizon, all pools. */
   readonly fund: number;
+  /** Fund deposited by the end of each year (cumulative), all pools. */
+  readonly deposited: YearValue[];
 }
 
 /** The ledger's pool figures, or undefined when the scenario has no credit pool. */
@@ -97,5 +99,6 @@ export function poolReferences(l: Ledger): PoolReferences | undefined {
     planned: sum((py) => py.outstanding.toNumber()),
     expectedSubsidy: sum((py) => py.expectedSubsidy.toNumber()),
     fund: l.pools.reduce((a, p) => a + p.totalDeposits.toNumber(), 0),
+    deposited: sum((py) => py.fund.toNumber()),
   };
 }

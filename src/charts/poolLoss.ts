@@ -13,7 +13,7 @@ import type { LossDistribution } from "./types.js";
 import { frame, sig } from "./common.js";
 import { label, labelled, moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
-import { formatMoney, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "./format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["mean", COLORS.neutral],
@@ -56,7 +56,7 @@ export function poolLossChart(input: LossDistribution, lang: Lang): TopLevelSpec
       ["var95", input.var95],
       ["var99", input.var99],
     ] as const
-  ).map(([key, v], i) => ({ key, x: sig(v / divisor), series: labelled(lang, key, formatMoney(v, lang)), color: ENTRIES[i]?.[1] ?? "#333333" }));
+  ).map(([key, v], i) => ({ key, x: sig(v / divisor), series: labelled(lang, key, formatMoneyInScale(v, lang)), color: ENTRIES[i]?.[1] ?? "#333333" }));
   const color = { field: "series", type: "nominal", title: null, scale: { domain: marks.map((m) => m.series), range: marks.map((m) => m.color) }, legend: { symbolType: "stroke", symbolStrokeWidth: 3, columns: 3 } };
   const layers: unknown[] = [
     {

@@ -9,9 +9,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { RelocationSchedule } from "./types.js";
-import { frame, sig, yearX } from "./common.js";
+import { frame, legendLayout, sig, yearX } from "./common.js";
 import { label, moneyTitle } from "./labels.js";
-import { formatMoney, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "./format.js";
 
 export function relocationChart(input: RelocationSchedule, lang: Lang): TopLevelSpec {
   const { divisor } = moneyScale(lang);
@@ -28,12 +28,12 @@ export function relocationChart(input: RelocationSchedule, lang: Lang): TopLevel
         encoding: {
           x,
           y: { field: "amount", type: "quantitative", aggregate: "sum", title: moneyTitle(lang, "amount"), stack: "zero" },
-          color: { field: "cohort", type: "nominal", title: label(lang, "cohort"), sort: cohorts },
+          color: { field: "cohort", type: "nominal", title: label(lang, "cohort"), sort: cohorts, legend: legendLayout(cohorts, 3) },
           order: { field: "order", type: "quantitative" },
         },
       },
       {
-        data: { values: [...totals].map(([year, t]) => ({ year, total: sig(t / divisor), text: formatMoney(t, lang) })) },
+        data: { values: [...totals].map(([year, t]) => ({ year, total: sig(t / divisor), text: formatMoneyInScale(t, lang) })) },
         mark: { type: "text", dy: -8, fontSize: 11, color: "#222222" },
         encoding: { x, y: { field: "total", type: "quantitative" }, text: { field: "text" } },
       },

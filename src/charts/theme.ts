@@ -43,6 +43,12 @@ export const COLORS = {
   var99: "#D55E00",
 } as const;
 
+/**
+ * Opaque fills for the 90% and 50% bands of fan charts: the colours the earlier translucent
+ * bands showed on white, so that the legend swatches (drawn at full opacity) match the bands.
+ */
+export const BANDS = { band90: "#d9eaf5", band50: "#96c3e2" } as const;
+
 /** Default plotting area (the title, axes and legend come on top). */
 export const SIZE = { width: 520, height: 300 } as const;
 
@@ -68,7 +74,7 @@ export function theme(): Config {
     // Thousands separators, at most six significant digits, no trailing zeros ("2,500", "0.5", "0").
     axisQuantitative: { format: ",.6~r" },
     axisX: { labelAngle: 0 },
-    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 260, symbolType: "square" },
+    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: "normal", orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 260, symbolType: "square", symbolOpacity: 1 },
     header: { labelFontSize: 13, titleFontSize: 13 },
     range: { category: [...PALETTE] },
     text: { fontSize: 11 },

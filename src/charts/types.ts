@@ -67,6 +67,11 @@ export interface PoolInput {
   readonly depletion: readonly { readonly year: number; readonly probability: number }[];
   /** Initial fund deposited (yuan), drawn as a reference line. */
   readonly fund?: number;
+  /**
+   * Fund deposited by the end of each year (cumulative, yuan), drawn as a dashed line; takes
+   * the place of `fund` when a plan deposits in stages (Jiangmen adds to its fund every year).
+   */
+  readonly deposited?: readonly YearValue[];
 }
 
 /** Total pool loss per run over the horizon (yuan), with its value at risk. */

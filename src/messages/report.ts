@@ -40,6 +40,11 @@ export const poolSafe = (p: string, mean: string, var99: string, fund: string): 
     `The guarantee pool is expected to survive: it is depleted in ${p} of runs. Expected losses charged to the pool are ${mean}; in the worst 1% of runs they exceed ${var99} (fund: ${fund}).`,
     `风险补偿资金池预计可以维持：仅 ${p} 的模拟出现资金池耗尽。资金池预计承担损失 ${mean}；最坏的 1% 情形下超过 ${var99}（资金规模 ${fund}）。`,
   );
+export const poolNeverDepleted = (runs: string, mean: string, var99: string, fund: string): Localized =>
+  loc(
+    `The guarantee pool is expected to survive: it is depleted in none of the ${runs} runs. Expected losses charged to the pool are ${mean}; in the worst 1% of runs they exceed ${var99} (fund: ${fund}).`,
+    `风险补偿资金池预计可以维持：${runs} 次模拟中资金池均未耗尽。资金池预计承担损失 ${mean}；最坏的 1% 情形下超过 ${var99}（资金规模 ${fund}）。`,
+  );
 export const poolAtRisk = (p: string, mean: string, var99: string, fund: string): Localized =>
   loc(
     `The guarantee pool is at risk: it is depleted in ${p} of runs. Expected losses charged to the pool are ${mean}; in the worst 1% of runs they exceed ${var99} (fund: ${fund}). Consider a top-up rule or lower leverage.`,
@@ -59,6 +64,7 @@ export const ledgerProblems = (n: number): Localized =>
 export const figTargetProbability = (): Localized => loc("P(every exit target met)", "脱贫人数目标全部达成概率");
 export const figExits = (year: number): Localized => loc(`Exits by ${year} (median)`, `截至 ${year} 年脱贫人数（中位数）`);
 export const figPoolDepleted = (): Localized => loc("P(pool depleted)", "资金池耗尽概率");
+export const figRunsDepleted = (depleted: string, runs: string): Localized => loc(`${depleted} of ${runs} runs`, `${runs} 次模拟中 ${depleted} 次`);
 export const figPoolVar99 = (): Localized => loc("Pool loss, 99% worst case", "资金池损失（99% 风险价值）");
 export const figCost = (): Localized => loc("Fiscal cost (mean)", "财政总成本（均值）");
 export const figCostPerExit = (): Localized => loc("Cost per exit", "每脱贫一人成本");

@@ -86,7 +86,7 @@ export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, vari
   const refs = poolReferences(ledger);
   const parts: ChartData[] = [resultsChartData(set.summary, set.results, { pool: refs !== undefined }), ledgerChartData(ledger, lang)];
   if (refs) {
-    const pool = poolFanInput(set.summary, set.results, refs.fund);
+    const pool = poolFanInput(set.summary, set.results, refs.deposited);
     const lending = lendingInput(set.summary, refs.capacity, refs.planned);
     const subsidy = subsidyInput(set.summary, refs.expectedSubsidy);
     parts.push({ ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) });

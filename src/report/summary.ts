@@ -41,9 +41,14 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   if (facts.pool) {
     const { depletionProbability: p, meanLoss, var99, fund } = facts.pool;
     const risky = p > POOL_RISK;
-    const args = [formatPercent(p), formatMoney(meanLoss, lang), formatMoney(var99, lang), formatMoney(fund, lang)] as const;
-    blocks.push({ kind: "paragraph", text: say(lang, risky ? M.poolAtRisk(...args) : M.poolSafe(...args)), emphasis: risky ? "bad" : "good" });
-    figures.push({ label: say(lang, M.figPoolDepleted()), value: formatPercent(p), tone: risky ? "bad" : "good" });
+    const money = [formatMoney(meanLoss, lang), formatMoney(var99, lang), formatMoney(fund, lang)] as const;
+    const args = [formatPercent(p), ...money] as const;
+    // "only 0% of runs" reads oddly: say that no run depleted the pool, out of how many.
+    const never = p === 0 && facts.runs > 0;
+    const msg = risky ? M.poolAtRisk(...args) : never ? M.poolNeverDepleted(formatNumber(facts.runs), ...money) : M.poolSafe(...args);
+    blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: risky ? "bad" : "good" });
+    const depletedRuns = Math.round(p * facts.runs);
+    figures.push({ label: say(lang, M.figPoolDepleted()), value: formatPercent(p), note: say(lang, M.figRunsDepleted(formatNumber(depletedRuns), formatNumber(facts.runs))), tone: risky ? "bad" : "good" });
     figures.push({ label: say(lang, M.figPoolVar99()), value: formatMoney(var99, lang) });
   }
   const c = facts.fiscalCost;

@@ -42,6 +42,28 @@ describe("chart contents", () => {
     expect(JSON.stringify(buildChart("pool-fan", fixtureData["pool-fan"]!, "zh"))).toContain("万元");
   });
 
+  it("the pool fan follows staged deposits year by year when they are given", () => {
+    const staged = { ...fixtureData["pool-fan"]!, deposited: [{ year: 2017, value: 3_300_000 }, { year: 2018, value: 6_600_000 }, { year: 2019, value: 9_900_000 }] };
+    const spec = buildChart("pool-fan", staged, "zh");
+    expect(values(spec).filter((r) => "fund" in r).map((r) => r["fund"])).toEqual([330, 660, 990]);
+    expect(JSON.stringify(spec)).toContain(LABELS.fund.zh);
+  });
+
+  it("a ledger that balances exactly gets a note instead of an empty axis of fractions", () => {
+    const zero = { points: [2017, 2018].map((year) => ({ year, balance: 0, carried: 0 })) };
+    expect(values(buildChart("balance", zero, "en")).some((r) => r["text"] === LABELS.balancedNote.en)).toBe(true);
+    expect(values(buildChart("balance", fixtureData.balance!, "en")).some((r) => r["text"] === LABELS.balancedNote.en)).toBe(false);
+  });
+
+  it("legends with long labels get fewer columns and are never cut", () => {
+    const long = "Linghai poverty risk-compensation fund: expected interest subsidy";
+    const rows = [{ year: 2017, category: long, amount: 1 }, { year: 2017, category: "Industry", amount: 1 }];
+    const legend = JSON.stringify(buildChart("budget-uses", { rows }, "en"));
+    expect(legend).toContain('"columns":1');
+    const limit = Number(/"labelLimit":(\d+)/.exec(legend)?.[1]);
+    expect(limit).toBeGreaterThan(long.length * 6);
+  });
+
   it("Chinese charts use Chinese labels, English charts English ones", () => {
     for (const kind of CHART_KINDS) {
       const zh = JSON.stringify(buildChart(kind, fixtureData[kind] as never, "zh"));

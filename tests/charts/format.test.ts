@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatNumber, formatPercent, formatPeople, moneyScale } from "../../src/charts/format.js";
+import { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "../../src/charts/format.js";
 
 describe("money and number formatting", () => {
   it("uses million yuan in English and 万元 / 亿元 in Chinese", () => {
@@ -23,6 +23,13 @@ describe("money and number formatting", () => {
     expect(formatPercent(0)).toBe("0%");
     expect(formatPeople(2400, "zh")).toBe("2,400 人");
     expect(formatPeople(2400, "en")).toBe("2,400 people");
+  });
+  it("writes chart labels in the unit of the chart's axis, whatever their size", () => {
+    expect(formatMoneyInScale(1_111_080_000, "zh")).toBe("111,108 万元");
+    expect(formatMoneyInScale(925_100, "zh")).toBe("92.5 万元");
+    expect(formatMoneyInScale(925_100, "en")).toBe("0.925 M yuan");
+    expect(formatMoneyInScale(24_310_400, "en")).toBe("24.3 M yuan");
+    expect(formatMoneyInScale(500, "zh")).toBe("0.05 万元");
   });
   it("scales chart axes by language", () => {
     expect(moneyScale("en")).toEqual({ divisor: 1e6, unit: "million yuan" });

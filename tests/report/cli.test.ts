@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCapture } from "../../src/cli/main.js";
 import * as M from "../../src/messages/report.js";
-import { chartUnavailable, needsVariants, notAResultsDir } from "../../src/messages/charts.js";
+import { chartUnavailable, needsVariants, noSuchData, notAResultsDir } from "../../src/messages/charts.js";
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fundsim-cli-charts-"));
@@ -66,6 +66,13 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     const r = await runCapture(["chart", results, "--kind", "exits-vs-cost", "--out", join(tmp, "t.svg")]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(chartUnavailable("exits-vs-cost", needsVariants().en).en);
+  });
+
+  it("a ledger chart the plan has no data for is not blamed on a missing ledger", async () => {
+    // Linghai has no per-person target; the results folder still finds its scenario and ledger.
+    const r = await runCapture(["chart", results, "--kind", "per-person", "--out", join(tmp, "pp.svg")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(chartUnavailable("per-person", noSuchData().en).en);
   });
 
   it("compares variants from a scenario with --compare", async () => {

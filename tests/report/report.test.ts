@@ -31,6 +31,15 @@ describe("plain-language summary", () => {
     expect(text).toContain(M.poolAtRisk("20%", "420,000 yuan", "1.56 M yuan", "9.9 M yuan").en);
     expect(text).toContain(M.ledgerBalanced().en);
   });
+  it("says the pool was never depleted, out of how many runs, rather than \"only 0%\"", () => {
+    const base = fixtureReport("zh").facts;
+    const blocks = summaryBlocks({ ...base, runs: 1000, pool: { ...base.pool!, depletionProbability: 0 } }, [], "zh");
+    const text = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
+    expect(text).toContain(M.poolNeverDepleted("1,000", "42 万元", "156 万元", "990 万元").zh);
+    expect(text).not.toContain("仅 0%");
+    const figures = blocks.find((b) => b.kind === "figures");
+    expect(JSON.stringify(figures)).toContain(M.figRunsDepleted("0", "1,000").zh);
+  });
 });
 
 describe("report page", () => {

@@ -81,7 +81,7 @@ export const chartCommand: CommandFactory = (y, ctx) =>
       if (!data) return; // the loader already reported the problem
       const chartInput = (data as ChartData)[kind];
       if (chartInput === undefined) {
-        ctx.stderr.write(`${say(lang, chartUnavailable(kind, say(lang, whyUnavailable(kind, isDir))))}\n`);
+        ctx.stderr.write(`${say(lang, chartUnavailable(kind, say(lang, whyUnavailable(kind, isDir, (data as ChartData)["budget-sources"] !== undefined))))}\n`);
         ctx.exitCode = EXIT.invalid;
         return;
       }
@@ -92,9 +92,10 @@ export const chartCommand: CommandFactory = (y, ctx) =>
     },
   );
 
-function whyUnavailable(kind: ChartKind, isDir: boolean): Localized {
+/** Why a chart has no input; `ledgerLoaded`: the budget ledger was built (its charts are there). */
+function whyUnavailable(kind: ChartKind, isDir: boolean, ledgerLoaded: boolean): Localized {
   if (kind === "variant-differences" || kind === "exits-vs-cost") return needsVariants();
-  if (isDir && LEDGER_KINDS.includes(kind)) return needsLedger();
+  if (isDir && !ledgerLoaded && LEDGER_KINDS.includes(kind)) return needsLedger();
   return noSuchData();
 }
 
@@ -146,7 +147,7 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
 function poolChartData(disk: ResultsOnDisk, ledger: Ledger): ChartData {
   const refs = poolReferences(ledger);
   if (!refs) return {};
-  const pool = poolFanInput(disk.summary, disk.results, refs.fund);
+  const pool = poolFanInput(disk.summary, disk.results, refs.deposited);
   const lending = lendingInput(disk.summary, refs.capacity, refs.planned);
   const subsidy = subsidyInput(disk.summary, refs.expectedSubsidy);
   return { ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) };
