@@ -399,7 +399,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
     const flags = h.flags;
-    for (let i = 0; i < n; i++) status[i] = ((flags[i] as number) & FLAG.unsafeHousing) !== 0 ? ST_UNSAFE : 0;
+    const unsafeFlag = FLAG.unsafeHousing;
+    for (let i = 0; i < n; i++) status[i] = +(((flags[i] as number) & unsafeFlag) !== 0) * ST_UNSAFE;
     reloc.fill(0);
     served.fill(0);
     slotSrc.fill(NO_SLOT);
