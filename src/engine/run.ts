@@ -36,7 +36,7 @@ import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoan
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { invNormCdfFast, nextNormal } from "./normal.js";
+import { addressedNormal, nextNormal } from "./normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
@@ -274,8 +274,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     }
     // Effect sizes into keys (float32, as the slots store them): independent iterations.
     if (logNormal) {
-      // log of a lognormal draw, without the exp/log round trip (same addressed uniform as sampleDistAddressed)
-      for (let t = 0; t < m; t++) keys[t] = logA + b * invNormCdfFast(addressedUniform(effectKey, 2 * (list[t] as number)));
+      // log of a lognormal draw, without the exp/log round trip (the same addressed normal as sampleDistAddressed)
+      for (let t = 0; t < m; t++) keys[t] = logA + b * addressedNormal(effectKey, list[t] as number);
     } else {
       for (let t = 0; t < m; t++) {
         const i = list[t] as number;

@@ -8,7 +8,7 @@
  * sampleDist({ kind: "lognormal", a: 1.25, b: 0.3, c: 0 }, s, t); // ~ 1.25
  */
 import type { EngineDist } from "./model.js";
-import { invNormCdfFast, nextNormal } from "./normal.js";
+import { addressedNormal, nextNormal } from "./normal.js";
 import { addressedUniform, nextUniform } from "./rng.js";
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 via the u^(1/shape) boost. */
@@ -73,8 +73,9 @@ export function sampleDist(d: EngineDist, s: Int32Array, tail: Int32Array): numb
 }
 
 /**
- * One draw from `d` for household i by inversion of addressed uniforms (key, 2i) and
- * (key, 2i + 1) — no stream to seed, so it is cheap per served household. The beta
+ * One draw from `d` for household i from the addressed words (key, 2i) and (key, 2i + 1):
+ * by inversion of the addressed uniform, normals by `addressedNormal` — no stream to
+ * seed, so it is cheap per served household. The beta
  * distribution has no closed-form inverse: it returns NaN, and callers use `sampleDist`
  * on a stream addressed by the household instead.
  */
@@ -83,9 +84,9 @@ export function sampleDistAddressed(d: EngineDist, key: number, i: number): numb
     case "fixed":
       return d.a;
     case "normal":
-      return d.a + d.b * invNormCdfFast(addressedUniform(key, 2 * i));
+      return d.a + d.b * addressedNormal(key, i);
     case "lognormal":
-      return d.a * Math.exp(d.b * invNormCdfFast(addressedUniform(key, 2 * i)));
+      return d.a * Math.exp(d.b * addressedNormal(key, i));
     case "uniform":
       return d.a + (d.b - d.a) * addressedUniform(key, 2 * i);
     case "triangular": {

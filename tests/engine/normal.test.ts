@@ -1,6 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { PURPOSE, seedStream, seedTailStream } from "../../src/engine/rng.js";
-import { invNormCdf, nextNormal, normCdf } from "../../src/engine/normal.js";
+import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/engine/rng.js";
+import { addressedNormal, invNormCdf, nextNormal, normCdf } from "../../src/engine/normal.js";
+
+/** Check n draws against Φ on 16 bins (χ², 15 degrees of freedom) and the first, second and fourth moments within MC error. */
+function expectStandardNormal(draw: (i: number) => number, n: number): void {
+  const edges = [-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  let m1 = 0;
+  let m2 = 0;
+  let m4 = 0;
+  for (let i = 0; i < n; i++) {
+    const z = draw(i);
+    m1 += z;
+    m2 += z * z;
+    m4 += z ** 4;
+    let k = 0;
+    while (k < edges.length && z >= (edges[k] as number)) k++;
+    counts[k]! += 1;
+  }
+  let chi = 0;
+  for (let k = 0; k <= edges.length; k++) {
+    const lo = k === 0 ? -Infinity : (edges[k - 1] as number);
+    const hi = k === edges.length ? Infinity : (edges[k] as number);
+    const e = n * (normCdf(hi) - normCdf(lo));
+    chi += ((counts[k] as number) - e) ** 2 / e;
+  }
+  expect(chi).toBeLessThan(40);
+  expect(Math.abs(m1 / n)).toBeLessThan(5 / Math.sqrt(n));
+  expect(Math.abs(m2 / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
+  expect(Math.abs(m4 / n - 3)).toBeLessThan(5 * Math.sqrt(96 / n));
+}
 
 describe("normal distribution", () => {
   it("Φ matches reference values to double precision", () => {
@@ -28,31 +57,14 @@ describe("normal distribution", () => {
     const tail = new Int32Array(4);
     seedStream(s, 2024, 0, PURPOSE.idioShock, 0);
     seedTailStream(tail, 2024, 0, PURPOSE.idioShock, 0);
-    const edges = [-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
-    const counts = new Array<number>(edges.length + 1).fill(0);
-    const n = 1_000_000;
-    let m1 = 0;
-    let m2 = 0;
-    let m4 = 0;
-    for (let i = 0; i < n; i++) {
-      const z = nextNormal(s, tail);
-      m1 += z;
-      m2 += z * z;
-      m4 += z ** 4;
-      let k = 0;
-      while (k < edges.length && z >= (edges[k] as number)) k++;
-      counts[k]! += 1;
-    }
-    let chi = 0;
-    for (let k = 0; k <= edges.length; k++) {
-      const lo = k === 0 ? -Infinity : (edges[k - 1] as number);
-      const hi = k === edges.length ? Infinity : (edges[k] as number);
-      const e = n * (normCdf(hi) - normCdf(lo));
-      chi += ((counts[k] as number) - e) ** 2 / e;
-    }
-    expect(chi).toBeLessThan(40); // 15 degrees of freedom
-    expect(Math.abs(m1 / n)).toBeLessThan(5 / Math.sqrt(n));
-    expect(Math.abs(m2 / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
-    expect(Math.abs(m4 / n - 3)).toBeLessThan(5 * Math.sqrt(96 / n));
+    expectStandardNormal(() => nextNormal(s, tail), 1_000_000);
+  });
+
+  it("addressed normals (slow path included) fit Φ the same way, and depend only on (key, i)", () => {
+    const key = streamKey(2024, 3, PURPOSE.programmeEffect, 1);
+    expectStandardNormal((i) => addressedNormal(key, i), 1_000_000);
+    expect(addressedNormal(key, 12345)).toBe(addressedNormal(key, 12345));
+    expect(addressedNormal(key, 12345)).not.toBe(addressedNormal(key, 12346));
+    expect(addressedNormal(key + 1, 12345)).not.toBe(addressedNormal(key, 12345));
   });
 });
