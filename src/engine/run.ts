@@ -374,9 +374,16 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
         list[k] = i;
-        keys[k] = addressedUniform(tKey, i);
         k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
       }
+      // The random priorities (addressed by household) are drawn only when the capacity binds.
+      let total = k;
+      if (byPeople) {
+        total = 0;
+        for (let t = 0; t < k; t++) total += h.size[list[t] as number] as number;
+      }
+      if (total <= capacity) return k;
+      for (let t = 0; t < k; t++) keys[t] = addressedUniform(tKey, list[t] as number);
     } else if (tg === "cause" && cm !== 0) {
       const cause = h.cause;
       for (let j = 0; j < c.length; j++) {
