@@ -1,6 +1,8 @@
 /**
  * Exits against total fiscal cost, one point per variant with 90% intervals on both
  * axes, so a planner sees the trade-off at a glance (up and to the left is better).
+ * Variants are named by their labels (ids when they have none); a name goes on the side
+ * of its point that has room for it: right of points on the left half, left of the others.
  *
  * @example
  * exitsVsCostChart({ points: [{ variant: "baseline",
@@ -9,18 +11,24 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { ExitsVsCost } from "./types.js";
-import { frame, sig } from "./common.js";
+import { frame, sig, variantNames } from "./common.js";
 import { label, moneyTitle } from "./labels.js";
 import { moneyScale } from "./format.js";
 
 export function exitsVsCostChart(input: ExitsVsCost, lang: Lang): TopLevelSpec {
   const { divisor } = moneyScale(lang);
-  const variants = input.points.map((p) => p.variant);
+  const names = variantNames(input.points);
+  const variants = [...names.values()];
   // Labels alternate above and below their point, in order of cost, so that variants close on the x axis stay readable.
   const byCost = [...input.points].sort((a, b) => a.cost.median - b.cost.median).map((p) => p.variant);
+  const lows = input.points.map((p) => p.cost.q05).filter(Number.isFinite);
+  const highs = input.points.map((p) => p.cost.q95).filter(Number.isFinite);
+  const middle = (Math.min(...lows) + Math.max(...highs)) / 2;
   const values = input.points.map((p) => ({
-    variant: p.variant,
+    variant: names.get(p.variant) ?? p.variant,
     above: byCost.indexOf(p.variant) % 2 === 0,
+    // A single point, or one left of the middle of the cost range, has its name on the right.
+    right: !(p.cost.median > middle),
     cost: sig(p.cost.median / divisor),
     costLo: sig(p.cost.q05 / divisor),
     costHi: sig(p.cost.q95 / divisor),
@@ -37,11 +45,13 @@ export function exitsVsCostChart(input: ExitsVsCost, lang: Lang): TopLevelSpec {
       { mark: { type: "rule", strokeWidth: 1.5, opacity: 0.7 }, encoding: { x: { field: "costLo", ...x }, x2: { field: "costHi" }, y: { field: "exits", ...y }, color } },
       { mark: { type: "rule", strokeWidth: 1.5, opacity: 0.7 }, encoding: { x: { field: "cost", ...x }, y: { field: "exitsLo", ...y }, y2: { field: "exitsHi" }, color } },
       { mark: { type: "point", filled: true, size: 110, opacity: 1 }, encoding: { x: { field: "cost", ...x }, y: { field: "exits", ...y }, color } },
-      ...[true, false].map((above) => ({
-        transform: [{ filter: above ? "datum.above" : "!datum.above" }],
-        mark: { type: "text", align: "left", dx: 8, dy: above ? -10 : 14, fontSize: 12, fontWeight: "bold" },
-        encoding: { x: { field: "cost", ...x }, y: { field: "exits", ...y }, text: { field: "variant" }, color },
-      })),
+      ...[true, false].flatMap((above) =>
+        [true, false].map((right) => ({
+          transform: [{ filter: `${above ? "" : "!"}datum.above && ${right ? "" : "!"}datum.right` }],
+          mark: { type: "text", align: right ? "left" : "right", dx: right ? 8 : -8, dy: above ? -14 : 14, fontSize: 12, fontWeight: "bold" },
+          encoding: { x: { field: "cost", ...x }, y: { field: "exits", ...y }, text: { field: "variant" }, color },
+        })),
+      ),
     ],
   });
 }
