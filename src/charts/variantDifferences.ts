@@ -8,6 +8,8 @@
  * in percentage points. Variants are named by their labels (ids when they have none),
  * once, on the left panels: the panels of a row share the variants' axis.
  *
+ * Every x scale is padded so that no point or interval sits on the panel's edge.
+ *
  * @example
  * variantDifferencesChart({ baseline: "baseline", level: 0.95,
  *   rows: [{ variant: "more-credit", metric: "exits", mean: 120, lo: 80, hi: 160 }] }, "en")
@@ -41,6 +43,8 @@ function metricDisplay(m: DifferenceMetric, lang: Lang): { title: string; factor
   }
 }
 
+/** Pixels kept free between the outermost mark and the panel's edge (a point's radius is about 5 px). */
+const EDGE_PADDING = 16;
 /** Longest variant name shown in full (longer ones end in "…"). */
 const MAX_LABEL_WIDTH = 320;
 
@@ -60,9 +64,9 @@ export function variantDifferencesChart(input: VariantDifferences, lang: Lang): 
       .map((r) => ({ variant: names.get(r.variant) ?? r.variant, mean: sig(r.mean * factor), lo: sig(r.lo * factor), hi: sig(r.hi * factor) }));
     // Every panel lists every variant in the same order, so the rows of the right-hand panels line up with the names on the left.
     const y = { field: "variant", type: "nominal", title: null, sort: variants, scale: { domain: variants }, axis: i % 2 === 0 ? { labelLimit } : { labels: false } };
-    const x = { type: "quantitative", title };
+    const x = { type: "quantitative", title, scale: { padding: EDGE_PADDING, nice: true }, axis: { tickCount: 4 } };
     return {
-      width: 240,
+      width: 270,
       height: Math.max(60, 34 * variants.length),
       data: { values },
       layer: [

@@ -119,12 +119,13 @@ describe("chart contents", () => {
     expect(subtitle("Slower relocation")).toContain(`${LABELS.baselineIs.en}: Slower relocation`);
   });
 
-  it("variant-difference panels share the variants' axis", () => {
+  it("variant-difference panels share the variants' axis and pad their x scale so no mark sits on an edge", () => {
     type Enc = { field?: string; scale?: { domain?: unknown; padding?: number }; axis?: { labels?: boolean; labelLimit?: number } };
     const spec = buildChart("variant-differences", fixtureData["variant-differences"]!, "en") as unknown as { concat: { layer: { encoding: { x: Enc; y?: Enc } }[] }[] };
     const names = ["Double the pool 资金池翻倍", "more-training"];
     spec.concat.forEach((panel, i) => {
       for (const { encoding } of panel.layer) {
+        expect(encoding.x.scale?.padding).toBeGreaterThanOrEqual(10);
         if (!encoding.y) continue;
         expect(encoding.y.scale?.domain).toEqual(names);
         // Names on the left-hand panels only; the right-hand ones line up with them.
