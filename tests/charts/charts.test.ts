@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildChart, buildCharts, CHART_KINDS, isChartKind } from "../../src/charts/registry.js";
 import { histogram } from "../../src/charts/poolLoss.js";
+import { placeNames } from "../../src/charts/exitsVsCost.js";
 import { chartTable, tableToCsv } from "../../src/charts/table.js";
 import { LABELS } from "../../src/charts/labels.js";
 import { fixtureData } from "./fixtures.js";
@@ -135,11 +136,16 @@ describe("chart contents", () => {
     });
   });
 
-  it("exits-vs-cost names go on the side of their point that has room", () => {
+  it("exits-vs-cost names go where there is room: inside the plot, clear of each other", () => {
     const v = values(buildChart("exits-vs-cost", fixtureData["exits-vs-cost"]!, "en"));
-    const side = (name: string): unknown => v.find((r) => r["variant"] === name)?.["right"];
-    // baseline and more-training are on the cheap side, double-pool is the costliest.
-    expect([side("baseline"), side("more-training"), side("Double the pool 资金池翻倍")]).toEqual([true, true, false]);
+    const place = (name: string): unknown => v.find((r) => r["variant"] === name)?.["place"];
+    // The cheapest variant's name goes right of it, the costliest's left of it (it sits by the right edge).
+    expect(String(place("baseline"))).toMatch(/^right/);
+    expect(String(place("Double the pool 资金池翻倍"))).toMatch(/^left/);
+    // Three variants at one spot get three different places; a lone point in the middle gets the first choice.
+    const three = placeNames(["a", "b", "c"].map((name) => ({ x: 100, y: 150, name: `${name} variant` })), 520, 300);
+    expect(new Set(three).size).toBe(3);
+    expect(placeNames([{ x: 260, y: 150, name: "x" }], 520, 300)).toEqual(["rightAbove"]);
   });
 
   it("variant chart tables keep the ids and add the labels", () => {
