@@ -173,30 +173,38 @@ export function resultsChartData(s: Summary, r?: RunResults, options: { readonly
 
 const interval = (st: Stats | undefined): { median: number; q05: number; q95: number } => ({ median: st?.q50 ?? Number.NaN, q05: st?.q05 ?? Number.NaN, q95: st?.q95 ?? Number.NaN });
 
-/** Exits at the end of the horizon against total fiscal cost, per variant. */
-export function exitsVsCostInput(variants: readonly { readonly name: string; readonly summary: Summary }[]): ExitsVsCost {
+/** Exits at the end of the horizon against total fiscal cost, per variant (`name` is its id; `label`, if any, what the chart shows). */
+export function exitsVsCostInput(variants: readonly { readonly name: string; readonly label?: string | undefined; readonly summary: Summary }[]): ExitsVsCost {
   return {
     points: variants.map((v) => ({
       variant: v.name,
+      ...(v.label !== undefined ? { label: v.label } : {}),
       exits: interval(v.summary.metrics["cumulativeExits"]?.horizon),
       cost: interval(v.summary.metrics["fiscalCost"]?.horizon),
     })),
   };
 }
 
-/** Paired differences of each variant against the baseline on the four headline measures. */
-export function variantDifferencesInput(baseline: string, diffs: readonly { readonly variant: string; readonly paired: PairedDifferences }[]): VariantDifferences {
+/**
+ * Paired differences of each variant against the baseline on the four headline measures
+ * (`baseline` as shown when the reference is itself a variant; each variant by id, with the
+ * label the chart shows, if any).
+ */
+export function variantDifferencesInput(
+  baseline: string | undefined,
+  diffs: readonly { readonly variant: string; readonly label?: string | undefined; readonly paired: PairedDifferences }[],
+): VariantDifferences {
   const rows: VariantDifferences["rows"][number][] = [];
   let level = 0.95;
-  for (const { variant, paired } of diffs) {
+  for (const { variant, label, paired } of diffs) {
     level = paired.level;
     const add = (metric: VariantDifferences["rows"][number]["metric"], st: { mean: number; lo: number; hi: number } | null | undefined): void => {
-      if (st) rows.push({ variant, metric, mean: st.mean, lo: st.lo, hi: st.hi });
+      if (st) rows.push({ variant, ...(label !== undefined ? { label } : {}), metric, mean: st.mean, lo: st.lo, hi: st.hi });
     };
     add("exits", paired.metrics["cumulativeExits"]?.horizon);
     add("fiscalCost", paired.metrics["fiscalCost"]?.horizon);
     add("poolLoss", paired.metrics["poolLoss"]?.horizon);
     add("targetProbability", paired.targetsMet);
   }
-  return { baseline, rows, level };
+  return { ...(baseline !== undefined ? { baseline } : {}), rows, level };
 }

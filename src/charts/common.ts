@@ -81,3 +81,16 @@ export function legendLayout(labels: readonly string[], maxColumns: number, widt
   const columns = Math.max(1, Math.min(maxColumns, Math.floor((width + 24) / (longest + 44))));
   return { columns, labelLimit: Math.max(260, Math.ceil(longest) + 40) };
 }
+
+/**
+ * What a chart shows for each variant: its label, or its id when it has none; two
+ * variants with the same label are told apart by their ids.
+ */
+export function variantNames(items: readonly { readonly variant: string; readonly label?: string | undefined }[]): Map<string, string> {
+  const shown = (i: { variant: string; label?: string | undefined }): string => (i.label !== undefined && i.label !== "" ? i.label : i.variant);
+  const ids = new Map<string, string>();
+  for (const i of items) if (!ids.has(i.variant)) ids.set(i.variant, shown(i));
+  const count = new Map<string, number>();
+  for (const name of ids.values()) count.set(name, (count.get(name) ?? 0) + 1);
+  return new Map([...ids].map(([id, name]) => [id, (count.get(name) ?? 0) > 1 && name !== id ? `${name} (${id})` : name]));
+}

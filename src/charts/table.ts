@@ -72,13 +72,13 @@ export function chartTable<K extends ChartKind>(kind: K, input: ChartInputMap[K]
     }
     case "variant-differences": {
       const i = input as ChartInputMap["variant-differences"];
-      return { columns: ["variant", "metric", "mean", "lo", "hi", "level"], rows: i.rows.map((r) => [r.variant, r.metric, r.mean, r.lo, r.hi, i.level]) };
+      return { columns: ["variant", "label", "metric", "mean", "lo", "hi", "level"], rows: i.rows.map((r) => [r.variant, r.label ?? "", r.metric, r.mean, r.lo, r.hi, i.level]) };
     }
     case "exits-vs-cost": {
       const i = input as ChartInputMap["exits-vs-cost"];
       return {
-        columns: ["variant", "exitsMedian", "exitsQ05", "exitsQ95", "costMedian", "costQ05", "costQ95"],
-        rows: i.points.map((p) => [p.variant, p.exits.median, p.exits.q05, p.exits.q95, p.cost.median, p.cost.q05, p.cost.q95]),
+        columns: ["variant", "label", "exitsMedian", "exitsQ05", "exitsQ95", "costMedian", "costQ05", "costQ95"],
+        rows: i.points.map((p) => [p.variant, p.label ?? "", p.exits.median, p.exits.q05, p.exits.q95, p.cost.median, p.cost.q05, p.cost.q95]),
       };
     }
     default:

@@ -104,11 +104,17 @@ export interface RelocationSchedule {
 export const DIFFERENCE_METRICS = ["exits", "fiscalCost", "poolLoss", "targetProbability"] as const;
 export type DifferenceMetric = (typeof DIFFERENCE_METRICS)[number];
 
-/** Paired differences (variant − baseline) with a confidence interval. */
+/**
+ * Paired differences (variant − baseline) with a confidence interval. `variant` is the
+ * variant's id (kept in the CSV); `label`, when the scenario gives one, is its name in
+ * the chart's language and is what the chart shows.
+ */
 export interface VariantDifferences {
-  readonly baseline: string;
+  /** The reference when it is a variant, as shown (its label, else its id); omitted when it is the scenario itself. */
+  readonly baseline?: string;
   readonly rows: readonly {
     readonly variant: string;
+    readonly label?: string;
     readonly metric: DifferenceMetric;
     readonly mean: number;
     readonly lo: number;
@@ -125,7 +131,8 @@ export interface Interval {
   readonly q95: number;
 }
 
-/** Exits (people, over the horizon) against total fiscal cost (yuan), per variant. */
+/** Exits (people, over the horizon) against total fiscal cost (yuan), per variant (id, and the label the chart shows). */
 export interface ExitsVsCost {
-  readonly points: readonly { readonly variant: string; readonly exits: Interval; readonly cost: Interval }[];
+  readonly points: readonly { readonly variant: string; readonly label?: string; readonly exits: Interval; readonly cost: Interval }[];
 }
+

@@ -5,7 +5,10 @@
  * the runs cannot tell the variant from the baseline on that measure.
  *
  * Money measures are shown in million yuan (en) / 万元 (zh); the probability measure
- * in percentage points.
+ * in percentage points. Variants are named by their labels (ids when they have none),
+ * once, on the left panels: the panels of a row share the variants' axis.
+ *
+ * Every x scale is padded so that no point or interval sits on the panel's edge.
  *
  * @example
  * variantDifferencesChart({ baseline: "baseline", level: 0.95,
@@ -15,7 +18,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import type { DifferenceMetric, VariantDifferences } from "./types.js";
 import { DIFFERENCE_METRICS } from "./types.js";
-import { sig, VEGA_LITE_SCHEMA } from "./common.js";
+import { approxLabelWidth, sig, variantNames, VEGA_LITE_SCHEMA } from "./common.js";
 import { label, type LabelKey } from "./labels.js";
 import { COLORS, theme } from "./theme.js";
 import { moneyScale } from "./format.js";
@@ -40,20 +43,30 @@ function metricDisplay(m: DifferenceMetric, lang: Lang): { title: string; factor
   }
 }
 
+/** Pixels kept free between the outermost mark and the panel's edge (a point's radius is about 5 px). */
+const EDGE_PADDING = 16;
+/** Longest variant name shown in full (longer ones end in "…"). */
+const MAX_LABEL_WIDTH = 320;
+
 export function variantDifferencesChart(input: VariantDifferences, lang: Lang): TopLevelSpec {
   const present = DIFFERENCE_METRICS.filter((m) => input.rows.some((r) => r.metric === m));
-  const variants = [...new Set(input.rows.map((r) => r.variant))];
+  const names = variantNames(input.rows);
+  const variants = [...names.values()];
+  const labelLimit = Math.min(MAX_LABEL_WIDTH, Math.max(120, Math.ceil(Math.max(...variants.map((v) => approxLabelWidth(v)))) + 8));
   const levelText = `${Math.round(input.level * 100)}%`;
-  const subtitle = lang === "zh" ? `${label(lang, "diffSubtitle")}：${levelText}；${label(lang, "baselineIs")}：${input.baseline}` : `${label(lang, "diffSubtitle")}: ${levelText}; ${label(lang, "baselineIs")}: ${input.baseline}`;
-  const panels = present.map((m) => {
+  const sub = lang === "zh" ? `${label(lang, "diffSubtitle")}：${levelText}` : `${label(lang, "diffSubtitle")}: ${levelText}`;
+  const baseline = input.baseline === undefined ? "" : lang === "zh" ? `；${label(lang, "baselineIs")}：${input.baseline}` : `; ${label(lang, "baselineIs")}: ${input.baseline}`;
+  const subtitle = `${sub}${baseline}`;
+  const panels = present.map((m, i) => {
     const { title, factor } = metricDisplay(m, lang);
     const values = input.rows
       .filter((r) => r.metric === m)
-      .map((r) => ({ variant: r.variant, mean: sig(r.mean * factor), lo: sig(r.lo * factor), hi: sig(r.hi * factor) }));
-    const y = { field: "variant", type: "nominal", title: null, sort: variants, axis: { labelLimit: 200 } };
-    const x = { type: "quantitative", title };
+      .map((r) => ({ variant: names.get(r.variant) ?? r.variant, mean: sig(r.mean * factor), lo: sig(r.lo * factor), hi: sig(r.hi * factor) }));
+    // Every panel lists every variant in the same order, so the rows of the right-hand panels line up with the names on the left.
+    const y = { field: "variant", type: "nominal", title: null, sort: variants, scale: { domain: variants }, axis: i % 2 === 0 ? { labelLimit } : { labels: false } };
+    const x = { type: "quantitative", title, scale: { padding: EDGE_PADDING, nice: true }, axis: { tickCount: 4 } };
     return {
-      width: 240,
+      width: 270,
       height: Math.max(60, 34 * variants.length),
       data: { values },
       layer: [

@@ -125,6 +125,9 @@ export const figVillages = (year: number): Localized => loc(`P(village target ${
 export const tableVariants = (level: string, unit: string): Localized =>
   loc(`Variants against the baseline: mean paired differences with ${level} confidence intervals (money in ${unit})`, `各方案与基准方案对比：配对差值均值及 ${level} 置信区间（金额单位：${unit}）`);
 export const colVariant = (): Localized => loc("Variant", "方案");
+/** A variant's description with the id it goes by on the command line (`--variant ID`). */
+export const variantNote = (description: string, id: string): Localized =>
+  description === "" ? loc(`(--variant ${id})`, `（--variant ${id}）`) : loc(`${description} (--variant ${id})`, `${description}（--variant ${id}）`);
 export const colDeltaExits = (): Localized => loc("Δ exits (people)", "脱贫人数差值（人）");
 export const colDeltaCost = (): Localized => loc("Δ fiscal cost", "财政成本差值");
 export const colDeltaPoolLoss = (): Localized => loc("Δ pool loss", "资金池损失差值");

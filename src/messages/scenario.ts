@@ -99,6 +99,78 @@ function overlayReasonZh(why: string): string {
   return why;
 }
 
+/**
+ * A YAML syntax error explained in a few words, from the parser's error code (and, for
+ * codes that cover several mistakes, its English message, `detail`). A code not known
+ * here keeps the parser's own words, so nothing is lost when the parser adds codes.
+ *
+ * @example
+ * yamlSyntax("TAB_AS_INDENT", "Tabs are not allowed as indentation").zh // "用了制表符（Tab）缩进；YAML 只能用空格缩进。"
+ */
+export function yamlSyntax(code: string | undefined, detail: string): Localized {
+  switch (code) {
+    case "BAD_INDENT": {
+      const close = /end with an? ([\]}])/.exec(detail)?.[1];
+      if (close !== undefined) {
+        const open = close === "]" ? "[" : "{";
+        return loc(
+          `a ${open} is not closed: add the closing ${close}, or indent the lines inside it more than its key.`,
+          `${open} 没有闭合：请补上 ${close}，或把其中的各行缩进得比键更深。`,
+        );
+      }
+      return loc("bad indentation: the items of one mapping or list must start at the same column.", "缩进错误：同一映射或列表中的各项必须从同一列开始。");
+    }
+    case "MISSING_CHAR": {
+      const quote = /Missing closing (["'])quote/.exec(detail)?.[1];
+      if (quote !== undefined) return loc(`a quoted text is not closed: add the closing ${quote}.`, `引号没有闭合：请补上结尾的 ${quote}。`);
+      if (/followed by map values/.test(detail)) return loc("a key without a value: write key: value (a colon and a space after the key).", "键后缺少值：请写成“键: 值”（键后加冒号和空格）。");
+      if (/^Missing , /.test(detail)) return loc("a comma is missing between the items inside [ ] or { }.", "[ ] 或 { } 中的各项之间缺少逗号。");
+      if (/^Missing space after :/.test(detail)) return loc("a space is missing after a colon inside [ ] or { }.", "[ ] 或 { } 中的冒号后缺少空格。");
+      if (/^Comments must be separated/.test(detail)) return loc("a # comment needs a space before it.", "# 注释前必须有空格。");
+      return loc(`a character is missing (${detail}).`, `缺少字符（${detail}）。`);
+    }
+    case "TAB_AS_INDENT":
+      return loc("a tab is used for indentation; indent with spaces only.", "用了制表符（Tab）缩进；YAML 只能用空格缩进。");
+    case "DUPLICATE_KEY":
+      return loc("a key appears twice in the same mapping.", "同一映射中有重复的键。");
+    case "UNEXPECTED_TOKEN":
+      return loc("something unexpected here: check the brackets, commas and indentation on this line.", "此处有意外的内容：请检查本行的括号、逗号和缩进。");
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return loc(
+        "a mapping where a single value is expected: check that this line is not indented more than the keys above it, and quote a value that contains \": \".",
+        "此处应为单个值，却出现了映射：请检查本行是否比上面的键缩进更多；含有“: ”的值请加引号。",
+      );
+    case "MULTILINE_IMPLICIT_KEY":
+      return loc("a key runs over more than one line: a key needs a colon and a space after it on its own line (check the colon and the indentation).", "键跨了多行：键后须在同一行紧跟冒号和空格（请检查冒号和缩进）。");
+    case "BLOCK_IN_FLOW":
+      return loc("an indented list or mapping inside [ ] or { }: write it on one line, or drop the brackets.", "[ ] 或 { } 中不能使用缩进形式的列表或映射：请写在一行内，或去掉括号。");
+    case "BAD_SCALAR_START": {
+      const ch = /cannot start with (?:reserved character )?(.+)$/.exec(detail)?.[1] ?? "";
+      return loc(`a value cannot start with ${ch}: put the value in quotes.`, `值不能以 ${ch} 开头：请给值加引号。`);
+    }
+    case "BAD_DQ_ESCAPE": {
+      const seq = /sequence (.+)$/.exec(detail)?.[1] ?? "";
+      return loc(`${seq} is not a valid escape inside double quotes: use single quotes, or write \\\\ for a backslash.`, `双引号中的 ${seq} 不是有效的转义：请改用单引号，或用 \\\\ 表示反斜杠。`);
+    }
+    case "MULTIPLE_DOCS":
+      return loc("the file holds more than one document (a --- line); a scenario is one document.", "文件包含多个文档（有 --- 行）；一个情景只能是一个文档。");
+    case "NON_STRING_KEY":
+      return loc("a key must be plain text, not a list or mapping.", "键必须是文本，不能是列表或映射。");
+    case "KEY_OVER_1024_CHARS":
+      return loc("a key is longer than 1024 characters (is a colon missing?).", "键超过 1024 个字符（是否缺少冒号？）。");
+    case "TAG_RESOLVE_FAILED":
+      return loc("an unknown YAML tag (!…): remove it.", "未知的 YAML 标签（!…）：请删除。");
+    case "UNRESOLVED_ALIAS": {
+      const name = /: (\S+)$/.exec(detail)?.[1] ?? "";
+      return loc(`the alias *${name} refers to no anchor &${name} set before it.`, `别名 *${name} 之前没有对应的锚点 &${name}。`);
+    }
+    case "RESOURCE_EXHAUSTION":
+      return loc("too many aliases (*name): the document would grow too large.", "别名（*名称）过多：文档展开后过大。");
+    default:
+      return loc(detail, detail);
+  }
+}
+
 /** The one-line statement of an issue. */
 export function issueMessage(i: Issue): Localized {
   const at = formatPath(i.path);
@@ -118,8 +190,10 @@ export function issueMessage(i: Issue): Localized {
       return loc("The file is not UTF-8 text (it looks binary).", "文件不是 UTF-8 文本（看起来是二进制文件）。");
     case "unreadable":
       return loc(`The file cannot be read: ${i.detail ?? ""}`, `无法读取文件：${i.detail ?? ""}`);
-    case "syntax":
-      return loc(`Syntax error: ${i.detail ?? ""}`, `语法错误：${i.detail ?? ""}`);
+    case "syntax": {
+      const why = yamlSyntax(i.parserCode, i.detail ?? "");
+      return loc(`Syntax error: ${why.en}`, `语法错误：${why.zh}`);
+    }
     case "duplicateKey":
       return loc(`Key "${found}" appears twice in the same mapping.`, `同一映射中键 "${found}" 出现了两次。`);
     case "notMapping":

@@ -22,6 +22,7 @@ import { simulateScenario, type PipelineOptions } from "../results/pipeline.js";
 import { pairedDifferences, type PairedDifferences, type PairedStat } from "../results/paired.js";
 import { formatNumber, moneyScale } from "../charts/format.js";
 import * as M from "../messages/report.js";
+import { baselineName as baselineWord } from "../messages/results.js";
 import { MANIFEST_KEYS, manifestKey, type ManifestKey } from "../messages/report.js";
 import { targetsFromScenario } from "../results/targets.js";
 import type { ResultSet } from "../results/write.js";
@@ -81,8 +82,26 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   };
 }
 
-/** Every chart input for one simulated scenario (and its variants, if any). */
-export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, variants: readonly { name: string; set: ResultSet }[] = [], baselineName = "baseline", loaded?: LoadedScenario): ChartData {
+/** The id the baseline goes by in chart data: the variant it applies, or "baseline". */
+export const BASELINE_ID = "baseline";
+
+/** A variant's label from the scenario in `lang`; undefined when the scenario gives none. */
+export function variantLabel(loaded: LoadedScenario | undefined, id: string, lang: Lang): string | undefined {
+  const label = loaded?.scenario.variants.find((v) => v.id === id)?.label;
+  const text = label === undefined ? "" : labelText(label, lang);
+  return text !== "" ? text : undefined;
+}
+
+/** How the baseline is shown: the label of the variant it applies (else its id), or "baseline" in `lang`. */
+function baselineShown(loaded: LoadedScenario | undefined, lang: Lang): string {
+  return loaded?.variant !== undefined ? (variantLabel(loaded, loaded.variant, lang) ?? loaded.variant) : say(lang, baselineWord());
+}
+
+/**
+ * Every chart input for one simulated scenario (and its variants, if any). Variants keep
+ * their ids in the data and are shown by their labels in `lang` (from `loaded`).
+ */
+export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, variants: readonly { name: string; set: ResultSet }[] = [], loaded?: LoadedScenario): ChartData {
   const refs = poolReferences(ledger);
   const parts: ChartData[] = [resultsChartData(set.summary, set.results, { pool: refs !== undefined }), ledgerChartData(ledger, lang)];
   if (refs) {
@@ -92,34 +111,44 @@ export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, vari
     parts.push({ ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) });
   }
   if (variants.length > 0) {
-    const diffs = variantDiffs(set, variants, loaded);
+    const diffs = variantDiffs(set, variants, lang, loaded);
+    const baseline = { name: loaded?.variant ?? BASELINE_ID, label: baselineShown(loaded, lang), summary: set.summary };
     parts.push({
-      "variant-differences": variantDifferencesInput(baselineName, diffs),
-      "exits-vs-cost": exitsVsCostInput([{ name: baselineName, summary: set.summary }, ...variants.map((v) => ({ name: v.name, summary: v.set.summary }))]),
+      "variant-differences": variantDifferencesInput(loaded?.variant !== undefined ? baseline.label : undefined, diffs),
+      "exits-vs-cost": exitsVsCostInput([baseline, ...variants.map((v) => ({ name: v.name, label: variantLabel(loaded, v.name, lang), summary: v.set.summary }))]),
     });
   }
   return mergeChartData(...parts);
 }
 
-/** Paired differences of each variant against the baseline (common random numbers: same seed, same runs). */
-function variantDiffs(set: ResultSet, variants: readonly { name: string; set: ResultSet }[], loaded?: LoadedScenario): { variant: string; paired: PairedDifferences }[] {
+/** Paired differences of each variant against the baseline (common random numbers: same seed, same runs), with the variant's label in `lang`. */
+function variantDiffs(
+  set: ResultSet,
+  variants: readonly { name: string; set: ResultSet }[],
+  lang: Lang,
+  loaded?: LoadedScenario,
+): { variant: string; label: string | undefined; paired: PairedDifferences }[] {
   const targets = loaded ? targetsFromScenario(loaded.scenario, loaded.years) : undefined;
-  return variants.map((v) => ({ variant: v.name, paired: pairedDifferences(set.results, v.set.results, targets ? { targets } : {}) }));
+  return variants.map((v) => ({ variant: v.name, label: variantLabel(loaded, v.name, lang), paired: pairedDifferences(set.results, v.set.results, targets ? { targets } : {}) }));
 }
 
 const signed = (x: number, text: string): string => (x > 0 ? `+${text}` : text);
 
-/** What each variant changes, from the scenario's labels and descriptions. */
+/**
+ * What each variant changes, from the scenario's labels and descriptions: [label, description
+ * and the id it is given by on the command line]; a variant without a label goes by its id.
+ */
 export function variantNotes(names: readonly string[], loaded: LoadedScenario | undefined, lang: Lang): [string, string][] {
-  const text = (t: string | { en: string; zh: string } | undefined): string => (t === undefined ? "" : typeof t === "string" ? t : t[lang]);
   return names.map((id) => {
     const v = loaded?.scenario.variants.find((x) => x.id === id);
-    return [id, [text(v?.label), text(v?.description)].filter((t) => t !== "").join(" — ")];
+    const label = variantLabel(loaded, id, lang);
+    const description = v?.description !== undefined ? labelText(v.description, lang) : "";
+    return label !== undefined ? [label, say(lang, M.variantNote(description, id))] : [id, description];
   });
 }
 
-/** The variants' paired differences as a table (money in million yuan or 万元, named in the title). */
-export function variantTable(diffs: readonly { variant: string; paired: PairedDifferences }[], lang: Lang): DisplayTable {
+/** The variants' paired differences as a table (money in million yuan or 万元, named in the title); a variant shows as its label, else its id. */
+export function variantTable(diffs: readonly { variant: string; label?: string | undefined; paired: PairedDifferences }[], lang: Lang): DisplayTable {
   const level = `${Math.round((diffs[0]?.paired.level ?? 0.95) * 100)}%`;
   const { divisor, unit } = moneyScale(lang);
   const num = (st: PairedStat | null | undefined, f: (x: number) => string): string => (st ? `${signed(st.mean, f(st.mean))} (${f(st.lo)} … ${f(st.hi)})` : "—");
@@ -131,7 +160,7 @@ export function variantTable(diffs: readonly { variant: string; paired: PairedDi
     title: say(lang, M.tableVariants(level, unit)),
     columns,
     rows: diffs.map((d) => [
-      d.variant,
+      d.label ?? d.variant,
       num(d.paired.metrics["cumulativeExits"]?.horizon, people),
       num(d.paired.metrics["fiscalCost"]?.horizon, money),
       num(d.paired.metrics["poolLoss"]?.horizon, money),
@@ -182,16 +211,15 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     if (!r.ok) return err(joinIssues(r.error.map(populationIssue)));
     sims.push({ name: v.name, set: r.value });
   }
-  const baselineName = loaded.variant ?? (lang === "zh" ? "基准" : "baseline");
   return ok({
     lang,
     name: labelText(ledger.name, lang, loaded.scenario.meta.id),
     years: [...ledger.years],
     facts: reportFacts(base.value, ledger),
-    charts: reportChartData(base.value, ledger, lang, sims, baselineName, loaded),
+    charts: reportChartData(base.value, ledger, lang, sims, loaded),
     tables: ledgerDisplayTables(ledger, lang),
     ...(sims.length > 0
-      ? { variantTable: variantTable(variantDiffs(base.value, sims, loaded), lang), variantNotes: variantNotes(sims.map((v) => v.name), loaded, lang) }
+      ? { variantTable: variantTable(variantDiffs(base.value, sims, lang, loaded), lang), variantNotes: variantNotes(sims.map((v) => v.name), loaded, lang) }
       : {}),
     checks: ledger.checks.map((c) => ({ severity: c.severity, message: say(lang, c.message) })),
     manifest: manifestEntries(base.value, sims.map((s) => s.name), lang),

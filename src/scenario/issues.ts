@@ -52,6 +52,8 @@ export interface Issue {
   readonly found?: string;
   /** A short extra fact (e.g. the parser's own words, the cycle, the suggestion). */
   readonly detail?: string;
+  /** The YAML parser's error code for a syntax issue (e.g. BAD_INDENT; UNRESOLVED_ALIAS for an alias to no anchor), which the messages explain. */
+  readonly parserCode?: string;
   /** A suggested replacement ("did you mean …"). */
   readonly suggestion?: string;
 }

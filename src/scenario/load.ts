@@ -11,7 +11,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from "yaml";
+import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode } from "yaml";
 import { ok, err, type Result } from "../util/result.js";
 import type { Issue, PathSegment } from "./issues.js";
 import { describeFound } from "./issues.js";
@@ -71,18 +71,39 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
   const yamlText = text.replace(/^\uFEFF/, "");
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
+    // Errors the parser reports at the same place as an earlier one follow from it; the first says what is wrong.
+    const seen = new Set<number>();
+    const firsts = doc.errors.filter((e) => !seen.has(e.pos[0]) && seen.add(e.pos[0]) !== undefined);
     return err(
-      doc.errors.slice(0, 10).map((e): Issue => {
+      firsts.slice(0, 10).map((e): Issue => {
         const pos = lineCounter.linePos(e.pos[0]);
-        const dup = /Map keys must be unique/.test(e.message);
+        const dup = e.code === "DUPLICATE_KEY";
         const keyText = dup ? (/^["']?([^"':\s]+)/.exec(yamlText.slice(e.pos[0], e.pos[0] + 200))?.[1] ?? "") : undefined;
+        // The parser's code lets the messages explain the error in the user's language; its own words are kept for codes they do not know.
         return dup
           ? { code: "duplicateKey", path: [], file, line: pos.line, column: pos.col, found: keyText ?? "" }
-          : { code: "syntax", path: [], file, line: pos.line, column: pos.col, detail: e.message.split("\n")[0] ?? e.message };
+          : { code: "syntax", path: [], file, line: pos.line, column: pos.col, parserCode: e.code, detail: e.message.split("\n")[0] ?? e.message };
       }),
     );
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    // The parser finds an alias to no anchor (*name before or without &name), or too many aliases, only when it builds the data.
+    const detail = e instanceof Error ? e.message : String(e);
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.resolve(doc) !== undefined || !node.range) return undefined;
+        offset = node.range[0];
+        return visit.BREAK;
+      },
+    });
+    const pos = lineCounter.linePos(offset);
+    const parserCode = /alias count/i.test(detail) ? "RESOURCE_EXHAUSTION" : "UNRESOLVED_ALIAS";
+    return err([{ code: "syntax", path: [], file, line: pos.line, column: pos.col, parserCode, detail }]);
+  }
   const locate = (issues: Issue[]): Issue[] =>
     issues.map((i) => {
       const at = positionOf(doc.contents, i.code === "unknownKey" && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter, yamlText);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildChart, buildCharts, CHART_KINDS, isChartKind } from "../../src/charts/registry.js";
 import { histogram } from "../../src/charts/poolLoss.js";
+import { placeNames } from "../../src/charts/exitsVsCost.js";
 import { chartTable, tableToCsv } from "../../src/charts/table.js";
 import { LABELS } from "../../src/charts/labels.js";
 import { fixtureData } from "./fixtures.js";
@@ -94,6 +95,67 @@ describe("chart contents", () => {
     expect(spec.concat).toHaveLength(4);
     const one = buildChart("variant-differences", { baseline: "b", level: 0.9, rows: [{ variant: "v", metric: "exits", mean: 1, lo: 0, hi: 2 }] }, "zh") as { concat: unknown[] };
     expect(one.concat).toHaveLength(1);
+  });
+
+  it("variants are shown by their labels, by their ids when they have none", () => {
+    const diff = buildChart("variant-differences", fixtureData["variant-differences"]!, "zh");
+    expect([...new Set(values(diff).map((r) => r["variant"]))]).toEqual(["Double the pool 资金池翻倍", "more-training"]);
+    const trade = buildChart("exits-vs-cost", fixtureData["exits-vs-cost"]!, "zh");
+    expect([...new Set(values(trade).map((r) => r["variant"]))]).toEqual(["baseline", "Double the pool 资金池翻倍", "more-training"]);
+    // Two variants with the same label are told apart by their ids.
+    const same = buildChart(
+      "exits-vs-cost",
+      { points: ["a", "b"].map((variant) => ({ variant, label: "同名", exits: { median: 1, q05: 0, q95: 2 }, cost: { median: 1, q05: 0, q95: 2 } })) },
+      "zh",
+    );
+    expect(values(same).map((r) => r["variant"])).toEqual(["同名 (a)", "同名 (b)"]);
+  });
+
+  it("the baseline is named in the subtitle only when it is itself a variant", () => {
+    const subtitle = (baseline?: string): string => {
+      const input = { ...fixtureData["variant-differences"]!, ...(baseline !== undefined ? { baseline } : {}) };
+      return (buildChart("variant-differences", input, "en") as { title: { subtitle: string } }).title.subtitle;
+    };
+    expect(subtitle()).not.toContain(`${LABELS.baselineIs.en}:`);
+    expect(subtitle("Slower relocation")).toContain(`${LABELS.baselineIs.en}: Slower relocation`);
+  });
+
+  it("variant-difference panels share the variants' axis and pad their x scale so no mark sits on an edge", () => {
+    type Enc = { field?: string; scale?: { domain?: unknown; padding?: number }; axis?: { labels?: boolean; labelLimit?: number } };
+    const spec = buildChart("variant-differences", fixtureData["variant-differences"]!, "en") as unknown as { concat: { layer: { encoding: { x: Enc; y?: Enc } }[] }[] };
+    const names = ["Double the pool 资金池翻倍", "more-training"];
+    spec.concat.forEach((panel, i) => {
+      for (const { encoding } of panel.layer) {
+        expect(encoding.x.scale?.padding).toBeGreaterThanOrEqual(10);
+        if (!encoding.y) continue;
+        expect(encoding.y.scale?.domain).toEqual(names);
+        // Names on the left-hand panels only; the right-hand ones line up with them.
+        if (i % 2 === 0) expect(encoding.y.axis?.labelLimit).toBeGreaterThan(0);
+        else expect(encoding.y.axis?.labels).toBe(false);
+      }
+    });
+  });
+
+  it("exits-vs-cost names go where there is room: inside the plot, clear of each other", () => {
+    const v = values(buildChart("exits-vs-cost", fixtureData["exits-vs-cost"]!, "en"));
+    const place = (name: string): unknown => v.find((r) => r["variant"] === name)?.["place"];
+    // The cheapest variant's name goes right of it, the costliest's left of it (it sits by the right edge).
+    expect(String(place("baseline"))).toMatch(/^right/);
+    expect(String(place("Double the pool 资金池翻倍"))).toMatch(/^left/);
+    // Three variants at one spot get three different places; a lone point in the middle gets the first choice.
+    const three = placeNames(["a", "b", "c"].map((name) => ({ x: 100, y: 150, name: `${name} variant` })), 520, 300);
+    expect(new Set(three).size).toBe(3);
+    expect(placeNames([{ x: 260, y: 150, name: "x" }], 520, 300)).toEqual(["rightAbove"]);
+  });
+
+  it("variant chart tables keep the ids and add the labels", () => {
+    const d = chartTable("variant-differences", fixtureData["variant-differences"]!);
+    expect(d.columns.slice(0, 3)).toEqual(["variant", "label", "metric"]);
+    expect(d.rows[0]!.slice(0, 3)).toEqual(["double-pool", "Double the pool 资金池翻倍", "exits"]);
+    expect(d.rows[4]!.slice(0, 3)).toEqual(["more-training", "", "exits"]);
+    const t = chartTable("exits-vs-cost", fixtureData["exits-vs-cost"]!);
+    expect(t.columns.slice(0, 2)).toEqual(["variant", "label"]);
+    expect(t.rows.map((r) => r[0])).toEqual(["baseline", "double-pool", "more-training"]);
   });
 
   it("chart tables keep raw units and CSV has a BOM and quoting", () => {

@@ -126,13 +126,12 @@ export const fixtureData: ChartData = {
     ]),
   },
   "variant-differences": {
-    baseline: "baseline",
     level: 0.95,
     rows: [
-      { variant: "double-pool", metric: "exits", mean: 182, lo: 121, hi: 243 },
-      { variant: "double-pool", metric: "fiscalCost", mean: 11_200_000, lo: 10_800_000, hi: 11_600_000 },
-      { variant: "double-pool", metric: "poolLoss", mean: 310_000, lo: 220_000, hi: 400_000 },
-      { variant: "double-pool", metric: "targetProbability", mean: 0.09, lo: 0.06, hi: 0.12 },
+      { variant: "double-pool", label: "Double the pool 资金池翻倍", metric: "exits", mean: 182, lo: 121, hi: 243 },
+      { variant: "double-pool", label: "Double the pool 资金池翻倍", metric: "fiscalCost", mean: 11_200_000, lo: 10_800_000, hi: 11_600_000 },
+      { variant: "double-pool", label: "Double the pool 资金池翻倍", metric: "poolLoss", mean: 310_000, lo: 220_000, hi: 400_000 },
+      { variant: "double-pool", label: "Double the pool 资金池翻倍", metric: "targetProbability", mean: 0.09, lo: 0.06, hi: 0.12 },
       { variant: "more-training", metric: "exits", mean: 35, lo: -12, hi: 82 },
       { variant: "more-training", metric: "fiscalCost", mean: 480_000, lo: 480_000, hi: 480_000 },
       { variant: "more-training", metric: "poolLoss", mean: 0, lo: 0, hi: 0 },
@@ -141,8 +140,8 @@ export const fixtureData: ChartData = {
   },
   "exits-vs-cost": {
     points: [
-      { variant: "baseline", exits: { median: 4450, q05: 3600, q95: 5200 }, cost: { median: 41_000_000, q05: 39_500_000, q95: 43_800_000 } },
-      { variant: "double-pool", exits: { median: 4630, q05: 3790, q95: 5390 }, cost: { median: 52_200_000, q05: 50_100_000, q95: 55_900_000 } },
+      { variant: "baseline", label: "baseline", exits: { median: 4450, q05: 3600, q95: 5200 }, cost: { median: 41_000_000, q05: 39_500_000, q95: 43_800_000 } },
+      { variant: "double-pool", label: "Double the pool 资金池翻倍", exits: { median: 4630, q05: 3790, q95: 5390 }, cost: { median: 52_200_000, q05: 50_100_000, q95: 55_900_000 } },
       { variant: "more-training", exits: { median: 4490, q05: 3640, q95: 5240 }, cost: { median: 41_500_000, q05: 40_000_000, q95: 44_300_000 } },
     ],
   },

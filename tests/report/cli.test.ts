@@ -6,10 +6,21 @@ import { runCapture } from "../../src/cli/main.js";
 import * as M from "../../src/messages/report.js";
 import { chartUnavailable, needsVariants, noSuchData, notAResultsDir } from "../../src/messages/charts.js";
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { unwrap } from "../../src/util/result.js";
+import { labelText } from "../../src/ledger/label.js";
+import type { Lang } from "../../src/messages/lang.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fundsim-cli-charts-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const LINGHAI = "scenarios/linghai-2017.yaml";
+
+/** A Linghai variant's label as the scenario gives it. */
+async function linghaiVariantLabel(id: string, lang: Lang): Promise<string> {
+  const label = unwrap(await loadScenario(LINGHAI)).scenario.variants.find((v) => v.id === id)?.label;
+  if (label === undefined) throw new Error(`${id} has no label`);
+  return labelText(label, lang);
+}
 
 describe("fundsim chart: usage and input errors", () => {
   it("rejects an unknown kind as a usage error (exit 2)", async () => {
@@ -80,7 +91,10 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     const r = await runCapture(["chart", LINGHAI, "--kind", "variant-differences", "--compare", "no-pool", "--runs", "30", "--threads", "1", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(readFileSync(out, "utf8")).toContain("no-pool");
+    // The chart names the variant by its label (in the chart's language), not by its id.
+    const svg = readFileSync(out, "utf8");
+    expect(svg).toContain(await linghaiVariantLabel("no-pool", "en"));
+    expect(svg).not.toContain("no-pool");
   });
 
   it("writes the report folder (zh) with variants", async () => {
@@ -97,7 +111,16 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     expect(html).toContain("凌海");
     expect(html).toContain("预算台账");
     expect(html).toContain(M.tableVariants("95%", "万元").zh);
-    expect(html).toContain("full-capacity");
+    // Charts and the differences table name the variant by its Chinese label; the chart data keep its id beside the label.
+    const label = await linghaiVariantLabel("full-capacity", "zh");
+    expect(html).toContain(`<td>${label}</td>`);
+    expect(html).not.toContain("<td>full-capacity</td>");
+    expect(readFileSync(join(dir, "charts", "variant-differences.vl.json"), "utf8")).toContain(label);
+    expect(readFileSync(join(dir, "charts", "exits-vs-cost.svg"), "utf8")).toContain(label);
+    expect(readFileSync(join(dir, "charts", "variant-differences.csv"), "utf8")).toContain(`full-capacity,${label},exits,`);
+    // The notes say which --variant gives each label.
+    expect(html).toContain(`<dt>${label}</dt>`);
+    expect(html).toContain("--variant full-capacity");
     expect(existsSync(join(dir, "manifest.json"))).toBe(true);
   });
 

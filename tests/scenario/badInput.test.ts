@@ -7,7 +7,7 @@ import { mkdtemp, writeFile, readFile, rm, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadScenario, type Issue } from "../../src/scenario/index.js";
-import { renderIssues, issueMessage } from "../../src/messages/scenario.js";
+import { renderIssues, issueMessage, yamlSyntax } from "../../src/messages/scenario.js";
 import { runCapture } from "../../src/cli/main.js";
 
 let dir: string;
@@ -53,6 +53,72 @@ async function single(file: string, code: Issue["code"]): Promise<Issue> {
   expect(i.file).toBe(file);
   return i;
 }
+
+/** Where an issue is, as the rendered message shows it (file:line:column). */
+const where = (i: Issue): string => `${i.file}:${i.line}:${i.column}`;
+
+describe("YAML syntax errors are explained in the user's language, with line and column", () => {
+  // line and column are where the parser notices the mistake (an unclosed quote: at the end of its line).
+  const cases: { name: string; from: string; to: string; parserCode: string; line: number; column: number }[] = [
+    { name: "bad indentation", from: "  jurisdiction: Test county", to: " jurisdiction: Test county", parserCode: "BAD_INDENT", line: 6, column: 1 },
+    { name: "an unclosed quote", from: "  jurisdiction: Test county", to: '  jurisdiction: "Test county', parserCode: "MISSING_CHAR", line: 6, column: 29 },
+    { name: "tab indentation", from: "  jurisdiction: Test county", to: "\tjurisdiction: Test county", parserCode: "TAB_AS_INDENT", line: 6, column: 1 },
+    { name: "an unclosed bracket", from: "  years: {start: 2017, end: 2019}", to: "  years: {start: 2017, end: 2019", parserCode: "BAD_INDENT", line: 8, column: 3 },
+    { name: "a value run on into a more indented line", from: "  jurisdiction: Test county\n", to: "  jurisdiction: Test county\n    years: x\n", parserCode: "BLOCK_AS_IMPLICIT_KEY", line: 6, column: 17 },
+    { name: "a key without a colon", from: "  jurisdiction: Test county", to: "  jurisdiction", parserCode: "MULTILINE_IMPLICIT_KEY", line: 6, column: 3 },
+    { name: "an alias to no anchor", from: "  language: en", to: "  language: *lang", parserCode: "UNRESOLVED_ALIAS", line: 8, column: 13 },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const file = await write(edit(c.from, c.to));
+      const issues = await issuesOf(file);
+      const i = issues.find((x) => x.code === "syntax");
+      if (!i) throw new Error(`no syntax issue: ${JSON.stringify(issues)}`);
+      expect(i.parserCode).toBe(c.parserCode);
+      expect([i.line, i.column]).toEqual([c.line, c.column]);
+      const why = yamlSyntax(i.parserCode, i.detail ?? "");
+      expect(issueMessage(i).zh).toBe(`语法错误：${why.zh}`);
+      expect(issueMessage(i).en).toBe(`Syntax error: ${why.en}`);
+      // The Chinese message no longer carries the parser's English words.
+      expect(why.zh).not.toContain(i.detail);
+      for (const word of (i.detail ?? "").match(/[a-z]{4,}/g) ?? []) if (!c.to.includes(word)) expect(why.zh).not.toContain(word);
+      for (const lang of ["zh", "en"] as const) {
+        const out = await runCapture(["validate", file, "--lang", lang]);
+        expect(out.exitCode).toBe(1);
+        expect(out.stderr).toContain(`${where(i)}: ${issueMessage(i)[lang]}`);
+        expect(out.stderr).toContain(renderIssues(lang, issues));
+      }
+    });
+  }
+
+  it("a duplicate key is named in both languages", async () => {
+    const file = await write(edit("  language: en", "  language: en\n  language: zh"));
+    const i = await single(file, "duplicateKey");
+    expect(i.found).toBe("language");
+    const out = await runCapture(["validate", file, "--lang", "zh"]);
+    expect(out.stderr).toContain(`${where(i)}: ${issueMessage(i).zh}`);
+  });
+
+  it("errors at the same place as an earlier one are not repeated", async () => {
+    const issues = await issuesOf(await write(edit("  jurisdiction: Test county\n", "  jurisdiction: Test county\n    years: x\n")));
+    expect(issues).toHaveLength(1);
+  });
+
+  it("codes that cover several mistakes are told apart", () => {
+    expect(yamlSyntax("MISSING_CHAR", "Missing closing 'quote").en).toContain("'");
+    expect(yamlSyntax("MISSING_CHAR", "Missing , between flow sequence items")).not.toEqual(yamlSyntax("MISSING_CHAR", "Missing closing \"quote"));
+    expect(yamlSyntax("BAD_INDENT", "Flow map in block collection must be sufficiently indented and end with a }").zh).toContain("}");
+  });
+
+  it("a code the messages do not know keeps the parser's words", () => {
+    const detail = "Something new the parser says";
+    expect(yamlSyntax("SOME_FUTURE_CODE", detail)).toEqual({ en: detail, zh: detail });
+    expect(yamlSyntax(undefined, detail)).toEqual({ en: detail, zh: detail });
+    const i: Issue = { code: "syntax", path: [], line: 3, column: 4, parserCode: "SOME_FUTURE_CODE", detail };
+    expect(issueMessage(i).zh).toContain(detail);
+    expect(renderIssues("zh", [i])).toContain("3:4");
+  });
+});
 
 describe("bad scenario input", () => {
   it("missing file", async () => {
