@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { engineModelFromScenario } from "../src/engine/fromScenario.js";
 import { REFERENCE_METRICS, runReference } from "../src/engine/reference.js";
 import type { ReferenceModel } from "../src/engine/reference.js";
+import { osrOff } from "../src/engine/osr.js";
 import { prepareModelKernel } from "../src/engine/run.js";
 import { runParallel } from "../src/engine/workers.js";
 import { buildLedger } from "../src/ledger/build.js";
@@ -133,15 +134,14 @@ async function main(): Promise<void> {
     const Y = model.years.length;
     // One kernel in this thread, warmed up on its own first runs — as in each worker
     // thread, where V8 can specialise the kernel's closures on its arrays (a second kernel
-    // prepared in the same thread would switch that off; see src/engine/step.ts).
-    // The per-run functions (selection, effects, pools) are called a few times a run, so
-    // V8 needs about 20 runs to stop re-optimising them: the timed runs measure the
-    // steady state after that warm-up (over the first 100 runs of a cold kernel the rate
-    // is 10–20% lower; a 1,000-run simulation pays that once per thread).
+    // prepared in the same thread would switch that off; see src/engine/step.ts). OSR off,
+    // as simulateModel runs it (src/engine/osr.ts).
+    const restoreOsr = osrOff();
     const kernel = prepareModelKernel({ model, households: pop.value });
-    kernel({ seed: 1, runStart: 0, runEnd: quick ? 3 : 20 });
+    kernel({ seed: 1, runStart: 0, runEnd: quick ? 1 : 5 });
     const runs = quick ? 5 : 100;
     const [, sec] = time(() => kernel({ seed: 2, runStart: 1, runEnd: 1 + runs }));
+    restoreOsr();
     report({ name: "linghai-100k", householdYearsPerSecond: (target * Y * runs) / sec, seconds: sec, households: target, years: Y, runs, threads: 1, programmes: model.programmes.length, pools: model.pools.length });
   }
 

@@ -9,6 +9,7 @@
 import type { Households } from "../population/households.js";
 import type { RunResults } from "../results/types.js";
 import type { EngineModel } from "./model.js";
+import { withoutOsr } from "./osr.js";
 import { checkModel, logIncomes, modelMetrics } from "./run.js";
 import { defaultThreads, runParallel } from "./workers.js";
 
@@ -59,7 +60,7 @@ export async function simulateModel(model: EngineModel, households: Households, 
   const pop = threads > 1 ? shareHouseholds(households) : households;
   // Run-invariant log incomes: one shared copy for all worker threads.
   const logIncome = threads > 1 && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
-  const data = await runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, {
+  const data = await withoutOsr(() => runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, {
     runs: o.runs,
     ...(o.firstRun !== undefined ? { firstRun: o.firstRun } : {}),
     seed: o.seed,
@@ -67,6 +68,6 @@ export async function simulateModel(model: EngineModel, households: Households, 
     valuesPerRun: model.years.length * metrics.length,
     ...(o.chunkSize !== undefined ? { chunkSize: o.chunkSize } : {}),
     ...(o.onProgress !== undefined ? { onProgress: o.onProgress } : {}),
-  });
+  }));
   return { runs: o.runs, years: [...model.years], metrics, data };
 }
