@@ -23,7 +23,7 @@ export const LABELS = {
   series: loc("Series", "图例"),
 
   exitsTitle: loc("Cumulative exits from poverty", "累计脱贫人数"),
-  exitsSubtitle: loc("Median with 50% and 90% bands across runs; dashed: the plan's target", "各次模拟的中位数及 50%、90% 区间；虚线为规划目标"),
+  exitsSubtitle: loc("Median with 50% and 90% bands across runs; diamonds: the plan's cumulative targets", "各次模拟的中位数及 50%、90% 区间；菱形为规划累计目标"),
   exitsAxis: loc("People out of poverty (cumulative)", "累计脱贫人数（人）"),
 
   targetProbTitle: loc("Probability of meeting each year's exit target", "各年度脱贫人数目标达成概率"),
