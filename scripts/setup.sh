@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time setup on a fresh Debian/Ubuntu machine: system packages fundsim needs
 # (CJK fonts for charts; Chromium and Jupyter for the browser and notebook tests),
-# then the locked npm dependencies. Safe to run again: installs only what is missing.
+# then the locked npm dependencies (`--system`: the system packages only). Safe to run
+# again: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -16,4 +17,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
-npm ci --no-audit --no-fund
+if [ "${1:-}" != "--system" ]; then
+  npm ci --no-audit --no-fund
+fi
