@@ -70,6 +70,16 @@ export const poolLossLine = (years: string, mean: string, se: string, var99: str
 export const poolDepletedLine = (p: string, se: string): Localized =>
   loc(`Probability the pool is exhausted in some year: ${p} ± ${se}`, `风险补偿金在某一年耗尽的概率：${p} ± ${se}`);
 
+/** No run exhausted the pool: the one-sided 95% upper bound on the probability, 1 − 0.05^(1/runs) (≈ 3/runs). */
+export const poolNeverDepletedLine = (runs: string, upper: string): Localized =>
+  loc(
+    `The pool was exhausted in none of the ${runs} runs (probability below ${upper} at 95% confidence)`,
+    `${runs} 次模拟中风险补偿金均未耗尽（95% 置信度下耗尽概率低于 ${upper}）`,
+  );
+
+export const noPoolLending = (): Localized =>
+  loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
+
 export const subsidyLine = (years: string, mean: string, lo: string, hi: string): Localized =>
   loc(
     `Interest subsidy ${years}: ${mean} expected (90% interval ${lo} – ${hi})`,
@@ -102,6 +112,9 @@ export const compareHeading = (runs: string, level: string): Localized =>
   );
 
 export const compareVariant = (b: string, a: string): Localized => loc(`${b} minus ${a}:`, `${b} 减 ${a}：`);
+
+/** A variant shown by its label, with the id that selects it (`--variant id`). */
+export const variantShown = (label: string, id: string): Localized => loc(`${label} (${id})`, `${label}（${id}）`);
 
 export const diffLine = (what: Localized, diff: string, lo: string, hi: string): Localized =>
   loc(`  ${what.en}: ${diff} (CI ${lo} to ${hi})`, `  ${what.zh}：${diff}（置信区间 ${lo} 至 ${hi}）`);

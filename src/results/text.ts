@@ -13,6 +13,8 @@ import type { PairedDifferences, PairedStat } from "./paired.js";
 import type { ResultSet } from "./write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
+/** Metrics that show a credit pool did something in a run. */
+const POOL_ACTIVITY = ["newLending", "loansOutstanding", "poolBalance", "poolLoss"] as const;
 const pp = (se: number): string => (se < 0.0005 && se > 0 ? formatPercent(se, 2) : formatPercent(se, 1));
 
 /** Text summary of one simulation. */
@@ -60,8 +62,15 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   if (s.headline) T(M.exitRateLine(lastYear, pct(s.headline.exitRate), pp(s.headline.se)));
 
   if (s.pool) {
-    T(M.poolLossLine(span, formatMoney(s.pool.loss.mean, lang), formatMoney(s.pool.loss.se, lang), formatMoney(s.pool.lossVaR99, lang)));
-    T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
+    // A pool that never lent, lost or held anything (e.g. a variant without the pool) has nothing to report.
+    const active = POOL_ACTIVITY.some((k) => s.metrics[k]?.byYear.some((b) => b.max > 0) ?? false);
+    if (!active) T(M.noPoolLending());
+    else {
+      T(M.poolLossLine(span, formatMoney(s.pool.loss.mean, lang), formatMoney(s.pool.loss.se, lang), formatMoney(s.pool.lossVaR99, lang)));
+      const n = s.pool.depleted.n;
+      if (s.pool.depleted.p === 0 && n > 0) T(M.poolNeverDepletedLine(formatNumber(n), formatPercent(1 - Math.pow(0.05, 1 / n), 2)));
+      else T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
+    }
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;
   if (subsidy && subsidy.max > 0) T(M.subsidyLine(span, formatMoney(subsidy.mean, lang), formatMoney(subsidy.q05, lang), formatMoney(subsidy.q95, lang)));
@@ -85,7 +94,8 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
   const lastYear = d.years[last] ?? 0;
   const span = `${d.years[0]}–${lastYear}`;
   const line = (what: Localized, s: PairedStat | undefined, fmt: (x: number) => string): void => {
-    if (!s) return;
+    // Nothing to compare where both variants are zero in every run (e.g. pool losses without a pool).
+    if (!s || (s.meanA === 0 && s.meanB === 0 && s.sd === 0)) return;
     lines.push(say(lang, M.diffLine(what, signed(fmt(s.mean), s.mean), signed(fmt(s.lo), s.lo), signed(fmt(s.hi), s.hi))));
   };
   const money = (x: number): string => formatMoney(x, lang);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { runCapture } from "../../src/cli/main.js";
 import * as M from "../../src/messages/results.js";
 
@@ -21,7 +22,11 @@ describe("fundsim compare", () => {
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain(M.compareHeading("12", "95%").en);
-    expect(r.stdout).toContain(M.compareVariant("full-capacity", "baseline").en);
+    // Variants are named by their label in the scenario, with the id that selects them.
+    const scenario = parse(await readFile(SCENARIO, "utf8")) as { variants: { id: string; label: { en: string } }[] };
+    const label = scenario.variants.find((v) => v.id === "full-capacity")?.label.en ?? "";
+    expect(label).not.toBe("");
+    expect(r.stdout).toContain(M.compareVariant(M.variantShown(label, "full-capacity").en, M.baselineName().en).en);
     expect(r.stdout).toMatch(/Fiscal cost 2017–\d{4}: [+−]?[\d.,]+ (M )?yuan \(CI /);
     expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "full-capacity"]);
     const diffs = JSON.parse(await readFile(join(out, "differences.json"), "utf8"));

@@ -54,6 +54,30 @@ describe("summaryText", () => {
     });
   }
 
+  it("states a pool no run exhausted with its 95% upper bound, and a pool that never lent as such", () => {
+    const zeroing = (names: readonly string[]) => {
+      const base = fake(0);
+      const data = Float64Array.from(base.data);
+      for (const name of names) {
+        const k = base.metrics.indexOf(name);
+        for (let i = k; i < data.length; i += base.metrics.length) data[i] = 0;
+      }
+      return { ...base, data };
+    };
+    const safe = zeroing(["poolDepleted"]);
+    const text = summaryText({ results: safe, summary: summarize(safe), manifest }, { lang: "en", name: "x" });
+    expect(text).toContain(M.poolNeverDepletedLine("100", formatPercent(1 - Math.pow(0.05, 1 / 100), 2)).en);
+    expect(text).not.toContain(M.poolDepletedLine("0%", "0%").en);
+    const none = zeroing(["poolDepleted", "poolLoss", "poolBalance", "newLending", "loansOutstanding"]);
+    const quiet = summaryText({ results: none, summary: summarize(none), manifest }, { lang: "zh", name: "x" });
+    expect(quiet).toContain(M.noPoolLending().zh);
+    expect(quiet).not.toContain(M.poolLossLine("2017–2019", "0", "0", "0").zh.slice(0, 8));
+    // Differences leave out quantities that are zero in every run of both variants.
+    const diff = differencesText(pairedDifferences(none, none), "a", "b", "en");
+    expect(diff).not.toContain(M.whatPoolLoss("2017–2019").en);
+    expect(diff).not.toContain(M.whatDepleted().en);
+  });
+
   it("says when precision was not reached", () => {
     const results = fake(0);
     const m = { ...manifest, precision: { target: 0.0001, achieved: 0.001, converged: false, maxRuns: 100, batches: 3 } };

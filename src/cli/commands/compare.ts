@@ -20,6 +20,7 @@ import { simulateScenario, type PipelineOptions } from "../../results/pipeline.j
 import { targetsFromScenario } from "../../results/targets.js";
 import { differencesText, summaryText } from "../../results/text.js";
 import { writeComparison, type ResultSet } from "../../results/write.js";
+import { variantLabel } from "../../report/fromPipeline.js";
 import { nameOf, writeOrReport, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
@@ -92,10 +93,16 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       const targets = targetsFromScenario(first.scenario, first.years);
       const differences = sets_.slice(1).map((v) => ({ a: ref.name, b: v.name, paired: pairedDifferences(ref.set.results, v.set.results, { targets }) }));
 
+      // Variants are shown by their label in `lang`, with the id the user typed.
+      const shown = (name: string): string => {
+        if (name === BASELINE) return say(lang, R.baselineName());
+        const label = variantLabel(first, name, lang);
+        return label === undefined ? name : say(lang, R.variantShown(label, name));
+      };
       const title = say(lang, nameOf(first));
-      for (const v of sets_) ctx.stdout.write(`\n${summaryText(v.set, { lang, name: `${title} · ${v.name === BASELINE ? say(lang, R.baselineName()) : v.name}` })}`);
+      for (const v of sets_) ctx.stdout.write(`\n${summaryText(v.set, { lang, name: `${title} · ${shown(v.name)}` })}`);
       ctx.stdout.write(`\n${say(lang, R.compareHeading(formatNumber(runs), "95%"))}\n`);
-      for (const d of differences) ctx.stdout.write(differencesText(d.paired, d.a, d.b, lang));
+      for (const d of differences) ctx.stdout.write(differencesText(d.paired, shown(d.a), shown(d.b), lang));
       if (argv["out"] !== undefined) {
         const out = String(argv["out"]);
         if (!(await writeOrReport(ctx, lang, out, () => writeComparison(resolve(ctx.cwd, out), { variants: sets_, differences })))) return;
