@@ -4,7 +4,8 @@
  * behaviour, shocks, effects and rules from the scenario.
  *
  * Mapping of programme kinds: floor → "floor" (demand-driven top-up to the exit line);
- * relocation → "relocation" (follow-up schedules become per-person transfers by cohort);
+ * relocation → "relocation" (follow-up schedules become per-person transfers by cohort; a
+ * relocation programme given by per-person schedules alone relocates their cohorts);
  * health → "health"; housing → "housing"; credit → handled by its pool (no programme
  * column); infrastructure, and any programme whose cost unit is not a person, household
  * or student (mu, project, village, loan) or that has no unit cost → "cost" (it spends its
@@ -95,6 +96,10 @@ function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
       return "floor";
     case "infrastructure":
       return "cost";
+    case "relocation":
+      // Relocation given by its follow-up schedules alone: the cohorts are the people relocated.
+      if (p.unitCost === undefined && relocatedBySchedules(p)) return "relocation";
+      break;
     default:
       break;
   }
@@ -117,6 +122,25 @@ function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
     default:
       return p.kind satisfies never;
   }
+}
+
+/** A relocation programme without a unit cost whose schedules count people: they say who is relocated when. */
+const relocatedBySchedules = (p: ScenarioProgramme): boolean => (p.schedules ?? []).some((s) => s.unit === "person");
+
+/** People relocated in each year by a schedule-only relocation programme: its first per-person schedule's cohorts. */
+function scheduledPeople(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
+  const years = ledger.years;
+  const out = new Float64Array(years.length);
+  const first = ledger.schedules.find((e) => e.programme === pl.id && e.unit === "person");
+  if (first === undefined) return out;
+  const seen = new Set<number>();
+  for (const e of ledger.schedules) {
+    if (e.programme !== pl.id || e.schedule !== first.schedule || seen.has(e.cohortYear)) continue;
+    seen.add(e.cohortYear);
+    const c = years.indexOf(e.cohortYear);
+    if (c >= 0) out[c] = (out[c] as number) + e.units.toNumber();
+  }
+  return out;
 }
 
 /** Per-person transfers by (cohort year, year) from the ledger's schedule entries of a relocation programme. */
@@ -153,6 +177,28 @@ function cumulativeTarget(p: Param | undefined, Y: number, scale: number): Float
     out[y] = acc;
   }
   return out;
+}
+
+/**
+ * The engine's capacity is in new units a year; the ledger's capacity of a recurring
+ * programme counts unit-years. New units: the planned ones (unit-cost programmes), or
+ * what each year's allocation buys after paying the earlier years' units still recurring
+ * (⌊(allocation − recurring payments) ÷ unit cost⌋, at least 0), within the ledger's cap.
+ * Engine spending then follows the ledger year by year (spending.csv shows any gap).
+ */
+function newUnitsOfRecurring(p: ScenarioProgramme, pl: ProgrammeLedger, recurring: number, scale: number, capacity: Float64Array, unitCost: Float64Array): void {
+  const Y = capacity.length;
+  const planned = new Float64Array(Y);
+  pl.byYear.forEach((py, y) => {
+    if (p.allocation === undefined) planned[y] = num(py.plannedUnits) ?? 0;
+    else {
+      let committed = 0;
+      for (let s = Math.max(0, y - recurring + 1); s < y; s++) committed += (planned[s] as number) * (unitCost[s] as number);
+      const c = unitCost[y] as number;
+      planned[y] = c > 0 ? Math.max(0, Math.floor((py.allocation.toNumber() - committed) / c + 1e-9)) : 0;
+    }
+    capacity[y] = Math.min(capacity[y] as number, (planned[y] as number) * scale);
+  });
 }
 
 /** Default scale: the population's size relative to the scenario's cohorts, when the scenario asks for scaling. */
@@ -192,17 +238,21 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     const capacity = new Float64Array(Y);
     const unitCost = new Float64Array(Y);
     const fixedSpend = new Float64Array(Y);
+    const recurring = Math.max(1, pl.recurringYears ?? 1);
     pl.byYear.forEach((py, y) => {
       const cap = num(py.capacity);
       capacity[y] = behaviour === "cost" ? (num(py.plannedUnits) ?? 0) * scale : cap === undefined ? Infinity : cap * scale;
       unitCost[y] = num(py.unitCost) ?? 0;
       fixedSpend[y] = behaviour === "cost" ? py.allocation.toNumber() * scale : 0;
     });
+    if (recurring > 1 && behaviour !== "cost") newUnitsOfRecurring(p, pl, recurring, scale, capacity, unitCost);
+    const byScheduleOnly = behaviour === "relocation" && p.unitCost === undefined;
+    if (byScheduleOnly) scheduledPeople(pl, ledger).forEach((people, y) => (capacity[y] = people * scale));
     const targeting: EngineTargeting = p.targeting;
     programmes.push({
       id: p.id,
       behaviour,
-      unit: p.unitCost?.per === "person" ? "person" : "household",
+      unit: p.unitCost?.per === "person" || byScheduleOnly ? "person" : "household",
       capacity,
       unitCost,
       recurringYears: Math.max(1, pl.recurringYears ?? 1),

@@ -76,7 +76,7 @@ export interface EngineProgramme {
   readonly unit: "household" | "person";
   /** New units that can be served each year (allocation ÷ unit cost, or explicit); Infinity = unlimited. */
   readonly capacity: Float64Array;
-  /** Cost per unit served, by year of payment. */
+  /** Cost per unit by year of support; recurring units are paid at the cost of their year of support (as in the ledger). */
   readonly unitCost: Float64Array;
   /** Years a served unit is paid for, from its year of support (1 = one-off). */
   readonly recurringYears: number;

@@ -489,9 +489,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         if (pg.effect !== null) applyEffects(seed, run, p, pg.effect, k, y);
         servedUnits[p * Y + y] = u;
         units[p] = u;
+        // Recurring costs: each year's units are paid at the unit cost of their year of support (as the ledger pays them).
         let paid = 0;
-        for (let s = Math.max(0, y - pg.recurringYears + 1); s <= y; s++) paid += servedUnits[p * Y + s] as number;
-        spend[p] = paid * (pg.unitCost[y] as number);
+        for (let s = Math.max(0, y - pg.recurringYears + 1); s <= y; s++) paid += (servedUnits[p * Y + s] as number) * (pg.unitCost[s] as number);
+        spend[p] = paid;
         programmeSpending += spend[p] as number;
       }
 

@@ -77,6 +77,20 @@ export const poolNeverDepletedLine = (runs: string, upper: string): Localized =>
     `${runs} 次模拟中风险补偿金均未耗尽（95% 置信度下耗尽概率低于 ${upper}）`,
   );
 
+/** Budget lines (line × year) spent as budgeted, and the largest gaps ("" when none). */
+export const spendingLine = (asBudgeted: string, lines: string, gaps: string): Localized =>
+  loc(
+    `Spending against the ledger: ${asBudgeted} of ${lines} budget lines (by year) as budgeted${gaps ? `; largest gaps: ${gaps}` : ""}`,
+    `与预算账对照：${lines} 项（按年）预算中 ${asBudgeted} 项按预算支出${gaps ? `；差额最大：${gaps}` : ""}`,
+  );
+
+/** One budget line's gap over the years it misses: "Industry 2017–2018 −2.2 M yuan (−29%)". */
+export const spendingGap = (item: string, years: string, diff: string, share: string): Localized =>
+  loc(`${item} ${years} ${diff} (${share})`, `${item} ${years} 年 ${diff}（${share}）`);
+
+export const itemFollowUp = (): Localized => loc("Relocation follow-up payments", "搬迁后续扶持");
+export const itemInterestSubsidy = (): Localized => loc("Interest subsidy", "贴息");
+
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 

@@ -19,6 +19,7 @@ import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
 import { makeManifest, type PrecisionRecord } from "./manifest.js";
 import { runToPrecision } from "./precision.js";
+import { reconcileSpending } from "./reconcile.js";
 import { summarize } from "./summarize.js";
 import { targetsFromScenario } from "./targets.js";
 import type { RunResults } from "./types.js";
@@ -97,5 +98,5 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     wallTimeSeconds: (performance.now() - started) / 1000,
     precision,
   });
-  return ok({ results, summary, manifest });
+  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary) });
 }

@@ -9,7 +9,9 @@ import { formatMoney, formatNumber, formatPercent } from "../charts/format.js";
 import type { Lang, Localized } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/results.js";
+import { labelText } from "../ledger/label.js";
 import type { PairedDifferences, PairedStat } from "./paired.js";
+import type { SpendingRow } from "./reconcile.js";
 import type { ResultSet } from "./write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
@@ -79,6 +81,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   if (s.costPerExit && Number.isFinite(s.costPerExit.value)) {
     T(M.costPerExitLine(formatMoney(s.costPerExit.value, lang), formatMoney(s.costPerExit.se, lang)));
   }
+  if (set.spending && set.spending.length > 0) T(spendingSummary(set.spending, lang));
   if (m.precision) {
     T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
   }
@@ -86,6 +89,39 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
 }
 
 const signed = (x: string, v: number): string => (v > 0 ? `+${x}` : x);
+
+/** What a spending row is called in `lang`. */
+export function spendingItemName(r: SpendingRow, lang: Lang): string {
+  switch (r.item) {
+    case "programme":
+      return r.label === undefined ? r.id : labelText(r.label, lang, r.id);
+    case "followUp":
+      return say(lang, M.itemFollowUp());
+    case "interestSubsidy":
+      return say(lang, M.itemInterestSubsidy());
+    default:
+      return r.item satisfies never;
+  }
+}
+
+/** One line: budget lines (by year) spent as budgeted, and the three lines with the largest gaps over the years they miss. */
+function spendingSummary(rows: readonly SpendingRow[], lang: Lang): Localized {
+  const budgeted = rows.filter((r) => r.status !== "demandDriven");
+  const byLine = new Map<string, SpendingRow[]>();
+  for (const r of budgeted) if (r.status !== "asBudgeted") byLine.set(`${r.item}/${r.id}`, [...(byLine.get(`${r.item}/${r.id}`) ?? []), r]);
+  const minus = (s: string): string => s.replace(/^-/, "−");
+  const gaps = [...byLine.values()]
+    .map((rs) => ({ first: rs[0] as SpendingRow, years: rs.map((r) => r.year), budget: rs.reduce((a, r) => a + r.budgeted, 0), gap: rs.reduce((a, r) => a + r.difference, 0) }))
+    .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap))
+    .slice(0, 3)
+    .map((g) => {
+      const years = g.years.length > 1 ? `${g.years[0]}–${g.years[g.years.length - 1]}` : String(g.years[0]);
+      const share = g.budget > 0 ? signed(minus(formatPercent(g.gap / g.budget, 0)), g.gap) : "—";
+      return say(lang, M.spendingGap(spendingItemName(g.first, lang), years, signed(formatMoney(g.gap, lang), g.gap), share));
+    });
+  const asBudgeted = budgeted.filter((r) => r.status === "asBudgeted").length;
+  return M.spendingLine(formatNumber(asBudgeted), formatNumber(budgeted.length), gaps.join(lang === "zh" ? "；" : "; "));
+}
 
 /** Text of paired differences (B − A) for the headline quantities. */
 export function differencesText(d: PairedDifferences, a: string, b: string, lang: Lang): string {

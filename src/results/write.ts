@@ -19,17 +19,28 @@ import { join } from "node:path";
 import { writeDirAtomic } from "../io/atomic.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
+import type { SpendingRow } from "./reconcile.js";
 import type { Summary } from "./summarize.js";
 import type { RunResults } from "./types.js";
 
 export const RUNS_CSV = "runs.csv";
 export const SUMMARY_JSON = "summary.json";
 export const MANIFEST_JSON = "manifest.json";
+export const SPENDING_CSV = "spending.csv";
 
 export interface ResultSet {
   readonly results: RunResults;
   readonly summary: Summary;
   readonly manifest: Manifest;
+  /** Budgeted against simulated spending (written as spending.csv when present). */
+  readonly spending?: readonly SpendingRow[];
+}
+
+/** spending.csv: one row per budget line and year, amounts in yuan. */
+export function spendingCsv(rows: readonly SpendingRow[]): string {
+  const head = ["item", "id", "year", "budgeted", "simulatedMean", "simulatedQ05", "simulatedQ95", "difference", "status"];
+  const lines = rows.map((r) => [r.item, csvField(r.id), r.year, num(r.budgeted), num(r.mean), num(r.q05), num(r.q95), num(r.difference), r.status].join(","));
+  return `${[head.join(","), ...lines].join("\n")}\n`;
 }
 
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : "");
@@ -69,9 +80,10 @@ async function fillResultSet(dir: string, set: ResultSet): Promise<void> {
   const provenance = { fundsim: m.fundsim, scenario: m.scenario.id, scenarioHash: m.scenario.hash, variant: m.variant, sets: m.sets, seed: m.seed, runs: m.runs };
   await writeFile(join(dir, SUMMARY_JSON), json({ provenance, ...set.summary }));
   await writeFile(join(dir, MANIFEST_JSON), json(set.manifest));
+  if (set.spending) await writeFile(join(dir, SPENDING_CSV), spendingCsv(set.spending));
 }
 
-/** Write runs.csv, summary.json and manifest.json into `dir`, atomically. */
+/** Write runs.csv, summary.json, manifest.json (and spending.csv) into `dir`, atomically. */
 export async function writeResults(dir: string, set: ResultSet): Promise<void> {
   await writeDirAtomic(dir, (tmp) => fillResultSet(tmp, set));
 }

@@ -20,7 +20,7 @@ import type { Households } from "../../population/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
 import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
 import { summaryText } from "../../results/text.js";
-import { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON } from "../../results/write.js";
+import { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV } from "../../results/write.js";
 import type { LoadedScenario } from "../../scenario/types.js";
 
 /** Options shared by `simulate` and `compare`. */
@@ -168,7 +168,7 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
       if (!(await writeOrReport(ctx, lang, out, () => writeResults(resolve(ctx.cwd, out), r.value)))) return;
       const name = say(lang, nameOf(loaded));
       ctx.stdout.write(summaryText(r.value, { lang, name }));
-      ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON].join(", ")))}\n`);
+      ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(r.value.spending ? [SPENDING_CSV] : [])].join(", ")))}\n`);
       ctx.exitCode = EXIT.ok;
     },
   );
