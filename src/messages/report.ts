@@ -90,6 +90,26 @@ export const tableBalance = (unit: string): Localized => loc(`Balance per year (
 export const tablePools = (unit: string): Localized => loc(`Credit pools (${unit})`, `风险补偿资金池（${unit}）`);
 export const tableTarget = (unit: string): Localized => loc(`Per-person investment target (${unit})`, `人均投入目标（${unit}）`);
 export const colItem = (): Localized => loc("Item", "项目");
+export const tableSpending = (unit: string): Localized => loc(`Budgeted and simulated spending (${unit}; simulated: mean and 90% interval over runs)`, `预算与模拟支出对照（${unit}；模拟值为各次模拟的均值及 90% 区间）`);
+export const colBudgeted = (): Localized => loc("Budgeted", "预算");
+export const colSimulated = (): Localized => loc("Simulated", "模拟");
+export const colInterval = (): Localized => loc("90% interval", "90% 区间");
+export const colDifference = (): Localized => loc("Difference", "差额");
+export const colNote = (): Localized => loc("Note", "说明");
+export const spendingStatus = (status: "asBudgeted" | "under" | "over" | "demandDriven"): Localized => {
+  switch (status) {
+    case "asBudgeted":
+      return loc("as budgeted", "按预算支出");
+    case "under":
+      return loc("under budget (too few left to serve or borrow)", "低于预算（可扶持对象不足）");
+    case "over":
+      return loc("over budget", "超出预算");
+    case "demandDriven":
+      return loc("demand-driven: no budget line", "按需支出：无预算科目");
+    default:
+      return status satisfies never;
+  }
+};
 export const colTotal = (): Localized => loc("Total", "合计");
 export const colBeyond = (): Localized => loc("After horizon", "规划期后");
 export const colYear = (): Localized => loc("Year", "年份");

@@ -30,7 +30,7 @@ import type { ChartData } from "../charts/registry.js";
 import { exitTargetProbabilityInput, exitsVsCostInput, lendingInput, poolFanInput, resultsChartData, subsidyInput, variantDifferencesInput } from "../charts/adapters.js";
 import { ledgerChartData, poolReferences } from "../charts/ledgerAdapters.js";
 import { mergeChartData } from "./chartData.js";
-import { ledgerDisplayTables } from "./ledgerTables.js";
+import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
 import type { DisplayTable, ReportFacts, ReportInput } from "./types.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
@@ -217,7 +217,8 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     years: [...ledger.years],
     facts: reportFacts(base.value, ledger),
     charts: reportChartData(base.value, ledger, lang, sims, loaded),
-    tables: ledgerDisplayTables(ledger, lang),
+    tables: [...ledgerDisplayTables(ledger, lang), ...(base.value.spending?.length ? [spendingDisplayTable(base.value.spending, lang)] : [])],
+    ...(base.value.spending ? { spending: base.value.spending } : {}),
     ...(sims.length > 0
       ? { variantTable: variantTable(variantDiffs(base.value, sims, lang, loaded), lang), variantNotes: variantNotes(sims.map((v) => v.name), loaded, lang) }
       : {}),

@@ -14,6 +14,8 @@ import * as M from "../messages/report.js";
 import type { Ledger } from "../ledger/types.js";
 import { labelText } from "../ledger/label.js";
 import type { DisplayTable } from "./types.js";
+import type { SpendingRow } from "../results/reconcile.js";
+import { spendingItemName } from "../results/text.js";
 
 /** Money for a table cell: "6,467,000.00" (en, yuan) or "646.70" (zh, 万元). */
 export function tableMoney(d: Decimal, lang: Lang): string {
@@ -37,6 +39,26 @@ function byYearTable(title: string, l: Ledger, lang: Lang, lines: readonly { lab
     ...(withBeyond ? [tableMoney(sumOf(lines.map((x) => x.beyond ?? new Decimal(0))), lang)] : []),
   ]);
   return { title, columns, rows, numeric: columns.map((_, i) => i > 0), totalRow: true };
+}
+
+/** Budgeted against simulated spending (see results/reconcile.ts), one row per line and year. */
+export function spendingDisplayTable(rows: readonly SpendingRow[], lang: Lang): DisplayTable {
+  const columns = [say(lang, M.colItem()), say(lang, M.colYear()), say(lang, M.colBudgeted()), say(lang, M.colSimulated()), say(lang, M.colInterval()), say(lang, M.colDifference()), say(lang, M.colNote())];
+  const money = (x: number): string => tableMoney(new Decimal(x), lang);
+  return {
+    title: say(lang, M.tableSpending(unit(lang))),
+    columns,
+    rows: rows.map((r) => [
+      spendingItemName(r, lang),
+      String(r.year),
+      r.status === "demandDriven" ? "—" : money(r.budgeted),
+      money(r.mean),
+      `${money(r.q05)} – ${money(r.q95)}`,
+      r.status === "demandDriven" ? "—" : money(r.difference),
+      say(lang, M.spendingStatus(r.status)),
+    ]),
+    numeric: columns.map((_, i) => i >= 1 && i <= 5),
+  };
 }
 
 export function ledgerDisplayTables(l: Ledger, lang: Lang): DisplayTable[] {

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";
+import type { SpendingRow } from "../results/reconcile.js";
 
 /** A number with its 90% interval over runs. */
 export interface Spread {
@@ -50,6 +51,8 @@ export interface ReportInput {
   readonly facts: ReportFacts;
   readonly charts: ChartData;
   readonly tables: readonly DisplayTable[];
+  /** Budgeted against simulated spending, written as spending.csv beside the page. */
+  readonly spending?: readonly SpendingRow[];
   /** Variants compared with the baseline: what changes and the paired differences. */
   readonly variantTable?: DisplayTable;
   /** What each compared variant changes: [name, label — description]. */

@@ -5,11 +5,13 @@
  *   DIR/charts/<kind>.png      every chart as PNG (2× pixel density), .svg, .vl.json
  *   DIR/charts/<kind>.csv      the data behind the chart (yuan, people, probabilities)
  *   DIR/manifest.json          provenance (version, scenario hash, seed, runs …)
+ *   DIR/spending.csv           budgeted against simulated spending (when the input has it)
  *
  * @example
  * const files = await writeReport("out/linghai", input);
  */
 import { writeFile, mkdir } from "node:fs/promises";
+import { SPENDING_CSV, spendingCsv } from "../results/write.js";
 import { join } from "node:path";
 import { writeDirAtomic } from "../io/atomic.js";
 import { say } from "../messages/lang.js";
@@ -47,6 +49,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
     ]);
     await put("report.html", await renderReportHtml(page));
     await put("manifest.json", `${JSON.stringify(input.manifestFile ?? input.manifest, null, 2)}\n`);
+    if (input.spending && input.spending.length > 0) await put(SPENDING_CSV, spendingCsv(input.spending));
   });
   return written;
 }

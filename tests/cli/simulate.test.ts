@@ -23,7 +23,10 @@ describe("fundsim simulate", () => {
     const r = await runCapture(["simulate", SCENARIO, "--runs", "20", "--seed", "3", "--threads", "1", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(["manifest.json", "runs.csv", "summary.json"]);
+    expect((await readdir(out)).sort()).toEqual(["manifest.json", "runs.csv", "spending.csv", "summary.json"]);
+    const spending = (await readFile(join(out, "spending.csv"), "utf8")).trim().split("\n");
+    expect(spending[0]).toBe("item,id,year,budgeted,simulatedMean,simulatedQ05,simulatedQ95,difference,status");
+    expect(spending.some((l) => l.startsWith("programme,industry,2017,"))).toBe(true);
     const csv = (await readFile(join(out, "runs.csv"), "utf8")).trim().split("\n");
     const header = csv[0]!.split(",");
     expect(header.slice(0, 3)).toEqual(["run", "year", "poorHouseholds"]);
@@ -40,7 +43,7 @@ describe("fundsim simulate", () => {
     expect(r.stdout).toMatch(/village target \(6 villages exited by 2017\)/);
     expect(r.stdout).toContain("Guarantee-pool losses");
     expect(r.stdout).toContain("Interest subsidy");
-    expect(r.stdout).toContain(M.wroteResults(out, "runs.csv, summary.json, manifest.json").en);
+    expect(r.stdout).toContain(M.wroteResults(out, "runs.csv, summary.json, manifest.json, spending.csv").en);
   });
 
   it("is reproducible: the same seed and runs give the same runs.csv", async () => {
