@@ -258,6 +258,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       recurringYears: Math.max(1, pl.recurringYears ?? 1),
       eligibility: engineEligibility(p.eligibility),
       targeting,
+      yearly: p.enrolment === "yearly",
       effect: engineEffect(p.effect),
       followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
       illnessCover: 0,

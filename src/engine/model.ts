@@ -82,6 +82,12 @@ export interface EngineProgramme {
   readonly recurringYears: number;
   readonly eligibility: EngineEligibility;
   readonly targeting: EngineTargeting;
+  /**
+   * Served anew each year up to capacity among all eligible households, whether served
+   * before or out of poverty (default false: each household at most once, poor only).
+   * The effect applies on a household's first service only.
+   */
+  readonly yearly?: boolean;
   readonly effect: EngineEffect | null;
   /**
    * relocation: transfer per relocated person in year y for the cohort relocated in year c,

@@ -361,9 +361,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
 
   const chooseNow = (seed: number, run: number, src: number, capacity: number, byPeople: boolean): number => {
     const c = cand[src] as Int32Array;
-    const bit = 1 << src;
+    // Yearly programmes serve anew every year: neither earlier service nor an exit excludes.
+    const yearly = src < P && m.programmes[src]!.yearly === true;
+    const bit = yearly ? 0 : 1 << src;
     // Relocation follows where people live, not their income: exited households are relocated too.
-    const skip = src < P && m.programmes[src]!.behaviour === "relocation" ? 0 : ST_EXITED;
+    const skip = yearly || (src < P && m.programmes[src]!.behaviour === "relocation") ? 0 : ST_EXITED;
     const tg = targeting[src];
     const cm = causeMask[src] as number;
     const tKey = streamKey(seed, run, PURPOSE.targeting, src);
@@ -467,9 +469,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         const r = relocIndex[p] as number;
         const hsize = h.size;
         for (let j = 0; j < k; j++) {
-          const i = list[j] as number;
-          served[i] = (served[i] as number) | bit;
-          u += byPeople ? (hsize[i] as number) : 1;
+          u += byPeople ? (hsize[(list[j] as number)] as number) : 1;
         }
         switch (pg.behaviour) {
           case "relocation":
@@ -486,7 +486,22 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           default:
             pg.behaviour satisfies never;
         }
-        if (pg.effect !== null) applyEffects(seed, run, p, pg.effect, k, y);
+        // First service of each household: the list is compacted to them (a yearly
+        // programme serves some again), marked as served, and they get the effect.
+        let kNew = k;
+        if (pg.yearly === true) {
+          kNew = 0;
+          for (let j = 0; j < k; j++) {
+            const i = list[j] as number;
+            list[kNew] = i;
+            kNew += +(((served[i] as number) & bit) === 0);
+          }
+        }
+        for (let j = 0; j < kNew; j++) {
+          const i = list[j] as number;
+          served[i] = (served[i] as number) | bit;
+        }
+        if (pg.effect !== null) applyEffects(seed, run, p, pg.effect, kNew, y);
         servedUnits[p * Y + y] = u;
         units[p] = u;
         // Recurring costs: each year's units are paid at the unit cost of their year of support (as the ledger pays them).

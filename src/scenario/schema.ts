@@ -16,7 +16,7 @@ import {
   PROGRAMME_KINDS,
   LEVELS,
   COST_UNITS,
-  TARGETING,
+  TARGETING, ENROLMENT,
   EFFECT_MODES,
   LABOUR_RULES,
   AMORTISATION,
@@ -213,6 +213,12 @@ const programmeSchema = z.strictObject({
   fundedBy: z.array(id()).min(1).optional().describe("Sources paying for it (default: the common budget)."),
   eligibility: eligibilitySchema.optional(),
   targeting: z.enum(TARGETING).default("poorest"),
+  enrolment: z
+    .enum(ENROLMENT)
+    .default("once")
+    .describe(
+      "once: a household is served at most once (grants, training, housing); yearly: each year's capacity is served anew among all eligible households, served before or out of poverty (premiums or per-student subsidies paid every year). An effect applies on the first service only.",
+    ),
   effect: effectSchema.optional(),
   schedules: z.array(scheduleSchema).optional().describe("Multi-year payment schedules by cohort (relocation follow-up, land subsidy)."),
   pool: id().optional().describe("For credit programmes: the risk-compensation pool it lends through."),

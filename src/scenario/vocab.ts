@@ -33,6 +33,9 @@ export const COST_UNITS = ["person", "household", "student", "village", "mu", "p
 export type CostUnit = (typeof COST_UNITS)[number];
 
 export const TARGETING = ["poorest", "random", "cause"] as const;
+/** once: a household is served at most once; yearly: the capacity is served anew each year. */
+export const ENROLMENT = ["once", "yearly"] as const;
+export type Enrolment = (typeof ENROLMENT)[number];
 export type Targeting = (typeof TARGETING)[number];
 
 export const EFFECT_MODES = ["multiplicative", "additive"] as const;
