@@ -30,6 +30,11 @@ export const targetsUnlikely = (p: string, target: string, year: number): Locali
     `The targets are unlikely to be met: only ${p} of runs meet every year's target (${target} by ${year}). The allocation needs to change.`,
     `目标难以实现：仅 ${p} 的模拟达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。需要调整资金分配。`,
   );
+export const targetsNever = (runs: string, target: string, year: number): Localized =>
+  loc(
+    `The targets are unlikely to be met: none of the ${runs} runs meets every year's target (${target} by ${year}). The allocation needs to change.`,
+    `目标难以实现：${runs} 次模拟中没有一次达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。需要调整资金分配。`,
+  );
 export const exitsMedian = (median: string, lo: string, hi: string, year: number): Localized =>
   loc(
     `By ${year}, the median projection is ${median} out of poverty (90% of runs between ${lo} and ${hi}).`,

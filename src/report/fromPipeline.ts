@@ -31,6 +31,7 @@ import { exitTargetProbabilityInput, exitsVsCostInput, lendingInput, poolFanInpu
 import { ledgerChartData, poolReferences } from "../charts/ledgerAdapters.js";
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
+import { spendingSummary } from "../results/text.js";
 import type { DisplayTable, ReportFacts, ReportInput } from "./types.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
@@ -80,6 +81,13 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
   };
+}
+
+/** The spending sentence of the summary, when the results reconcile spending with the ledger. */
+function spendingFact(set: ResultSet, lang: Lang): Pick<ReportFacts, "spending"> {
+  const rows = set.spending;
+  if (!rows || rows.length === 0) return {};
+  return { spending: { text: `${say(lang, spendingSummary(rows, lang))}${lang === "zh" ? "。" : "."}`, allAsBudgeted: rows.every((r) => r.status === "asBudgeted" || r.status === "demandDriven") } };
 }
 
 /** The id the baseline goes by in chart data: the variant it applies, or "baseline". */
@@ -215,7 +223,7 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     lang,
     name: labelText(ledger.name, lang, loaded.scenario.meta.id),
     years: [...ledger.years],
-    facts: reportFacts(base.value, ledger),
+    facts: { ...reportFacts(base.value, ledger), ...spendingFact(base.value, lang) },
     charts: reportChartData(base.value, ledger, lang, sims, loaded),
     tables: [...ledgerDisplayTables(ledger, lang), ...(base.value.spending?.length ? [spendingDisplayTable(base.value.spending, lang)] : [])],
     ...(base.value.spending ? { spending: base.value.spending } : {}),

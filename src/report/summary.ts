@@ -27,7 +27,14 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     const p = facts.allTargets.probability;
     const args = [formatPercent(p), formatPeople(last.target, lang), last.year] as const;
     const tone = p >= LIKELY ? "good" : p >= UNLIKELY ? "warn" : "bad";
-    const msg = tone === "good" ? M.targetsLikely(...args) : tone === "warn" ? M.targetsUncertain(...args) : M.targetsUnlikely(...args);
+    const msg =
+      tone === "good"
+        ? M.targetsLikely(...args)
+        : tone === "warn"
+          ? M.targetsUncertain(...args)
+          : p === 0 && facts.runs > 0
+            ? M.targetsNever(formatNumber(facts.runs), args[1], args[2])
+            : M.targetsUnlikely(...args);
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: tone });
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
@@ -59,6 +66,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   if (facts.interestSubsidy !== undefined && facts.interestSubsidy > 0) blocks.push({ kind: "paragraph", text: say(lang, M.subsidySentence(formatMoney(facts.interestSubsidy, lang))) });
   figures.push({ label: say(lang, M.figCost()), value: formatMoney(c.mean, lang), note: say(lang, M.figRange(formatMoney(c.q05, lang), formatMoney(c.q95, lang))) });
   if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
+  if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, emphasis: facts.spending.allAsBudgeted ? "good" : "warn" });
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
   return [{ kind: "figures", items: figures }, ...blocks];

@@ -28,6 +28,8 @@ export interface ReportFacts {
   readonly interestSubsidy?: number;
   /** Expected fiscal cost per person exited (yuan), if any exits. */
   readonly costPerExit?: number;
+  /** Budget lines spent as budgeted and the largest gaps, as a sentence in the report's language. */
+  readonly spending?: { readonly text: string; readonly allAsBudgeted: boolean };
 }
 
 /** A ledger table already formatted for display (strings), with numeric columns flagged. */

@@ -105,7 +105,7 @@ export function spendingItemName(r: SpendingRow, lang: Lang): string {
 }
 
 /** One line: budget lines (by year) spent as budgeted, and the three lines with the largest gaps over the years they miss. */
-function spendingSummary(rows: readonly SpendingRow[], lang: Lang): Localized {
+export function spendingSummary(rows: readonly SpendingRow[], lang: Lang): Localized {
   const budgeted = rows.filter((r) => r.status !== "demandDriven");
   const byLine = new Map<string, SpendingRow[]>();
   for (const r of budgeted) if (r.status !== "asBudgeted") byLine.set(`${r.item}/${r.id}`, [...(byLine.get(`${r.item}/${r.id}`) ?? []), r]);
