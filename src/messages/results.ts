@@ -17,16 +17,25 @@ export const uncertaintyNote = (): Localized =>
     "（± 为蒙特卡洛标准误；区间为 90% 的模拟结果，另有说明者除外）",
   );
 
-export const exitTargetLine = (people: string, year: number, p: string, se: string): Localized =>
+/** A probability with its Monte-Carlo standard error. */
+export const probWithSe = (p: string, se: string): Localized => loc(`${p} ± ${se}`, `${p} ± ${se}`);
+/** No run met it: the one-sided 95% upper bound 1 − 0.05^(1/runs) instead of "0% ± 0%". */
+export const probNone = (runs: string, upper: string): Localized =>
+  loc(`0% (none of the ${runs} runs; below ${upper} at 95% confidence)`, `0%（${runs} 次模拟均未达到；95% 置信度下低于 ${upper}）`);
+/** Every run met it: the one-sided 95% lower bound 0.05^(1/runs). */
+export const probAll = (runs: string, lower: string): Localized =>
+  loc(`100% (all ${runs} runs; above ${lower} at 95% confidence)`, `100%（${runs} 次模拟全部达到；95% 置信度下高于 ${lower}）`);
+
+export const exitTargetLine = (people: string, year: number, prob: Localized): Localized =>
   loc(
-    `Probability of reaching the exit target (${people} people out of poverty by ${year}): ${p} ± ${se}`,
-    `实现脱贫目标（${year} 年前累计脱贫 ${people} 人）的概率：${p} ± ${se}`,
+    `Probability of reaching the exit target (${people} people out of poverty by ${year}): ${prob.en}`,
+    `实现脱贫目标（${year} 年前累计脱贫 ${people} 人）的概率：${prob.zh}`,
   );
 
-export const villageTargetLine = (villages: string, year: number, p: string, se: string): Localized =>
+export const villageTargetLine = (villages: string, year: number, prob: Localized): Localized =>
   loc(
-    `Probability of reaching the village target (${villages} villages exited by ${year}): ${p} ± ${se}`,
-    `实现贫困村退出目标（${year} 年前 ${villages} 个村退出）的概率：${p} ± ${se}`,
+    `Probability of reaching the village target (${villages} villages exited by ${year}): ${prob.en}`,
+    `实现贫困村退出目标（${year} 年前 ${villages} 个村退出）的概率：${prob.zh}`,
   );
 
 export const exitsAgainstTarget = (year: number, mean: string, lo: string, hi: string, target: string): Localized =>
@@ -41,8 +50,8 @@ export const villagesAgainstTarget = (year: number, mean: string, lo: string, hi
     `${year} 年前退出贫困村：期望 ${mean} 个（90% 区间 ${lo} – ${hi}），目标 ${target} 个`,
   );
 
-export const allTargetsLine = (p: string, se: string): Localized =>
-  loc(`Probability of meeting all targets together (every year): ${p} ± ${se}`, `所有目标（各年）同时实现的概率：${p} ± ${se}`);
+export const allTargetsLine = (prob: Localized): Localized =>
+  loc(`Probability of meeting all targets together (every year): ${prob.en}`, `所有目标（各年）同时实现的概率：${prob.zh}`);
 
 export const targetByYear = (items: string): Localized => loc(`  by year: ${items}`, `  分年：${items}`);
 

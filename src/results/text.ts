@@ -15,6 +15,13 @@ import type { SpendingRow } from "./reconcile.js";
 import type { ResultSet } from "./write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
+/** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */
+function probability(x: { readonly p: number; readonly se: number; readonly n: number }): Localized {
+  if (x.n > 0 && x.p === 0) return M.probNone(formatNumber(x.n), formatPercent(1 - Math.pow(0.05, 1 / x.n), 2));
+  if (x.n > 0 && x.p === 1) return M.probAll(formatNumber(x.n), formatPercent(Math.pow(0.05, 1 / x.n), 2));
+  return M.probWithSe(pct(x.p), pp(x.se));
+}
+
 /** Metrics that show a credit pool did something in a run. */
 const POOL_ACTIVITY = ["newLending", "loansOutstanding", "poolBalance", "poolLoss"] as const;
 const pp = (se: number): string => (se < 0.0005 && se > 0 ? formatPercent(se, 2) : formatPercent(se, 1));
@@ -37,13 +44,13 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   if (t && finalTarget && finalTarget.met) {
     const { exitsMet, villagesMet } = finalTarget;
     if (finalTarget.exits !== null && exitsMet) {
-      T(M.exitTargetLine(formatNumber(finalTarget.exits), finalTarget.year, pct(exitsMet.p), pp(exitsMet.se)));
+      T(M.exitTargetLine(formatNumber(finalTarget.exits), finalTarget.year, probability(exitsMet)));
     }
     if (finalTarget.villages !== null && villagesMet) {
-      T(M.villageTargetLine(formatNumber(finalTarget.villages), finalTarget.year, pct(villagesMet.p), pp(villagesMet.se)));
+      T(M.villageTargetLine(formatNumber(finalTarget.villages), finalTarget.year, probability(villagesMet)));
     }
     const years = t.byYear.filter((y) => y.met !== null);
-    if (years.length > 1 || (exitsMet && villagesMet)) T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
+    if (years.length > 1 || (exitsMet && villagesMet)) T(M.allTargetsLine(probability(t.overall)));
     if (years.length > 1) T(M.targetByYear(years.map((y) => `${y.year} ${pct(y.met?.p ?? Number.NaN)}`).join(" · ")));
     const yi = s.years.indexOf(finalTarget.year);
     const ex = s.metrics["cumulativeExits"]?.byYear[yi];
@@ -55,7 +62,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
       T(M.villagesAgainstTarget(finalTarget.year, formatNumber(vi.mean, 1), formatNumber(vi.q05), formatNumber(vi.q95), formatNumber(finalTarget.villages)));
     }
   } else if (t && t.basis === "targetMetMetric") {
-    T(M.allTargetsLine(pct(t.overall.p), pp(t.overall.se)));
+    T(M.allTargetsLine(probability(t.overall)));
   } else T(M.noTargets());
 
   // Out of poverty at the end of the horizon: the stock (re-exits after a relapse count once).

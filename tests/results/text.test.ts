@@ -43,7 +43,20 @@ describe("summaryText", () => {
       const summary = summarize(results, { targets });
       const text = summaryText({ results, summary, manifest }, { lang, name: "Test county" });
       const fin = summary.targets!.byYear[2]!.exitsMet!;
-      expect(text).toContain(M.exitTargetLine(formatNumber(2400), 2019, formatPercent(fin.p, 1), formatPercent(fin.se, 1))[lang]);
+      // Every run reaches 2,400 by 2019: the 95% lower bound is given instead of "100% ± 0%".
+      expect(fin.p).toBe(1);
+      expect(text).toContain(M.exitTargetLine(formatNumber(2400), 2019, M.probAll("100", formatPercent(Math.pow(0.05, 1 / 100), 2)))[lang]);
+      const some = summarize(results, { targets: { exits: [800, 1600, 2500] } });
+      const p = some.targets!.byYear[2]!.exitsMet!;
+      expect(p.p).toBeGreaterThan(0);
+      expect(p.p).toBeLessThan(1);
+      expect(summaryText({ results, summary: some, manifest }, { lang, name: "x" })).toContain(
+        M.exitTargetLine(formatNumber(2500), 2019, M.probWithSe(formatPercent(p.p, 1), formatPercent(p.se, 1)))[lang],
+      );
+      const none = summarize(results, { targets: { exits: [800, 1600, 9999] } });
+      expect(summaryText({ results, summary: none, manifest }, { lang, name: "x" })).toContain(
+        M.exitTargetLine(formatNumber(9999), 2019, M.probNone("100", formatPercent(1 - Math.pow(0.05, 1 / 100), 2)))[lang],
+      );
       const ex = summary.metrics["exitedPeople"]!.byYear[2]!;
       expect(text).toContain(M.exitsLine(2019, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95))[lang]);
       expect(text).toContain(M.poolLossLine("2017–2019", formatMoney(summary.pool!.loss.mean, lang), formatMoney(summary.pool!.loss.se, lang), formatMoney(summary.pool!.lossVaR99, lang))[lang]);
