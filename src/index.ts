@@ -8,6 +8,7 @@
  *   3. buildPopulation   Scenario | register CSV → Households   src/population/
  *   4. simulate          Ledger + Households → RunResults       src/engine/
  *   5. summarize         RunResults → Summary                   src/results/
+ *      reconcileSpending Ledger + Summary → budgeted vs simulated spending
  *   6. charts / render   Ledger | Summary → Vega-Lite → files   src/charts/ src/render/
  *   7. CLI               thin layer over the above              src/cli/
  */
@@ -63,7 +64,9 @@ export type { PairedDifferences, PairedStat, PairedMetric } from "./results/pair
 export { targetsFromScenario } from "./results/targets.js";
 export { makeManifest, fundsimVersion } from "./results/manifest.js";
 export type { Manifest, PrecisionRecord } from "./results/manifest.js";
-export { writeResults, writeComparison } from "./results/write.js";
+export { reconcileSpending, SPENDING_STATUSES } from "./results/reconcile.js";
+export type { SpendingRow, SpendingStatus, ReconcileOptions } from "./results/reconcile.js";
+export { writeResults, writeComparison, spendingCsv } from "./results/write.js";
 export type { ResultSet, Comparison } from "./results/write.js";
 export { runToPrecision } from "./results/precision.js";
 export { simulateScenario } from "./results/pipeline.js";
