@@ -83,11 +83,22 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   };
 }
 
+/** Share of a budget line missed (either way) that makes the spending sentence a warning. */
+export const SPENDING_WARN = 0.1;
+
 /** The spending sentence of the summary, when the results reconcile spending with the ledger. */
 function spendingFact(set: ResultSet, lang: Lang): Pick<ReportFacts, "spending"> {
   const rows = set.spending;
   if (!rows || rows.length === 0) return {};
-  return { spending: { text: `${say(lang, spendingSummary(rows, lang))}${lang === "zh" ? "。" : "."}`, allAsBudgeted: rows.every((r) => r.status === "asBudgeted" || r.status === "demandDriven") } };
+  const text = `${say(lang, spendingSummary(rows, lang))}${lang === "zh" ? "。" : "."}`;
+  const budgeted = rows.filter((r) => r.status !== "demandDriven");
+  // Good when every line is spent as budgeted; a warning when a line misses by more than 10%.
+  const tone = budgeted.every((r) => r.status === "asBudgeted")
+    ? "good"
+    : budgeted.some((r) => Math.abs(r.difference) > SPENDING_WARN * Math.abs(r.budgeted))
+      ? "warn"
+      : undefined;
+  return { spending: { text, ...(tone ? { tone } : {}) } };
 }
 
 /** The id the baseline goes by in chart data: the variant it applies, or "baseline". */

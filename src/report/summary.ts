@@ -66,7 +66,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   if (facts.interestSubsidy !== undefined && facts.interestSubsidy > 0) blocks.push({ kind: "paragraph", text: say(lang, M.subsidySentence(formatMoney(facts.interestSubsidy, lang))) });
   figures.push({ label: say(lang, M.figCost()), value: formatMoney(c.mean, lang), note: say(lang, M.figRange(formatMoney(c.q05, lang), formatMoney(c.q95, lang))) });
   if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
-  if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, emphasis: facts.spending.allAsBudgeted ? "good" : "warn" });
+  if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, ...(facts.spending.tone ? { emphasis: facts.spending.tone } : {}) });
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
   return [{ kind: "figures", items: figures }, ...blocks];

@@ -29,7 +29,7 @@ export interface ReportFacts {
   /** Expected fiscal cost per person exited (yuan), if any exits. */
   readonly costPerExit?: number;
   /** Budget lines spent as budgeted and the largest gaps, as a sentence in the report's language. */
-  readonly spending?: { readonly text: string; readonly allAsBudgeted: boolean };
+  readonly spending?: { readonly text: string; readonly tone?: "good" | "warn" };
 }
 
 /** A ledger table already formatted for display (strings), with numeric columns flagged. */

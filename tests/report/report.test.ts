@@ -42,15 +42,17 @@ describe("plain-language summary", () => {
   });
   it("says no run met the targets, out of how many, and shows the spending sentence (warning when lines are missed)", () => {
     const base = fixtureReport("zh").facts;
-    const spending = { text: "与预算账对照：……", allAsBudgeted: false };
+    const spending = { text: "与预算账对照：……", tone: "warn" as const };
     const blocks = summaryBlocks({ ...base, runs: 500, allTargets: { probability: 0, se: 0 }, spending }, [], "zh");
     const paragraphs = blocks.flatMap((b) => (b.kind === "paragraph" ? [b] : []));
     const last = base.targets[base.targets.length - 1]!;
     expect(paragraphs[0]!.text).toBe(M.targetsNever("500", "4,800 人", last.year).zh);
     expect(paragraphs.map((b) => b.text).join("\n")).not.toContain("仅 0%");
     expect(paragraphs.find((b) => b.text === spending.text)?.emphasis).toBe("warn");
-    const ok = summaryBlocks({ ...base, spending: { ...spending, allAsBudgeted: true } }, [], "zh");
+    const ok = summaryBlocks({ ...base, spending: { ...spending, tone: "good" } }, [], "zh");
     expect(ok.find((b) => b.kind === "paragraph" && b.text === spending.text)).toMatchObject({ emphasis: "good" });
+    const plain = summaryBlocks({ ...base, spending: { text: spending.text } }, [], "zh");
+    expect(plain.find((b) => b.kind === "paragraph" && b.text === spending.text)).not.toHaveProperty("emphasis");
   });
 });
 
