@@ -16,6 +16,7 @@ const PHRASE_ZH: Readonly<Record<string, string>> = {
   "a mapping": "映射",
   "a list": "列表",
   text: "文本",
+  "text, or {en: …, zh: …}": "文本，或 {en: …, zh: …}",
   "a number": "数值",
   "a whole number": "整数",
   "true or false": "true 或 false",

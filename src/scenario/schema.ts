@@ -30,10 +30,9 @@ const id = () =>
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Text in one language or both. */
-export const textSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ en: z.string().min(1), zh: z.string().min(1) }),
-]);
+export const textSchema = z
+  .union([z.string().min(1), z.strictObject({ en: z.string().min(1), zh: z.string().min(1) })])
+  .describe("text, or {en: …, zh: …}");
 
 const year = () => z.number().int().min(1900).max(2200);
 const cite = { source: z.string().min(1).optional(), assumption: z.string().min(1).optional(), note: z.string().optional() };

@@ -111,7 +111,7 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
-      if (found === undefined) return [{ code: "missingKey", path, expected: zi.message }];
+      if (found === undefined) return [{ code: "missingKey", path, expected: describeSchemaAt(schema, path) ?? "a different form (see `fundsim schema`)" }];
       if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
       // Pick the branch that got furthest (deepest path, then fewest issues).
@@ -160,5 +160,12 @@ function describeSchemaAt(schema: z.ZodType, path: readonly PathSegment[]): stri
     else return undefined;
     if (!s) return undefined;
   }
-  return (s as { description?: string }).description;
+  // The description of the field, else of the schema it wraps (optional, default …).
+  let cur = s as { description?: string; _zod?: { def: Def } } | undefined;
+  for (let guard = 0; cur && guard < 20; guard++) {
+    if (cur.description) return cur.description;
+    const d = cur._zod?.def;
+    cur = (d?.innerType ?? d?.in) as typeof cur;
+  }
+  return undefined;
 }

@@ -168,6 +168,16 @@ describe("bad scenario input", () => {
     expect(k.path).toEqual(["poverty", "requireSafeHousing"]);
   });
 
+  it("a text field missing or of the wrong type says a text or {en, zh} is expected (en and zh)", async () => {
+    const missing = await single(await write(edit("  jurisdiction: Test county\n", "")), "missingKey");
+    expect(missing.path).toEqual(["meta", "jurisdiction"]);
+    expect(missing.expected).toBe("text, or {en: …, zh: …}");
+    expect(issueMessage(missing).zh).toContain("文本，或 {en: …, zh: …}");
+    const wrong = await single(await write(edit("  jurisdiction: Test county", "  jurisdiction: 5")), "invalidType");
+    expect(wrong.expected).toBe("text, or {en: …, zh: …}");
+    expect(issueMessage(wrong).en).not.toContain("Invalid input");
+  });
+
   it("negative money", async () => {
     const i = await single(await write(edit("rule: {kind: fixed, amount: 3000000}", "rule: {kind: fixed, amount: -3000000}")), "outOfRange");
     expect(i.path).toEqual(["funding", "sources", 0, "rule", "amount"]);
