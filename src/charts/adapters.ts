@@ -179,7 +179,8 @@ export function exitsVsCostInput(variants: readonly { readonly name: string; rea
     points: variants.map((v) => ({
       variant: v.name,
       ...(v.label !== undefined ? { label: v.label } : {}),
-      exits: interval(v.summary.metrics["cumulativeExits"]?.horizon),
+      // People out of poverty at the end (a stock: someone who relapsed and exited again counts once).
+      exits: interval(v.summary.metrics["exitedPeople"]?.horizon),
       cost: interval(v.summary.metrics["fiscalCost"]?.horizon),
     })),
   };
@@ -201,7 +202,7 @@ export function variantDifferencesInput(
     const add = (metric: VariantDifferences["rows"][number]["metric"], st: { mean: number; lo: number; hi: number } | null | undefined): void => {
       if (st) rows.push({ variant, ...(label !== undefined ? { label } : {}), metric, mean: st.mean, lo: st.lo, hi: st.hi });
     };
-    add("exits", paired.metrics["cumulativeExits"]?.horizon);
+    add("exits", paired.metrics["exitedPeople"]?.horizon);
     add("fiscalCost", paired.metrics["fiscalCost"]?.horizon);
     add("poolLoss", paired.metrics["poolLoss"]?.horizon);
     add("targetProbability", paired.targetsMet);

@@ -87,7 +87,7 @@ export const LABELS = {
   baselineIs: loc("baseline", "基准方案"),
   variant: loc("Variant", "方案"),
   metric: loc("Measure", "指标"),
-  diffExits: loc("Exits (people)", "脱贫人数（人）"),
+  diffExits: loc("People out of poverty at the end", "期末脱贫人数（人）"),
   diffFiscalCost: loc("Fiscal cost", "财政成本"),
   diffPoolLoss: loc("Pool loss", "资金池损失"),
   diffTargetProbability: loc("P(all targets met), points", "全部目标达成概率（百分点）"),

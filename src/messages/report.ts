@@ -153,7 +153,7 @@ export const colVariant = (): Localized => loc("Variant", "方案");
 /** A variant's description with the id it goes by on the command line (`--variant ID`). */
 export const variantNote = (description: string, id: string): Localized =>
   description === "" ? loc(`(--variant ${id})`, `（--variant ${id}）`) : loc(`${description} (--variant ${id})`, `${description}（--variant ${id}）`);
-export const colDeltaExits = (): Localized => loc("Δ exits (people)", "脱贫人数差值（人）");
+export const colDeltaExits = (): Localized => loc("Δ people out of poverty at the end", "期末脱贫人数差值（人）");
 export const colDeltaCost = (): Localized => loc("Δ fiscal cost", "财政成本差值");
 export const colDeltaPoolLoss = (): Localized => loc("Δ pool loss", "资金池损失差值");
 export const colDeltaTargets = (): Localized => loc("Δ P(all targets), points", "全部目标达成概率差值（百分点）");

@@ -180,7 +180,7 @@ export function variantTable(diffs: readonly { variant: string; label?: string |
     columns,
     rows: diffs.map((d) => [
       d.label ?? d.variant,
-      num(d.paired.metrics["cumulativeExits"]?.horizon, people),
+      num(d.paired.metrics["exitedPeople"]?.horizon, people),
       num(d.paired.metrics["fiscalCost"]?.horizon, money),
       num(d.paired.metrics["poolLoss"]?.horizon, money),
       num(d.paired.targetsMet, points),

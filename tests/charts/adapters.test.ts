@@ -18,7 +18,7 @@ import { buildCharts } from "../../src/charts/registry.js";
 
 const years = [2017, 2018, 2019];
 
-/** Deterministic results: run r has cumulative exits 1000·(y+1) + 10·r, pool losses in a few runs. */
+/** Deterministic results: run r has cumulative exits 1000·(y+1) + 10·r (900·(y+1) + 10·r out of poverty), pool losses in a few runs. */
 function results(runs: number, exitShift = 0): RunResults {
   const metrics = [...CORE_METRICS];
   const nm = metrics.length;
@@ -29,6 +29,8 @@ function results(runs: number, exitShift = 0): RunResults {
   for (let r = 0; r < runs; r++) {
     for (let y = 0; y < years.length; y++) {
       set(r, y, "cumulativeExits", 1000 * (y + 1) + 10 * r + exitShift);
+      // People out of poverty at year end: the stock (below the cumulative count by the re-exits after relapse).
+      set(r, y, "exitedPeople", 900 * (y + 1) + 10 * r + exitShift);
       set(r, y, "fiscalCost", 1_000_000 + 1000 * r);
       set(r, y, "poolLoss", r % 10 === 0 ? 50_000 * (y + 1) : 0);
       set(r, y, "poolBalance", 9_900_000 - (r % 10 === 0 ? 50_000 * (y + 1) : 0));
@@ -109,6 +111,9 @@ describe("results → chart inputs", () => {
       { name: "more", summary: sb },
     ]);
     expect(t.points[1]!.exits.median - t.points[0]!.exits.median).toBeCloseTo(50, 9);
+    // Variants are compared on people out of poverty at the end, not on the cumulative count.
+    expect(t.points[0]!.exits.median).toBeCloseTo(s.metrics["exitedPeople"]!.horizon.q50, 9);
+    expect(t.points[0]!.exits.median).not.toBeCloseTo(s.metrics["cumulativeExits"]!.horizon.q50, 0);
     expect(t.points[0]!.cost.median).toBeCloseTo(3 * (1_000_000 + 1000 * 49.5), 0);
   });
 });

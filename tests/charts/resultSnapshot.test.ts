@@ -42,6 +42,7 @@ function fixedSeedResults(seed: number, uplift: number): RunResults {
       const loss = u() < 0.3 ? 2_000_000 * u() * u() : 0;
       pool = Math.max(0, pool - loss);
       data[base + at("cumulativeExits")] = Math.round(exits);
+      data[base + at("exitedPeople")] = Math.round(0.95 * exits); // the stock: re-exits after relapse count once
       data[base + at("poolLoss")] = loss;
       data[base + at("poolBalance")] = pool;
       data[base + at("poolDepleted")] = pool === 0 ? 1 : 0;
