@@ -98,6 +98,8 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
     if (p.allocation) parts.push(`${L("allocation", "安排")} ${showParam(p.allocation, years, lang, true)}`);
     if (p.unitCost) parts.push(`${L("unit cost", "单位成本")} ${showParam(p.unitCost.amount, years, lang, true)}/${p.unitCost.per}`);
     if (p.units) parts.push(`${L("units", "数量")} ${showParam(p.units, years, lang)}`);
+    if (p.unitCost?.recurringYears) parts.push(L(`paid ${fmt(scalar(p.unitCost.recurringYears).toNumber(), lang)} years`, `连续支付 ${fmt(scalar(p.unitCost.recurringYears).toNumber(), lang)} 年`));
+    if (p.enrolment === "yearly") parts.push(L("served anew every year", "每年重新覆盖"));
     for (const sch of p.schedules ?? []) {
       const units = sch.cohorts.map((c) => `${c.year}: ${fmt(scalar(c.units).toNumber(), lang)}`).join(", ");
       parts.push(`${L("schedule", "分年支付")} ${sch.id}: ${showParam(sch.amountPerUnitYear, years, lang, true)}/${sch.unit}/${L("year", "年")} × ${fmt(scalar(sch.years).toNumber(), lang)} ${L("years", "年")} (${units})`);

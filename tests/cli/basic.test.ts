@@ -42,6 +42,9 @@ describe("cli basics", () => {
     const zh = await runCapture(["describe", fixture, "--lang", "zh", "--variant", "more-industry"]);
     expect(zh.stdout).toContain("测试县");
     expect(zh.stdout).toContain("安排 300 万元");
+    expect(en.stdout).not.toContain("served anew every year");
+    const yearly = await runCapture(["describe", fixture, "--set", "programmes.industry.enrolment=yearly", "--set", "programmes.industry.unitCost.recurringYears=2"]);
+    expect(yearly.stdout).toMatch(/unit cost 5,000 yuan\/household; paid 2 years; served anew every year/);
   });
 });
 
