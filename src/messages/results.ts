@@ -60,8 +60,8 @@ export const noTargets = (): Localized =>
 
 export const exitsLine = (year: number, mean: string, lo: string, hi: string): Localized =>
   loc(
-    `People out of poverty by ${year}: ${mean} expected (90% interval ${lo} – ${hi})`,
-    `${year} 年脱贫人口：期望 ${mean}（90% 区间 ${lo} – ${hi}）`,
+    `People out of poverty at the end of ${year}: ${mean} expected (90% interval ${lo} – ${hi})`,
+    `${year} 年末已脱贫人口：期望 ${mean} 人（90% 区间 ${lo} – ${hi} 人）`,
   );
 
 export const exitRateLine = (year: number, rate: string, se: string): Localized =>
@@ -142,7 +142,7 @@ export const variantShown = (label: string, id: string): Localized => loc(`${lab
 export const diffLine = (what: Localized, diff: string, lo: string, hi: string): Localized =>
   loc(`  ${what.en}: ${diff} (CI ${lo} to ${hi})`, `  ${what.zh}：${diff}（置信区间 ${lo} 至 ${hi}）`);
 
-export const whatExits = (year: number): Localized => loc(`People out of poverty by ${year}`, `${year} 年脱贫人口`);
+export const whatExits = (year: number): Localized => loc(`People out of poverty at the end of ${year}`, `${year} 年末已脱贫人口`);
 export const whatTargets = (): Localized => loc("Probability of meeting every target", "全部目标实现的概率");
 export const whatExitTarget = (): Localized => loc("Probability of reaching the exit target(s)", "实现脱贫人数目标的概率");
 /** A difference in probability, in percentage points. */
