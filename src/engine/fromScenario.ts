@@ -148,11 +148,11 @@ function followUpTable(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
   const years = ledger.years;
   const Y = years.length;
   const t = new Float64Array(Y * Y);
+  const scheduled = scheduledPeople(pl, ledger);
   const people = (c: number): number | undefined => {
     const planned = num(pl.byYear[c]?.plannedUnits);
     if (planned !== undefined && planned > 0 && (pl.costUnit === "person" || pl.costUnit === undefined)) return planned;
-    const e = ledger.schedules.find((s) => s.programme === pl.id && s.unit === "person" && s.cohortYear === years[c]);
-    return e === undefined ? undefined : e.units.toNumber();
+    return scheduled[c] as number;
   };
   for (const e of ledger.schedules) {
     if (e.programme !== pl.id || e.beyondHorizon) continue;

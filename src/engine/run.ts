@@ -469,7 +469,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         const r = relocIndex[p] as number;
         const hsize = h.size;
         for (let j = 0; j < k; j++) {
-          u += byPeople ? (hsize[(list[j] as number)] as number) : 1;
+          u += byPeople ? (hsize[list[j] as number] as number) : 1;
         }
         switch (pg.behaviour) {
           case "relocation":

@@ -1,5 +1,6 @@
 /** Messages of the report: the plain-language summary, section titles, figure labels. */
 import { loc, type Localized } from "./lang.js";
+import type { SpendingStatus } from "../results/reconcile.js";
 
 export const reportTitle = (name: string): Localized => loc(`${name}: budget and risk report`, `${name}：预算与风险评估报告`);
 export const reportSubtitle = (years: string, runs: number, seed: string | number): Localized =>
@@ -101,7 +102,7 @@ export const colSimulated = (): Localized => loc("Simulated", "模拟");
 export const colInterval = (): Localized => loc("90% interval", "90% 区间");
 export const colDifference = (): Localized => loc("Difference", "差额");
 export const colNote = (): Localized => loc("Note", "说明");
-export const spendingStatus = (status: "asBudgeted" | "under" | "over" | "demandDriven"): Localized => {
+export const spendingStatus = (status: SpendingStatus): Localized => {
   switch (status) {
     case "asBudgeted":
       return loc("as budgeted", "按预算支出");

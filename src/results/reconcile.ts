@@ -14,8 +14,7 @@
  * const rows = reconcileSpending(buildLedger(s), summary);
  * rows.filter((r) => r.status === "under"); // programmes that leave money unspent
  */
-import type { Ledger } from "../ledger/types.js";
-import type { Label } from "../ledger/types.js";
+import type { Label, Ledger } from "../ledger/types.js";
 import type { Summary } from "./summarize.js";
 
 /** How a simulated amount compares with its budget line. */

@@ -19,6 +19,14 @@
 /** Quantile probabilities reported for every metric. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
+/**
+ * One-sided 95% upper bound on a probability when none of n runs showed the event:
+ * 1 − 0.05^(1/n) (≈ 3/n, the "rule of three"); by symmetry 1 minus it bounds an event seen in all n runs.
+ *
+ * @example noneSeenUpper95(1000) // 0.002991…
+ */
+export const noneSeenUpper95 = (n: number): number => 1 - Math.pow(0.05, 1 / n);
+
 export const QUANTILE_DEFINITION =
   "Hyndman–Fan type 7: linear interpolation between order statistics, h = (n − 1)p (as R, NumPy and PERCENTILE.INC)";
 

@@ -12,13 +12,14 @@ import * as M from "../messages/results.js";
 import { labelText } from "../ledger/label.js";
 import type { PairedDifferences, PairedStat } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
+import { noneSeenUpper95 } from "./stats.js";
 import type { ResultSet } from "./write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
 /** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */
 function probability(x: { readonly p: number; readonly se: number; readonly n: number }): Localized {
-  if (x.n > 0 && x.p === 0) return M.probNone(formatNumber(x.n), formatPercent(1 - Math.pow(0.05, 1 / x.n), 2));
-  if (x.n > 0 && x.p === 1) return M.probAll(formatNumber(x.n), formatPercent(Math.pow(0.05, 1 / x.n), 2));
+  if (x.n > 0 && x.p === 0) return M.probNone(formatNumber(x.n), formatPercent(noneSeenUpper95(x.n), 2));
+  if (x.n > 0 && x.p === 1) return M.probAll(formatNumber(x.n), formatPercent(1 - noneSeenUpper95(x.n), 2));
   return M.probWithSe(pct(x.p), pp(x.se));
 }
 
@@ -77,7 +78,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     else {
       T(M.poolLossLine(span, formatMoney(s.pool.loss.mean, lang), formatMoney(s.pool.loss.se, lang), formatMoney(s.pool.lossVaR99, lang)));
       const n = s.pool.depleted.n;
-      if (s.pool.depleted.p === 0 && n > 0) T(M.poolNeverDepletedLine(formatNumber(n), formatPercent(1 - Math.pow(0.05, 1 / n), 2)));
+      if (s.pool.depleted.p === 0 && n > 0) T(M.poolNeverDepletedLine(formatNumber(n), formatPercent(noneSeenUpper95(n), 2)));
       else T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
     }
   }

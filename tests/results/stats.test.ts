@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from "vitest";
 import fc from "fast-check";
 import * as ss from "simple-statistics";
-import { describe, meanSd, probability, quantileSorted, ratioOfMeans } from "../../src/results/stats.js";
+import { describe, meanSd, noneSeenUpper95, probability, quantileSorted, ratioOfMeans } from "../../src/results/stats.js";
 import { normalQuantile, tQuantile } from "../../src/results/critical.js";
 
 const sample = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 });
@@ -89,5 +89,15 @@ group("undefined values (NaN)", () => {
     expect(horizonValue("flow", [Number.NaN, Number.NaN])).toBeNaN();
     const d = pairedStat([1, Number.NaN, 3], [2, 5, Number.NaN]);
     expect([d.n, d.mean]).toEqual([1, 1]);
+  });
+});
+
+group("noneSeenUpper95", () => {
+  it("is the p at which n misses have probability 5%, close to the rule of three", () => {
+    for (const n of [20, 200, 1000]) {
+      const p = noneSeenUpper95(n);
+      expect(Math.pow(1 - p, n)).toBeCloseTo(0.05, 12);
+      expect(Math.abs(p * n - 3)).toBeLessThan(0.15);
+    }
   });
 });
