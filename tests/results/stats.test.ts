@@ -97,7 +97,7 @@ group("noneSeenUpper95", () => {
     for (const n of [20, 200, 1000]) {
       const p = noneSeenUpper95(n);
       expect(Math.pow(1 - p, n)).toBeCloseTo(0.05, 12);
-      expect(Math.abs(p * n - 3)).toBeLessThan(0.15);
+      expect(Math.abs(p * n - 3)).toBeLessThan(0.25); // 2.78 at n = 20, 2.99 at n = 1,000
     }
   });
 });
