@@ -17,6 +17,10 @@ const PHRASE_ZH: Readonly<Record<string, string>> = {
   "a list": "列表",
   text: "文本",
   "text, or {en: …, zh: …}": "文本，或 {en: …, zh: …}",
+  "a number, an expression over named values or a mapping": "数值、基于命名数值的表达式或映射",
+  "a number or an expression over named values": "数值或基于命名数值的表达式",
+  "a number or a mapping": "数值或映射",
+  "text or a mapping": "文本或映射",
   "a number": "数值",
   "a whole number": "整数",
   "true or false": "true 或 false",
@@ -58,6 +62,8 @@ const NUMBER_FORMS_ZH: Readonly<Record<string, string>> = {
  * a list of keys) is shown as it is.
  */
 export function phraseZh(text: string): string {
+  const items = /^(at least|at most) (\d+) items?$/.exec(text);
+  if (items) return `${items[1] === "at least" ? "至少" : "至多"} ${items[2]} 项`;
   const fixed = PHRASE_ZH[text];
   if (fixed !== undefined) return fixed;
   const range = /^(a whole number|a number) in \[([^,\]]+), ([^\]]+)\] \((\w+)\)(.*)$/.exec(text);

@@ -111,7 +111,7 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
-      if (found === undefined) return [{ code: "missingKey", path, expected: describeSchemaAt(schema, path) ?? "a different form (see `fundsim schema`)" }];
+      if (found === undefined) return [{ code: "missingKey", path, expected: missingUnionExpected(zi, describeSchemaAt(schema, path)) }];
       if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
       // Pick the branch that got furthest (deepest path, then fewest issues).
@@ -137,6 +137,12 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
     case "too_big":
     case "too_small": {
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
+      // A list too short or too long is not a number out of range (no hint about shares and money).
+      if (zi.origin === "array") {
+        const n = Number(zi.code === "too_small" ? zi.minimum : zi.maximum);
+        const bound = zi.code === "too_small" ? "at least" : "at most";
+        return [{ code: "invalidValue", path, expected: `${bound} ${n} ${n === 1 ? "item" : "items"}`, found: typeName(found) }];
+      }
       return [{ code: "outOfRange", path, expected: zi.message.replace(/^Too (big|small): expected /, ""), found: typeName(found) }];
     }
     case "invalid_format":
@@ -148,6 +154,35 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
     default:
       return [{ code: "invalidValue", path, expected: zi.message, found: typeName(found) }];
   }
+}
+
+/** Forms a union accepts, from what each branch expected at its root (nested unions included). */
+function unionForms(zi: Extract<ZodIssue, { code: "invalid_union" }>): Set<string> {
+  const out = new Set<string>();
+  for (const branch of zi.errors) {
+    for (const i of branch) {
+      if (i.path.length > 0) continue;
+      if (i.code === "invalid_type") out.add(i.expected === "record" ? "object" : i.expected);
+      else if (i.code === "invalid_union") for (const f of unionForms(i)) out.add(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a missing union field expects: the schema's own description when it names a type
+ * ("text, or {en: …, zh: …}"; a field's documentation is a sentence, not a type), else
+ * the forms its branches accept ("a number, an expression over named values or a mapping").
+ */
+function missingUnionExpected(zi: Extract<ZodIssue, { code: "invalid_union" }>, description: string | undefined): string {
+  if (description !== undefined && /^[a-z]/.test(description)) return description;
+  const forms = unionForms(zi);
+  const words: string[] = [];
+  if (forms.has("number")) words.push("a number");
+  if (forms.has("string")) words.push(forms.has("number") ? "an expression over named values" : "text");
+  if (forms.has("object")) words.push("a mapping");
+  if (words.length === 0) return "a different form (see `fundsim schema`)";
+  return words.length === 1 ? (words[0] as string) : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
 function describeSchemaAt(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {

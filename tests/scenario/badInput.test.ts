@@ -178,6 +178,19 @@ describe("bad scenario input", () => {
     expect(issueMessage(wrong).en).not.toContain("Invalid input");
   });
 
+  it("a missing number says which forms it takes; an empty list says how many items it needs (en and zh)", async () => {
+    const num = await single(await write(edit("      labourShare: 0.7\n", "")), "missingKey");
+    expect(num.path).toEqual(["population", "cohorts", 0, "labourShare"]);
+    expect(num.expected).toBe("a number, an expression over named values or a mapping");
+    expect(issueMessage(num).zh).toContain("数值、基于命名数值的表达式或映射");
+    const cohorts = base.slice(base.indexOf("  cohorts:\n"), base.indexOf("poverty:\n"));
+    const list = await single(await write(edit(cohorts, "  cohorts: []\n")), "invalidValue");
+    expect(list.path).toEqual(["population", "cohorts"]);
+    expect(list.expected).toBe("at least 1 item");
+    expect(issueMessage(list).zh).toContain("至少 1 项");
+    expect(renderIssues("en", [list])).not.toContain("Shares are written as fractions");
+  });
+
   it("negative money", async () => {
     const i = await single(await write(edit("rule: {kind: fixed, amount: 3000000}", "rule: {kind: fixed, amount: -3000000}")), "outOfRange");
     expect(i.path).toEqual(["funding", "sources", 0, "rule", "amount"]);
