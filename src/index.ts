@@ -135,4 +135,7 @@ export type { ReportInput, ReportFacts, DisplayTable, ReportCheck } from "./repo
 // 7. CLI, in-process.
 export { runCapture } from "./cli/main.js";
 export type { Lang, Localized } from "./messages/lang.js";
-export { writeFileAtomic, writeDirAtomic } from "./io/atomic.js";
+export { writeFileAtomic } from "./io/atomic.js";
+export { writeOutputDir, writeOutputFile, checkOutputDir, checkOutputFile, sweepTemporaries, OUTPUT_KINDS } from "./io/outputs.js";
+export type { OutputKind, OutputProblem, OutputGuard, FileGuard } from "./io/outputs.js";
+export { outputProblem } from "./messages/io.js";

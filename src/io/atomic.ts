@@ -1,11 +1,11 @@
 /**
  * Atomic output: a file or a folder appears complete or not at all.
  *
- * Files are written to a temporary sibling and renamed; folders are assembled in a
- * temporary sibling folder and renamed over the target (the previous folder, if any,
- * is moved aside first and removed after the swap).
+ * Files are written to a temporary sibling and renamed. This primitive replaces whatever
+ * file stands at the path: commands write their outputs through io/outputs.ts, which
+ * checks first that nothing fundsim did not create is replaced.
  */
-import { mkdir, rename, rm, writeFile, stat } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -21,36 +21,5 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
-  }
-}
-
-/**
- * Build a folder atomically: `fill` writes into a fresh temporary folder; on success it
- * replaces `dir`. On failure the temporary folder is removed and `dir` is untouched.
- *
- * @example
- * await writeDirAtomic("out/linghai", async (tmp) => {
- *   await writeFile(join(tmp, "summary.json"), json);
- * });
- */
-export async function writeDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(dir)}${tmpSuffix()}`);
-  await mkdir(tmp);
-  try {
-    await fill(tmp);
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
-  }
-  const exists = await stat(dir).then(() => true, () => false);
-  if (exists) {
-    const old = join(parent, `.${basename(dir)}.old${tmpSuffix()}`);
-    await rename(dir, old);
-    await rename(tmp, dir);
-    await rm(old, { recursive: true, force: true });
-  } else {
-    await rename(tmp, dir);
   }
 }

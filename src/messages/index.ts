@@ -12,3 +12,4 @@ export * as scenarioMsg from "./scenario.js";
 export * as ledgerMsg from "./ledger.js";
 export * as populationMsg from "./population.js";
 export * as resultsMsg from "./results.js";
+export * as ioMsg from "./io.js";

@@ -173,8 +173,3 @@ export const positiveNumber = (): Localized => loc("a number > 0 (e.g. 0.002)", 
 export const populationFailed = (): Localized =>
   loc("The population could not be built from the scenario's cohorts:", "无法根据情景的人口队列生成农户：");
 
-export const cannotWrite = (dir: string, reason: string): Localized =>
-  loc(
-    `Could not write the results to ${dir} (${reason}). Check that the parent folder exists and is writable, or choose another --out.`,
-    `无法将结果写入 ${dir}（${reason}）。请检查上级目录是否存在且可写，或另选 --out。`,
-  );

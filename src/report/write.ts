@@ -13,7 +13,8 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { SPENDING_CSV, spendingCsv } from "../results/write.js";
 import { join } from "node:path";
-import { writeDirAtomic } from "../io/atomic.js";
+import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
+import type { Result } from "../util/result.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { buildCharts, type ChartData, type ChartInputMap } from "../charts/registry.js";
@@ -24,15 +25,15 @@ import { renderReportHtml } from "../render/html.js";
 import { buildReportPage } from "./page.js";
 import type { ReportInput } from "./types.js";
 
-/** Write the report; resolves to the relative paths written. */
-export async function writeReport(dir: string, input: ReportInput): Promise<string[]> {
-  const written: string[] = [];
-  await writeDirAtomic(dir, async (tmp) => {
+/**
+ * Write the report; resolves to the relative paths written, or the problem that stopped
+ * it. `dir` may be new, empty or a previous report folder; anything else is refused (see
+ * io/outputs.ts).
+ */
+export async function writeReport(dir: string, input: ReportInput, guard: OutputGuard = {}): Promise<Result<readonly string[], OutputProblem>> {
+  return writeOutputDir(dir, "report", async (tmp) => {
     await mkdir(join(tmp, "charts"));
-    const put = async (rel: string, data: string | Uint8Array): Promise<void> => {
-      await writeFile(join(tmp, rel), data);
-      written.push(rel);
-    };
+    const put = (rel: string, data: string | Uint8Array): Promise<void> => writeFile(join(tmp, rel), data);
     for (const { kind, spec } of buildCharts(input.charts, input.lang)) {
       const svg = await renderSvg(spec);
       await put(`charts/${kind}.svg`, svg);
@@ -50,6 +51,5 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
     await put("report.html", await renderReportHtml(page));
     await put("manifest.json", `${JSON.stringify(input.manifestFile ?? input.manifest, null, 2)}\n`);
     if (input.spending && input.spending.length > 0) await put(SPENDING_CSV, spendingCsv(input.spending));
-  });
-  return written;
+  }, guard);
 }

@@ -16,7 +16,8 @@
 import { createWriteStream } from "node:fs";
 import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { writeDirAtomic } from "../io/atomic.js";
+import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
+import type { Result } from "../util/result.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
@@ -83,9 +84,13 @@ async function fillResultSet(dir: string, set: ResultSet): Promise<void> {
   if (set.spending) await writeFile(join(dir, SPENDING_CSV), spendingCsv(set.spending));
 }
 
-/** Write runs.csv, summary.json, manifest.json (and spending.csv) into `dir`, atomically. */
-export async function writeResults(dir: string, set: ResultSet): Promise<void> {
-  await writeDirAtomic(dir, (tmp) => fillResultSet(tmp, set));
+/**
+ * Write runs.csv, summary.json, manifest.json (and spending.csv) into `dir`, atomically.
+ * `dir` may be new, empty or a previous results folder; anything else is refused (see
+ * io/outputs.ts). Resolves to the files written, or the problem that stopped it.
+ */
+export async function writeResults(dir: string, set: ResultSet, guard: OutputGuard = {}): Promise<Result<readonly string[], OutputProblem>> {
+  return writeOutputDir(dir, "results", (tmp) => fillResultSet(tmp, set), guard);
 }
 
 /** One row per metric × (year | "horizon") of paired differences. */
@@ -109,9 +114,13 @@ export interface Comparison {
 /** Folder name of a variant inside a comparison folder. */
 export const variantFolder = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, "_");
 
-/** Write a comparison folder atomically: one results folder per variant, differences.json and differences.csv. */
-export async function writeComparison(dir: string, c: Comparison): Promise<void> {
-  await writeDirAtomic(dir, async (tmp) => {
+/**
+ * Write a comparison folder atomically: one results folder per variant, differences.json,
+ * differences.csv and a manifest.json naming the variants. The same rules as
+ * {@link writeResults} for what `dir` may hold.
+ */
+export async function writeComparison(dir: string, c: Comparison, guard: OutputGuard = {}): Promise<Result<readonly string[], OutputProblem>> {
+  return writeOutputDir(dir, "comparison", async (tmp) => {
     for (const v of c.variants) {
       const sub = join(tmp, variantFolder(v.name));
       await mkdir(sub);
@@ -123,5 +132,7 @@ export async function writeComparison(dir: string, c: Comparison): Promise<void>
       return i === 0 ? text : text.slice(text.indexOf("\n") + 1);
     });
     await writeFile(join(tmp, "differences.csv"), csv.join(""));
-  });
+    const first = c.variants[0]?.set.manifest;
+    await writeFile(join(tmp, MANIFEST_JSON), json({ fundsim: first?.fundsim, variants: c.variants.map((v) => ({ name: v.name, folder: variantFolder(v.name) })), seed: first?.seed, runs: first?.runs }));
+  }, guard);
 }

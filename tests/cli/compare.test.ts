@@ -28,7 +28,7 @@ describe("fundsim compare", () => {
     expect(label).not.toBe("");
     expect(r.stdout).toContain(M.compareVariant(M.variantShown(label, "full-capacity").en, M.baselineName().en).en);
     expect(r.stdout).toMatch(/Fiscal cost 2017–\d{4}: [+−]?[\d.,]+ (M )?yuan \(CI /);
-    expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "full-capacity"]);
+    expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "full-capacity", "manifest.json"]);
     const diffs = JSON.parse(await readFile(join(out, "differences.json"), "utf8"));
     expect(diffs[0]).toMatchObject({ a: "baseline", b: "full-capacity" });
     expect(diffs[0].paired.runs).toBe(12);

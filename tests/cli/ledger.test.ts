@@ -108,7 +108,7 @@ describe("fundsim ledger", () => {
     const r = await runCapture(["ledger", "scenarios/linghai-2017.yaml", "--variant", "housing-stretch", "--set", "creditPools.risk-fund.leverage=4", "--out", out], root);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe(`${M.wroteLedger(out).en}\n`);
-    expect((await readdir(out)).sort()).toEqual(["ledger.csv", "ledger.json", "ledger.txt"]);
+    expect((await readdir(out)).sort()).toEqual(["ledger.csv", "ledger.json", "ledger.txt", "manifest.json"]);
     const txt = await readFile(join(out, "ledger.txt"), "utf8");
     expect(txt).toBe(r.stdout);
     const loaded = await loadScenario(join(root, "scenarios/linghai-2017.yaml"), { variant: "housing-stretch", sets: ["creditPools.risk-fund.leverage=4"] });

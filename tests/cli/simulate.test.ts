@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCapture, runCli } from "../../src/cli/main.js";
 import * as M from "../../src/messages/results.js";
+import { outputProblem } from "../../src/messages/io.js";
 import { registerIssue } from "../../src/messages/population.js";
 import { renderIssues } from "../../src/messages/scenario.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -126,7 +127,7 @@ describe("fundsim simulate", () => {
     const out = join(blocker, "sub", "out");
     const r = await runCapture(["simulate", SCENARIO, "--runs", "2", "--threads", "1", "--out", out]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain(M.cannotWrite(out, "ENOTDIR").en);
+    expect(r.stderr.trim()).toBe(outputProblem({ code: "io", op: "read", path: out, errno: "ENOTDIR" }).en);
   });
 
   it("rejects bad numeric options with exit code 2", async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeReport } from "../../src/report/write.js";
+import { unwrap } from "../../src/util/result.js";
 import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
@@ -87,7 +88,7 @@ describe.skipIf(skipWithoutFonts)(`report folder (${skipWithoutFonts ? FONTS_REA
     const full = fixtureReport("zh");
     const kinds = ["exits-fan", "budget-uses", "pool-loss"] as const;
     const input = { ...full, charts: Object.fromEntries(kinds.map((k) => [k, full.charts[k]])) };
-    const files = await writeReport(dir, input);
+    const files = unwrap(await writeReport(dir, input));
     expect(readdirSync(dir).sort()).toEqual(["charts", "manifest.json", "report.html"]);
     for (const kind of kinds) for (const ext of ["png", "svg", "vl.json", "csv"]) expect(files).toContain(`charts/${kind}.${ext}`);
     expect(files).toHaveLength(kinds.length * 4 + 2);

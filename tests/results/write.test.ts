@@ -69,7 +69,7 @@ describe("writeResults", () => {
       ],
       differences: [{ a: "baseline", b: "more credit", paired: pairedDifferences(results, b) }],
     });
-    expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "more_credit"]);
+    expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "manifest.json", "more_credit"]);
     const csv = (await readFile(join(out, "differences.csv"), "utf8")).trim().split("\n");
     expect(csv[0]).toBe("metric,year,variantA,variantB,meanA,meanB,difference,se,ciLow,ciHigh");
     expect(csv[1]).toMatch(/^exitRate,2017,baseline,more credit,0.15000000000000002,1.15,1,0,1,1$/);

@@ -16,7 +16,9 @@ import * as M from "../../messages/report.js";
 import { buildChart, CHART_KINDS, type ChartData, type ChartInputMap, type ChartKind } from "../../charts/registry.js";
 import { CHART_FORMATS, formatFromPath, isChartFormat, renderAs } from "../../render/formats.js";
 import { findFonts } from "../../render/fonts.js";
-import { writeFileAtomic } from "../../io/atomic.js";
+import { checkOutputFile, writeOutputFile } from "../../io/outputs.js";
+import { isSignedChart, signChart } from "../../render/signature.js";
+import { forceOption, outputGuard, reportOutputProblem, writeOrReport } from "../output.js";
 import { LEDGER_KINDS, mergeChartData } from "../../report/chartData.js";
 import { readResultsDir, type ResultsOnDisk } from "../../report/readResults.js";
 import { lendingInput, poolFanInput, resultsChartData, subsidyInput } from "../../charts/adapters.js";
@@ -38,7 +40,8 @@ export const chartCommand: CommandFactory = (y, ctx) =>
         .positional("input", { type: "string", demandOption: true, describe: "Results folder (fundsim simulate --out) or scenario file" })
         .option("kind", { choices: CHART_KINDS, demandOption: true, describe: "Which chart" })
         .option("format", { choices: CHART_FORMATS, describe: "Output format (default: from the --out extension, else svg)" })
-        .option("out", { type: "string", demandOption: true, describe: "File to write" })
+        .option("out", { type: "string", demandOption: true, describe: "File to write (an existing file is replaced only if fundsim wrote it)" })
+        .option("force", { ...forceOption.force, describe: "Replace an existing --out file even if fundsim did not write it" })
         .option("runs", { type: "string", describe: "Runs when simulating a scenario (default: the scenario's simulation.runs)" })
         .option("seed", { type: "string", describe: "Seed when simulating a scenario (default: the scenario's simulation.seed)" })
         .option("threads", { type: "string", describe: "Worker threads when simulating (default: available cores)" })
@@ -56,6 +59,9 @@ export const chartCommand: CommandFactory = (y, ctx) =>
         ctx.exitCode = EXIT.usage;
         return;
       }
+      const guard = { ...outputGuard(ctx, argv, [String(argv["input"])]), isOurs: isSignedChart };
+      const refused = await checkOutputFile(String(argv["out"]), guard);
+      if (refused) return reportOutputProblem(ctx, lang, refused);
       if (format !== "json") {
         const fonts = findFonts();
         if (!fonts.ok) {
@@ -86,7 +92,8 @@ export const chartCommand: CommandFactory = (y, ctx) =>
         return;
       }
       const spec = buildChart(kind, chartInput as ChartInputMap[typeof kind], lang);
-      await writeFileAtomic(out, await renderAs(spec, format));
+      const bytes = signChart(await renderAs(spec, format), format);
+      if ((await writeOrReport(ctx, lang, () => writeOutputFile(String(argv["out"]), bytes, guard))) === undefined) return;
       ctx.stdout.write(`${say(lang, M.wroteChart(String(argv["out"])))}\n`);
       ctx.exitCode = EXIT.ok;
     },

@@ -8,7 +8,6 @@
  * interest subsidy). `baseline` names the scenario without overlays; with a single
  * --variant the baseline is the reference.
  */
-import { resolve } from "node:path";
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { loadForCli, scenarioOptions } from "../load.js";
@@ -21,7 +20,8 @@ import { targetsFromScenario } from "../../results/targets.js";
 import { differencesText, summaryText } from "../../results/text.js";
 import { writeComparison, type ResultSet } from "../../results/write.js";
 import { variantLabel } from "../../report/fromPipeline.js";
-import { nameOf, writeOrReport, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
+import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
+import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
 
@@ -35,7 +35,8 @@ export const compareCommand: CommandFactory = (y, ctx) =>
         .options({ set: scenarioOptions.set })
         .option("variant", { type: "string", array: true, describe: "Variant to compare (repeatable; `baseline` = no overlay); the first is the reference" })
         .options(runOptions)
-        .option("out", { type: "string", describe: "Output folder: one results folder per variant, differences.json, differences.csv" }),
+        .option("out", { type: "string", describe: "Output folder: one results folder per variant, differences.json, differences.csv" })
+        .options(forceOption),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -55,6 +56,9 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       }
       const scenario = String(argv["scenario"]);
       const sets = argv["set"] as string[] | undefined;
+      const out = argv["out"] === undefined ? undefined : String(argv["out"]);
+      const guard = outputGuard(ctx, argv, [scenario, argv["register"] as string | undefined]);
+      if (out !== undefined && !(await outputAllowed(ctx, lang, out, "comparison", guard))) return;
       const loadedAll = [];
       for (const name of names) {
         const loaded = await loadForCli({ scenario, variant: name === BASELINE ? undefined : name, set: sets, lang }, ctx);
@@ -103,9 +107,8 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       for (const v of sets_) ctx.stdout.write(`\n${summaryText(v.set, { lang, name: `${title} · ${shown(v.name)}` })}`);
       ctx.stdout.write(`\n${say(lang, R.compareHeading(formatNumber(runs), "95%"))}\n`);
       for (const d of differences) ctx.stdout.write(differencesText(d.paired, shown(d.a), shown(d.b), lang));
-      if (argv["out"] !== undefined) {
-        const out = String(argv["out"]);
-        if (!(await writeOrReport(ctx, lang, out, () => writeComparison(resolve(ctx.cwd, out), { variants: sets_, differences })))) return;
+      if (out !== undefined) {
+        if (!(await writeOrReport(ctx, lang, () => writeComparison(out, { variants: sets_, differences }, guard)))) return;
         ctx.stdout.write(`${say(lang, R.wroteResults(out, "differences.csv, differences.json, …"))}\n`);
       }
       ctx.exitCode = EXIT.ok;

@@ -2,12 +2,14 @@
  * `fundsim ledger <scenario> [--variant NAME] [--set path=value …] [--format table|csv|json]
  * [--lang en|zh] [--out DIR] [--strict]` — the exact budget ledger, year by year.
  *
- * Prints the chosen format to stdout. With --out, also writes ledger.txt, ledger.csv and
- * ledger.json into DIR (each file atomically; other files in DIR are left alone).
+ * Prints the chosen format to stdout. With --out, also writes ledger.txt, ledger.csv,
+ * ledger.json and manifest.json into DIR, all or nothing (DIR: new, empty, or a previous
+ * ledger folder; see io/outputs.ts).
  * Exit 0 when the ledger is built (its checks are findings, not failures); with --strict,
  * exit 1 when any check has severity "error". Bad scenario → its issues on stderr, exit 1.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
@@ -17,7 +19,9 @@ import { buildLedger } from "../../ledger/build.js";
 import { ledgerText } from "../../ledger/text.js";
 import { ledgerCsv } from "../../ledger/csv.js";
 import { ledgerJson } from "../../ledger/json.js";
-import { writeFileAtomic } from "../../io/atomic.js";
+import { writeOutputDir } from "../../io/outputs.js";
+import { fundsimVersion } from "../../results/manifest.js";
+import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
 export const LEDGER_FORMATS = ["table", "csv", "json"] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -31,10 +35,14 @@ export const ledgerCommand: CommandFactory = (y, ctx) =>
         .positional("scenario", { type: "string", demandOption: true, describe: "Scenario file (.yaml or .json)" })
         .options(scenarioOptions)
         .option("format", { choices: LEDGER_FORMATS, default: "table" as const, describe: "What to print: aligned table, CSV (UTF-8 with BOM) or JSON" })
-        .option("out", { type: "string", describe: "Also write ledger.txt, ledger.csv and ledger.json into this folder" })
+        .option("out", { type: "string", describe: "Also write ledger.txt, ledger.csv and ledger.json into this folder (new, empty, or a previous ledger folder)" })
+        .options(forceOption)
         .option("strict", { type: "boolean", default: false, describe: "Exit 1 when any check is an error (over-committed year, target missed …)" }),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      const out = argv["out"] === undefined ? undefined : String(argv["out"]);
+      const guard = outputGuard(ctx, argv, [String(argv["scenario"])]);
+      if (out !== undefined && !(await outputAllowed(ctx, lang, out, "ledger", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       const ledger = buildLedger(loaded.scenario, { years: loaded.years });
@@ -55,12 +63,17 @@ export const ledgerCommand: CommandFactory = (y, ctx) =>
         default:
           format satisfies never;
       }
-      const out = argv["out"] as string | undefined;
       if (out !== undefined) {
-        const dir = resolve(ctx.cwd, out);
-        await writeFileAtomic(join(dir, "ledger.txt"), text);
-        await writeFileAtomic(join(dir, "ledger.csv"), csv);
-        await writeFileAtomic(join(dir, "ledger.json"), json);
+        const manifest = { fundsim: fundsimVersion(), created: new Date().toISOString(), scenario: { file: loaded.file, id: loaded.scenario.meta.id, hash: loaded.hash }, variant: loaded.variant ?? null, sets: loaded.sets };
+        const wrote = await writeOrReport(ctx, lang, () =>
+          writeOutputDir(out, "ledger", async (tmp) => {
+            await writeFile(join(tmp, "ledger.txt"), text);
+            await writeFile(join(tmp, "ledger.csv"), csv);
+            await writeFile(join(tmp, "ledger.json"), json);
+            await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+          }, guard),
+        );
+        if (!wrote) return;
         ctx.stderr.write(`${say(lang, wroteLedger(out))}\n`);
       }
       const failed = argv["strict"] === true && ledger.checks.some((c) => c.severity === "error");

@@ -6,7 +6,6 @@
  * paired comparison), and writes DIR/report.html — self-contained, offline — with every
  * chart beside it as PNG, SVG, Vega-Lite JSON and CSV, and DIR/manifest.json.
  */
-import { resolve } from "node:path";
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { loadForCli } from "../load.js";
@@ -16,6 +15,7 @@ import * as M from "../../messages/report.js";
 import { findFonts } from "../../render/fonts.js";
 import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
 import { writeReport } from "../../report/write.js";
+import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
 export const reportCommand: CommandFactory = (y, ctx) =>
   y.command(
@@ -29,7 +29,8 @@ export const reportCommand: CommandFactory = (y, ctx) =>
         .option("runs", { type: "string", describe: "Monte-Carlo runs (default: the scenario's simulation.runs)" })
         .option("seed", { type: "string", describe: "Random seed (default: the scenario's simulation.seed)" })
         .option("threads", { type: "string", describe: "Worker threads (default: available cores)" })
-        .option("out", { type: "string", demandOption: true, describe: "Folder to write (replaced atomically)" }),
+        .option("out", { type: "string", demandOption: true, describe: "Folder to write: new, empty, or a previous report folder (replaced atomically)" })
+        .options(forceOption),
     async (argv) => {
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -42,6 +43,9 @@ export const reportCommand: CommandFactory = (y, ctx) =>
       }
       const scenario = String(argv["scenario"]);
       const set = argv["set"] as string[] | undefined;
+      const out = String(argv["out"]);
+      const guard = outputGuard(ctx, argv, [scenario]);
+      if (!(await outputAllowed(ctx, lang, out, "report", guard))) return;
       const baseline = await loadForCli({ scenario, set, lang }, ctx);
       if (!baseline) return;
       const variants: LoadedVariant[] = [];
@@ -56,8 +60,8 @@ export const reportCommand: CommandFactory = (y, ctx) =>
         ctx.exitCode = EXIT.invalid;
         return;
       }
-      const out = String(argv["out"]);
-      const files = await writeReport(resolve(ctx.cwd, out), input.value);
+      const files = await writeOrReport(ctx, lang, () => writeReport(out, input.value, guard));
+      if (!files) return;
       ctx.stdout.write(`${say(lang, M.wroteReport(out, files.length))}\n`);
       ctx.exitCode = EXIT.ok;
     },

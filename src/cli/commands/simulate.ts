@@ -21,6 +21,7 @@ import type { PopulationIssue } from "../../population/cohorts.js";
 import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
 import { summaryText } from "../../results/text.js";
 import { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV } from "../../results/write.js";
+import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { LoadedScenario } from "../../scenario/types.js";
 
 /** Options shared by `simulate` and `compare`. */
@@ -128,7 +129,8 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         .options(runOptions)
         .option("precision", { type: "string", describe: "Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)" })
         .option("max-runs", { type: "string", describe: "Cap on runs with --precision (default 100000)" })
-        .option("out", { type: "string", demandOption: true, describe: "Output folder (runs.csv, summary.json, manifest.json)" }),
+        .option("out", { type: "string", demandOption: true, describe: "Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder" })
+        .options(forceOption),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -146,6 +148,9 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         if (maxRuns === null) return;
         precision = { target, maxRuns: maxRuns ?? 100_000 };
       }
+      const out = String(argv["out"]);
+      const guard = outputGuard(ctx, argv, [String(argv["scenario"]), argv["register"] as string | undefined]);
+      if (!(await outputAllowed(ctx, lang, out, "results", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       let register: PipelineOptions["register"];
@@ -164,28 +169,13 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         reportPopulationIssues(ctx, lang, r.error);
         return;
       }
-      const out = String(argv["out"]);
-      if (!(await writeOrReport(ctx, lang, out, () => writeResults(resolve(ctx.cwd, out), r.value)))) return;
+      if (!(await writeOrReport(ctx, lang, () => writeResults(out, r.value, guard)))) return;
       const name = say(lang, nameOf(loaded));
       ctx.stdout.write(summaryText(r.value, { lang, name }));
       ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(r.value.spending ? [SPENDING_CSV] : [])].join(", ")))}\n`);
       ctx.exitCode = EXIT.ok;
     },
   );
-
-/** Run a write; on an I/O error print a clear message (exit 1) and return false. */
-export async function writeOrReport(ctx: CliContext, lang: Lang, out: string, write: () => Promise<void>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code !== "string") throw e; // not an I/O error: a bug
-    ctx.stderr.write(`${say(lang, R.cannotWrite(out, code))}\n`);
-    ctx.exitCode = EXIT.invalid;
-    return false;
-  }
-}
 
 /** The scenario's name in both languages. */
 export function nameOf(loaded: LoadedScenario): Localized {
