@@ -201,6 +201,10 @@ export function issueMessage(i: Issue): Localized {
       const why = yamlSyntax(i.parserCode, i.detail ?? "");
       return loc(`Syntax error: ${why.en}`, `语法错误：${why.zh}`);
     }
+    case "tooDeep":
+      return loc(`Lists and mappings are nested more than ${exp} levels deep here; the limit is ${exp}.`, `此处列表和映射嵌套超过 ${exp} 层；上限为 ${exp} 层。`);
+    case "unsupportedTag":
+      return loc(`The YAML tag ${found} is not supported in scenario files.`, `情景文件不支持 YAML 标签 ${found}。`);
     case "duplicateKey":
       return loc(`Key "${found}" appears twice in the same mapping.`, `同一映射中键 "${found}" 出现了两次。`);
     case "notMapping":
@@ -217,6 +221,8 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp}，实际为 ${zh.found}。`);
     case "unknownKey":
       return loc(`At ${at}: unknown key "${found}".`, `字段 ${zh.at}：未知的键 "${found}"。`);
+    case "badKey":
+      return loc(`At ${at}: "${found}" cannot be a key here; a key must be ${exp}.`, `字段 ${zh.at}：此处不能用 "${found}" 作键；键应为${zh.exp}。`);
     case "missingKey":
       return loc(`At ${at}: required field is missing (expected ${exp}).`, `字段 ${zh.at}：缺少必填项（应为 ${zh.exp}）。`);
     case "invalidChoice":
@@ -256,9 +262,18 @@ export function issueMessage(i: Issue): Localized {
   }
 }
 
+/** The choice a quoted value would be without its quotes (`fundsim: "1"` where 1 is expected), if that is the problem. */
+function quotedChoice(i: Issue): string | undefined {
+  if (i.code !== "invalidChoice" || i.found === undefined || !/^"[-+0-9.]+"$/.test(i.found)) return undefined;
+  const bare = i.found.slice(1, -1);
+  return (i.expected ?? "").split(" | ").includes(bare) ? bare : undefined;
+}
+
 /** How to fix it, where there is something useful to say. */
 export function issueHint(i: Issue): Localized | undefined {
   if (i.suggestion !== undefined) return loc(`Did you mean "${i.suggestion}"?`, `是否应为 "${i.suggestion}"？`);
+  const quoted = quotedChoice(i);
+  if (quoted !== undefined) return loc(`Remove the quotes: write ${quoted}, a number, not the text "${quoted}".`, `请去掉引号：写成数字 ${quoted}，而不是文本 "${quoted}"。`);
   switch (i.code) {
     case "fileNotFound":
       return loc("Check the path; scenarios shipped with fundsim are in scenarios/.", "请检查路径；fundsim 自带的情景在 scenarios/ 目录中。");
@@ -273,6 +288,10 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Save the scenario as UTF-8 text (YAML or JSON).", "请将情景保存为 UTF-8 文本（YAML 或 JSON）。");
     case "duplicateKey":
       return loc("Remove or rename one of them.", "请删除或重命名其中之一。");
+    case "tooDeep":
+      return loc("A scenario needs only a few levels; check for unclosed [ or { brackets.", "情景文件只需要几层嵌套；请检查是否有未闭合的 [ 或 {。");
+    case "unsupportedTag":
+      return loc("Remove the tag: write numbers, text, true/false, lists and mappings plainly (dates as text, e.g. \"2017-06-30\").", "请删除该标签：数字、文本、true/false、列表和映射直接书写即可（日期写成文本，例如 \"2017-06-30\"）。");
     case "notFinite":
       return loc("Write a number (NaN, .inf and Infinity are not amounts).", "请填写具体数值（NaN、.inf、Infinity 不是金额）。");
     case "outOfRange":
