@@ -1,5 +1,5 @@
 /** Messages about scenario files and other inputs (validation issues). */
-import { loc, type Localized, type Lang } from "./lang.js";
+import { clip, loc, type Localized, type Lang } from "./lang.js";
 import { formatPath, type Issue } from "../scenario/issues.js";
 
 const KIND_ZH: Readonly<Record<string, string>> = {
@@ -182,7 +182,7 @@ export function yamlSyntax(code: string | undefined, detail: string): Localized 
 export function issueMessage(i: Issue): Localized {
   const at = formatPath(i.path);
   const exp = i.expected ?? "";
-  const found = i.found ?? "";
+  const found = clip(i.found ?? "");
   const zh = { at: at === "(top level)" ? "（顶层）" : at, exp: phraseZh(exp), found: phraseZh(found) };
   switch (i.code) {
     case "fileNotFound":
@@ -241,6 +241,11 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: the expression ${found} uses ${i.detail ?? "a forbidden construct"}, which is not allowed in scenario files.`, `字段 ${zh.at}：表达式 ${found} 使用了 ${i.detail !== undefined ? phraseZh(i.detail) : "禁止的结构"}，情景文件中不允许。`);
     case "expressionUnknownName":
       return loc(`At ${at}: the expression ${found} uses the name "${i.detail ?? ""}", which is not defined under values:.`, `字段 ${zh.at}：表达式 ${found} 使用了未在 values: 中定义的名称 "${i.detail ?? ""}"。`);
+    case "missingValues":
+      return loc(
+        `There is no values: section, but ${i.detail ?? ""} expressions use names from it: ${found}.`,
+        `缺少 values: 部分，但有 ${i.detail ?? ""} 个表达式使用其中的名称：${found}。`,
+      );
     case "expressionCycle":
       return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${zh.at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
     case "expressionNotFinite":
@@ -302,6 +307,8 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Expressions may use numbers, names under values:, + - * / ^ % ( ) and min, max, round, floor, ceil, abs, sqrt, exp, log.", "表达式只能使用数字、values: 中的名称、+ - * / ^ % ( ) 以及 min、max、round、floor、ceil、abs、sqrt、exp、log。");
     case "expressionUnknownName":
       return loc("Define it under values: (e.g. values: {wheatPrice: 2.3}).", "请在 values: 中定义（例如 values: {wheatPrice: 2.3}）。");
+    case "missingValues":
+      return loc("Add a values: section defining each name (e.g. values: {wheatPrice: 2.3}).", "请添加 values: 部分并定义每个名称（例如 values: {wheatPrice: 2.3}）。");
     case "expressionCycle":
       return loc("Make one of the values a number.", "请将其中一个数值改为具体数字。");
     case "overlayPath":
@@ -315,8 +322,15 @@ export function issueHint(i: Issue): Localized | undefined {
   }
 }
 
-/** The full one-screen text of a list of issues. */
-export function renderIssues(lang: Lang, issues: readonly Issue[], max = 20): string {
+/** Issues listed by default; the rest are counted (--all-issues lists them all). */
+export const MAX_SHOWN_ISSUES = 10;
+
+/** The line after a shortened list of issues. */
+export const moreIssues = (n: number): Localized =>
+  loc(`… and ${n} more (use --all-issues to see all)`, `……另有 ${n} 个问题（使用 --all-issues 查看全部）`);
+
+/** The text of a list of issues: the first `max` (one screen by default), then a count of the rest. */
+export function renderIssues(lang: Lang, issues: readonly Issue[], max = MAX_SHOWN_ISSUES): string {
   const lines: string[] = [];
   for (const i of issues.slice(0, max)) {
     const where = [i.file, i.line !== undefined ? String(i.line) : undefined, i.column !== undefined ? String(i.column) : undefined]
@@ -326,10 +340,7 @@ export function renderIssues(lang: Lang, issues: readonly Issue[], max = 20): st
     const hint = issueHint(i);
     if (hint) lines.push(`  → ${hint[lang]}`);
   }
-  if (issues.length > max) {
-    const more = issues.length - max;
-    lines.push(lang === "zh" ? `…另有 ${more} 个问题` : `…and ${more} more`);
-  }
+  if (issues.length > max) lines.push(moreIssues(issues.length - max)[lang]);
   return lines.join("\n");
 }
 

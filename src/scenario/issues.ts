@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   "expressionSyntax",
   "expressionForbidden",
   "expressionUnknownName",
+  "missingValues",
   "expressionCycle",
   "expressionNotFinite",
   "peopleBelowHouseholds",

@@ -178,7 +178,7 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
   // 3. Numbers (expressions, dated values, constraints).
   const issues: Issue[] = [];
   const scenario = resolveNumbers(parsed.data, years, issues) as Scenario;
-  if (issues.length > 0) return err(issues);
+  if (issues.length > 0) return err(withoutValuesSection(data, issues));
   // 4. Cross-field checks, including every variant's overlay paths.
   issues.push(...crossCheck(scenario));
   for (const [i, v] of scenario.variants.entries()) {
@@ -187,6 +187,20 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
   }
   if (issues.length > 0) return err(issues);
   return ok({ scenario: deepFreeze(scenario), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data });
+}
+
+/**
+ * Without a values: section every expression's names are unknown; say that once, with the
+ * names, rather than once per expression.
+ */
+function withoutValuesSection(data: unknown, issues: Issue[]): Issue[] {
+  const values = (data as { values?: unknown }).values;
+  if (values !== undefined && values !== null && Object.keys(values).length > 0) return issues;
+  const unknown = issues.filter((i) => i.code === "expressionUnknownName");
+  if (unknown.length < 2) return issues;
+  const names = [...new Set(unknown.map((i) => i.detail ?? ""))];
+  const rest = issues.filter((i) => i.code !== "expressionUnknownName");
+  return [{ code: "missingValues", path: ["values"], found: names.join(", "), detail: String(unknown.length) }, ...rest];
 }
 
 function applyAll(raw: unknown, entries: readonly (readonly [string, unknown])[], origin: string): Result<unknown, Issue[]> {
