@@ -17,6 +17,7 @@ import * as R from "../../messages/results.js";
 import { cliHelp, progressFormat, simulatingLabel } from "../../messages/cli.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
 import { loadRegister } from "../../population/register.js";
+import { problemCount } from "../../population/registerIssues.js";
 import type { Households } from "../../population/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
 import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
@@ -73,8 +74,7 @@ export async function registerForCli(
   const cohorts = loaded.scenario.population.cohorts.map((c) => ({ id: c.id, segment: c.segment }));
   const r = await loadRegister(resolve(ctx.cwd, file), { cohorts, label: file });
   if (r.ok) return { file, households: r.value };
-  const more = r.error.find((i) => i.code === "more")?.count ?? 0;
-  const total = r.error.filter((i) => i.code !== "more").length + more;
+  const total = problemCount(r.error);
   ctx.stderr.write(`${say(lang, registerRejected(file, total))}\n${r.error.map((i) => `  ${say(lang, registerIssue(i))}`).join("\n")}\n`);
   ctx.exitCode = EXIT.invalid;
   return undefined;
