@@ -46,7 +46,7 @@ describe("scenario issues", () => {
   });
 
   it("a missing values: section is said once, with the names", () => {
-    const issues = issuesOf(base.replace(/^values:\n(  .*\n)+/m, ""));
+    const issues = issuesOf(base.replace(/^values:\n( {2}.*\n)+/m, ""));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: "missingValues", found: "revenueIncrease, wheatPrice" });
     expect(issueMessage(issues[0]!).en).toContain("revenueIncrease, wheatPrice");
