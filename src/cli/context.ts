@@ -14,6 +14,8 @@ export interface CliContext {
   readonly cwd: string;
   /** True when stderr is an interactive terminal (progress bars are shown only then). */
   readonly isTTY: boolean;
+  /** Environment variables read for the language (LC_ALL, LC_MESSAGES, LANG); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exit code the command sets: 0 success, 1 invalid input or failed check, 2 usage error. */
   exitCode: number;
 }

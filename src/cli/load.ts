@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { loadScenario, type LoadedScenario } from "../scenario/index.js";
 import { renderIssues } from "../messages/scenario.js";
 import { isLang, type Lang } from "../messages/lang.js";
+import { cliHelp } from "../messages/cli.js";
 import type { CliContext } from "./context.js";
 import { EXIT } from "./context.js";
 
@@ -13,6 +14,8 @@ export interface ScenarioArgs {
   readonly variant?: string | undefined;
   readonly set?: readonly string[] | undefined;
   readonly lang: Lang;
+  /** List every issue (--all-issues), not only the first screen. */
+  readonly allIssues?: boolean | undefined;
 }
 
 /** Load or report: returns undefined (and sets exit code 1) when the scenario is invalid. */
@@ -21,7 +24,7 @@ export async function loadForCli(args: ScenarioArgs, ctx: CliContext): Promise<L
   const r = await loadScenario(file, { variant: args.variant, sets: args.set ?? [] });
   if (!r.ok) {
     const shown = r.error.map((i) => (i.file === file ? { ...i, file: args.scenario } : i));
-    ctx.stderr.write(`${renderIssues(args.lang, shown)}\n`);
+    ctx.stderr.write(`${renderIssues(args.lang, shown, args.allIssues === true ? Infinity : undefined)}\n`);
     ctx.exitCode = EXIT.invalid;
     return undefined;
   }
@@ -38,11 +41,17 @@ export function scenarioArgsOf(argv: Readonly<Record<string, unknown>>): Scenari
     variant: typeof variant === "string" ? variant : undefined,
     set: Array.isArray(set) ? set.map(String) : undefined,
     lang,
+    allIssues: argv["all-issues"] === true,
   };
 }
 
-/** yargs options shared by commands that take a scenario. */
-export const scenarioOptions = {
-  variant: { type: "string", describe: "Apply a variant defined in the scenario (variants[].id)" },
-  set: { type: "string", array: true, describe: "Override a value: path=value (repeatable), e.g. creditPools.pool.leverage=8" },
-} as const;
+/** yargs options shared by commands that take a scenario, described in `lang`. */
+export const scenarioOptions = (lang: Lang) =>
+  ({
+    variant: { type: "string", describe: cliHelp(lang).variant },
+    set: { type: "string", array: true, describe: cliHelp(lang).set },
+    "all-issues": allIssuesOption(lang),
+  }) as const;
+
+/** --all-issues: list every problem instead of the first screen. */
+export const allIssuesOption = (lang: Lang) => ({ type: "boolean", default: false, describe: cliHelp(lang).allIssues }) as const;

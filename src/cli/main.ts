@@ -2,10 +2,10 @@
  * Process entry point. Runs the CLI and turns any escaped exception into a short
  * message (a bug report request), never a raw stack trace.
  */
-import { buildCli, UsageError } from "./buildCli.js";
+import { buildCli, cliLang, UsageError } from "./buildCli.js";
 import { EXIT } from "./context.js";
 import type { CliContext, Output } from "./context.js";
-import { say, isLang } from "../messages/lang.js";
+import { say } from "../messages/lang.js";
 import { unexpected, usageHint } from "../messages/cli.js";
 
 export interface RunOutcome {
@@ -16,11 +16,7 @@ export interface RunOutcome {
 
 /** Run the CLI with the given streams; resolves to the exit code. */
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
-  const lang = (() => {
-    const i = argv.indexOf("--lang");
-    const v = i >= 0 ? argv[i + 1] : undefined;
-    return isLang(v) ? v : "en";
-  })();
+  const lang = cliLang(argv, ctx.env);
   try {
     let helpOut = "";
     await buildCli(argv, ctx).parseAsync([...argv], {}, (err, _argv, output) => {
@@ -41,8 +37,12 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   return ctx.exitCode;
 }
 
-/** Run in-process and capture everything (for tests and notebooks). */
-export async function runCapture(argv: readonly string[], cwd = process.cwd()): Promise<RunOutcome> {
+/**
+ * Run in-process and capture everything (for tests and notebooks). The language comes from
+ * `--lang` and `env` only (none by default), not from this process's environment, so
+ * results do not depend on the machine's locale.
+ */
+export async function runCapture(argv: readonly string[], cwd = process.cwd(), env: Readonly<Record<string, string | undefined>> = {}): Promise<RunOutcome> {
   let out = "";
   let errOut = "";
   const ctx: CliContext = {
@@ -50,6 +50,7 @@ export async function runCapture(argv: readonly string[], cwd = process.cwd()): 
     stderr: { write: (t) => void (errOut += t) },
     cwd,
     isTTY: false,
+    env,
     exitCode: 0,
   };
   const exitCode = await runCli(argv, ctx);
@@ -78,6 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderr: streamOutput(process.stderr),
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
     exitCode: 0,
   };
   return runCli(argv, ctx);

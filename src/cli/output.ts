@@ -5,17 +5,13 @@
 import type { CliContext } from "./context.js";
 import { EXIT } from "./context.js";
 import { say, type Lang } from "../messages/lang.js";
+import { cliHelp } from "../messages/cli.js";
 import { outputProblem } from "../messages/io.js";
 import { checkOutputDir, type OutputGuard, type OutputKind, type OutputProblem } from "../io/outputs.js";
 import type { Result } from "../util/result.js";
 
-export const forceOption = {
-  force: {
-    type: "boolean",
-    default: false,
-    describe: "Write into an --out folder that holds other files (they are kept; same-named files are replaced)",
-  },
-} as const;
+/** `--force`, described in `lang` (`describe` may be replaced, as `chart` does). */
+export const forceOption = (lang: Lang) => ({ force: { type: "boolean", default: false, describe: cliHelp(lang).force } }) as const;
 
 /** The guard of a command: its working folder, its input files and --force. */
 export function outputGuard(ctx: CliContext, argv: Readonly<Record<string, unknown>>, inputs: readonly (string | undefined)[]): OutputGuard {

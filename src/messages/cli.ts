@@ -1,5 +1,5 @@
 /** Messages of the command-line layer. */
-import { loc, type Localized } from "./lang.js";
+import { loc, type Lang, type Localized } from "./lang.js";
 
 export const unexpected = (what: string): Localized =>
   loc(
@@ -11,3 +11,89 @@ export const usageHint = (): Localized =>
   loc("Run `fundsim --help` for usage.", "运行 `fundsim --help` 查看用法。");
 
 export const wrote = (path: string): Localized => loc(`Wrote ${path}`, `已写入 ${path}`);
+
+/** The usage line at the top of `fundsim --help`. */
+export const usageLine = (): Localized =>
+  loc(
+    "fundsim <command> [options]\n\nTest poverty-alleviation budgets before committing money.",
+    "fundsim <命令> [选项]\n\n在投入资金之前检验扶贫预算。",
+  );
+
+/** Descriptions of commands, positionals and options in `--help`, by command and option. */
+const HELP = {
+  lang: loc("Language of messages and outputs (en | zh; default: from LANG/LC_ALL)", "消息和输出的语言（en | zh；默认取自 LANG/LC_ALL）"),
+  allIssues: loc("List every problem found (by default the first 10 and a count of the rest)", "列出发现的全部问题（默认只列前 10 个并统计其余数量）"),
+  noCommand: loc("No command given.", "没有指定命令。"),
+  scenarioFile: loc("Scenario file (.yaml or .json)", "情景文件（.yaml 或 .json）"),
+  variant: loc("Apply a variant defined in the scenario (variants[].id)", "应用情景中定义的方案（variants[].id）"),
+  set: loc("Override a value: path=value (repeatable), e.g. creditPools.pool.leverage=8", "覆盖一个数值：路径=数值（可重复），例如 creditPools.pool.leverage=8"),
+  runs: loc("Monte-Carlo runs (default: the scenario's simulation.runs)", "蒙特卡洛模拟次数（默认：情景中的 simulation.runs）"),
+  seed: loc("Random seed, 0–4294967295 (default: the scenario's simulation.seed)", "随机种子，0–4294967295（默认：情景中的 simulation.seed）"),
+  threads: loc("Worker threads (default: available cores); results do not depend on it", "工作线程数（默认：可用核心数）；结果与其无关"),
+  register: loc("Household register CSV to simulate instead of the scenario's cohorts (see docs/outputs.md)", "用于模拟的农户名册 CSV，代替情景中的群组（见 docs/outputs.md）"),
+  validate: loc("Check scenario files; report every problem with file, line and field", "检查情景文件；报告每个问题的文件、行号和字段"),
+  validateFiles: loc("Scenario files (.yaml or .json)", "情景文件（.yaml 或 .json）"),
+  schema: loc("Print the JSON Schema of scenario files (editors use it to autocomplete)", "输出情景文件的 JSON Schema（供编辑器自动补全）"),
+  describe: loc("Summarise a scenario: population, money, programmes, credit pools, targets", "概述情景：人口、资金、项目、信贷资金池、目标"),
+  ledger: loc("Exact budget ledger: sources and uses per year, capacities, schedules, pools, checks", "精确预算台账：逐年资金来源与用途、能力、计划、资金池、核查"),
+  ledgerFormat: loc("What to print: aligned table, CSV (UTF-8 with BOM) or JSON", "输出格式：对齐表格、CSV（带 BOM 的 UTF-8）或 JSON"),
+  ledgerOut: loc("Also write ledger.txt, ledger.csv and ledger.json into this folder (new, empty, or a previous ledger folder)", "同时将 ledger.txt、ledger.csv 和 ledger.json 写入此文件夹（新建、空的或以前的台账文件夹）"),
+  ledgerStrict: loc("Exit 1 when any check is an error (over-committed year, target missed …)", "任何核查为错误时（某年超支、未达目标……）以退出码 1 结束"),
+  simulate: loc("Monte-Carlo simulation: exits, relapses, pool losses and fiscal cost, with uncertainty", "蒙特卡洛模拟：脱贫、返贫、资金池损失和财政成本，附不确定性"),
+  precision: loc("Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)", "持续增加模拟次数，直到末年脱贫率的标准误 ≤ 此值（例如 0.002）"),
+  maxRuns: loc("Cap on runs with --precision (default 100000)", "使用 --precision 时的模拟次数上限（默认 100000）"),
+  simulateOut: loc("Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder", "输出文件夹（runs.csv、summary.json、manifest.json）：新建、空的或以前的结果文件夹"),
+  compare: loc("Compare variants with common random numbers: paired differences with confidence intervals", "用共同随机数比较方案：配对差异及置信区间"),
+  compareVariant: loc("Variant to compare (repeatable; `baseline` = no overlay); the first is the reference", "要比较的方案（可重复；`baseline` 表示不覆盖）；第一个为参照"),
+  compareOut: loc("Output folder: one results folder per variant, differences.json, differences.csv", "输出文件夹：每个方案一个结果文件夹，以及 differences.json、differences.csv"),
+  chart: loc("Draw one chart from a results folder or a scenario (SVG, PNG, PDF or the Vega-Lite JSON)", "根据结果文件夹或情景绘制一张图（SVG、PNG、PDF 或 Vega-Lite JSON）"),
+  chartInput: loc("Results folder (fundsim simulate --out) or scenario file", "结果文件夹（fundsim simulate --out）或情景文件"),
+  chartKind: loc("Which chart", "图表类型"),
+  chartFormat: loc("Output format (default: from the --out extension, else svg)", "输出格式（默认：按 --out 的扩展名，否则为 svg）"),
+  chartOut: loc("File to write (an existing file is replaced only if fundsim wrote it)", "要写入的文件（已有文件仅当由 fundsim 写入时才会被替换）"),
+  chartForce: loc("Replace an existing --out file even if fundsim did not write it", "即使 --out 文件不是 fundsim 写入的也替换它"),
+  force: loc("Write into an --out folder that holds other files (they are kept; same-named files are replaced)", "写入含有其他文件的 --out 文件夹（原有文件保留，同名文件被替换）"),
+  chartRuns: loc("Runs when simulating a scenario (default: the scenario's simulation.runs)", "模拟情景时的次数（默认：情景中的 simulation.runs）"),
+  chartSeed: loc("Seed when simulating a scenario (default: the scenario's simulation.seed)", "模拟情景时的随机种子（默认：情景中的 simulation.seed）"),
+  chartThreads: loc("Worker threads when simulating (default: available cores)", "模拟时的工作线程数（默认：可用核心数）"),
+  chartCompare: loc("Variants to compare with the scenario (for variant-differences and exits-vs-cost; repeatable)", "与情景比较的方案（用于 variant-differences 和 exits-vs-cost；可重复）"),
+  report: loc("Ledger + simulation → a self-contained HTML report with every chart (PNG, SVG, CSV beside it)", "台账 + 模拟 → 包含全部图表的独立 HTML 报告（旁附 PNG、SVG、CSV）"),
+  reportVariant: loc("Compare a variant with the baseline (repeatable)", "将方案与基准比较（可重复）"),
+  reportSet: loc("Override a value: path=value (repeatable)", "覆盖一个数值：路径=数值（可重复）"),
+  reportSeed: loc("Random seed (default: the scenario's simulation.seed)", "随机种子（默认：情景中的 simulation.seed）"),
+  reportThreads: loc("Worker threads (default: available cores)", "工作线程数（默认：可用核心数）"),
+  reportOut: loc("Folder to write: new, empty, or a previous report folder (replaced atomically)", "要写入的文件夹：新建、空的或以前的报告文件夹（原子替换）"),
+} as const;
+
+export type HelpKey = keyof typeof HELP;
+
+/** Every help text in one language, for the command definitions. */
+export function cliHelp(lang: Lang): { readonly [K in HelpKey]: string } {
+  return Object.fromEntries(Object.entries(HELP).map(([k, v]) => [k, v[lang]])) as { [K in HelpKey]: string };
+}
+
+/**
+ * yargs' own words in Chinese where its zh_CN locale is unclear or missing (it leaves
+ * "non-option" in English, and "Positionals" as 位置).
+ */
+export const YARGS_ZH: Readonly<Record<string, string | { one: string; other: string }>> = {
+  "Positionals:": "参数：",
+  "Not enough non-option arguments: got %s, need at least %s": { one: "参数不足：给了 %s 个，至少需要 %s 个", other: "参数不足：给了 %s 个，至少需要 %s 个" },
+  "Too many non-option arguments: got %s, maximum of %s": { one: "参数过多：给了 %s 个，最多 %s 个", other: "参数过多：给了 %s 个，最多 %s 个" },
+  "Unknown argument: %s": { one: "未知的选项：%s", other: "未知的选项：%s" },
+  "Unknown command: %s": { one: "未知的命令：%s", other: "未知的命令：%s" },
+  "Invalid values:": "无效的选项值：",
+  "Argument: %s, Given: %s, Choices: %s": "选项 %s：给出的值 %s，可选值：%s",
+  "Missing required argument: %s": { one: "缺少必需的选项：%s", other: "缺少必需的选项：%s" },
+  "Missing argument value: %s": { one: "选项缺少值：%s", other: "选项缺少值：%s" },
+  "Did you mean %s?": "是否应为 %s？",
+  required: "必需",
+  "aliases:": "别名:",
+};
+
+/** Progress bar text while simulating (cli-progress format; {bar}, {value} … are filled in by the bar). */
+export const progressFormat = (label: string): Localized =>
+  loc(`${label} [{bar}] {value}/{total} runs | {speed} runs/s | ETA {eta_formatted}`, `${label} [{bar}] {value}/{total} 次 | {speed} 次/秒 | 剩余 {eta_formatted}`);
+
+/** Progress label of `simulate`. */
+export const simulatingLabel = (): Localized => loc("simulate", "模拟");

@@ -1,18 +1,27 @@
 /** Messages of the population stage: household register import. */
 import type { RegisterIssue } from "../population/registerIssues.js";
 import type { PopulationIssue } from "../population/cohorts.js";
-import { loc, type Localized } from "./lang.js";
+import { clip, loc, type Localized } from "./lang.js";
 
-const q = (s: string | undefined): string => JSON.stringify(s ?? "");
+const q = (s: string | undefined): string => JSON.stringify(clip(s ?? ""));
 const list = (xs: readonly string[] | undefined, max = 14): string => {
   const a = xs ?? [];
   return a.length > max ? `${a.slice(0, max).join(", ")}, …` : a.join(", ");
 };
-const hintEn = (i: RegisterIssue): string => (i.suggestion ? ` Did you mean ${q(i.suggestion)}?` : "");
-const hintZh = (i: RegisterIssue): string => (i.suggestion ? `是否应为 ${q(i.suggestion)}？` : "");
+/** A suggestion worth making: not the value already written. */
+const suggested = (i: RegisterIssue): boolean => i.suggestion !== undefined && i.suggestion !== i.found;
+const hintEn = (i: RegisterIssue): string => (suggested(i) ? ` Did you mean ${q(i.suggestion)}?` : "");
+const hintZh = (i: RegisterIssue): string => (suggested(i) ? `是否应为 ${q(i.suggestion)}？` : "");
 
-/** Where an issue is: `file:line, column size`. */
+/** Where an issue is: `file:line, column size`, or `file, lines 3, 4, 7 … (20 lines), column size`. */
 function where(i: RegisterIssue): Localized {
+  if (i.lines !== undefined && i.lineCount !== undefined && i.lineCount > 1) {
+    const more = i.lineCount > i.lines.length ? " …" : "";
+    return loc(
+      `${clip(i.file)}, lines ${i.lines.join(", ")}${more} (${i.lineCount} lines)${i.column ? `, column ${i.column}` : ""}`,
+      `${clip(i.file)} 第 ${i.lines.join("、")}${more} 行（共 ${i.lineCount} 行）${i.column ? `，${i.column} 列` : ""}`,
+    );
+  }
   const line = i.line > 0 ? `:${i.line}` : "";
   return loc(
     `${i.file}${line}${i.column ? `, column ${i.column}` : ""}`,

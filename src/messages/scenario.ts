@@ -1,5 +1,5 @@
 /** Messages about scenario files and other inputs (validation issues). */
-import { loc, type Localized, type Lang } from "./lang.js";
+import { clip, loc, type Localized, type Lang } from "./lang.js";
 import { formatPath, type Issue } from "../scenario/issues.js";
 
 const KIND_ZH: Readonly<Record<string, string>> = {
@@ -182,7 +182,7 @@ export function yamlSyntax(code: string | undefined, detail: string): Localized 
 export function issueMessage(i: Issue): Localized {
   const at = formatPath(i.path);
   const exp = i.expected ?? "";
-  const found = i.found ?? "";
+  const found = clip(i.found ?? "");
   const zh = { at: at === "(top level)" ? "（顶层）" : at, exp: phraseZh(exp), found: phraseZh(found) };
   switch (i.code) {
     case "fileNotFound":
@@ -201,6 +201,10 @@ export function issueMessage(i: Issue): Localized {
       const why = yamlSyntax(i.parserCode, i.detail ?? "");
       return loc(`Syntax error: ${why.en}`, `语法错误：${why.zh}`);
     }
+    case "tooDeep":
+      return loc(`Lists and mappings are nested more than ${exp} levels deep here; the limit is ${exp}.`, `此处列表和映射嵌套超过 ${exp} 层；上限为 ${exp} 层。`);
+    case "unsupportedTag":
+      return loc(`The YAML tag ${found} is not supported in scenario files.`, `情景文件不支持 YAML 标签 ${found}。`);
     case "duplicateKey":
       return loc(`Key "${found}" appears twice in the same mapping.`, `同一映射中键 "${found}" 出现了两次。`);
     case "notMapping":
@@ -217,6 +221,8 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: expected ${exp}, found ${found}.`, `字段 ${zh.at}：应为 ${zh.exp}，实际为 ${zh.found}。`);
     case "unknownKey":
       return loc(`At ${at}: unknown key "${found}".`, `字段 ${zh.at}：未知的键 "${found}"。`);
+    case "badKey":
+      return loc(`At ${at}: "${found}" cannot be a key here; a key must be ${exp}.`, `字段 ${zh.at}：此处不能用 "${found}" 作键；键应为${zh.exp}。`);
     case "missingKey":
       return loc(`At ${at}: required field is missing (expected ${exp}).`, `字段 ${zh.at}：缺少必填项（应为 ${zh.exp}）。`);
     case "invalidChoice":
@@ -235,6 +241,11 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: the expression ${found} uses ${i.detail ?? "a forbidden construct"}, which is not allowed in scenario files.`, `字段 ${zh.at}：表达式 ${found} 使用了 ${i.detail !== undefined ? phraseZh(i.detail) : "禁止的结构"}，情景文件中不允许。`);
     case "expressionUnknownName":
       return loc(`At ${at}: the expression ${found} uses the name "${i.detail ?? ""}", which is not defined under values:.`, `字段 ${zh.at}：表达式 ${found} 使用了未在 values: 中定义的名称 "${i.detail ?? ""}"。`);
+    case "missingValues":
+      return loc(
+        `There is no values: section, but ${i.detail ?? ""} expressions use names from it: ${found}.`,
+        `缺少 values: 部分，但有 ${i.detail ?? ""} 个表达式使用其中的名称：${found}。`,
+      );
     case "expressionCycle":
       return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${zh.at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
     case "expressionNotFinite":
@@ -256,9 +267,18 @@ export function issueMessage(i: Issue): Localized {
   }
 }
 
+/** The choice a quoted value would be without its quotes (`fundsim: "1"` where 1 is expected), if that is the problem. */
+function quotedChoice(i: Issue): string | undefined {
+  if (i.code !== "invalidChoice" || i.found === undefined || !/^"[-+0-9.]+"$/.test(i.found)) return undefined;
+  const bare = i.found.slice(1, -1);
+  return (i.expected ?? "").split(" | ").includes(bare) ? bare : undefined;
+}
+
 /** How to fix it, where there is something useful to say. */
 export function issueHint(i: Issue): Localized | undefined {
   if (i.suggestion !== undefined) return loc(`Did you mean "${i.suggestion}"?`, `是否应为 "${i.suggestion}"？`);
+  const quoted = quotedChoice(i);
+  if (quoted !== undefined) return loc(`Remove the quotes: write ${quoted}, a number, not the text "${quoted}".`, `请去掉引号：写成数字 ${quoted}，而不是文本 "${quoted}"。`);
   switch (i.code) {
     case "fileNotFound":
       return loc("Check the path; scenarios shipped with fundsim are in scenarios/.", "请检查路径；fundsim 自带的情景在 scenarios/ 目录中。");
@@ -273,6 +293,10 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Save the scenario as UTF-8 text (YAML or JSON).", "请将情景保存为 UTF-8 文本（YAML 或 JSON）。");
     case "duplicateKey":
       return loc("Remove or rename one of them.", "请删除或重命名其中之一。");
+    case "tooDeep":
+      return loc("A scenario needs only a few levels; check for unclosed [ or { brackets.", "情景文件只需要几层嵌套；请检查是否有未闭合的 [ 或 {。");
+    case "unsupportedTag":
+      return loc("Remove the tag: write numbers, text, true/false, lists and mappings plainly (dates as text, e.g. \"2017-06-30\").", "请删除该标签：数字、文本、true/false、列表和映射直接书写即可（日期写成文本，例如 \"2017-06-30\"）。");
     case "notFinite":
       return loc("Write a number (NaN, .inf and Infinity are not amounts).", "请填写具体数值（NaN、.inf、Infinity 不是金额）。");
     case "outOfRange":
@@ -283,6 +307,8 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Expressions may use numbers, names under values:, + - * / ^ % ( ) and min, max, round, floor, ceil, abs, sqrt, exp, log.", "表达式只能使用数字、values: 中的名称、+ - * / ^ % ( ) 以及 min、max、round、floor、ceil、abs、sqrt、exp、log。");
     case "expressionUnknownName":
       return loc("Define it under values: (e.g. values: {wheatPrice: 2.3}).", "请在 values: 中定义（例如 values: {wheatPrice: 2.3}）。");
+    case "missingValues":
+      return loc("Add a values: section defining each name (e.g. values: {wheatPrice: 2.3}).", "请添加 values: 部分并定义每个名称（例如 values: {wheatPrice: 2.3}）。");
     case "expressionCycle":
       return loc("Make one of the values a number.", "请将其中一个数值改为具体数字。");
     case "overlayPath":
@@ -296,8 +322,15 @@ export function issueHint(i: Issue): Localized | undefined {
   }
 }
 
-/** The full one-screen text of a list of issues. */
-export function renderIssues(lang: Lang, issues: readonly Issue[], max = 20): string {
+/** Issues listed by default; the rest are counted (--all-issues lists them all). */
+export const MAX_SHOWN_ISSUES = 10;
+
+/** The line after a shortened list of issues. */
+export const moreIssues = (n: number): Localized =>
+  loc(`… and ${n} more (use --all-issues to see all)`, `……另有 ${n} 个问题（使用 --all-issues 查看全部）`);
+
+/** The text of a list of issues: the first `max` (one screen by default), then a count of the rest. */
+export function renderIssues(lang: Lang, issues: readonly Issue[], max = MAX_SHOWN_ISSUES): string {
   const lines: string[] = [];
   for (const i of issues.slice(0, max)) {
     const where = [i.file, i.line !== undefined ? String(i.line) : undefined, i.column !== undefined ? String(i.column) : undefined]
@@ -307,10 +340,7 @@ export function renderIssues(lang: Lang, issues: readonly Issue[], max = 20): st
     const hint = issueHint(i);
     if (hint) lines.push(`  → ${hint[lang]}`);
   }
-  if (issues.length > max) {
-    const more = issues.length - max;
-    lines.push(lang === "zh" ? `…另有 ${more} 个问题` : `…and ${more} more`);
-  }
+  if (issues.length > max) lines.push(moreIssues(issues.length - max)[lang]);
   return lines.join("\n");
 }
 

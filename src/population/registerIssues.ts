@@ -48,27 +48,57 @@ export interface RegisterIssue {
   readonly max?: number;
   /** Expected field count (`fieldCount`), first line of a duplicate id (`duplicateId`), or issues not listed (`more`). */
   readonly count?: number;
+  /** The same problem on several rows: the first lines it is on (`line` is the first), and on how many rows in all. */
+  readonly lines?: readonly number[];
+  readonly lineCount?: number;
 }
 
 /** At most this many issues are listed; the rest are counted in one `more` issue. */
 export const MAX_LISTED_ISSUES = 20;
 
-/** Collects issues, keeping the first MAX_LISTED_ISSUES and counting the rest. */
+/** Lines named for a problem found on several rows (the rest are counted). */
+export const MAX_GROUP_LINES = 5;
+
+/**
+ * Collects issues, keeping the first MAX_LISTED_ISSUES and counting the rest. The same
+ * problem (same code, column, value …) on several rows is one issue with its lines.
+ */
 export class IssueCollector {
   readonly listed: RegisterIssue[] = [];
   private extra = 0;
+  private readonly groups = new Map<string, { readonly index: number; readonly lines: number[]; count: number }>();
   constructor(private readonly limit = MAX_LISTED_ISSUES) {}
   add(issue: RegisterIssue): void {
-    if (this.listed.length < this.limit) this.listed.push(issue);
-    else this.extra++;
+    const { line, ...what } = issue;
+    const key = line > 0 ? JSON.stringify(what) : undefined;
+    const group = key === undefined ? undefined : this.groups.get(key);
+    if (group) {
+      group.count++;
+      if (group.lines.length < MAX_GROUP_LINES) group.lines.push(line);
+      return;
+    }
+    if (this.listed.length < this.limit) {
+      if (key !== undefined) this.groups.set(key, { index: this.listed.length, lines: [line], count: 1 });
+      this.listed.push(issue);
+    } else this.extra++;
   }
   get any(): boolean {
     return this.listed.length > 0;
   }
   /** The listed issues plus a trailing `more` issue when some were not listed. */
   result(file: string): RegisterIssue[] {
-    return this.extra > 0 ? [...this.listed, { code: "more", file, line: 0, count: this.extra }] : [...this.listed];
+    const listed = this.listed.map((i): RegisterIssue => i);
+    for (const g of this.groups.values()) {
+      const i = listed[g.index];
+      if (i && g.count > 1) listed[g.index] = { ...i, lines: [...g.lines], lineCount: g.count };
+    }
+    return this.extra > 0 ? [...listed, { code: "more", file, line: 0, count: this.extra }] : listed;
   }
+}
+
+/** Problems in a list of register issues: every row of a grouped one, and those only counted. */
+export function problemCount(issues: readonly RegisterIssue[]): number {
+  return issues.reduce((n, i) => n + (i.code === "more" ? (i.count ?? 0) : (i.lineCount ?? 1)), 0);
 }
 
 /** Closest word by edit distance (case-insensitive), or undefined when nothing is close. */

@@ -11,6 +11,8 @@ export const ISSUE_CODES = [
   "binaryFile",
   "unreadable",
   "syntax",
+  "tooDeep",
+  "unsupportedTag",
   "duplicateKey",
   "notMapping",
   "invalidType",
@@ -19,6 +21,7 @@ export const ISSUE_CODES = [
   "invalidValue",
   "outOfRange",
   "unknownKey",
+  "badKey",
   "missingKey",
   "invalidChoice",
   "duplicateId",
@@ -28,6 +31,7 @@ export const ISSUE_CODES = [
   "expressionSyntax",
   "expressionForbidden",
   "expressionUnknownName",
+  "missingValues",
   "expressionCycle",
   "expressionNotFinite",
   "peopleBelowHouseholds",
@@ -83,32 +87,38 @@ export function describeFound(x: unknown): string {
   return typeof x;
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
+/** Levenshtein distance (case-insensitive), for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const n = t.length;
+  const row = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const c = s.charCodeAt(i - 1);
+    let diag = row[0] ?? 0;
+    row[0] = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      const up = row[j] ?? 0;
+      row[j] = Math.min(up + 1, (row[j - 1] ?? 0) + 1, diag + (c === t.charCodeAt(j - 1) ? 0 : 1));
+      diag = up;
     }
-    prev = cur;
   }
-  return prev[n] ?? 0;
+  return row[n] ?? 0;
 }
 
 /** The closest candidate within a sensible distance, if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip candidates that cannot win.
+    if (Math.abs(c.length - word.length) > Math.min(limit, bestD)) continue;
     const d = editDistance(word, c);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }

@@ -11,7 +11,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode } from "yaml";
+import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode, type Pair } from "yaml";
 import { ok, err, type Result } from "../util/result.js";
 import type { Issue, PathSegment } from "./issues.js";
 import { describeFound } from "./issues.js";
@@ -20,10 +20,15 @@ import { fromZodIssues } from "./zodIssues.js";
 import { resolveNumbers } from "./resolve.js";
 import { applyOverlay, parseSet } from "./overlays.js";
 import { crossCheck } from "./crossChecks.js";
+import { deepestNesting, MAX_NESTING, normalizeLineEnds, structureProblems } from "./yamlLimits.js";
 import type { LoadedScenario, Scenario } from "./types.js";
 
-/** Largest scenario file accepted (a scenario is hand-written; data goes in a register). */
-export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest scenario file accepted (a scenario is hand-written, the shipped ones are about
+ * 20 KB; data goes in a register). It bounds parsing time: the YAML parser needs seconds
+ * for a megabyte of keys.
+ */
+export const MAX_SCENARIO_BYTES = 512 * 1024;
 
 export interface LoadOptions {
   readonly variant?: string | undefined;
@@ -68,8 +73,17 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
   const file = opts.file ?? "<text>";
   if (text.replace(/^\uFEFF/, "").trim() === "") return err([{ code: "emptyFile", path: [], file }]);
   const lineCounter = new LineCounter();
-  const yamlText = text.replace(/^\uFEFF/, "");
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const yamlText = normalizeLineEnds(text.replace(/^\uFEFF/, ""));
+  // Limits before the parser builds anything: size (text given directly skips the file check), then nesting depth.
+  const bytes = Buffer.byteLength(yamlText);
+  if (bytes > MAX_SCENARIO_BYTES) return err([{ code: "fileTooLarge", path: [], file, found: formatBytes(bytes), expected: formatBytes(MAX_SCENARIO_BYTES) }]);
+  const deep = deepestNesting(yamlText, MAX_NESTING);
+  if (deep) {
+    const pos = lineAndColumn(yamlText, deep.offset);
+    return err([{ code: "tooDeep", path: [], file, ...pos, expected: String(MAX_NESTING) }]);
+  }
+  // Duplicate keys and tags are checked below in one pass (the parser's uniqueKeys compares every pair of keys).
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false, schema: "core", prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     // Errors the parser reports at the same place as an earlier one follow from it; the first says what is wrong.
     const seen = new Set<number>();
@@ -83,6 +97,16 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
         return dup
           ? { code: "duplicateKey", path: [], file, line: pos.line, column: pos.col, found: keyText ?? "" }
           : { code: "syntax", path: [], file, line: pos.line, column: pos.col, parserCode: e.code, detail: e.message.split("\n")[0] ?? e.message };
+      }),
+    );
+  }
+  const structure = structureProblems(doc, 10);
+  if (structure.length > 0) {
+    return err(
+      structure.map((p): Issue => {
+        const pos = lineCounter.linePos(p.offset);
+        const where = { path: [], file, line: pos.line, column: pos.col };
+        return p.kind === "duplicateKey" ? { code: "duplicateKey", ...where, found: p.key } : { code: "unsupportedTag", ...where, found: p.tag };
       }),
     );
   }
@@ -106,7 +130,7 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
   }
   const locate = (issues: Issue[]): Issue[] =>
     issues.map((i) => {
-      const at = positionOf(doc.contents, i.code === "unknownKey" && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter, yamlText);
+      const at = positionOf(doc.contents, (i.code === "unknownKey" || i.code === "badKey") && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter, yamlText);
       const { source, ...pos } = at;
       // A number beyond the safe range was already rounded by parsing; show what the file says.
       const found = i.code === "unsafeNumber" && source !== undefined ? { found: source } : {};
@@ -154,7 +178,7 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
   // 3. Numbers (expressions, dated values, constraints).
   const issues: Issue[] = [];
   const scenario = resolveNumbers(parsed.data, years, issues) as Scenario;
-  if (issues.length > 0) return err(issues);
+  if (issues.length > 0) return err(withoutValuesSection(data, issues));
   // 4. Cross-field checks, including every variant's overlay paths.
   issues.push(...crossCheck(scenario));
   for (const [i, v] of scenario.variants.entries()) {
@@ -163,6 +187,20 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
   }
   if (issues.length > 0) return err(issues);
   return ok({ scenario: deepFreeze(scenario), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data });
+}
+
+/**
+ * Without a values: section every expression's names are unknown; say that once, with the
+ * names, rather than once per expression.
+ */
+function withoutValuesSection(data: unknown, issues: Issue[]): Issue[] {
+  const values = (data as { values?: unknown }).values;
+  if (values !== undefined && values !== null && Object.keys(values).length > 0) return issues;
+  const unknown = issues.filter((i) => i.code === "expressionUnknownName");
+  if (unknown.length < 2) return issues;
+  const names = [...new Set(unknown.map((i) => i.detail ?? ""))];
+  const rest = issues.filter((i) => i.code !== "expressionUnknownName");
+  return [{ code: "missingValues", path: ["values"], found: names.join(", "), detail: String(unknown.length) }, ...rest];
 }
 
 function applyAll(raw: unknown, entries: readonly (readonly [string, unknown])[], origin: string): Result<unknown, Issue[]> {
@@ -197,8 +235,31 @@ function deepFreeze<T>(x: T): T {
   return x;
 }
 
+/** 1-based line and column of an offset (lines end at LF; CR before it is part of the line end). */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let k = text.indexOf("\n"); k >= 0 && k < offset; k = text.indexOf("\n", k + 1)) {
+    line++;
+    start = k + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+/** A mapping's pairs by key, built once per mapping: locating many issues in one large mapping stays linear. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsOf(map: { items: unknown[] }): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /**
@@ -216,7 +277,7 @@ function positionOf(
   let found = 0;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node).get(String(seg));
       if (!pair) break;
       const key = pair.key as { range?: [number] };
       offset = key.range?.[0] ?? offset;

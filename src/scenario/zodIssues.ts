@@ -9,6 +9,9 @@ import { MAX_SAFE } from "./num.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** Unknown keys of one mapping that get a "did you mean" hint. */
+const MAX_SUGGESTED = 100;
+
 /** Read the value at a path of plain data. */
 export function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
   let node = root;
@@ -100,8 +103,9 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
   switch (zi.code) {
     case "unrecognized_keys": {
       const allowed = allowedKeys(schema, path);
-      return zi.keys.map((k) => {
-        const suggestion = closest(k, allowed);
+      // Spelling hints help with a few unknown keys; past MAX_SUGGESTED they are not typos, and would cost time.
+      return zi.keys.map((k, n) => {
+        const suggestion = n < MAX_SUGGESTED ? closest(k, allowed) : undefined;
         return { code: "unknownKey", path, found: k, expected: allowed.join(", "), ...(suggestion ? { suggestion } : {}) };
       });
     }
@@ -129,9 +133,18 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       const desc = describeSchemaAt(schema, path);
       return [{ code: "invalidType", path, expected: desc ?? "a different form (see `fundsim schema`)", found: typeName(found) }];
     }
+    case "invalid_key": {
+      // A record key that does not fit (values: {"1": …}): say what a key there must look like.
+      const key = path[path.length - 1];
+      const inner = zi.issues[0];
+      const expected = inner && (inner.code === "invalid_format" || inner.code === "custom") ? inner.message : "a different key (see `fundsim schema`)";
+      return [{ code: "badKey", path: path.slice(0, -1), found: String(key), expected }];
+    }
     case "invalid_value": {
       const opts = zi.values.map((v) => String(v));
-      const suggestion = typeof found === "string" ? closest(found, opts) : undefined;
+      // A suggestion equal to what was written helps nobody ("1" for 1 differs in type only: the hint says so).
+      const near = typeof found === "string" ? closest(found, opts) : undefined;
+      const suggestion = near !== found ? near : undefined;
       return [{ code: "invalidChoice", path, expected: opts.join(" | "), found: typeName(found), ...(suggestion ? { suggestion } : {}) }];
     }
     case "too_big":

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ISSUE_CODES, type Issue } from "../../src/scenario/issues.js";
-import { issueMessage, issueHint, renderIssues } from "../../src/messages/scenario.js";
+import { issueMessage, issueHint, moreIssues, renderIssues } from "../../src/messages/scenario.js";
 
 describe("scenario messages", () => {
   it("every issue code has a message in English and Chinese", () => {
@@ -19,7 +19,7 @@ describe("scenario messages", () => {
     const issues: Issue[] = Array.from({ length: 25 }, (_, k) => ({ code: "unknownKey", path: ["x"], found: `k${k}`, file: "s.yaml", line: k + 1, column: 3 }));
     const text = renderIssues("en", issues);
     expect(text).toContain('✖ s.yaml:1:3: At x: unknown key "k0".');
-    expect(text).toContain("…and 5 more");
-    expect(renderIssues("zh", issues)).toContain("…另有 5 个问题");
+    expect(text).toContain(moreIssues(15).en);
+    expect(renderIssues("zh", issues)).toContain(moreIssues(15).zh);
   });
 });

@@ -176,7 +176,7 @@ describe("loadRegister: bad input is reported with line, column, expected and fo
   });
 
   it("lists at most 20 issues and counts the rest", async () => {
-    const rows = Array.from({ length: 45 }, (_, i) => `h${i},V,x,1,1,dibao,,`);
+    const rows = Array.from({ length: 45 }, (_, i) => `h${i},V,x${i},1,1,dibao,,`);
     const issues = await issuesOf(`${HEADER}\n${rows.join("\n")}\n`);
     expect(issues).toHaveLength(21);
     expect(issues[20]).toMatchObject({ code: "more", count: 25 });

@@ -13,6 +13,7 @@ import { scenarioOptions } from "../load.js";
 import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import { chartUnavailable, needsLedger, needsVariants, noSuchData, unknownFormat } from "../../messages/charts.js";
 import * as M from "../../messages/report.js";
+import { cliHelp } from "../../messages/cli.js";
 import { buildChart, CHART_KINDS, type ChartData, type ChartInputMap, type ChartKind } from "../../charts/registry.js";
 import { CHART_FORMATS, formatFromPath, isChartFormat, renderAs } from "../../render/formats.js";
 import { findFonts } from "../../render/fonts.js";
@@ -31,22 +32,22 @@ import type { CliContext } from "../context.js";
 import { loadForCli } from "../load.js";
 import { parseRunArgs, type RunArgs } from "./simulate.js";
 
-export const chartCommand: CommandFactory = (y, ctx) =>
+export const chartCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "chart <input>",
-    "Draw one chart from a results folder or a scenario (SVG, PNG, PDF or the Vega-Lite JSON)",
+    cliHelp(helpLang).chart,
     (a) =>
       a
-        .positional("input", { type: "string", demandOption: true, describe: "Results folder (fundsim simulate --out) or scenario file" })
-        .option("kind", { choices: CHART_KINDS, demandOption: true, describe: "Which chart" })
-        .option("format", { choices: CHART_FORMATS, describe: "Output format (default: from the --out extension, else svg)" })
-        .option("out", { type: "string", demandOption: true, describe: "File to write (an existing file is replaced only if fundsim wrote it)" })
-        .option("force", { ...forceOption.force, describe: "Replace an existing --out file even if fundsim did not write it" })
-        .option("runs", { type: "string", describe: "Runs when simulating a scenario (default: the scenario's simulation.runs)" })
-        .option("seed", { type: "string", describe: "Seed when simulating a scenario (default: the scenario's simulation.seed)" })
-        .option("threads", { type: "string", describe: "Worker threads when simulating (default: available cores)" })
-        .option("compare", { type: "string", array: true, describe: "Variants to compare with the scenario (for variant-differences and exits-vs-cost; repeatable)" })
-        .options(scenarioOptions),
+        .positional("input", { type: "string", demandOption: true, describe: cliHelp(helpLang).chartInput })
+        .option("kind", { choices: CHART_KINDS, demandOption: true, describe: cliHelp(helpLang).chartKind })
+        .option("format", { choices: CHART_FORMATS, describe: cliHelp(helpLang).chartFormat })
+        .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).chartOut })
+        .option("force", { ...forceOption(helpLang).force, describe: cliHelp(helpLang).chartForce })
+        .option("runs", { type: "string", describe: cliHelp(helpLang).chartRuns })
+        .option("seed", { type: "string", describe: cliHelp(helpLang).chartSeed })
+        .option("threads", { type: "string", describe: cliHelp(helpLang).chartThreads })
+        .option("compare", { type: "string", array: true, describe: cliHelp(helpLang).chartCompare })
+        .options(scenarioOptions(helpLang)),
     async (argv) => {
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -81,6 +82,7 @@ export const chartCommand: CommandFactory = (y, ctx) =>
           set: argv["set"] as string[] | undefined,
           run,
           compare: (argv["compare"] as string[] | undefined) ?? [],
+          allIssues: argv["all-issues"] === true,
         },
         ctx,
       );
@@ -114,6 +116,7 @@ interface ChartArgs {
   readonly set: readonly string[] | undefined;
   readonly run: RunArgs;
   readonly compare: readonly string[];
+  readonly allIssues: boolean;
 }
 
 /** The chart inputs for a results folder or a scenario; undefined (with the problem reported) when the input is bad. */
@@ -133,11 +136,11 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
     const ledger = buildLedger(loaded.value.scenario);
     return mergeChartData(data, ledgerChartData(ledger, args.lang), poolChartData(disk.value, ledger));
   }
-  const loaded = await loadForCli({ scenario: args.input, variant: args.variant, set: args.set, lang: args.lang }, ctx);
+  const loaded = await loadForCli({ scenario: args.input, variant: args.variant, set: args.set, lang: args.lang, allIssues: args.allIssues }, ctx);
   if (!loaded) return undefined;
   const variants: LoadedVariant[] = [];
   for (const name of args.compare) {
-    const v = await loadForCli({ scenario: args.input, variant: name, set: args.set, lang: args.lang }, ctx);
+    const v = await loadForCli({ scenario: args.input, variant: name, set: args.set, lang: args.lang, allIssues: args.allIssues }, ctx);
     if (!v) return undefined;
     variants.push({ name, loaded: v });
   }

@@ -10,9 +10,10 @@
  */
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
-import { loadForCli, scenarioOptions } from "../load.js";
+import { allIssuesOption, loadForCli, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
+import { cliHelp } from "../../messages/cli.js";
 import { formatNumber } from "../../charts/format.js";
 import { pairedDifferences } from "../../results/paired.js";
 import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
@@ -25,18 +26,18 @@ import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssu
 
 export const BASELINE = "baseline";
 
-export const compareCommand: CommandFactory = (y, ctx) =>
+export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "compare <scenario>",
-    "Compare variants with common random numbers: paired differences with confidence intervals",
+    cliHelp(helpLang).compare,
     (a) =>
       a
-        .positional("scenario", { type: "string", demandOption: true, describe: "Scenario file (.yaml or .json)" })
-        .options({ set: scenarioOptions.set })
-        .option("variant", { type: "string", array: true, describe: "Variant to compare (repeatable; `baseline` = no overlay); the first is the reference" })
-        .options(runOptions)
-        .option("out", { type: "string", describe: "Output folder: one results folder per variant, differences.json, differences.csv" })
-        .options(forceOption),
+        .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
+        .options({ set: scenarioOptions(helpLang).set, "all-issues": allIssuesOption(helpLang) })
+        .option("variant", { type: "string", array: true, describe: cliHelp(helpLang).compareVariant })
+        .options(runOptions(helpLang))
+        .option("out", { type: "string", describe: cliHelp(helpLang).compareOut })
+        .options(forceOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -61,7 +62,7 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       if (out !== undefined && !(await outputAllowed(ctx, lang, out, "comparison", guard))) return;
       const loadedAll = [];
       for (const name of names) {
-        const loaded = await loadForCli({ scenario, variant: name === BASELINE ? undefined : name, set: sets, lang }, ctx);
+        const loaded = await loadForCli({ scenario, variant: name === BASELINE ? undefined : name, set: sets, lang, allIssues: argv["all-issues"] === true }, ctx);
         if (!loaded) return;
         loadedAll.push(loaded);
       }
@@ -78,7 +79,7 @@ export const compareCommand: CommandFactory = (y, ctx) =>
       const sets_: { name: string; set: ResultSet }[] = [];
       for (const [i, loaded] of loadedAll.entries()) {
         const name = names[i] ?? BASELINE;
-        const bar = progressBar(ctx, name);
+        const bar = progressBar(ctx, name, lang);
         const r = await simulateScenario(loaded, {
           runs,
           seed,

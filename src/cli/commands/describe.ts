@@ -4,12 +4,13 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { describeText } from "../../messages/describe.js";
 import { isLang } from "../../messages/lang.js";
+import { cliHelp } from "../../messages/cli.js";
 
-export const describeCommand: CommandFactory = (y, ctx) =>
+export const describeCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "describe <scenario>",
-    "Summarise a scenario: population, money, programmes, credit pools, targets",
-    (a) => a.positional("scenario", { type: "string", demandOption: true }).options(scenarioOptions),
+    cliHelp(helpLang).describe,
+    (a) => a.positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile }).options(scenarioOptions(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);

@@ -15,6 +15,7 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import { wroteLedger } from "../../messages/ledger.js";
+import { cliHelp } from "../../messages/cli.js";
 import { buildLedger } from "../../ledger/build.js";
 import { ledgerText } from "../../ledger/text.js";
 import { ledgerCsv } from "../../ledger/csv.js";
@@ -26,18 +27,18 @@ import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../outpu
 export const LEDGER_FORMATS = ["table", "csv", "json"] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
-export const ledgerCommand: CommandFactory = (y, ctx) =>
+export const ledgerCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "ledger <scenario>",
-    "Exact budget ledger: sources and uses per year, capacities, schedules, pools, checks",
+    cliHelp(helpLang).ledger,
     (a) =>
       a
-        .positional("scenario", { type: "string", demandOption: true, describe: "Scenario file (.yaml or .json)" })
-        .options(scenarioOptions)
-        .option("format", { choices: LEDGER_FORMATS, default: "table" as const, describe: "What to print: aligned table, CSV (UTF-8 with BOM) or JSON" })
-        .option("out", { type: "string", describe: "Also write ledger.txt, ledger.csv and ledger.json into this folder (new, empty, or a previous ledger folder)" })
-        .options(forceOption)
-        .option("strict", { type: "boolean", default: false, describe: "Exit 1 when any check is an error (over-committed year, target missed …)" }),
+        .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
+        .options(scenarioOptions(helpLang))
+        .option("format", { choices: LEDGER_FORMATS, default: "table" as const, describe: cliHelp(helpLang).ledgerFormat })
+        .option("out", { type: "string", describe: cliHelp(helpLang).ledgerOut })
+        .options(forceOption(helpLang))
+        .option("strict", { type: "boolean", default: false, describe: cliHelp(helpLang).ledgerStrict }),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const out = argv["out"] === undefined ? undefined : String(argv["out"]);

@@ -8,29 +8,31 @@
  */
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
-import { loadForCli } from "../load.js";
+import { allIssuesOption, loadForCli } from "../load.js";
 import { parseRunArgs } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
+import { cliHelp } from "../../messages/cli.js";
 import { findFonts } from "../../render/fonts.js";
 import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
 import { writeReport } from "../../report/write.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
-export const reportCommand: CommandFactory = (y, ctx) =>
+export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "report <scenario>",
-    "Ledger + simulation → a self-contained HTML report with every chart (PNG, SVG, CSV beside it)",
+    cliHelp(helpLang).report,
     (a) =>
       a
-        .positional("scenario", { type: "string", demandOption: true })
-        .option("variant", { type: "string", array: true, describe: "Compare a variant with the baseline (repeatable)" })
-        .option("set", { type: "string", array: true, describe: "Override a value: path=value (repeatable)" })
-        .option("runs", { type: "string", describe: "Monte-Carlo runs (default: the scenario's simulation.runs)" })
-        .option("seed", { type: "string", describe: "Random seed (default: the scenario's simulation.seed)" })
-        .option("threads", { type: "string", describe: "Worker threads (default: available cores)" })
-        .option("out", { type: "string", demandOption: true, describe: "Folder to write: new, empty, or a previous report folder (replaced atomically)" })
-        .options(forceOption),
+        .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
+        .option("variant", { type: "string", array: true, describe: cliHelp(helpLang).reportVariant })
+        .option("set", { type: "string", array: true, describe: cliHelp(helpLang).reportSet })
+        .option("runs", { type: "string", describe: cliHelp(helpLang).runs })
+        .option("seed", { type: "string", describe: cliHelp(helpLang).reportSeed })
+        .option("threads", { type: "string", describe: cliHelp(helpLang).reportThreads })
+        .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).reportOut })
+        .option("all-issues", allIssuesOption(helpLang))
+        .options(forceOption(helpLang)),
     async (argv) => {
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -46,11 +48,12 @@ export const reportCommand: CommandFactory = (y, ctx) =>
       const out = String(argv["out"]);
       const guard = outputGuard(ctx, argv, [scenario]);
       if (!(await outputAllowed(ctx, lang, out, "report", guard))) return;
-      const baseline = await loadForCli({ scenario, set, lang }, ctx);
+      const allIssues = argv["all-issues"] === true;
+      const baseline = await loadForCli({ scenario, set, lang, allIssues }, ctx);
       if (!baseline) return;
       const variants: LoadedVariant[] = [];
       for (const name of (argv["variant"] as string[] | undefined) ?? []) {
-        const loaded = await loadForCli({ scenario, variant: name, set, lang }, ctx);
+        const loaded = await loadForCli({ scenario, variant: name, set, lang, allIssues }, ctx);
         if (!loaded) return;
         variants.push({ name, loaded });
       }

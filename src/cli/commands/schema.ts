@@ -1,11 +1,12 @@
 /** `fundsim schema` — print the JSON Schema of the scenario format (for editors). */
 import type { CommandFactory } from "../command.js";
 import { scenarioJsonSchema } from "../../scenario/index.js";
+import { cliHelp } from "../../messages/cli.js";
 
-export const schemaCommand: CommandFactory = (y, ctx) =>
+export const schemaCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "schema",
-    "Print the JSON Schema of scenario files (editors use it to autocomplete)",
+    cliHelp(helpLang).schema,
     (a) => a,
     () => {
       ctx.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);

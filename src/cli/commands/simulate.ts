@@ -14,8 +14,10 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
+import { cliHelp, progressFormat, simulatingLabel } from "../../messages/cli.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
 import { loadRegister } from "../../population/register.js";
+import { problemCount } from "../../population/registerIssues.js";
 import type { Households } from "../../population/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
 import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
@@ -24,13 +26,14 @@ import { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV } fro
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { LoadedScenario } from "../../scenario/types.js";
 
-/** Options shared by `simulate` and `compare`. */
-export const runOptions = {
-  runs: { type: "string", describe: "Monte-Carlo runs (default: the scenario's simulation.runs)" },
-  seed: { type: "string", describe: "Random seed, 0–4294967295 (default: the scenario's simulation.seed)" },
-  threads: { type: "string", describe: "Worker threads (default: available cores); results do not depend on it" },
-  register: { type: "string", describe: "Household register CSV to simulate instead of the scenario's cohorts (see docs/outputs.md)" },
-} as const;
+/** Options shared by `simulate` and `compare`, described in `lang`. */
+export const runOptions = (lang: Lang) =>
+  ({
+    runs: { type: "string", describe: cliHelp(lang).runs },
+    seed: { type: "string", describe: cliHelp(lang).seed },
+    threads: { type: "string", describe: cliHelp(lang).threads },
+    register: { type: "string", describe: cliHelp(lang).register },
+  }) as const;
 
 export interface RunArgs {
   readonly runs?: number;
@@ -72,8 +75,7 @@ export async function registerForCli(
   const cohorts = loaded.scenario.population.cohorts.map((c) => ({ id: c.id, segment: c.segment }));
   const r = await loadRegister(resolve(ctx.cwd, file), { cohorts, label: file });
   if (r.ok) return { file, households: r.value };
-  const more = r.error.find((i) => i.code === "more")?.count ?? 0;
-  const total = r.error.filter((i) => i.code !== "more").length + more;
+  const total = problemCount(r.error);
   ctx.stderr.write(`${say(lang, registerRejected(file, total))}\n${r.error.map((i) => `  ${say(lang, registerIssue(i))}`).join("\n")}\n`);
   ctx.exitCode = EXIT.invalid;
   return undefined;
@@ -86,7 +88,7 @@ export function reportPopulationIssues(ctx: CliContext, lang: Lang, issues: read
 }
 
 /** A progress bar on stderr when it is a terminal; nothing otherwise. */
-export function progressBar(ctx: CliContext, label: string): { update: (done: number, total: number) => void; stop: () => void } {
+export function progressBar(ctx: CliContext, label: string, lang: Lang = "en"): { update: (done: number, total: number) => void; stop: () => void } {
   if (!ctx.isTTY) return { update: () => undefined, stop: () => undefined };
   const stream = {
     isTTY: true,
@@ -97,7 +99,7 @@ export function progressBar(ctx: CliContext, label: string): { update: (done: nu
     },
   };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} runs | {speed} runs/s | ETA {eta_formatted}`, stream: stream as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
+    { format: say(lang, progressFormat(label)), stream: stream as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   const t0 = performance.now();
@@ -118,19 +120,19 @@ export function progressBar(ctx: CliContext, label: string): { update: (done: nu
   };
 }
 
-export const simulateCommand: CommandFactory = (y, ctx) =>
+export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "simulate <scenario>",
-    "Monte-Carlo simulation: exits, relapses, pool losses and fiscal cost, with uncertainty",
+    cliHelp(helpLang).simulate,
     (a) =>
       a
-        .positional("scenario", { type: "string", demandOption: true, describe: "Scenario file (.yaml or .json)" })
-        .options(scenarioOptions)
-        .options(runOptions)
-        .option("precision", { type: "string", describe: "Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)" })
-        .option("max-runs", { type: "string", describe: "Cap on runs with --precision (default 100000)" })
-        .option("out", { type: "string", demandOption: true, describe: "Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder" })
-        .options(forceOption),
+        .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
+        .options(scenarioOptions(helpLang))
+        .options(runOptions(helpLang))
+        .option("precision", { type: "string", describe: cliHelp(helpLang).precision })
+        .option("max-runs", { type: "string", describe: cliHelp(helpLang).maxRuns })
+        .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
+        .options(forceOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
@@ -158,7 +160,7 @@ export const simulateCommand: CommandFactory = (y, ctx) =>
         register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
         if (!register) return;
       }
-      const bar = progressBar(ctx, "simulate");
+      const bar = progressBar(ctx, say(lang, simulatingLabel()), lang);
       const r = await simulateScenario(loaded, {
         ...run,
         ...(precision ? { precision } : {}),

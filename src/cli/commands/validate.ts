@@ -5,12 +5,17 @@ import { EXIT } from "../context.js";
 import { loadScenario } from "../../scenario/index.js";
 import { renderIssues, fileValid, fileInvalid } from "../../messages/scenario.js";
 import { isLang } from "../../messages/lang.js";
+import { cliHelp } from "../../messages/cli.js";
+import { allIssuesOption } from "../load.js";
 
-export const validateCommand: CommandFactory = (y, ctx) =>
+export const validateCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "validate <files..>",
-    "Check scenario files; report every problem with file, line and field",
-    (a) => a.positional("files", { type: "string", array: true, demandOption: true, describe: "Scenario files (.yaml or .json)" }),
+    cliHelp(helpLang).validate,
+    (a) =>
+      a
+        .positional("files", { type: "string", array: true, demandOption: true, describe: cliHelp(helpLang).validateFiles })
+        .option("all-issues", allIssuesOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       let bad = 0;
@@ -21,7 +26,7 @@ export const validateCommand: CommandFactory = (y, ctx) =>
         } else {
           bad++;
           const shown = r.error.map((i) => ({ ...i, file: f }));
-          ctx.stderr.write(`${fileInvalid(f, r.error.length)[lang]}\n${renderIssues(lang, shown)}\n`);
+          ctx.stderr.write(`${fileInvalid(f, r.error.length)[lang]}\n${renderIssues(lang, shown, argv["all-issues"] === true ? Infinity : undefined)}\n`);
         }
       }
       ctx.exitCode = bad > 0 ? EXIT.invalid : EXIT.ok;
