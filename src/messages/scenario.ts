@@ -239,6 +239,11 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${zh.at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
     case "expressionNotFinite":
       return loc(`At ${at}: the expression ${found} does not give a finite number (division by zero?).`, `字段 ${zh.at}：表达式 ${found} 的结果不是有限数值（是否除以零？）。`);
+    case "expressionDomain":
+      return loc(
+        `At ${at}: the expression ${found} has no real value (it gives ${i.detail ?? ""}): a square root or logarithm of a negative number, or a fractional power of one.`,
+        `字段 ${zh.at}：表达式 ${found} 没有实数值（结果为 ${i.detail ?? ""}）：对负数开平方、取对数或求分数次幂。`,
+      );
     case "peopleBelowHouseholds":
       return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);
     case "sharesAboveOne":
@@ -285,6 +290,8 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Define it under values: (e.g. values: {wheatPrice: 2.3}).", "请在 values: 中定义（例如 values: {wheatPrice: 2.3}）。");
     case "expressionCycle":
       return loc("Make one of the values a number.", "请将其中一个数值改为具体数字。");
+    case "expressionDomain":
+      return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
     case "badSet":

@@ -30,6 +30,7 @@ export const ISSUE_CODES = [
   "expressionUnknownName",
   "expressionCycle",
   "expressionNotFinite",
+  "expressionDomain",
   "peopleBelowHouseholds",
   "sharesAboveOne",
   "overlayPath",
