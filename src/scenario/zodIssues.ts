@@ -107,12 +107,18 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
     }
     case "invalid_type": {
       if (found === undefined) return [{ code: "missingKey", path, expected: typeWords(zi.expected) }];
-      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      // "Expected a finite number" only where a number is expected; a text field given .nan expects text.
+      if (typeof found === "number" && !Number.isFinite(found) && (zi.expected === "number" || zi.expected === "int")) {
+        return [{ code: "notFinite", path, found: typeName(found) }];
+      }
       return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
       if (found === undefined) return [{ code: "missingKey", path, expected: missingUnionExpected(zi, describeSchemaAt(schema, path)) }];
-      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      if (typeof found === "number" && !Number.isFinite(found)) {
+        if (unionForms(zi).has("number")) return [{ code: "notFinite", path, found: typeName(found) }];
+        return [{ code: "invalidType", path, expected: missingUnionExpected(zi, describeSchemaAt(schema, path)), found: typeName(found) }];
+      }
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
       // Pick the branch that got furthest (deepest path, then fewest issues).
       const branches = zi.errors.filter((b) => b.length > 0);
@@ -150,6 +156,13 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
       const expected = zi.message.replace(/^expected /, "").replace(/^Invalid string: must match pattern .*$/, "a valid value");
       return [{ code: typeof found === "number" ? "outOfRange" : "invalidValue", path, expected, found: typeName(found) }];
+    }
+    case "invalid_key": {
+      // A key a mapping does not allow (a dated number's keys are four-digit years): say what the key must be.
+      const inner = zi.issues[0];
+      const expected = inner?.message.replace(/^expected /, "").replace(/^Invalid string: must match pattern .*$/, "a valid key") ?? "a valid key";
+      const key = path[path.length - 1];
+      return [{ code: "invalidValue", path, expected, found: key === undefined ? typeName(found) : JSON.stringify(String(key)) }];
     }
     default:
       return [{ code: "invalidValue", path, expected: zi.message, found: typeName(found) }];
