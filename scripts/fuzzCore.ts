@@ -295,7 +295,12 @@ function undocumentedNonFinite(loaded: LoadedScenario, nums: ReturnType<typeof l
   return bad;
 }
 
-async function runLoaded(loaded: LoadedScenario, households: number): Promise<string[]> {
+/**
+ * Run an accepted scenario the way `ledger` and `simulate` do (ledger text in en and zh,
+ * a capped population, 2 runs); returns the undocumented non-finite numbers found. Throws
+ * only on a bug.
+ */
+export async function runLoaded(loaded: LoadedScenario, households = 200): Promise<string[]> {
   const s = loaded.scenario;
   const ledger = buildLedger(s);
   ledgerText(ledger, "en");

@@ -302,7 +302,9 @@ export function issueHint(i: Issue): Localized | undefined {
     case "notFinite":
       return loc("Write a number (NaN, .inf and Infinity are not amounts).", "请填写具体数值（NaN、.inf、Infinity 不是金额）。");
     case "outOfRange":
-      return loc("Shares are written as fractions (0.2 for 20%); money in yuan, not negative.", "比例以小数表示（20% 写作 0.2）；金额以元为单位，不得为负。");
+      // The bound itself is in the message; the hint is about how shares and money are written, where that is the field's kind.
+      if (/\((share|money)\)/.test(i.expected ?? "")) return loc("Shares are written as fractions (0.2 for 20%); money in yuan, not negative.", "比例以小数表示（20% 写作 0.2）；金额以元为单位，不得为负。");
+      return undefined;
     case "yearOutsideHorizon":
       return loc("Extend meta.years or drop that year.", "请扩展 meta.years 或删除该年份。");
     case "horizonTooLong":

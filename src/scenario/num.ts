@@ -158,6 +158,8 @@ export const BOUNDS = {
   loansPerYear: 1_000_000,
   /** Smallest value of a parameter that must be above 0 (a log-normal's median, a beta's shape). */
   positive: 0.000001,
+  /** Villages of a population (all of China's administrative villages: about 500,000). */
+  villages: 1_000_000,
   /** Cohorts (starting years) of one payment schedule. */
   scheduleCohorts: 100,
 } as const;

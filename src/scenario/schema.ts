@@ -62,15 +62,15 @@ const cohortSchema = z.strictObject({
   income: distSchema.describe("Per-capita annual income at the start of the horizon, yuan."),
   flags: z.partialRecord(z.enum(FLAG_NAMES), share({ dated: false })).optional().describe("Share of households with each flag."),
   causes: z.partialRecord(z.enum(CAUSES), share({ dated: false })).optional().describe("Share of households by main cause; the rest is 'other'."),
-  villages: count({ dated: false }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
+  villages: count({ dated: false, max: BOUNDS.villages }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
   ...cite,
 });
 
 const populationSchema = z.strictObject({
   villages: z
     .strictObject({
-      count: count({ dated: false }).describe("Villages the population lives in."),
-      poor: count({ dated: false }).optional().describe("Of which registered poor villages."),
+      count: count({ dated: false, max: BOUNDS.villages }).describe("Villages the population lives in."),
+      poor: count({ dated: false, max: BOUNDS.villages }).optional().describe("Of which registered poor villages."),
     })
     .optional(),
   cohorts: z.array(cohortSchema).min(1),
