@@ -178,9 +178,15 @@ export function yamlSyntax(code: string | undefined, detail: string): Localized 
   }
 }
 
-/** The one-line statement of an issue. */
+/** The one-line statement of an issue (of a variant's overlaid scenario: prefixed by the variant). */
 export function issueMessage(i: Issue): Localized {
-  const at = formatPath(i.path);
+  if (i.variant === undefined) return fieldMessage(i, i.path);
+  const m = fieldMessage(i, i.fieldPath ?? i.path);
+  return loc(`Variant ${i.variant}: ${m.en}`, `方案 ${i.variant}：${m.zh}`);
+}
+
+function fieldMessage(i: Issue, path: Issue["path"]): Localized {
+  const at = formatPath(path);
   const exp = i.expected ?? "";
   const found = clip(i.found ?? "");
   const zh = { at: at === "(top level)" ? "（顶层）" : at, exp: phraseZh(exp), found: phraseZh(found) };
@@ -233,6 +239,21 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: year ${found} is outside the horizon ${exp}.`, `字段 ${zh.at}：年份 ${found} 不在模拟期 ${exp} 之内。`);
     case "badHorizon":
       return loc(`At ${at}: the horizon must end at or after its start (${found}).`, `字段 ${zh.at}：模拟期结束年份不得早于开始年份（${found}）。`);
+    case "horizonTooLong":
+      return loc(
+        `At ${at}: the horizon ${found} is ${i.detail ?? ""} years; at most ${exp} years (both ends included) can be simulated.`,
+        `字段 ${zh.at}：模拟期 ${found} 共 ${i.detail ?? ""} 年；最多可模拟 ${exp} 年（含首尾两年）。`,
+      );
+    case "loanAboveLending":
+      return loc(
+        `At ${at}: one loan of ${found} yuan is more than the ${exp} yuan of new lending planned in ${i.detail ?? ""}, so no loan can be made that year (and no interest subsidy is due on it).`,
+        `字段 ${zh.at}：单笔贷款 ${found} 元超过 ${i.detail ?? ""} 年计划新增贷款 ${exp} 元，当年无法发放任何贷款（也不应列支贴息）。`,
+      );
+    case "tooManyLoans":
+      return loc(
+        `At ${at}: the lending planned in ${i.detail ?? ""} makes ${found} loans of this size; at most ${exp} new loans a year.`,
+        `字段 ${zh.at}：${i.detail ?? ""} 年的计划贷款按此贷款额相当于 ${found} 笔；每年新增贷款至多 ${exp} 笔。`,
+      );
     case "unknownReference":
       return loc(`At ${at}: "${found}" does not name any ${exp}.`, `字段 ${zh.at}："${found}" 不是任何${zh.exp}的标识。`);
     case "expressionSyntax":
@@ -250,6 +271,11 @@ export function issueMessage(i: Issue): Localized {
       return loc(`At ${at}: named values refer to each other in a cycle: ${i.detail ?? ""}.`, `字段 ${zh.at}：命名数值之间存在循环引用：${i.detail ?? ""}。`);
     case "expressionNotFinite":
       return loc(`At ${at}: the expression ${found} does not give a finite number (division by zero?).`, `字段 ${zh.at}：表达式 ${found} 的结果不是有限数值（是否除以零？）。`);
+    case "expressionDomain":
+      return loc(
+        `At ${at}: the expression ${found} has no real value (it gives ${i.detail ?? ""}): a square root or logarithm of a negative number, or a fractional power of one.`,
+        `字段 ${zh.at}：表达式 ${found} 没有实数值（结果为 ${i.detail ?? ""}）：对负数开平方、取对数或求分数次幂。`,
+      );
     case "peopleBelowHouseholds":
       return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);
     case "sharesAboveOne":
@@ -300,9 +326,17 @@ export function issueHint(i: Issue): Localized | undefined {
     case "notFinite":
       return loc("Write a number (NaN, .inf and Infinity are not amounts).", "请填写具体数值（NaN、.inf、Infinity 不是金额）。");
     case "outOfRange":
-      return loc("Shares are written as fractions (0.2 for 20%); money in yuan, not negative.", "比例以小数表示（20% 写作 0.2）；金额以元为单位，不得为负。");
+      // The bound itself is in the message; the hint is about how shares and money are written, where that is the field's kind.
+      if (/\((share|money)\)/.test(i.expected ?? "")) return loc("Shares are written as fractions (0.2 for 20%); money in yuan, not negative.", "比例以小数表示（20% 写作 0.2）；金额以元为单位，不得为负。");
+      return undefined;
     case "yearOutsideHorizon":
       return loc("Extend meta.years or drop that year.", "请扩展 meta.years 或删除该年份。");
+    case "horizonTooLong":
+      return loc(`Shorten meta.years: end it at most ${i.expected ?? ""} − 1 years after its start.`, `请缩短 meta.years：结束年份不得晚于开始年份后 ${i.expected ?? ""} − 1 年。`);
+    case "loanAboveLending":
+      return loc("Lower loan.size, or plan at least one loan's worth of lending in that year.", "请降低 loan.size，或使当年计划贷款至少够发放一笔。");
+    case "tooManyLoans":
+      return loc("Check loan.size (yuan per loan) and plannedLending (yuan a year).", "请检查 loan.size（每笔贷款金额，元）和 plannedLending（每年贷款金额，元）。");
     case "expressionForbidden":
       return loc("Expressions may use numbers, names under values:, + - * / ^ % ( ) and min, max, round, floor, ceil, abs, sqrt, exp, log.", "表达式只能使用数字、values: 中的名称、+ - * / ^ % ( ) 以及 min、max、round、floor、ceil、abs、sqrt、exp、log。");
     case "expressionUnknownName":
@@ -311,6 +345,8 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Add a values: section defining each name (e.g. values: {wheatPrice: 2.3}).", "请添加 values: 部分并定义每个名称（例如 values: {wheatPrice: 2.3}）。");
     case "expressionCycle":
       return loc("Make one of the values a number.", "请将其中一个数值改为具体数字。");
+    case "expressionDomain":
+      return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
     case "badSet":

@@ -6,6 +6,7 @@ import type { Issue, PathSegment } from "./issues.js";
 import { closest } from "./issues.js";
 import type { Scenario } from "./types.js";
 import { scalar } from "./param.js";
+import { BOUNDS } from "./num.js";
 
 export function crossCheck(s: Scenario): Issue[] {
   const issues: Issue[] = [];
@@ -52,6 +53,25 @@ export function crossCheck(s: Scenario): Issue[] {
         }
       }),
     );
+  });
+  s.creditPools.forEach((q, i) => {
+    const size = scalar(q.loan.size);
+    const lending = q.plannedLending;
+    for (let y = 0; y < lending.values.length; y++) {
+      const amount = lending.values[y];
+      // A flow: a dated amount applies in the years it names only.
+      if (amount === undefined || !amount.gt(0) || (lending.dated && lending.given[y] !== true)) continue;
+      const year = String(start + y);
+      if (size.gt(amount)) {
+        issues.push({ code: "loanAboveLending", path: ["creditPools", i, "loan", "size"], found: size.toString(), expected: amount.toString(), detail: year });
+        break;
+      }
+      const loans = amount.div(size).floor();
+      if (loans.gt(BOUNDS.loansPerYear)) {
+        issues.push({ code: "tooManyLoans", path: ["creditPools", i, "plannedLending"], found: loans.toString(), expected: String(BOUNDS.loansPerYear), detail: year });
+        break;
+      }
+    }
   });
   if (s.funding.perPersonTarget) ref(s.funding.perPersonTarget.fund, sources, "funding source (funding.sources[].id)", ["funding", "perPersonTarget", "fund"]);
   return issues;

@@ -7,7 +7,7 @@
  * size: {dist: discrete, values: [1, 2, 3, 4], weights: [0.1, 0.3, 0.4, 0.2]}
  */
 import { z } from "zod";
-import { real, num } from "./num.js";
+import { real, num, BOUNDS } from "./num.js";
 
 export const DIST_KINDS = ["fixed", "normal", "lognormal", "beta", "uniform", "triangular", "discrete"] as const;
 export type DistKind = (typeof DIST_KINDS)[number];
@@ -25,8 +25,8 @@ export const distSchema = z
   .discriminatedUnion("dist", [
     z.strictObject({ dist: z.literal("fixed"), value: val(), ...prov }),
     z.strictObject({ dist: z.literal("normal"), mean: val(), sd: pos(), ...prov }),
-    z.strictObject({ dist: z.literal("lognormal"), median: pos(), sigma: pos(), ...prov }),
-    z.strictObject({ dist: z.literal("beta"), alpha: pos(), beta: pos(), ...prov }),
+    z.strictObject({ dist: z.literal("lognormal"), median: num({ kind: "ratio", dated: false, min: BOUNDS.positive }), sigma: num({ kind: "ratio", dated: false, max: BOUNDS.logSigma }), ...prov }),
+    z.strictObject({ dist: z.literal("beta"), alpha: num({ kind: "ratio", dated: false, min: BOUNDS.positive }), beta: num({ kind: "ratio", dated: false, min: BOUNDS.positive }), ...prov }),
     z.strictObject({ dist: z.literal("uniform"), min: val(), max: val(), ...prov }),
     z.strictObject({ dist: z.literal("triangular"), min: val(), mode: val(), max: val(), ...prov }),
     z.strictObject({

@@ -32,7 +32,9 @@ export type ExpressionProblem =
   | { readonly kind: "syntax"; readonly detail: string }
   | { readonly kind: "forbidden"; readonly construct: string }
   | { readonly kind: "tooLong"; readonly length: number }
-  | { readonly kind: "notFinite" };
+  | { readonly kind: "notFinite" }
+  /** A function outside its domain (sqrt or log of a negative number, a fractional power of one): no real value. */
+  | { readonly kind: "domain"; readonly found: string };
 
 export interface ParsedExpression {
   readonly text: string;
@@ -145,6 +147,8 @@ export function evaluateExpression(expr: ParsedExpression, scope: ReadonlyMap<st
   } catch (e) {
     return err({ kind: "syntax", detail: e instanceof Error ? e.message : String(e) });
   }
+  // mathjs answers sqrt(-4) with the complex 2i and log(-1) with iπ: not an amount.
+  if (!math.isBigNumber(out) && typeof out !== "number") return err({ kind: "domain", found: String(out) });
   const d = new Decimal(String(out));
   if (!d.isFinite()) return err({ kind: "notFinite" });
   return ok(d);

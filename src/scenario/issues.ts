@@ -27,6 +27,9 @@ export const ISSUE_CODES = [
   "duplicateId",
   "yearOutsideHorizon",
   "badHorizon",
+  "horizonTooLong",
+  "loanAboveLending",
+  "tooManyLoans",
   "unknownReference",
   "expressionSyntax",
   "expressionForbidden",
@@ -34,6 +37,7 @@ export const ISSUE_CODES = [
   "missingValues",
   "expressionCycle",
   "expressionNotFinite",
+  "expressionDomain",
   "peopleBelowHouseholds",
   "sharesAboveOne",
   "overlayPath",
@@ -60,6 +64,10 @@ export interface Issue {
   readonly parserCode?: string;
   /** A suggested replacement ("did you mean …"). */
   readonly suggestion?: string;
+  /** The variant whose overlaid scenario has this issue (`path` is then the variant's `set:` entry). */
+  readonly variant?: string;
+  /** For a variant's issue: the field of the overlaid scenario. */
+  readonly fieldPath?: readonly PathSegment[];
 }
 
 /** Render a path as people write it in overlays: programmes[2].unitCost.amount */

@@ -18,7 +18,8 @@ import { describeFound } from "./issues.js";
 import { scenarioSchema } from "./schema.js";
 import { fromZodIssues } from "./zodIssues.js";
 import { resolveNumbers } from "./resolve.js";
-import { applyOverlay, parseSet } from "./overlays.js";
+import { applyOverlay, parseSet, parsePath } from "./overlays.js";
+import { BOUNDS } from "./num.js";
 import { crossCheck } from "./crossChecks.js";
 import { deepestNesting, MAX_NESTING, normalizeLineEnds, structureProblems } from "./yamlLimits.js";
 import type { LoadedScenario, Scenario } from "./types.js";
@@ -33,6 +34,8 @@ export const MAX_SCENARIO_BYTES = 512 * 1024;
 export interface LoadOptions {
   readonly variant?: string | undefined;
   readonly sets?: readonly string[] | undefined;
+  /** Do not validate each variant's overlaid scenario (used when validating one). */
+  readonly skipVariants?: boolean | undefined;
 }
 
 /** Load and validate a scenario file. */
@@ -171,19 +174,30 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) return err(fromZodIssues(parsed.error.issues, data, scenarioSchema));
   const { start, end } = parsed.data.meta.years;
-  if (end < start || end - start > 60) {
-    return err([{ code: "badHorizon", path: ["meta", "years"], found: `${start}–${end}` }]);
+  if (end < start) return err([{ code: "badHorizon", path: ["meta", "years"], found: `${start}–${end}` }]);
+  if (end - start + 1 > BOUNDS.horizonYears) {
+    return err([{ code: "horizonTooLong", path: ["meta", "years"], found: `${start}–${end}`, detail: String(end - start + 1), expected: String(BOUNDS.horizonYears) }]);
   }
   const years = Array.from({ length: end - start + 1 }, (_, i) => start + i);
   // 3. Numbers (expressions, dated values, constraints).
   const issues: Issue[] = [];
   const scenario = resolveNumbers(parsed.data, years, issues) as Scenario;
   if (issues.length > 0) return err(withoutValuesSection(data, issues));
-  // 4. Cross-field checks, including every variant's overlay paths.
+  // 4. Cross-field checks.
   issues.push(...crossCheck(scenario));
-  for (const [i, v] of scenario.variants.entries()) {
-    const applied = applyAll(raw, Object.entries(v.set), `variant ${v.id}`);
-    if (!applied.ok) issues.push(...applied.error.map((e) => ({ ...e, path: ["variants", i, "set"] })));
+  // 5. Every variant: its overlay applied to the baseline, and the result validated like
+  //    the baseline (a variant that sets a field to a mapping, null or negative money is
+  //    not valid). Its issues point at the variant's `set:` entry.
+  if (opts.variant === undefined && !opts.skipVariants) {
+    for (const [i, v] of scenario.variants.entries()) {
+      const applied = applyAll(raw, Object.entries(v.set), `variant ${v.id}`);
+      if (!applied.ok) {
+        issues.push(...applied.error.map((e) => ({ ...e, path: ["variants", i, "set"] })));
+        continue;
+      }
+      const r = scenarioFromObject(applied.value, { skipVariants: true });
+      if (!r.ok) issues.push(...r.error.map((e) => inVariant(e, v.id, i, Object.keys(v.set), applied.value)));
+    }
   }
   if (issues.length > 0) return err(issues);
   return ok({ scenario: deepFreeze(scenario), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data });
@@ -201,6 +215,32 @@ function withoutValuesSection(data: unknown, issues: Issue[]): Issue[] {
   const names = [...new Set(unknown.map((i) => i.detail ?? ""))];
   const rest = issues.filter((i) => i.code !== "expressionUnknownName");
   return [{ code: "missingValues", path: ["values"], found: names.join(", "), detail: String(unknown.length) }, ...rest];
+}
+
+/**
+ * An issue of a variant's overlaid scenario, placed at the variant: at the `set:` key whose
+ * path leads to the field (list items by id or index), else at the variant's `set:`.
+ */
+function inVariant(e: Issue, id: string, index: number, keys: readonly string[], data: unknown): Issue {
+  const named = idPath(e.path, data);
+  const key = keys.find((k) => {
+    const kp = parsePath(k).map(String);
+    return [named, e.path.map(String)].some((p) => kp.length <= p.length && kp.every((seg, j) => seg === p[j]));
+  });
+  return { ...e, variant: id, fieldPath: e.path, path: key === undefined ? ["variants", index, "set"] : ["variants", index, "set", key] };
+}
+
+/** A path with list indices replaced by the items' ids where they have one. */
+function idPath(path: readonly PathSegment[], data: unknown): string[] {
+  const out: string[] = [];
+  let node = data;
+  for (const seg of path) {
+    const next: unknown = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[seg] : undefined;
+    const itemId = Array.isArray(node) && next !== null && typeof next === "object" ? (next as { id?: unknown }).id : undefined;
+    out.push(typeof itemId === "string" ? itemId : String(seg));
+    node = next;
+  }
+  return out;
 }
 
 function applyAll(raw: unknown, entries: readonly (readonly [string, unknown])[], origin: string): Result<unknown, Issue[]> {

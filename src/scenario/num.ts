@@ -25,6 +25,9 @@ export interface NumConstraint {
   readonly integer?: boolean;
   /** Allow a dated form ({2016: …}). Default true. */
   readonly dated?: boolean;
+  /** A field's own bounds, tighter than its kind's (a loan term, a sigma, a correlation). */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 const RANGE: { readonly [K in NumKind]: readonly [number, number] } = {
@@ -37,7 +40,7 @@ const RANGE: { readonly [K in NumKind]: readonly [number, number] } = {
   year: [1900, 2200],
 };
 
-export const rangeOf = (c: NumConstraint): readonly [number, number] => RANGE[c.kind];
+export const rangeOf = (c: NumConstraint): readonly [number, number] => [c.min ?? RANGE[c.kind][0], c.max ?? RANGE[c.kind][1]];
 
 /** Raw number forms, as written in the file. */
 export type NumLiteral = number | string;
@@ -106,7 +109,7 @@ const provenance = {
  * error points at the field); expressions are checked after resolution.
  */
 export function num(constraint: NumConstraint) {
-  const [lo, hi] = RANGE[constraint.kind];
+  const [lo, hi] = rangeOf(constraint);
   const inRange = (x: number | string): boolean =>
     typeof x === "string" || (x >= lo && x <= hi && (!constraint.integer || Number.isInteger(x)));
   const what = `${constraint.integer ? "a whole number" : "a number"} in [${lo}, ${hi}] (${constraint.kind})`;
@@ -122,9 +125,41 @@ export function num(constraint: NumConstraint) {
     );
 }
 
-export const money = (o: { dated?: boolean } = {}) => num({ kind: "money", ...o });
-export const count = (o: { dated?: boolean } = {}) => num({ kind: "count", integer: true, ...o });
-export const share = (o: { dated?: boolean } = {}) => num({ kind: "share", ...o });
-export const rate = (o: { dated?: boolean } = {}) => num({ kind: "rate", ...o });
-export const ratio = (o: { dated?: boolean } = {}) => num({ kind: "ratio", ...o });
-export const real = (o: { dated?: boolean } = {}) => num({ kind: "real", ...o });
+type NumOptions = { dated?: boolean; min?: number; max?: number };
+export const money = (o: NumOptions = {}) => num({ kind: "money", ...o });
+export const count = (o: NumOptions = {}) => num({ kind: "count", integer: true, ...o });
+export const share = (o: NumOptions = {}) => num({ kind: "share", ...o });
+export const rate = (o: NumOptions = {}) => num({ kind: "rate", ...o });
+export const ratio = (o: NumOptions = {}) => num({ kind: "ratio", ...o });
+export const real = (o: NumOptions = {}) => num({ kind: "real", ...o });
+
+/**
+ * Bounds that keep every accepted scenario runnable and meaningful; each message states
+ * the bound (e.g. "a whole number in [1, 30] (count)").
+ */
+export const BOUNDS = {
+  /** Years of the horizon, both ends included (2016–2076 at most). */
+  horizonYears: 61,
+  /** Years a schedule pays each cohort, a recurring cost recurs, an effect lags. */
+  scheduleYears: 61,
+  /** Loan term, years. */
+  loanTermYears: 30,
+  /** Standard deviation of a log-normal (income shocks, log-normal distributions): 3 is a factor of 20 at one sigma. */
+  logSigma: 3,
+  /** Yearly interest rate of a loan (1 = 100 %). */
+  loanRate: 1,
+  /** Trend growth of income a year: −50 % … +100 %. */
+  growth: [-0.5, 1],
+  /** Share of a year's income lost to an illness or a disaster: some income is always left. */
+  loss: 0.95,
+  /** Loans per yuan of a risk-compensation fund. */
+  leverage: 100,
+  /** New loans a pool makes in a year (planned lending ÷ loan size). */
+  loansPerYear: 1_000_000,
+  /** Smallest value of a parameter that must be above 0 (a log-normal's median, a beta's shape). */
+  positive: 0.000001,
+  /** Villages of a population (all of China's administrative villages: about 500,000). */
+  villages: 1_000_000,
+  /** Cohorts (starting years) of one payment schedule. */
+  scheduleCohorts: 100,
+} as const;

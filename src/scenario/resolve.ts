@@ -38,7 +38,10 @@ const isAnnotated = (x: NumInput): x is Extract<NumInput, { value: unknown }> =>
 export function resolveNumbers<T>(parsed: T, years: readonly number[], issues: Issue[]): Resolved<T> {
   const valuesRaw = (parsed as { values?: Record<string, NumRef> }).values ?? {};
   const ctx: Ctx = { years, values: valuesRaw, memo: new Map(), stack: [], issues };
+  resolveAllNamed(ctx);
   const walk = (x: unknown, path: PathSegment[]): unknown => {
+    // Named values were resolved (and their issues reported) by resolveAllNamed.
+    if (x instanceof NumRef && path.length === 2 && path[0] === "values") return ctx.memo.get(String(path[1])) ?? zeroParam(years);
     if (x instanceof NumRef) return resolveRef(x, path, ctx) ?? zeroParam(years);
     if (Array.isArray(x)) return x.map((v, i) => walk(v, [...path, i]));
     if (x !== null && typeof x === "object") {
@@ -71,6 +74,73 @@ function resolveNamed(name: string, path: PathSegment[], ctx: Ctx): Param | null
   ctx.stack.pop();
   ctx.memo.set(name, p ?? null);
   return p ?? null;
+}
+
+/** A cycle as "a → b → a"; a long one shortened to its first and last links. */
+function cycleText(names: readonly string[]): string {
+  if (names.length <= 10) return names.join(" → ");
+  return [...names.slice(0, 4), `… (${names.length - 1} values) …`, ...names.slice(-3)].join(" → ");
+}
+
+/** Names of `values:` that a number's expressions use (any form: plain, dated, annotated). */
+function namesUsed(ref: NumRef, values: Readonly<Record<string, NumRef>>): string[] {
+  const input = ref.input;
+  const body = isAnnotated(input) ? input.value : input;
+  const literals = typeof body === "object" && body !== null ? Object.values(body) : [body];
+  const out: string[] = [];
+  for (const lit of literals) {
+    if (typeof lit !== "string") continue;
+    const p = parseExpression(lit);
+    if (p.ok) for (const n of p.value.names) if (Object.hasOwn(values, n) && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Resolve every named value in dependency order (an iterative depth-first search, so a
+ * chain of 10,000 values needs no deep recursion). A cycle is reported once, at the value
+ * that closes it; the values in it and those that use them resolve to nothing (null).
+ */
+function resolveAllNamed(ctx: Ctx): void {
+  const names = Object.keys(ctx.values);
+  const deps = new Map(names.map((n) => [n, namesUsed(ctx.values[n] as NumRef, ctx.values)]));
+  const state = new Map<string, 1 | 2>(); // 1: on the path, 2: done
+  for (const root of names) {
+    if (state.has(root)) continue;
+    const path: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 1);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const name = path[top] as string;
+      const ds = deps.get(name) ?? [];
+      const k = next[top] as number;
+      if (k < ds.length) {
+        next[top] = k + 1;
+        const d = ds[k] as string;
+        const st = state.get(d);
+        if (st === 1) {
+          const cycle = cycleText([...path.slice(path.indexOf(d)), d]);
+          ctx.issues.push({ code: "expressionCycle", path: ["values", name], detail: cycle });
+          for (const c of path.slice(path.indexOf(d))) ctx.memo.set(c, null);
+        } else if (st === undefined) {
+          state.set(d, 1);
+          path.push(d);
+          next.push(0);
+        }
+        continue;
+      }
+      // Every dependency is resolved (or failed): resolve this one without recursion.
+      if (!ctx.memo.has(name)) {
+        const failed = ds.some((d) => ctx.memo.get(d) === null);
+        const p = failed ? undefined : resolveRef(ctx.values[name] as NumRef, ["values", name], ctx);
+        ctx.memo.set(name, p ?? null);
+      }
+      state.set(name, 2);
+      path.pop();
+      next.pop();
+    }
+  }
 }
 
 function resolveRef(ref: NumRef, path: PathSegment[], ctx: Ctx): Param | undefined {
@@ -155,6 +225,10 @@ function resolveLiteral(lit: NumLiteral, path: PathSegment[], ctx: Ctx): { value
     const d = new Decimal(trimmed);
     return { values: Array.from({ length: n }, () => d), dated: false };
   }
+  if (trimmed === "") {
+    ctx.issues.push({ code: "invalidValue", path, expected: "a number or an expression over named values", found: describeFound(lit) });
+    return undefined;
+  }
   const parsed = parseExpression(lit);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -170,6 +244,9 @@ function resolveLiteral(lit: NumLiteral, path: PathSegment[], ctx: Ctx): { value
         break;
       case "notFinite":
         ctx.issues.push({ code: "expressionNotFinite", path, found: describeFound(lit) });
+        break;
+      case "domain":
+        ctx.issues.push({ code: "expressionDomain", path, found: describeFound(lit), detail: e.found });
         break;
       default:
         e satisfies never;
@@ -194,7 +271,10 @@ function resolveLiteral(lit: NumLiteral, path: PathSegment[], ctx: Ctx): { value
     for (const [k, p] of named) scope.set(k, p.values[i] ?? new Decimal(0));
     const r = evaluateExpression(parsed.value, scope);
     if (!r.ok) {
-      ctx.issues.push({ code: "expressionNotFinite", path, found: describeFound(lit) });
+      const e = r.error;
+      if (e.kind === "domain") ctx.issues.push({ code: "expressionDomain", path, found: describeFound(lit), detail: e.found });
+      else if (e.kind === "syntax") ctx.issues.push({ code: "expressionSyntax", path, found: describeFound(lit), detail: e.detail });
+      else ctx.issues.push({ code: "expressionNotFinite", path, found: describeFound(lit) });
       return undefined;
     }
     values.push(r.value);

@@ -7,7 +7,7 @@
  * `source:` or `assumption:`).
  */
 import { z } from "zod";
-import { count, money, share, rate, ratio, real, num } from "./num.js";
+import { count, money, share, rate, ratio, real, num, BOUNDS } from "./num.js";
 import { distSchema } from "./dist.js";
 import {
   SEGMENTS,
@@ -62,15 +62,15 @@ const cohortSchema = z.strictObject({
   income: distSchema.describe("Per-capita annual income at the start of the horizon, yuan."),
   flags: z.partialRecord(z.enum(FLAG_NAMES), share({ dated: false })).optional().describe("Share of households with each flag."),
   causes: z.partialRecord(z.enum(CAUSES), share({ dated: false })).optional().describe("Share of households by main cause; the rest is 'other'."),
-  villages: count({ dated: false }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
+  villages: count({ dated: false, max: BOUNDS.villages }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
   ...cite,
 });
 
 const populationSchema = z.strictObject({
   villages: z
     .strictObject({
-      count: count({ dated: false }).describe("Villages the population lives in."),
-      poor: count({ dated: false }).optional().describe("Of which registered poor villages."),
+      count: count({ dated: false, max: BOUNDS.villages }).describe("Villages the population lives in."),
+      poor: count({ dated: false, max: BOUNDS.villages }).optional().describe("Of which registered poor villages."),
     })
     .optional(),
   cohorts: z.array(cohortSchema).min(1),
@@ -100,17 +100,17 @@ const povertySchema = z.strictObject({
 });
 
 const incomeSchema = z.strictObject({
-  growth: rate().describe("Trend growth of per-capita income per year (0.05 = 5%)."),
-  commonShock: z.strictObject({ sigma: ratio({ dated: false }), ...cite }).describe("Log-normal shock shared by all households in a run-year."),
+  growth: rate({ min: BOUNDS.growth[0], max: BOUNDS.growth[1] }).describe("Trend growth of per-capita income per year (0.05 = 5%)."),
+  commonShock: z.strictObject({ sigma: ratio({ dated: false, max: BOUNDS.logSigma }), ...cite }).describe("Log-normal shock shared by all households in a run-year."),
   idiosyncratic: z.strictObject({
-    sigma: ratio({ dated: false }),
+    sigma: ratio({ dated: false, max: BOUNDS.logSigma }),
     persistence: share({ dated: false }).optional().describe("AR(1) coefficient of the household shock; 0 = not accumulated."),
     ...cite,
   }),
   illness: z
     .strictObject({
       probability: share(),
-      loss: share().describe("Share of the year's income lost."),
+      loss: share({ max: BOUNDS.loss }).describe("Share of the year's income lost."),
       insuranceReimbursement: share().optional().describe("Share of the loss reimbursed by insurance (before any health programme)."),
       ...cite,
     })
@@ -119,7 +119,7 @@ const incomeSchema = z.strictObject({
     .strictObject({
       probability: share().describe("Probability of a disaster in a run-year."),
       villageShare: share({ dated: false }).describe("Share of villages hit when it happens."),
-      loss: share({ dated: false }).describe("Share of the year's income lost in a hit village."),
+      loss: share({ dated: false, max: BOUNDS.loss }).describe("Share of the year's income lost in a hit village."),
       ...cite,
     })
     .optional(),
@@ -177,7 +177,7 @@ const effectSchema = z.strictObject({
   successProbability: share({ dated: false }),
   uplift: distSchema.describe("Multiplicative factor on income, or yuan per person added (mode additive)."),
   mode: z.enum(EFFECT_MODES).default("multiplicative"),
-  lagYears: count({ dated: false }).optional().describe("Years between support and effect (default 0)."),
+  lagYears: count({ dated: false, max: BOUNDS.scheduleYears }).optional().describe("Years between support and effect (default 0)."),
   decay: share({ dated: false }).optional().describe("Share of the effect lost each year after it starts (default 0)."),
   ...cite,
 });
@@ -185,7 +185,7 @@ const effectSchema = z.strictObject({
 const unitCostSchema = z.strictObject({
   amount: money().describe("Yuan per unit (per year when recurring)."),
   per: z.enum(COST_UNITS),
-  recurringYears: count({ dated: false }).optional().describe("Paid each year for this many years from the year of support; absent: one-off."),
+  recurringYears: count({ dated: false, min: 1, max: BOUNDS.scheduleYears }).optional().describe("Paid each year for this many years from the year of support; absent: one-off."),
   ...cite,
 });
 
@@ -194,10 +194,11 @@ const scheduleSchema = z.strictObject({
   label: textSchema.optional(),
   unit: z.enum(COST_UNITS),
   amountPerUnitYear: money().describe("Yuan per unit per year (e.g. 2000 per person, or '200 * wheatPrice' per mu)."),
-  years: count({ dated: false }).describe("Number of years each cohort is paid, starting in its year."),
+  years: count({ dated: false, min: 1, max: BOUNDS.scheduleYears }).describe("Number of years each cohort is paid, starting in its year."),
   cohorts: z
     .array(z.strictObject({ year: year(), units: count({ dated: false }), label: textSchema.optional(), ...cite }))
-    .min(1),
+    .min(1)
+    .max(BOUNDS.scheduleCohorts),
   ...cite,
 });
 
@@ -228,12 +229,12 @@ const poolSchema = z.strictObject({
   id: id(),
   label: textSchema.optional(),
   fund: money().describe("Deposits into the risk-compensation fund by year (yuan)."),
-  leverage: ratio({ dated: false }).describe("Loans allowed per yuan of fund (10 in Linghai)."),
+  leverage: ratio({ dated: false, max: BOUNDS.leverage }).describe("Loans allowed per yuan of fund (10 in Linghai)."),
   plannedLending: money().describe("New lending planned per year (yuan)."),
   loan: z.strictObject({
-    size: money({ dated: false }).describe("Average loan, yuan (≤ 50,000 for household micro-credit)."),
-    termYears: count({ dated: false }),
-    rate: rate().describe("Interest rate a year (benchmark)."),
+    size: money({ dated: false, min: 1 }).describe("Average loan, yuan (≤ 50,000 for household micro-credit)."),
+    termYears: count({ dated: false, min: 1, max: BOUNDS.loanTermYears }),
+    rate: rate({ min: 0, max: BOUNDS.loanRate }).describe("Interest rate a year (benchmark)."),
     subsidyShare: share().describe("Share of interest paid by the treasury."),
     amortisation: z.enum(AMORTISATION).default("bullet"),
     householdsPerLoan: ratio({ dated: false }).optional().describe("Poor households carried per loan (1 for household loans; more for enterprises)."),
@@ -243,7 +244,7 @@ const poolSchema = z.strictObject({
   correlation: share({ dated: false }).describe("Asset correlation ρ of the one-factor model."),
   lgd: share({ dated: false }).describe("Loss given default."),
   poolLossShare: share({ dated: false }).describe("Share of each loss the pool pays (the bank bears the rest)."),
-  shockLink: num({ kind: "real", dated: false }).optional().describe("Correlation between the credit factor and the common income shock (−1..1)."),
+  shockLink: num({ kind: "real", dated: false, min: -1, max: 1 }).optional().describe("Correlation between the credit factor and the common income shock (−1..1)."),
   suspension: z
     .strictObject({ nplThreshold: share({ dated: false }).describe("Stop new lending when the non-performing ratio exceeds this."), ...cite })
     .optional(),

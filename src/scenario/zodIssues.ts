@@ -111,12 +111,18 @@ function convert(zi: ZodIssue, input: unknown, schema: z.ZodType): Issue[] {
     }
     case "invalid_type": {
       if (found === undefined) return [{ code: "missingKey", path, expected: typeWords(zi.expected) }];
-      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      // "Expected a finite number" only where a number is expected; a text field given .nan expects text.
+      if (typeof found === "number" && !Number.isFinite(found) && (zi.expected === "number" || zi.expected === "int")) {
+        return [{ code: "notFinite", path, found: typeName(found) }];
+      }
       return [{ code: "invalidType", path, expected: typeWords(zi.expected), found: typeName(found) }];
     }
     case "invalid_union": {
       if (found === undefined) return [{ code: "missingKey", path, expected: missingUnionExpected(zi, describeSchemaAt(schema, path)) }];
-      if (typeof found === "number" && !Number.isFinite(found)) return [{ code: "notFinite", path, found: typeName(found) }];
+      if (typeof found === "number" && !Number.isFinite(found)) {
+        if (unionForms(zi).has("number")) return [{ code: "notFinite", path, found: typeName(found) }];
+        return [{ code: "invalidType", path, expected: missingUnionExpected(zi, describeSchemaAt(schema, path)), found: typeName(found) }];
+      }
       if (typeof found === "number" && Math.abs(found) > MAX_SAFE) return [{ code: "unsafeNumber", path, found: String(found) }];
       // Pick the branch that got furthest (deepest path, then fewest issues).
       const branches = zi.errors.filter((b) => b.length > 0);

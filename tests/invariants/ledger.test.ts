@@ -16,6 +16,8 @@ const YEARS = [2017, 2018, 2019] as const;
 
 /** Money with at most two decimals (fen), up to 10^9 yuan. */
 const money = fc.integer({ min: 0, max: 100_000_000_000 }).map((fen) => new Decimal(fen).div(100).toNumber());
+/** Planned lending: none, or at least one loan of 25,000 and at most 40,000 of them (a pool makes ≤ 1,000,000 loans a year). */
+const lending = fc.oneof(fc.constant(0), fc.integer({ min: 2_500_000, max: 100_000_000_000 }).map((fen) => new Decimal(fen).div(100).toNumber()));
 const dated = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof(
     arb,
@@ -52,7 +54,8 @@ const poolArb = (amortisations: readonly ("bullet" | "straightLine")[]) =>
   fc.record({
     fund: dated(money),
     leverage: fc.integer({ min: 1, max: 20 }),
-    plannedLending: dated(money),
+    plannedLending: dated(lending),
+    loanSize: fc.constant(25_000),
     termYears: fc.integer({ min: 1, max: 4 }),
     rate: fc.integer({ min: 0, max: 800 }).map((x) => x / 10_000),
     subsidyShare: shareArb,
@@ -90,7 +93,7 @@ function scenarioOf(g: Gen, order: { sources?: number[]; programmes?: number[]; 
     fund: q["fund"],
     leverage: q["leverage"],
     plannedLending: q["plannedLending"],
-    loan: { size: 25_000, termYears: q["termYears"], rate: q["rate"], subsidyShare: q["subsidyShare"], amortisation: q["amortisation"] },
+    loan: { size: q["loanSize"], termYears: q["termYears"], rate: q["rate"], subsidyShare: q["subsidyShare"], amortisation: q["amortisation"] },
     pd: 0.02,
     correlation: 0.1,
     lgd: 0.45,
@@ -133,7 +136,7 @@ function scaled(g: Gen, k: number): Gen {
     ...(p["unitCost"] !== undefined ? { unitCost: { ...(p["unitCost"] as object), amount: m((p["unitCost"] as { amount: number }).amount) } } : {}),
     ...(p["schedules"] !== undefined ? { schedules: (p["schedules"] as Record<string, unknown>[]).map((s) => ({ ...s, amountPerUnitYear: m(s["amountPerUnitYear"]) })) } : {}),
   }));
-  const pools = g.pools.map((q) => ({ ...q, fund: m(q["fund"]), plannedLending: m(q["plannedLending"]) }));
+  const pools = g.pools.map((q) => ({ ...q, fund: m(q["fund"]), plannedLending: m(q["plannedLending"]), loanSize: m(q["loanSize"]) }));
   return { ...g, sources, programmes, pools, target: g.target ? { ...g.target, amountPerPerson: g.target.amountPerPerson * k } : null };
 }
 
