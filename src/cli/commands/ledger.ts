@@ -13,11 +13,6 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import { wroteLedger } from "../../messages/ledger.js";
-import { buildLedger } from "../../ledger/build.js";
-import { ledgerText } from "../../ledger/text.js";
-import { ledgerCsv } from "../../ledger/csv.js";
-import { ledgerJson } from "../../ledger/json.js";
-import { writeFileAtomic } from "../../io/atomic.js";
 
 export const LEDGER_FORMATS = ["table", "csv", "json"] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -37,6 +32,13 @@ export const ledgerCommand: CommandFactory = (y, ctx) =>
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
+      const [{ buildLedger }, { ledgerText }, { ledgerCsv }, { ledgerJson }, { writeFileAtomic }] = await Promise.all([
+        import("../../ledger/build.js"),
+        import("../../ledger/text.js"),
+        import("../../ledger/csv.js"),
+        import("../../ledger/json.js"),
+        import("../../io/atomic.js"),
+      ]);
       const ledger = buildLedger(loaded.scenario, { years: loaded.years });
       const format = (argv["format"] as LedgerFormat | undefined) ?? "table";
       const text = ledgerText(ledger, lang);

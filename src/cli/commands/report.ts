@@ -13,9 +13,7 @@ import { loadForCli } from "../load.js";
 import { parseRunArgs } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
-import { findFonts } from "../../render/fonts.js";
-import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
-import { writeReport } from "../../report/write.js";
+import type { LoadedVariant } from "../../report/fromPipeline.js";
 
 export const reportCommand: CommandFactory = (y, ctx) =>
   y.command(
@@ -34,6 +32,11 @@ export const reportCommand: CommandFactory = (y, ctx) =>
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
       if (run === null) return;
+      const [{ findFonts }, { reportInputFor }, { writeReport }] = await Promise.all([
+        import("../../render/fonts.js"),
+        import("../../report/fromPipeline.js"),
+        import("../../report/write.js"),
+      ]);
       const fonts = findFonts();
       if (!fonts.ok) {
         ctx.stderr.write(`${say(lang, fonts.error)}\n`);
