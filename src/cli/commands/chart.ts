@@ -54,11 +54,7 @@ export const chartCommand: CommandFactory = (y, ctx) =>
       if (format !== "json") {
         const { findFonts } = await import("../../render/fonts.js");
         const fonts = findFonts();
-        if (!fonts.ok) {
-          ctx.stderr.write(`${say(lang, fonts.error)}\n`);
-          ctx.exitCode = EXIT.invalid;
-          return;
-        }
+        if (!fonts.ok) ctx.stderr.write(`${say(lang, fonts.error)}\n`); // a warning: the chart is drawn anyway
       }
       const input = String(argv["input"]);
       const isDir = await stat(resolve(ctx.cwd, input)).then((s) => s.isDirectory(), () => false);

@@ -38,11 +38,7 @@ export const reportCommand: CommandFactory = (y, ctx) =>
         import("../../report/write.js"),
       ]);
       const fonts = findFonts();
-      if (!fonts.ok) {
-        ctx.stderr.write(`${say(lang, fonts.error)}\n`);
-        ctx.exitCode = EXIT.invalid;
-        return;
-      }
+      if (!fonts.ok) ctx.stderr.write(`${say(lang, fonts.error)}\n`); // a warning: the report is written anyway
       const scenario = String(argv["scenario"]);
       const set = argv["set"] as string[] | undefined;
       const baseline = await loadForCli({ scenario, set, lang }, ctx);
