@@ -132,8 +132,8 @@ export { readResultsDir } from "./report/readResults.js";
 export type { ResultsOnDisk } from "./report/readResults.js";
 export type { ReportInput, ReportFacts, DisplayTable, ReportCheck } from "./report/types.js";
 
-// 7. CLI, in-process.
-export { runCapture } from "./cli/main.js";
+// 7. Shared types and atomic writes. (The CLI is not part of the library: run it in-process
+// with `import { runCapture } from "fundsim/cli"`.)
 export type { Lang, Localized } from "./messages/lang.js";
 export { writeFileAtomic } from "./io/atomic.js";
 export { writeOutputDir, writeOutputFile, checkOutputDir, checkOutputFile, sweepTemporaries, OUTPUT_KINDS } from "./io/outputs.js";

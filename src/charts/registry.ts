@@ -37,23 +37,9 @@ import { relocationChart } from "./relocation.js";
 import { variantDifferencesChart } from "./variantDifferences.js";
 import { exitsVsCostChart } from "./exitsVsCost.js";
 
-export const CHART_KINDS = [
-  "exits-fan",
-  "target-probability",
-  "budget-sources",
-  "budget-uses",
-  "per-person",
-  "balance",
-  "pool-fan",
-  "pool-loss",
-  "lending",
-  "interest-subsidy",
-  "relocation",
-  "variant-differences",
-  "exits-vs-cost",
-] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
-export const isChartKind = (x: unknown): x is ChartKind => typeof x === "string" && (CHART_KINDS as readonly string[]).includes(x);
+import { CHART_KINDS, type ChartKind } from "./kinds.js";
+
+export { CHART_KINDS, isChartKind, type ChartKind } from "./kinds.js";
 
 /** The input type of each chart kind. */
 export interface ChartInputMap {

@@ -7,6 +7,7 @@
  */
 import type { ChartInputMap, ChartKind } from "./registry.js";
 import { histogram } from "./poolLoss.js";
+import { csvText } from "../io/csv.js";
 
 export interface Table {
   readonly columns: readonly string[];
@@ -86,11 +87,7 @@ export function chartTable<K extends ChartKind>(kind: K, input: ChartInputMap[K]
   }
 }
 
-/** CSV text (RFC 4180 quoting, UTF-8 with BOM so spreadsheets show Chinese labels). */
+/** CSV text in fundsim's one CSV layout (src/io/csv.ts: byte-order mark, CRLF, RFC 4180 quoting). */
 export function tableToCsv(t: Table): string {
-  const cell = (v: string | number): string => {
-    const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[t.columns, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+  return csvText(t.columns, t.rows);
 }

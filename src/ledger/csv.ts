@@ -1,7 +1,7 @@
 /**
  * The ledger as CSV: one row per number (long format), so nothing is lost and a spreadsheet
- * can pivot it. UTF-8 with a byte-order mark (so spreadsheets read Chinese labels), CRLF line
- * ends, RFC 4180 quoting. Amounts are exact decimals in yuan without separators.
+ * can pivot it. Written in fundsim's one CSV layout (src/io/csv.ts: byte-order mark, CRLF,
+ * RFC 4180 quoting). Amounts are exact decimals in yuan without separators.
  *
  * Columns: section, key, measure, label, programme, pool, source, schedule, cohort_year,
  * year, amount_yuan, units, severity, code, message.
@@ -12,6 +12,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Lang } from "../messages/lang.js";
+import { csvText } from "../io/csv.js";
 import { exactString } from "../model/money.js";
 import { labelText } from "./label.js";
 import type { Ledger } from "./types.js";
@@ -35,8 +36,6 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | Decimal | undefined>>;
-
-export const csvCell = (v: string): string => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 const cellText = (v: string | number | Decimal | undefined): string =>
   v === undefined ? "" : typeof v === "string" ? v : typeof v === "number" ? String(v) : exactString(v);
@@ -129,6 +128,8 @@ export function ledgerCsv(l: Ledger, lang: Lang): string {
       message: c.message[lang],
     });
   }
-  const lines = [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(cellText(r[c]))).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvText(
+    CSV_COLUMNS,
+    rows.map((r) => CSV_COLUMNS.map((c) => cellText(r[c]))),
+  );
 }

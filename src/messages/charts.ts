@@ -1,14 +1,19 @@
 /** Messages of the charts and rendering stage. */
 import { loc, type Localized } from "./lang.js";
 
+/** Warning: no CJK font; charts are drawn anyway. Names the font to install on each platform. */
 export const fontsMissing = (searched: readonly string[]): Localized =>
   loc(
-    `No Chinese-capable font found (looked for Noto Sans CJK in: ${searched.join(", ")}).\n` +
-      `Charts need it to draw text. Install it with: apt-get install fonts-noto-cjk (Debian/Ubuntu package "fonts-noto-cjk"),\n` +
-      `or point FUNDSIM_FONT_DIR at a folder holding NotoSansCJK-Regular.ttc.`,
-    `未找到支持中文的字体（已在以下位置查找 Noto Sans CJK：${searched.join("，")}）。\n` +
-      `图表需要该字体绘制文字。请安装：apt-get install fonts-noto-cjk（Debian/Ubuntu 软件包 "fonts-noto-cjk"），\n` +
-      `或将环境变量 FUNDSIM_FONT_DIR 指向包含 NotoSansCJK-Regular.ttc 的文件夹。`,
+    `Warning: no Chinese-capable font found (looked in: ${searched.join(", ")}).\n` +
+      `Charts are drawn with whatever font the system has; Chinese text may show as boxes. To fix, install a CJK font:\n` +
+      `  Debian/Ubuntu: apt-get install fonts-noto-cjk · Fedora: dnf install google-noto-sans-cjk-fonts\n` +
+      `  macOS: PingFang SC, Hiragino Sans GB, STHeiti or Songti (in /System/Library/Fonts) · Windows: Microsoft YaHei (msyh.ttc), SimHei (simhei.ttf) or SimSun (simsun.ttc)\n` +
+      `or set FUNDSIM_CJK_FONT to a font file (e.g. NotoSansCJK-Regular.ttc), or FUNDSIM_FONT_DIR to a folder holding one.`,
+    `警告：未找到支持中文的字体（已查找：${searched.join("，")}）。\n` +
+      `图表仍会用系统现有字体绘制，中文可能显示为方框。请安装中文字体：\n` +
+      `  Debian/Ubuntu：apt-get install fonts-noto-cjk · Fedora：dnf install google-noto-sans-cjk-fonts\n` +
+      `  macOS：苹方 PingFang SC、冬青黑体 Hiragino Sans GB、华文黑体 STHeiti 或宋体 Songti（位于 /System/Library/Fonts）· Windows：微软雅黑 Microsoft YaHei（msyh.ttc）、黑体 SimHei（simhei.ttf）或宋体 SimSun（simsun.ttc）\n` +
+      `或将环境变量 FUNDSIM_CJK_FONT 设为字体文件（如 NotoSansCJK-Regular.ttc），或将 FUNDSIM_FONT_DIR 设为包含该字体的文件夹。`,
   );
 
 export const unknownKind = (kind: string, kinds: readonly string[]): Localized =>

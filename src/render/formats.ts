@@ -5,9 +5,6 @@
  * const bytes = await renderAs(spec, formatFromPath("out/fan.png") ?? "svg");
  */
 import type { TopLevelSpec } from "vega-lite";
-import { renderSvg } from "./svg.js";
-import { svgToPng } from "./png.js";
-import { svgToPdf } from "./pdf.js";
 
 export const CHART_FORMATS = ["svg", "png", "pdf", "json"] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
@@ -20,17 +17,17 @@ export function formatFromPath(path: string): ChartFormat | undefined {
   return isChartFormat(ext) ? ext : undefined;
 }
 
-/** Render a spec to the bytes (or text) of a format. */
+/** Render a spec to the bytes (or text) of a format. The renderers (vega, resvg, pdfkit) load on first use. */
 export async function renderAs(spec: TopLevelSpec, format: ChartFormat): Promise<string | Uint8Array> {
+  if (format === "json") return `${JSON.stringify(spec, null, 2)}\n`;
+  const { renderSvg } = await import("./svg.js");
   switch (format) {
-    case "json":
-      return `${JSON.stringify(spec, null, 2)}\n`;
     case "svg":
       return renderSvg(spec);
     case "png":
-      return svgToPng(await renderSvg(spec));
+      return (await import("./png.js")).svgToPng(await renderSvg(spec));
     case "pdf":
-      return svgToPdf(await renderSvg(spec));
+      return (await import("./pdf.js")).svgToPdf(await renderSvg(spec));
     default:
       return format satisfies never;
   }

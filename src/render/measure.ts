@@ -9,7 +9,7 @@
  */
 import * as vega from "vega";
 import * as fontkit from "fontkit";
-import type { FontSet } from "./fonts.js";
+import type { FontFace, FontSet } from "./fonts.js";
 
 interface TextItem {
   readonly fontSize?: number | string;
@@ -22,8 +22,8 @@ export type Measure = (text: string, size: number, bold: boolean) => number;
 
 /** Build a measuring function from font files (results cached per face and string). */
 export function fontMeasure(fonts: FontSet): Measure {
-  const regular = fontkit.openSync(fonts.regular.path, fonts.regular.postscriptName);
-  const bold = fonts.bold.path === fonts.regular.path && fonts.bold.postscriptName === fonts.regular.postscriptName ? regular : fontkit.openSync(fonts.bold.path, fonts.bold.postscriptName);
+  const regular = openFace(fonts.regular);
+  const bold = fonts.bold.path === fonts.regular.path && fonts.bold.postscriptName === fonts.regular.postscriptName ? regular : openFace(fonts.bold);
   const cache = new Map<string, number>();
   return (text, size, isBold) => {
     const key = `${isBold ? "b" : "r"}|${text}`;
@@ -36,6 +36,16 @@ export function fontMeasure(fonts: FontSet): Measure {
     }
     return em * size;
   };
+}
+
+/** Open one face; a collection without that face name gives its first face. */
+function openFace(face: FontFace): fontkit.Font {
+  const named = face.postscriptName === undefined ? undefined : fontkit.openSync(face.path, face.postscriptName);
+  if (named) return named;
+  const opened = fontkit.openSync(face.path);
+  const font = "fonts" in opened ? opened.fonts[0] : opened;
+  if (!font) throw new Error(`no font face in ${face.path}`);
+  return font;
 }
 
 const isBold = (w: number | string | undefined): boolean => w === "bold" || w === "bolder" || (typeof w === "number" && w >= 600) || (typeof w === "string" && Number(w) >= 600);

@@ -1,6 +1,7 @@
 /**
  * SVG → vector PDF (pdfkit + svg-to-pdfkit) with the CJK font embedded, one page the
- * size of the chart.
+ * size of the chart. Without a CJK font (see fonts.ts) the PDF uses Helvetica: Latin
+ * text only.
  *
  * @example
  * const pdf = await renderPdf(spec);
@@ -8,7 +9,7 @@
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { TopLevelSpec } from "vega-lite";
-import { requireFonts } from "./fonts.js";
+import { chartFonts } from "./fonts.js";
 import { renderSvg } from "./svg.js";
 
 /** Width and height of an SVG document from its root attributes. */
@@ -22,13 +23,15 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** Convert an SVG document to PDF bytes. */
 export function svgToPdf(svg: string): Promise<Uint8Array> {
-  const fonts = requireFonts();
+  const fonts = chartFonts();
   const { width, height } = svgSize(svg);
   const doc = new PDFDocument({ size: [width, height], margin: 0, info: { Title: "fundsim chart", Producer: "fundsim" }, compress: true });
-  const REGULAR = "cjk-regular";
-  const BOLD = "cjk-bold";
-  doc.registerFont(REGULAR, fonts.regular.path, fonts.regular.postscriptName);
-  doc.registerFont(BOLD, fonts.bold.path, fonts.bold.postscriptName);
+  const REGULAR = fonts ? "cjk-regular" : "Helvetica";
+  const BOLD = fonts ? "cjk-bold" : "Helvetica-Bold";
+  if (fonts) {
+    doc.registerFont(REGULAR, fonts.regular.path, fonts.regular.postscriptName);
+    doc.registerFont(BOLD, fonts.bold.path, fonts.bold.postscriptName);
+  }
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));

@@ -1,13 +1,14 @@
 /**
- * SVG → PNG with resvg and the Noto Sans CJK fonts passed explicitly (no system font
- * lookup), so Chinese renders the same on every machine that has the font files.
+ * SVG → PNG with resvg and the CJK font passed explicitly (no system font lookup), so
+ * Chinese renders the same on every machine that has the font files. Without a CJK font
+ * (see fonts.ts) resvg uses the system's fonts: text is drawn, Chinese perhaps as boxes.
  *
  * @example
  * const png = await renderPng(spec, { scale: 2 });
  */
 import { Resvg } from "@resvg/resvg-js";
 import type { TopLevelSpec } from "vega-lite";
-import { requireFonts } from "./fonts.js";
+import { chartFonts } from "./fonts.js";
 import { renderSvg } from "./svg.js";
 
 export interface PngOptions {
@@ -30,14 +31,16 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
 
 /** Rasterise an SVG document, keeping the pixels. */
 export function rasterize(svg: string, options: PngOptions = {}): Raster {
-  const fonts = requireFonts();
+  const fonts = chartFonts();
   const resvg = new Resvg(svg, {
-    font: {
-      fontFiles: [...new Set([fonts.regular.path, fonts.bold.path])],
-      loadSystemFonts: false,
-      defaultFontFamily: fonts.family,
-      sansSerifFamily: fonts.family,
-    },
+    font: fonts
+      ? {
+          fontFiles: [...new Set([fonts.regular.path, fonts.bold.path])],
+          loadSystemFonts: false,
+          defaultFontFamily: fonts.family,
+          sansSerifFamily: fonts.family,
+        }
+      : { loadSystemFonts: true },
     fitTo: { mode: "zoom", value: options.scale ?? 2 },
     background: "#ffffff",
   });

@@ -3,9 +3,16 @@ declare module "fontkit" {
   export interface Font {
     readonly unitsPerEm: number;
     readonly familyName: string;
+    readonly postscriptName: string;
     layout(text: string): { readonly advanceWidth: number };
   }
-  export function openSync(path: string, postscriptName?: string): Font;
+  /** A .ttc file opened without a face name. */
+  export interface FontCollection {
+    readonly fonts: readonly Font[];
+  }
+  /** With a face name: that face of a collection (null when absent); without: the font, or the whole collection. */
+  export function openSync(path: string, postscriptName: string): Font | null;
+  export function openSync(path: string): Font | FontCollection;
 }
 
 declare module "svg-to-pdfkit" {

@@ -18,6 +18,7 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
 import type { Result } from "../util/result.js";
+import { CSV_BOM, CSV_EOL, csvField, csvRow, csvText } from "../io/csv.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
@@ -40,12 +41,12 @@ export interface ResultSet {
 /** spending.csv: one row per budget line and year, amounts in yuan. */
 export function spendingCsv(rows: readonly SpendingRow[]): string {
   const head = ["item", "id", "year", "budgeted", "simulatedMean", "simulatedQ05", "simulatedQ95", "difference", "status"];
-  const lines = rows.map((r) => [r.item, csvField(r.id), r.year, num(r.budgeted), num(r.mean), num(r.q05), num(r.q95), num(r.difference), r.status].join(","));
-  return `${[head.join(","), ...lines].join("\n")}\n`;
+  return csvText(
+    head,
+    rows.map((r) => [r.item, r.id, r.year, r.budgeted, r.mean, r.q05, r.q95, r.difference, r.status]),
+  );
 }
 
-const num = (x: number): string => (Number.isFinite(x) ? String(x) : "");
-const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
 
 /** Stream runs.csv to `path` (never builds the whole text in memory). */
@@ -57,13 +58,13 @@ export async function writeRunsCsv(path: string, r: RunResults): Promise<void> {
   });
   const nm = r.metrics.length;
   const ny = r.years.length;
-  let buf = `${["run", "year", ...r.metrics].map(csvField).join(",")}\n`;
+  let buf = CSV_BOM + csvRow(["run", "year", ...r.metrics]);
   for (let run = 0; run < r.runs; run++) {
     for (let y = 0; y < ny; y++) {
       const base = (run * ny + y) * nm;
       let line = `${run},${r.years[y]}`;
-      for (let m = 0; m < nm; m++) line += `,${num(r.data[base + m] as number)}`;
-      buf += `${line}\n`;
+      for (let m = 0; m < nm; m++) line += `,${csvField(r.data[base + m])}`;
+      buf += line + CSV_EOL;
     }
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise<void>((res) => out.once("drain", () => res()));
@@ -95,14 +96,13 @@ export async function writeResults(dir: string, set: ResultSet, guard: OutputGua
 
 /** One row per metric × (year | "horizon") of paired differences. */
 export function differencesCsv(d: PairedDifferences, a: string, b: string): string {
-  const rows = [["metric", "year", "variantA", "variantB", "meanA", "meanB", "difference", "se", "ciLow", "ciHigh"].join(",")];
+  const rows: (string | number)[][] = [];
   for (const [name, m] of Object.entries(d.metrics)) {
-    const row = (year: string, s: (typeof m.byYear)[number]): string =>
-      [csvField(name), year, csvField(a), csvField(b), num(s.meanA), num(s.meanB), num(s.mean), num(s.se), num(s.lo), num(s.hi)].join(",");
+    const row = (year: string, s: (typeof m.byYear)[number]): (string | number)[] => [name, year, a, b, s.meanA, s.meanB, s.mean, s.se, s.lo, s.hi];
     m.byYear.forEach((s, y) => rows.push(row(String(d.years[y]), s)));
     rows.push(row("horizon", m.horizon));
   }
-  return `${rows.join("\n")}\n`;
+  return csvText(["metric", "year", "variantA", "variantB", "meanA", "meanB", "difference", "se", "ciLow", "ciHigh"], rows);
 }
 
 export interface Comparison {
@@ -129,7 +129,7 @@ export async function writeComparison(dir: string, c: Comparison, guard: OutputG
     await writeFile(join(tmp, "differences.json"), json(c.differences));
     const csv = c.differences.map((d, i) => {
       const text = differencesCsv(d.paired, d.a, d.b);
-      return i === 0 ? text : text.slice(text.indexOf("\n") + 1);
+      return i === 0 ? text : text.slice(text.indexOf(CSV_EOL) + CSV_EOL.length); // one header (and BOM) for all
     });
     await writeFile(join(tmp, "differences.csv"), csv.join(""));
     const first = c.variants[0]?.set.manifest;

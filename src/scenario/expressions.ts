@@ -13,12 +13,21 @@
  * // p.ok && p.value.names → ["revenueIncrease"]
  * evaluateExpression(p.value, new Map([["revenueIncrease", new Decimal(5e8)]])) // → 1e8
  */
-import { create, all } from "mathjs";
-import type { MathNode, FactoryFunctionMap } from "mathjs";
+import { createRequire } from "node:module";
+import type { MathNode, FactoryFunctionMap, MathJsInstance, create as Create } from "mathjs";
 import { Decimal } from "decimal.js";
 import { ok, err, type Result } from "../util/result.js";
 
-const math = create(all as FactoryFunctionMap, { number: "BigNumber", precision: 64 });
+let mathInstance: MathJsInstance | undefined;
+
+/** The mathjs instance, loaded on first use: mathjs takes about a second to load, and most scenarios have no expressions. */
+function mathjs(): MathJsInstance {
+  if (!mathInstance) {
+    const { create, all } = createRequire(import.meta.url)("mathjs") as { create: typeof Create; all: FactoryFunctionMap };
+    mathInstance = create(all, { number: "BigNumber", precision: 64 });
+  }
+  return mathInstance;
+}
 
 /** Functions an expression may call. */
 export const ALLOWED_FUNCTIONS = ["min", "max", "round", "floor", "ceil", "abs", "sqrt", "exp", "log"] as const;
@@ -48,7 +57,7 @@ export function parseExpression(text: string): Result<ParsedExpression, Expressi
   if (text.length > MAX_EXPRESSION_LENGTH) return err({ kind: "tooLong", length: text.length });
   let node: MathNode;
   try {
-    node = math.parse(text);
+    node = mathjs().parse(text);
   } catch (e) {
     return err({ kind: "syntax", detail: e instanceof Error ? e.message : String(e) });
   }
@@ -139,7 +148,7 @@ export function evaluateExpression(expr: ParsedExpression, scope: ReadonlyMap<st
   for (const name of expr.names) {
     const v = scope.get(name);
     if (v === undefined) throw new Error(`evaluateExpression: missing name ${name}`);
-    bigScope.set(name, math.bignumber(v.toString()));
+    bigScope.set(name, mathjs().bignumber(v.toString()));
   }
   let out: unknown;
   try {
@@ -148,7 +157,7 @@ export function evaluateExpression(expr: ParsedExpression, scope: ReadonlyMap<st
     return err({ kind: "syntax", detail: e instanceof Error ? e.message : String(e) });
   }
   // mathjs answers sqrt(-4) with the complex 2i and log(-1) with iπ: not an amount.
-  if (!math.isBigNumber(out) && typeof out !== "number") return err({ kind: "domain", found: String(out) });
+  if (!mathjs().isBigNumber(out) && typeof out !== "number") return err({ kind: "domain", found: String(out) });
   const d = new Decimal(String(out));
   if (!d.isFinite()) return err({ kind: "notFinite" });
   return ok(d);

@@ -25,11 +25,11 @@ describe("fundsim simulate", () => {
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     expect((await readdir(out)).sort()).toEqual(["manifest.json", "runs.csv", "spending.csv", "summary.json"]);
-    const spending = (await readFile(join(out, "spending.csv"), "utf8")).trim().split("\n");
-    expect(spending[0]).toBe("item,id,year,budgeted,simulatedMean,simulatedQ05,simulatedQ95,difference,status");
+    const spending = (await readFile(join(out, "spending.csv"), "utf8")).trimEnd().split("\r\n");
+    expect(spending[0]).toBe("\uFEFFitem,id,year,budgeted,simulatedMean,simulatedQ05,simulatedQ95,difference,status");
     expect(spending.some((l) => l.startsWith("programme,industry,2017,"))).toBe(true);
-    const csv = (await readFile(join(out, "runs.csv"), "utf8")).trim().split("\n");
-    const header = csv[0]!.split(",");
+    const csv = (await readFile(join(out, "runs.csv"), "utf8")).trimEnd().split("\r\n");
+    const header = csv[0]!.replace(/^\uFEFF/, "").split(",");
     expect(header.slice(0, 3)).toEqual(["run", "year", "poorHouseholds"]);
     expect(header).toContain("exitRate");
     const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));

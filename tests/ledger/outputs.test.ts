@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ledgerOf, withParts } from "./helpers.js";
 import { ledgerNumbers } from "../../src/ledger/numbers.js";
 import { ledgerJson } from "../../src/ledger/json.js";
-import { ledgerCsv, csvCell } from "../../src/ledger/csv.js";
+import { ledgerCsv } from "../../src/ledger/csv.js";
+import { csvField } from "../../src/io/csv.js";
 import { displayWidth, ledgerText, renderTable } from "../../src/ledger/text.js";
 import { ledgerTables } from "../../src/ledger/tables.js";
 import * as M from "../../src/messages/ledger.js";
@@ -38,7 +39,7 @@ describe("ledger outputs", () => {
   });
 
   it("CSV quotes labels with commas and quotes, and every row has every column", () => {
-    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     const csv = ledgerCsv(sample(), "en");
     expect(csv).toContain('"County ""special"", fund"');
     const zh = ledgerCsv(sample(), "zh");

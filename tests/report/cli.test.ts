@@ -105,7 +105,7 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     const charts = readdirSync(join(dir, "charts"));
     // The charts, report.html, manifest.json and spending.csv.
     expect(r.stdout).toContain(M.wroteReport(dir, charts.length + 3).zh);
-    expect(readFileSync(join(dir, "spending.csv"), "utf8")).toMatch(/^item,id,year,budgeted,/);
+    expect(readFileSync(join(dir, "spending.csv"), "utf8")).toMatch(/^\uFEFFitem,id,year,budgeted,/);
     for (const kind of ["exits-fan", "target-probability", "budget-sources", "budget-uses", "pool-fan", "pool-loss", "lending", "interest-subsidy", "variant-differences", "exits-vs-cost"]) {
       for (const ext of ["png", "svg", "csv", "vl.json"]) expect(charts).toContain(`${kind}.${ext}`);
     }

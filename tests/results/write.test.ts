@@ -36,8 +36,8 @@ describe("writeResults", () => {
     const out = join(dir, "one");
     await writeResults(out, { results, summary: summarize(results), manifest });
     expect((await readdir(out)).sort()).toEqual(["manifest.json", "runs.csv", "summary.json"]);
-    const csv = (await readFile(join(out, "runs.csv"), "utf8")).split("\n");
-    expect(csv[0]).toBe("run,year,exitRate,cumulativeExits,poolLoss");
+    const csv = (await readFile(join(out, "runs.csv"), "utf8")).split("\r\n");
+    expect(csv[0]).toBe("\uFEFFrun,year,exitRate,cumulativeExits,poolLoss");
     expect(csv[1]).toBe("0,2017,0.1,0,1.5");
     expect(csv[4]).toBe("1,2018,0.30000000000000004,101,");
     expect(csv).toHaveLength(6);
@@ -70,8 +70,8 @@ describe("writeResults", () => {
       differences: [{ a: "baseline", b: "more credit", paired: pairedDifferences(results, b) }],
     });
     expect((await readdir(out)).sort()).toEqual(["baseline", "differences.csv", "differences.json", "manifest.json", "more_credit"]);
-    const csv = (await readFile(join(out, "differences.csv"), "utf8")).trim().split("\n");
-    expect(csv[0]).toBe("metric,year,variantA,variantB,meanA,meanB,difference,se,ciLow,ciHigh");
+    const csv = (await readFile(join(out, "differences.csv"), "utf8")).trimEnd().split("\r\n");
+    expect(csv[0]).toBe("\uFEFFmetric,year,variantA,variantB,meanA,meanB,difference,se,ciLow,ciHigh");
     expect(csv[1]).toMatch(/^exitRate,2017,baseline,more credit,0.15000000000000002,1.15,1,0,1,1$/);
   });
 });

@@ -14,19 +14,15 @@ import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import { chartUnavailable, needsLedger, needsVariants, noSuchData, unknownFormat } from "../../messages/charts.js";
 import * as M from "../../messages/report.js";
 import { cliHelp } from "../../messages/cli.js";
-import { buildChart, CHART_KINDS, type ChartData, type ChartInputMap, type ChartKind } from "../../charts/registry.js";
-import { CHART_FORMATS, formatFromPath, isChartFormat, renderAs } from "../../render/formats.js";
-import { findFonts } from "../../render/fonts.js";
 import { checkOutputFile, writeOutputFile } from "../../io/outputs.js";
 import { isSignedChart, signChart } from "../../render/signature.js";
 import { forceOption, outputGuard, reportOutputProblem, writeOrReport } from "../output.js";
-import { LEDGER_KINDS, mergeChartData } from "../../report/chartData.js";
-import { readResultsDir, type ResultsOnDisk } from "../../report/readResults.js";
-import { lendingInput, poolFanInput, resultsChartData, subsidyInput } from "../../charts/adapters.js";
-import { ledgerChartData, poolReferences } from "../../charts/ledgerAdapters.js";
-import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
-import { loadScenario } from "../../scenario/index.js";
-import { buildLedger } from "../../ledger/build.js";
+import { CHART_KINDS, type ChartKind } from "../../charts/kinds.js";
+import type { ChartData, ChartInputMap } from "../../charts/registry.js";
+import { CHART_FORMATS, formatFromPath, isChartFormat } from "../../render/formats.js";
+import { LEDGER_KINDS } from "../../report/chartData.js";
+import type { ResultsOnDisk } from "../../report/readResults.js";
+import type { LoadedVariant } from "../../report/fromPipeline.js";
 import type { Ledger } from "../../ledger/types.js";
 import type { CliContext } from "../context.js";
 import { loadForCli } from "../load.js";
@@ -64,12 +60,9 @@ export const chartCommand: CommandFactory = (y, ctx, helpLang) =>
       const refused = await checkOutputFile(String(argv["out"]), guard);
       if (refused) return reportOutputProblem(ctx, lang, refused);
       if (format !== "json") {
+        const { findFonts } = await import("../../render/fonts.js");
         const fonts = findFonts();
-        if (!fonts.ok) {
-          ctx.stderr.write(`${say(lang, fonts.error)}\n`);
-          ctx.exitCode = EXIT.invalid;
-          return;
-        }
+        if (!fonts.ok) ctx.stderr.write(`${say(lang, fonts.error)}\n`); // a warning: the chart is drawn anyway
       }
       const input = String(argv["input"]);
       const isDir = await stat(resolve(ctx.cwd, input)).then((s) => s.isDirectory(), () => false);
@@ -93,6 +86,7 @@ export const chartCommand: CommandFactory = (y, ctx, helpLang) =>
         ctx.exitCode = EXIT.invalid;
         return;
       }
+      const [{ buildChart }, { renderAs }] = await Promise.all([import("../../charts/registry.js"), import("../../render/formats.js")]);
       const spec = buildChart(kind, chartInput as ChartInputMap[typeof kind], lang);
       const bytes = signChart(await renderAs(spec, format), format);
       if ((await writeOrReport(ctx, lang, () => writeOutputFile(String(argv["out"]), bytes, guard))) === undefined) return;
@@ -122,6 +116,14 @@ interface ChartArgs {
 /** The chart inputs for a results folder or a scenario; undefined (with the problem reported) when the input is bad. */
 async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartData | undefined> {
   if (args.isDir) {
+    const [{ readResultsDir }, { resultsChartData }, { loadScenario }, { buildLedger }, { ledgerChartData }, { mergeChartData }] = await Promise.all([
+      import("../../report/readResults.js"),
+      import("../../charts/adapters.js"),
+      import("../../scenario/index.js"),
+      import("../../ledger/build.js"),
+      import("../../charts/ledgerAdapters.js"),
+      import("../../report/chartData.js"),
+    ]);
     const disk = await readResultsDir(resolve(ctx.cwd, args.input));
     if (!disk.ok) {
       ctx.stderr.write(`${say(args.lang, disk.error)}\n`);
@@ -134,7 +136,7 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
     const loaded = file ? await loadScenario(resolve(ctx.cwd, file), { variant: disk.value.manifest.variant ?? undefined, sets: disk.value.manifest.sets }) : undefined;
     if (!loaded?.ok) return data;
     const ledger = buildLedger(loaded.value.scenario);
-    return mergeChartData(data, ledgerChartData(ledger, args.lang), poolChartData(disk.value, ledger));
+    return mergeChartData(data, ledgerChartData(ledger, args.lang), await poolChartData(disk.value, ledger));
   }
   const loaded = await loadForCli({ scenario: args.input, variant: args.variant, set: args.set, lang: args.lang, allIssues: args.allIssues }, ctx);
   if (!loaded) return undefined;
@@ -144,6 +146,7 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
     if (!v) return undefined;
     variants.push({ name, loaded: v });
   }
+  const { reportInputFor } = await import("../../report/fromPipeline.js");
   const input = await reportInputFor(loaded, { lang: args.lang, ...args.run }, variants);
   if (!input.ok) {
     ctx.stderr.write(`${say(args.lang, input.error)}\n`);
@@ -154,7 +157,8 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
 }
 
 /** Pool charts with the ledger's reference lines (capacity, planned lending, expected subsidy, fund). */
-function poolChartData(disk: ResultsOnDisk, ledger: Ledger): ChartData {
+async function poolChartData(disk: ResultsOnDisk, ledger: Ledger): Promise<ChartData> {
+  const [{ poolReferences }, { lendingInput, poolFanInput, subsidyInput }] = await Promise.all([import("../../charts/ledgerAdapters.js"), import("../../charts/adapters.js")]);
   const refs = poolReferences(ledger);
   if (!refs) return {};
   const pool = poolFanInput(disk.summary, disk.results, refs.deposited);

@@ -14,14 +14,9 @@ import { allIssuesOption, loadForCli, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
 import { cliHelp } from "../../messages/cli.js";
-import { formatNumber } from "../../charts/format.js";
-import { pairedDifferences } from "../../results/paired.js";
-import { simulateScenario, type PipelineOptions } from "../../results/pipeline.js";
-import { targetsFromScenario } from "../../results/targets.js";
-import { differencesText, summaryText } from "../../results/text.js";
-import { writeComparison, type ResultSet } from "../../results/write.js";
-import { variantLabel } from "../../report/fromPipeline.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
+import type { PipelineOptions } from "../../results/pipeline.js";
+import type { ResultSet } from "../../results/write.js";
 import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
@@ -73,6 +68,16 @@ export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
         register = await registerForCli(ctx, lang, String(argv["register"]), first);
         if (!register) return;
       }
+      const [{ formatNumber }, { pairedDifferences }, { simulateScenario }, { targetsFromScenario }, { differencesText, summaryText }, { writeComparison }, { variantLabel }] =
+        await Promise.all([
+          import("../../charts/format.js"),
+          import("../../results/paired.js"),
+          import("../../results/pipeline.js"),
+          import("../../results/targets.js"),
+          import("../../results/text.js"),
+          import("../../results/write.js"),
+          import("../../report/fromPipeline.js"),
+        ]);
       // Every variant gets the same seed and runs: common random numbers.
       const seed = run.seed ?? first.scenario.simulation.seed;
       const runs = run.runs ?? first.scenario.simulation.runs;

@@ -2,7 +2,6 @@
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
-import { describeText } from "../../messages/describe.js";
 import { isLang } from "../../messages/lang.js";
 import { cliHelp } from "../../messages/cli.js";
 
@@ -15,6 +14,7 @@ export const describeCommand: CommandFactory = (y, ctx, helpLang) =>
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
+      const { describeText } = await import("../../messages/describe.js");
       ctx.stdout.write(`${describeText(loaded, lang)}\n`);
       ctx.exitCode = EXIT.ok;
     },

@@ -16,12 +16,6 @@ import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import { wroteLedger } from "../../messages/ledger.js";
 import { cliHelp } from "../../messages/cli.js";
-import { buildLedger } from "../../ledger/build.js";
-import { ledgerText } from "../../ledger/text.js";
-import { ledgerCsv } from "../../ledger/csv.js";
-import { ledgerJson } from "../../ledger/json.js";
-import { writeOutputDir } from "../../io/outputs.js";
-import { fundsimVersion } from "../../results/manifest.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
 export const LEDGER_FORMATS = ["table", "csv", "json"] as const;
@@ -46,6 +40,14 @@ export const ledgerCommand: CommandFactory = (y, ctx, helpLang) =>
       if (out !== undefined && !(await outputAllowed(ctx, lang, out, "ledger", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
+      const [{ buildLedger }, { ledgerText }, { ledgerCsv }, { ledgerJson }, { writeOutputDir }, { fundsimVersion }] = await Promise.all([
+        import("../../ledger/build.js"),
+        import("../../ledger/text.js"),
+        import("../../ledger/csv.js"),
+        import("../../ledger/json.js"),
+        import("../../io/outputs.js"),
+        import("../../results/manifest.js"),
+      ]);
       const ledger = buildLedger(loaded.scenario, { years: loaded.years });
       const format = (argv["format"] as LedgerFormat | undefined) ?? "table";
       const text = ledgerText(ledger, lang);

@@ -13,9 +13,7 @@ import { parseRunArgs } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
 import { cliHelp } from "../../messages/cli.js";
-import { findFonts } from "../../render/fonts.js";
-import { reportInputFor, type LoadedVariant } from "../../report/fromPipeline.js";
-import { writeReport } from "../../report/write.js";
+import type { LoadedVariant } from "../../report/fromPipeline.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
 export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
@@ -37,12 +35,13 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
       if (run === null) return;
+      const [{ findFonts }, { reportInputFor }, { writeReport }] = await Promise.all([
+        import("../../render/fonts.js"),
+        import("../../report/fromPipeline.js"),
+        import("../../report/write.js"),
+      ]);
       const fonts = findFonts();
-      if (!fonts.ok) {
-        ctx.stderr.write(`${say(lang, fonts.error)}\n`);
-        ctx.exitCode = EXIT.invalid;
-        return;
-      }
+      if (!fonts.ok) ctx.stderr.write(`${say(lang, fonts.error)}\n`); // a warning: the report is written anyway
       const scenario = String(argv["scenario"]);
       const set = argv["set"] as string[] | undefined;
       const out = String(argv["out"]);

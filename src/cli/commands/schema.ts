@@ -1,6 +1,5 @@
 /** `fundsim schema` — print the JSON Schema of the scenario format (for editors). */
 import type { CommandFactory } from "../command.js";
-import { scenarioJsonSchema } from "../../scenario/index.js";
 import { cliHelp } from "../../messages/cli.js";
 
 export const schemaCommand: CommandFactory = (y, ctx, helpLang) =>
@@ -8,7 +7,8 @@ export const schemaCommand: CommandFactory = (y, ctx, helpLang) =>
     "schema",
     cliHelp(helpLang).schema,
     (a) => a,
-    () => {
+    async () => {
+      const { scenarioJsonSchema } = await import("../../scenario/index.js");
       ctx.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     },
   );

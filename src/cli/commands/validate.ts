@@ -2,7 +2,6 @@
 import { resolve } from "node:path";
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
-import { loadScenario } from "../../scenario/index.js";
 import { renderIssues, fileValid, fileInvalid } from "../../messages/scenario.js";
 import { isLang } from "../../messages/lang.js";
 import { cliHelp } from "../../messages/cli.js";
@@ -18,6 +17,7 @@ export const validateCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("all-issues", allIssuesOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      const { loadScenario } = await import("../../scenario/index.js");
       let bad = 0;
       for (const f of (argv["files"] as string[] | undefined) ?? []) {
         const r = await loadScenario(resolve(ctx.cwd, f));
