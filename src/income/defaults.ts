@@ -22,7 +22,7 @@ export const DEFAULT_INCOME_PARAMETERS: { readonly [K in keyof IncomeParams]: So
     source: "Derived: NBS rural per-capita disposable income median 10,291 yuan (2015 statistical communiqué; verify) ÷ national line 2,855 yuan (2015, parameters.md) = 3.60.",
   }),
   sigmaLevel: Object.freeze({
-    value: 0.8101,
+    value: 0.8098,
     source: "Derived so that the year-0 share below the line is the NBS rural poverty incidence 5.7% (2015) at the median above: σ_a² = (ln 3.6 / Φ⁻¹(0.943))² − σ_e² − σ_c².",
   }),
   growth: Object.freeze({
@@ -30,7 +30,7 @@ export const DEFAULT_INCOME_PARAMETERS: { readonly [K in keyof IncomeParams]: So
     source: "Derived: NBS rural median 10,291 (2015) → 11,149 (2016), +8.3% (verify the 2016 figure), against the line 2,855 → 2,952, +3.4% (parameters.md): ln(1.083 / 1.034) = 0.046 a year relative to the line. Partly policy-driven; no public split.",
   }),
   sigmaTrend: Object.freeze({
-    value: 0.0415,
+    value: 0.0425,
     assumption: "Calibrated to the CFPS exit and relapse figures (exit after 1 and 5 years of poverty, exiters poor again 3–5 years later); see docs/income-process.md.",
   }),
   rho: Object.freeze({
@@ -38,7 +38,7 @@ export const DEFAULT_INCOME_PARAMETERS: { readonly [K in keyof IncomeParams]: So
     assumption: "Unit root (random walk) in the persistent component, as in the permanent–transitory models of income dynamics; the panel targets do not pin ρ down (ρ = 0.9 fits about as well) — see the sensitivity table.",
   }),
   sigmaPersistent: Object.freeze({
-    value: 0.0974,
+    value: 0.0906,
     assumption: "Calibrated to the CFPS exit and relapse figures; see docs/income-process.md.",
   }),
   villageShare: Object.freeze({
@@ -46,7 +46,7 @@ export const DEFAULT_INCOME_PARAMETERS: { readonly [K in keyof IncomeParams]: So
     assumption: "Share of the persistent innovation common to a village. Not identified by the targets (it leaves each household's income law unchanged, only the spread between runs); no Chinese estimate found.",
   }),
   sigmaTransitory: Object.freeze({
-    value: 0.031,
+    value: 0.0256,
     assumption: "Calibrated to the CFPS figures: the low relapse of exiters bounds it far below the transitory variance usually found in household surveys — the main open question, see docs/income-process.md.",
   }),
   sigmaCommon: Object.freeze({

@@ -44,7 +44,7 @@
  *
  * @example
  * const ws = incomeWorkspace({ households: 100_000, years: 12, villageSize: 50 });
- * simulateIncomeRun(DEFAULT_INCOME_PARAMETERS_VALUES, NO_POLICY_RULES, ws, 2016, 0);
+ * simulateIncomeRun(DEFAULT_INCOME_VALUES, OFFICIAL_RULES, ws, 2016, 0); // defaults.ts
  * ws.acc[accIndex(ws.layout, "hazardNum", 1)]; // households leaving poverty after a one-year spell
  */
 import { ZK, ZW, nextNormal, zigguratSlow } from "../engine/normal.js";
