@@ -51,7 +51,7 @@ export const DEFAULT_INCOME_PARAMETERS: { readonly [K in keyof IncomeParams]: So
   }),
   sigmaCommon: Object.freeze({
     value: 0.02,
-    assumption: "Common year shock of a jurisdiction: national rural real income growth moved by about ±1–1.5 points a year in 2013–2019 (NBS); a county's varies more.",
+    assumption: "Common year shock of a jurisdiction: national rural real income growth moved by about 1–1.5 points from year to year in 2013–2019 (NBS, as we recall it — verify); a county's varies more.",
   }),
 });
 
