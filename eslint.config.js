@@ -11,7 +11,7 @@ export default tseslint.config(
       "no-console": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Randomness is seeded: use src/engine/rng.ts." }],
+      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Randomness is seeded: use src/random/rng.ts." }],
     },
   },
   {

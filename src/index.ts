@@ -53,8 +53,8 @@ export { baseEngineModel, blankProgramme, ANY_ELIGIBLE, ENGINE_BEHAVIOURS, ENGIN
 export type { EngineModel, EngineProgramme, EnginePool, EngineEffect, EngineEligibility, EngineDist, EngineBehaviour } from "./engine/model.js";
 export { modelMetrics, engineBytesPerHousehold } from "./engine/run.js";
 export { defaultThreads } from "./engine/workers.js";
-export { PURPOSES, seedStream, streamKey } from "./engine/rng.js";
-export { normCdf, invNormCdf } from "./engine/normal.js";
+export { PURPOSES, seedStream, streamKey } from "./random/rng.js";
+export { normCdf, invNormCdf } from "./random/normal.js";
 
 // 5. Results: summaries, paired differences, manifest, output folders.
 export { summarize } from "./results/summarize.js";

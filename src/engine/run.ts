@@ -36,9 +36,9 @@ import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoan
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { addressedNormal, nextNormal } from "./normal.js";
+import { addressedNormal, nextNormal } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
-import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
+import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "../random/rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {

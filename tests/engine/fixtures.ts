@@ -10,7 +10,7 @@ import type { Households } from "../../src/population/households.js";
 import { ANY_ELIGIBLE, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
 import type { EngineModel, EnginePool } from "../../src/engine/model.js";
 import { REFERENCE_MODEL } from "../../src/engine/reference.js";
-import { PURPOSE, nextUniform, seedStream } from "../../src/engine/rng.js";
+import { PURPOSE, nextUniform, seedStream } from "../../src/random/rng.js";
 
 /** Households at the reference median income, labour with probability 0.7, sizes 1–5, `villages` villages. */
 export function referencePopulation(n: number, seed: number, villages = 50): Households {
