@@ -40,8 +40,8 @@ export type { RegisterOptions } from "./population/register.js";
 export type { RegisterIssue } from "./population/registerIssues.js";
 export type { PopulationIssue } from "./population/cohorts.js";
 export { nationalRegister } from "./population/national.js";
-export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./population/households.js";
-export type { Households } from "./population/households.js";
+export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./model/households.js";
+export type { Households } from "./model/households.js";
 export { registerIssue, populationIssue } from "./messages/population.js";
 
 // 4. Engine: scenario + ledger → EngineModel → seeded, parallel Monte-Carlo runs.

@@ -12,7 +12,7 @@
  * const p: EngineProgramme = { ...effectProgramme("training", 2), capacity: Float64Array.of(800, 0) };
  * simulateModel({ ...m, programmes: [p] }, households, { runs: 100, seed: 1 });
  */
-import { SEGMENTS } from "../population/households.js";
+import { SEGMENTS } from "../model/households.js";
 
 /** How a programme acts on households (the engine's closed list). */
 export const ENGINE_BEHAVIOURS = [

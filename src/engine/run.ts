@@ -29,8 +29,8 @@
  * const run = prepareModelKernel({ model, households });
  * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
  */
-import type { Households } from "../population/households.js";
-import { CAUSES, FLAG, SEGMENTS } from "../population/households.js";
+import type { Households } from "../model/households.js";
+import { CAUSES, FLAG, SEGMENTS } from "../model/households.js";
 import { CORE_METRICS } from "../results/types.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";

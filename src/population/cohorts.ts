@@ -22,7 +22,7 @@
  */
 import { nextUniform, seedStream } from "../random/rng.js";
 import { err, ok, type Result } from "../util/result.js";
-import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS, allocateHouseholds, type Cause, type FlagName, type Households, type Segment } from "./households.js";
+import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS, allocateHouseholds, type Cause, type FlagName, type Households, type Segment } from "../model/households.js";
 import { sampleDist, type Dist } from "./sampleDist.js";
 
 /** Run index reserved for population draws (never a simulation run). */

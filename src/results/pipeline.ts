@@ -13,7 +13,7 @@ import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
 import { defaultThreads } from "../engine/workers.js";
 import type { PopulationIssue } from "../population/cohorts.js";
-import type { Households } from "../population/households.js";
+import type { Households } from "../model/households.js";
 import { buildPopulation } from "../population/synthetic.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";

@@ -5,8 +5,8 @@
  * const h = referencePopulation(5000, 1);
  * const m = referenceAsEngineModel();
  */
-import { allocateHouseholds } from "../../src/population/households.js";
-import type { Households } from "../../src/population/households.js";
+import { allocateHouseholds } from "../../src/model/households.js";
+import type { Households } from "../../src/model/households.js";
 import { ANY_ELIGIBLE, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
 import type { EngineModel, EnginePool } from "../../src/engine/model.js";
 import { REFERENCE_MODEL } from "../../src/engine/reference.js";

@@ -3,7 +3,7 @@ import { engineBytesPerHousehold, modelMetrics, prepareModelKernel } from "../..
 import { REFERENCE_MODEL } from "../../src/engine/reference.js";
 import { baseEngineModel, blankProgramme, ANY_ELIGIBLE } from "../../src/engine/model.js";
 import { CORE_METRICS } from "../../src/results/types.js";
-import { SEGMENTS } from "../../src/population/households.js";
+import { SEGMENTS } from "../../src/model/households.js";
 import { meanAndSe, referenceExitFraction } from "./referenceAnalytic.js";
 import { referenceAsEngineModel, referencePopulation } from "./fixtures.js";
 

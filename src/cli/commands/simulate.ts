@@ -17,7 +17,7 @@ import * as R from "../../messages/results.js";
 import { cliHelp, progressFormat, simulatingLabel } from "../../messages/cli.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
 import { problemCount } from "../../population/registerIssues.js";
-import type { Households } from "../../population/households.js";
+import type { Households } from "../../model/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
 import type { PipelineOptions } from "../../results/pipeline.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
