@@ -73,8 +73,8 @@ export { simulateScenario } from "./results/pipeline.js";
 export type { PipelineOptions } from "./results/pipeline.js";
 export { QUANTILES, QUANTILE_DEFINITION } from "./results/stats.js";
 export type { Stats, Probability } from "./results/stats.js";
-export { CORE_METRICS, valueAt, metricIndex } from "./results/types.js";
-export type { RunResults, CoreMetric } from "./results/types.js";
+export { CORE_METRICS, valueAt, metricIndex } from "./model/results.js";
+export type { RunResults, CoreMetric } from "./model/results.js";
 
 // 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
 export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";

@@ -228,9 +228,4 @@ export function blankProgramme(id: string, Y: number, behaviour: EngineBehaviour
   };
 }
 
-/** Names of the result columns for a model: CORE_METRICS first, then spend:/served: per programme. */
-export function programmeMetricNames(m: EngineModel): string[] {
-  const out: string[] = [];
-  for (const p of m.programmes) out.push(`spend:${p.id}`, `served:${p.id}`);
-  return out;
-}
+

@@ -31,10 +31,10 @@
  */
 import type { Households } from "../model/households.js";
 import { CAUSES, FLAG, SEGMENTS } from "../model/households.js";
-import { CORE_METRICS } from "../results/types.js";
+import { CORE_METRICS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
-import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
+import { MAX_PROGRAMMES } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
 import { addressedNormal, nextNormal } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
@@ -74,9 +74,9 @@ export function logIncomes(h: Households, share = false): Float32Array {
 type ServedMask = Uint8Array | Uint16Array | Uint32Array;
 const servedMask = (sources: number, n: number): ServedMask => (sources <= 8 ? new Uint8Array(n) : sources <= 16 ? new Uint16Array(n) : new Uint32Array(n));
 
-/** Result columns of a model: CORE_METRICS then spend:/served: per programme. */
+/** Result columns of a model: CORE_METRICS, then the per-programme columns (model/results.ts). */
 export function modelMetrics(m: EngineModel): string[] {
-  return [...CORE_METRICS, ...programmeMetricNames(m)];
+  return [...CORE_METRICS, ...programmeColumns(m.programmes.map((p) => p.id))];
 }
 
 /** Engine state bytes per household for a model (see the file comment). */

@@ -7,7 +7,7 @@
  * valueAt(res, 0, 0, metricIndex(res, "exitRate"));
  */
 import type { Households } from "../model/households.js";
-import type { RunResults } from "../results/types.js";
+import type { RunResults } from "../model/results.js";
 import type { EngineModel } from "./model.js";
 import { withoutOsr } from "./osr.js";
 import { checkModel, logIncomes, modelMetrics } from "./run.js";

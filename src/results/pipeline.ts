@@ -22,7 +22,7 @@ import { runToPrecision } from "./precision.js";
 import { reconcileSpending } from "./reconcile.js";
 import { summarize } from "./summarize.js";
 import { targetsFromScenario } from "./targets.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 import type { ResultSet } from "./write.js";
 
 export interface PipelineOptions {

@@ -16,6 +16,7 @@
  */
 import type { Label, Ledger } from "../ledger/types.js";
 import type { Summary } from "./summarize.js";
+import { programmeColumn } from "../model/results.js";
 
 /** How a simulated amount compares with its budget line. */
 export const SPENDING_STATUSES = ["asBudgeted", "under", "over", "demandDriven"] as const;
@@ -75,10 +76,10 @@ export function reconcileSpending(ledger: Ledger, summary: Summary, o: Reconcile
     });
   };
   for (const p of ledger.programmes) {
-    add("programme", p.id, p.label, `spend:${p.id}`, (y) => p.byYear[y]?.allocation.toNumber() ?? 0, p.kind === "floor");
+    add("programme", p.id, p.label, programmeColumn("spend", p.id), (y) => p.byYear[y]?.allocation.toNumber() ?? 0, p.kind === "floor");
   }
   // The engine pays the follow-up schedules of relocation programmes (followUpPayments).
-  const relocation = ledger.programmes.filter((p) => p.kind === "relocation" && summary.metrics[`spend:${p.id}`] !== undefined);
+  const relocation = ledger.programmes.filter((p) => p.kind === "relocation" && summary.metrics[programmeColumn("spend", p.id)] !== undefined);
   if (relocation.length > 0) {
     add("followUp", "followUp", undefined, "followUpPayments", (y) => relocation.reduce((a, p) => a + (p.byYear[y]?.scheduled.toNumber() ?? 0), 0));
   }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { simulateScenario } from "../../src/results/pipeline.js";
-import { metricIndex } from "../../src/results/types.js";
+import { metricIndex } from "../../src/model/results.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { unwrap } from "../../src/util/result.js";
 

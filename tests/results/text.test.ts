@@ -3,7 +3,7 @@ import { summaryText, differencesText } from "../../src/results/text.js";
 import { summarize } from "../../src/results/summarize.js";
 import { makeManifest } from "../../src/results/manifest.js";
 import { pairedDifferences } from "../../src/results/paired.js";
-import { CORE_METRICS } from "../../src/results/types.js";
+import { CORE_METRICS } from "../../src/model/results.js";
 import * as M from "../../src/messages/results.js";
 import { formatMoney, formatNumber, formatPercent } from "../../src/charts/format.js";
 import { makeResults, lcg } from "./fixtures.js";
