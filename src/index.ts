@@ -113,7 +113,7 @@ export {
 export { ledgerChartData, poolReferences } from "./charts/ledgerAdapters.js";
 export type { PoolReferences } from "./charts/ledgerAdapters.js";
 export { chartTable, tableToCsv } from "./charts/table.js";
-export { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "./charts/format.js";
+export { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "./messages/format.js";
 export { theme, FONT_FAMILY, PALETTE } from "./charts/theme.js";
 export { renderSvg, toVega } from "./render/svg.js";
 export { renderPng, svgToPng } from "./render/png.js";

@@ -11,7 +11,7 @@ export type * from "./types.js";
 export { USE_KINDS, CHECK_CODES, CHECK_SEVERITIES } from "./types.js";
 export { ledgerTables, showMoney } from "./tables.js";
 export type { LedgerTable } from "./tables.js";
-export { ledgerText, renderTable, displayWidth } from "./text.js";
+export { ledgerText, renderTable, displayWidth } from "../present/ledgerText.js";
 export { ledgerCsv, CSV_COLUMNS } from "./csv.js";
 export { ledgerJson, toPlain, LEDGER_JSON_VERSION } from "./json.js";
 export { ledgerNumbers } from "./numbers.js";

@@ -20,7 +20,7 @@ import { labelText } from "../ledger/label.js";
 import type { Ledger } from "../ledger/types.js";
 import { simulateScenario, type PipelineOptions } from "../results/pipeline.js";
 import { pairedDifferences, type PairedDifferences, type PairedStat } from "../results/paired.js";
-import { formatNumber, moneyScale } from "../charts/format.js";
+import { formatNumber, moneyScale } from "../messages/format.js";
 import * as M from "../messages/report.js";
 import { baselineName as baselineWord } from "../messages/results.js";
 import { MANIFEST_KEYS, manifestKey, type ManifestKey } from "../messages/report.js";
@@ -31,7 +31,7 @@ import { exitTargetProbabilityInput, exitsVsCostInput, lendingInput, poolFanInpu
 import { ledgerChartData, poolReferences } from "../charts/ledgerAdapters.js";
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
-import { spendingSummary } from "../results/text.js";
+import { spendingSummary } from "../present/resultsText.js";
 import type { DisplayTable, ReportFacts, ReportInput } from "./types.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {

@@ -15,7 +15,7 @@ import type { Ledger } from "../ledger/types.js";
 import { labelText } from "../ledger/label.js";
 import type { DisplayTable } from "./types.js";
 import type { SpendingRow } from "../results/reconcile.js";
-import { spendingItemName } from "../results/text.js";
+import { spendingItemName } from "../present/resultsText.js";
 
 /** Money for a table cell: "6,467,000.00" (en, yuan) or "646.70" (zh, 万元). */
 export function tableMoney(d: Decimal, lang: Lang): string {

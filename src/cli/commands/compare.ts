@@ -70,11 +70,11 @@ export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
       }
       const [{ formatNumber }, { pairedDifferences }, { simulateScenario }, { targetsFromScenario }, { differencesText, summaryText }, { writeComparison }, { variantLabel }] =
         await Promise.all([
-          import("../../charts/format.js"),
+          import("../../messages/format.js"),
           import("../../results/paired.js"),
           import("../../results/pipeline.js"),
           import("../../results/targets.js"),
-          import("../../results/text.js"),
+          import("../../present/resultsText.js"),
           import("../../results/write.js"),
           import("../../report/fromPipeline.js"),
         ]);

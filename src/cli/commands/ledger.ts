@@ -42,7 +42,7 @@ export const ledgerCommand: CommandFactory = (y, ctx, helpLang) =>
       if (!loaded) return;
       const [{ buildLedger }, { ledgerText }, { ledgerCsv }, { ledgerJson }, { writeOutputDir }, { fundsimVersion }] = await Promise.all([
         import("../../ledger/build.js"),
-        import("../../ledger/text.js"),
+        import("../../present/ledgerText.js"),
         import("../../ledger/csv.js"),
         import("../../ledger/json.js"),
         import("../../io/outputs.js"),

@@ -160,7 +160,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       }
       const [{ simulateScenario }, { summaryText }, { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }] = await Promise.all([
         import("../../results/pipeline.js"),
-        import("../../results/text.js"),
+        import("../../present/resultsText.js"),
         import("../../results/write.js"),
       ]);
       const bar = progressBar(ctx, say(lang, simulatingLabel()), lang);
