@@ -9,8 +9,15 @@
  *   4. simulate          Ledger + Households → RunResults       src/engine/
  *   5. summarize         RunResults → Summary                   src/results/
  *      reconcileSpending Ledger + Summary → budgeted vs simulated spending
- *   6. charts / render   Ledger | Summary → Vega-Lite → files   src/charts/ src/render/
- *   7. CLI               thin layer over the above              src/cli/
+ *   6. charts / render   Ledger | Summary → Vega-Lite → files   src/charts/ src/render/ src/report/
+ *
+ * Composed in one place, src/pipeline/ (the only folder that calls several stages):
+ *   simulateScenario     stages 2–5 for one scenario (the ledger travels with the result)
+ *   compareVariants      variants with common random numbers, paired differences once
+ *   reportInputFor       everything a report needs, as data
+ * The CLI (src/cli/) is a thin layer over the pipeline. Ground floor under every stage:
+ * src/model/ (households, run results, money), src/random/, src/io/, src/util/.
+ * See ARCHITECTURE.md.
  */
 // 1. Scenario: load, validate, resolve; overlays; issues as data.
 export {
@@ -69,12 +76,19 @@ export type { SpendingRow, SpendingStatus, ReconcileOptions } from "./results/re
 export { writeResults, writeComparison, spendingCsv } from "./results/write.js";
 export type { ResultSet, Comparison } from "./results/write.js";
 export { runToPrecision } from "./results/precision.js";
-export { simulateScenario } from "./results/pipeline.js";
-export type { PipelineOptions } from "./results/pipeline.js";
 export { QUANTILES, QUANTILE_DEFINITION } from "./results/stats.js";
 export type { Stats, Probability } from "./results/stats.js";
 export { CORE_METRICS, valueAt, metricIndex } from "./model/results.js";
 export type { RunResults, CoreMetric } from "./model/results.js";
+
+// Pipeline: the stages composed (simulate, compare, report, chart data).
+export { simulateScenario } from "./pipeline/simulate.js";
+export type { PipelineOptions, Simulation } from "./pipeline/simulate.js";
+export { compareVariants } from "./pipeline/compare.js";
+export type { CompareOptions, Compared, LoadedVariant } from "./pipeline/compare.js";
+export { reportInputFor } from "./pipeline/report.js";
+export type { ReportOptions } from "./pipeline/report.js";
+export { chartDataFromResults, chartDataFromScenario } from "./pipeline/charts.js";
 
 // 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
 export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";
@@ -123,8 +137,8 @@ export type { ChartFormat } from "./render/formats.js";
 export { findFonts } from "./render/fonts.js";
 export { renderReportHtml } from "./render/html.js";
 export type { ReportPage, ReportSection, Block } from "./render/html.js";
-export { reportInputFor, reportFacts, reportChartData } from "./report/fromPipeline.js";
-export type { ReportOptions, LoadedVariant } from "./report/fromPipeline.js";
+export { reportFacts, reportChartData, assembleReport } from "./report/assemble.js";
+export type { ComparedVariant } from "./report/assemble.js";
 export { writeReport } from "./report/write.js";
 export { buildReportPage } from "./report/page.js";
 export { ledgerDisplayTables } from "./report/ledgerTables.js";
