@@ -10,7 +10,7 @@
  */
 import type { Lang } from "../messages/lang.js";
 import type { Ledger } from "../ledger/types.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { ChartData } from "./registry.js";
 import type { Summary } from "../results/summarize.js";
 import type { RunResults } from "../model/results.js";

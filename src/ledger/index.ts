@@ -16,4 +16,4 @@ export { ledgerCsv, CSV_COLUMNS } from "./csv.js";
 export { ledgerJson, toPlain, LEDGER_JSON_VERSION } from "./json.js";
 export { ledgerNumbers } from "./numbers.js";
 export type { LedgerNumbers, ProgrammeNumbers, ScheduleNumbers, PoolNumbers } from "./numbers.js";
-export { labelText } from "./label.js";
+export { labelText } from "../messages/label.js";

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../messages/lang.js";
 import * as M from "../messages/ledger.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import { ledgerTables, type LedgerTable } from "../ledger/tables.js";
 import type { Ledger } from "../ledger/types.js";
 

@@ -9,7 +9,7 @@ import { formatMoney, formatNumber, formatPercent } from "../messages/format.js"
 import type { Lang, Localized } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/results.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { PairedDifferences, PairedStat } from "../results/paired.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import { noneSeenUpper95 } from "../results/stats.js";

@@ -10,7 +10,7 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { Ledger } from "../ledger/types.js";
 import type { PairedDifferences } from "../results/paired.js";
 import type { ResultSet } from "../results/write.js";

@@ -12,7 +12,7 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import type { Ledger } from "../ledger/types.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { DisplayTable } from "./types.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import { spendingItemName } from "../present/resultsText.js";

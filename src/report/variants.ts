@@ -11,7 +11,7 @@ import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { baselineName as baselineWord } from "../messages/results.js";
 import { formatNumber, moneyScale } from "../messages/format.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { PairedDifferences, PairedStat } from "../results/paired.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import type { DisplayTable } from "./types.js";
