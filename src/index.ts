@@ -35,7 +35,8 @@ export type { Scenario, LoadedScenario, LoadOptions, Issue, Param, ScenarioInput
 export { renderIssues } from "./messages/scenario.js";
 
 // 2. Ledger: exact, year-by-year sources and uses, capacities, schedules, pools, checks.
-export { buildLedger, ledgerText, ledgerTables, ledgerCsv, ledgerJson, ledgerNumbers } from "./ledger/index.js";
+export { buildLedger, ledgerTables, ledgerCsv, ledgerJson, ledgerNumbers } from "./ledger/index.js";
+export { ledgerText } from "./present/ledgerText.js";
 export type { Ledger, LedgerOptions, LedgerCheck, LedgerTable, LedgerNumbers, SourceLine, UseLine, ProgrammeLedger, ScheduleEntry, PoolLedger, TargetLedger, BalanceYear } from "./ledger/index.js";
 export { formatYuan, formatWan, splitByWeights } from "./model/money.js";
 
