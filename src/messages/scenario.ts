@@ -283,8 +283,8 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       return loc(`At ${at}: the expression ${found} does not give a finite number (division by zero?).`, `字段 ${zh.at}：表达式 ${found} 的结果不是有限数值（是否除以零？）。`);
     case "expressionDomain":
       return loc(
-        `At ${at}: the expression ${found} has no real value (it gives ${i.detail ?? ""}): a square root or logarithm of a negative number, or a fractional power of one.`,
-        `字段 ${zh.at}：表达式 ${found} 没有实数值（结果为 ${i.detail ?? ""}）：对负数开平方、取对数或求分数次幂。`,
+        `At ${at}: the expression ${found} has no real value (at ${i.detail ?? ""}): a square root or logarithm of a negative number, or a fractional power of one.`,
+        `字段 ${zh.at}：表达式 ${found} 没有实数值（在 ${i.detail ?? ""} 处）：对负数开平方、取对数或求分数次幂。`,
       );
     case "peopleBelowHouseholds":
       return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);

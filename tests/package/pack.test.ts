@@ -35,7 +35,7 @@ function sourceFiles(dir: string): string[] {
 describe("npm package", () => {
   it("ships the compiled library, the bin, the schema and the scenarios — no tests, sources or CI scripts", () => {
     const files = packedFiles();
-    for (const f of ["package.json", "README.md", "bin/fundsim.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "dist/src/engine/worker.js", "schema/scenario.schema.json", "scenarios/linghai-2017.yaml"]) {
+    for (const f of ["package.json", "README.md", "LICENSE", "bin/fundsim.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "dist/src/engine/worker.js", "schema/scenario.schema.json", "scenarios/linghai-2017.yaml"]) {
       expect(files).toContain(f);
     }
     const stray = files.filter((f) => /^(tests|src|bench|dist\/bench|scripts|notebooks|docs|\.github)\//.test(f) || /\.(map|tsbuildinfo|ts)$/.test(f.replace(/\.d\.ts$/, "")));

@@ -31,6 +31,31 @@ describe("expressions", () => {
     }
   });
 
+  it("a logarithm to a base of zero or below, a root or fractional power of a negative number has no real value", () => {
+    for (const t of ["log(8, 0)", "log(8, -2)", "log(-1)", "sqrt(-4)", "(-8)^(1/3)"]) {
+      const p = parseExpression(t);
+      expect(p.ok, t).toBe(true);
+      if (p.ok) expect(evaluateExpression(p.value, new Map()), t).toMatchObject({ ok: false, error: { kind: "domain" } });
+    }
+    expect(evalWith("sqrt(-0)", {})).toBe("0");
+    expect(evalWith("(-8)^3", {})).toBe("-512");
+  });
+
+  it("refuses implicit multiplication and names what is wrong", () => {
+    expect(parseExpression("2 x")).toMatchObject({ ok: false, error: { kind: "syntax", detail: 'missing operator before "x" at character 3' } });
+    expect(parseExpression("(1 + 2")).toMatchObject({ ok: false, error: { kind: "syntax", detail: 'missing ")" at the end' } });
+    expect(parseExpression("1 + * 2")).toMatchObject({ ok: false, error: { kind: "syntax", detail: 'unexpected "*" at character 5' } });
+    expect(parseExpression("1 # 2")).toMatchObject({ ok: false, error: { kind: "syntax", detail: 'unexpected character "#" at character 3' } });
+    expect(parseExpression("f(x) = x")).toMatchObject({ ok: false, error: { kind: "forbidden", construct: "a function definition" } });
+    expect(parseExpression('evaluate("1")')).toMatchObject({ ok: false, error: { kind: "forbidden", construct: "function evaluate()" } });
+  });
+
+  it("parses deep nesting within the node bound without exhausting the stack", () => {
+    expect(parseExpression(`${"(".repeat(150)}1${")".repeat(150)}`).ok).toBe(true);
+    expect(parseExpression(`${"(".repeat(240)}1${")".repeat(240)}`)).toMatchObject({ ok: false, error: { kind: "tooLong" } });
+    expect(parseExpression("-".repeat(400) + "1")).toMatchObject({ ok: false, error: { kind: "tooLong" } });
+  });
+
   it("division by zero is not a number", () => {
     const p = parseExpression("1 / a");
     expect(p.ok).toBe(true);
