@@ -30,7 +30,7 @@
  * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
  */
 import type { Households } from "../model/households.js";
-import { CAUSES, FLAG, SEGMENTS } from "../model/households.js";
+import { FLAG, SEGMENTS } from "../model/households.js";
 import { CORE_METRICS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
@@ -640,6 +640,3 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     return out;
   };
 }
-
-/** Causes as a bit mask (helper for model builders). */
-export const causeMaskOf = (causes: readonly (typeof CAUSES)[number][]): number => causes.reduce((m, c) => m | (1 << CAUSES.indexOf(c)), 0);
