@@ -17,10 +17,9 @@ import { cliHelp } from "../../messages/cli.js";
 import { checkOutputFile, writeOutputFile } from "../../io/outputs.js";
 import { isSignedChart, signChart } from "../../render/signature.js";
 import { forceOption, outputGuard, reportOutputProblem, writeOrReport } from "../output.js";
-import { CHART_KINDS, type ChartKind } from "../../charts/kinds.js";
+import { CHART_INFO, CHART_KINDS, type ChartKind } from "../../charts/kinds.js";
 import type { ChartData, ChartInputMap } from "../../charts/registry.js";
 import { CHART_FORMATS, formatFromPath, isChartFormat } from "../../render/formats.js";
-import { LEDGER_KINDS } from "../../report/chartData.js";
 import type { LoadedVariant } from "../../pipeline/compare.js";
 import type { CliContext } from "../context.js";
 import { loadForCli } from "../load.js";
@@ -95,8 +94,8 @@ export const chartCommand: CommandFactory = (y, ctx, helpLang) =>
 
 /** Why a chart has no input; `ledgerLoaded`: the budget ledger was built (its charts are there). */
 function whyUnavailable(kind: ChartKind, isDir: boolean, ledgerLoaded: boolean): Localized {
-  if (kind === "variant-differences" || kind === "exits-vs-cost") return needsVariants();
-  if (isDir && !ledgerLoaded && LEDGER_KINDS.includes(kind)) return needsLedger();
+  if (CHART_INFO[kind].from === "results of variants") return needsVariants();
+  if (isDir && !ledgerLoaded && CHART_INFO[kind].needsLedger) return needsLedger();
   return noSuchData();
 }
 
