@@ -31,7 +31,7 @@
  */
 import type { Households } from "../model/households.js";
 import { FLAG, SEGMENTS } from "../model/households.js";
-import { CORE_METRICS, programmeColumns } from "../model/results.js";
+import { CORE_METRICS, PROGRAMME_COLUMNS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES } from "./model.js";
@@ -88,6 +88,11 @@ export function engineBytesPerHousehold(m: EngineModel): number {
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
+/** Where each programme's columns go (model/results.ts `programmeColumns`): after the core metrics, PROGRAMME_COLUMNS per programme. */
+const PROGRAMME_FIRST_COLUMN = CORE_METRICS.length;
+const PROGRAMME_STRIDE = PROGRAMME_COLUMNS.length;
+const SPEND_COLUMN = PROGRAMME_COLUMNS.indexOf("spend");
+const SERVED_COLUMN = PROGRAMME_COLUMNS.indexOf("served");
 
 function isEligible(e: EngineEligibility, h: Households, i: number, useCause: boolean): boolean {
   if (((e.segmentMask >>> (h.segment[i] as number)) & 1) === 0) return false;
@@ -626,10 +631,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.defaults] = defaults;
       out[o + M.suspended] = suspended;
       out[o + M.meanIncome] = n > 0 ? (acc[A_INCOME] as number) / n : 0;
-      const c0 = CORE_METRICS.length;
       for (let p = 0; p < P; p++) {
-        out[o + c0 + 2 * p] = spend[p] as number;
-        out[o + c0 + 2 * p + 1] = units[p] as number;
+        const first = o + PROGRAMME_FIRST_COLUMN + PROGRAMME_STRIDE * p;
+        out[first + SPEND_COLUMN] = spend[p] as number;
+        out[first + SERVED_COLUMN] = units[p] as number;
       }
     }
   };
