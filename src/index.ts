@@ -73,7 +73,7 @@ export { targetsFromScenario } from "./results/targets.js";
 export { makeManifest, fundsimVersion } from "./results/manifest.js";
 export type { Manifest, PrecisionRecord } from "./results/manifest.js";
 export { reconcileSpending, SPENDING_STATUSES } from "./results/reconcile.js";
-export type { SpendingRow, SpendingStatus, ReconcileOptions } from "./results/reconcile.js";
+export type { SpendingRow, SpendingStatus } from "./results/reconcile.js";
 export { writeResults, writeComparison, spendingCsv } from "./results/write.js";
 export type { ResultSet, Comparison } from "./results/write.js";
 export { runToPrecision } from "./results/precision.js";

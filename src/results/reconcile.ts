@@ -44,17 +44,15 @@ export interface SpendingRow {
   readonly status: SpendingStatus;
 }
 
-export interface ReconcileOptions {
-  /** Relative tolerance for "as budgeted" (default 0.005). */
-  readonly tolerance?: number;
-}
+/** Relative difference within which a line counts as spent "as budgeted". */
+export const AS_BUDGETED_TOLERANCE = 0.005;
 
 /**
  * Rows for every programme with a `spend:<id>` metric, the follow-up schedules and the
  * interest subsidy, in each year where the budget or the simulated mean is not zero.
  */
-export function reconcileSpending(ledger: Ledger, summary: Summary, o: ReconcileOptions = {}): SpendingRow[] {
-  const tol = o.tolerance ?? 0.005;
+export function reconcileSpending(ledger: Ledger, summary: Summary): SpendingRow[] {
+  const tol = AS_BUDGETED_TOLERANCE;
   const rows: SpendingRow[] = [];
   const add = (item: SpendingItem, id: string, label: Label | undefined, metric: string, budget: (y: number) => number, demandDriven = false): void => {
     const m = summary.metrics[metric];
