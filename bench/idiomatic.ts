@@ -9,7 +9,7 @@
  * const r = runReferenceIdiomatic(REFERENCE_MODEL, { seed: 1, runStart: 0, runEnd: 2 });
  * r.data[1]; // exit fraction of run 0, year 0
  */
-import { PURPOSE, nextUniform, seedStream } from "../src/engine/rng.js";
+import { PURPOSE, nextUniform, seedStream } from "../src/random/rng.js";
 import { REFERENCE_METRICS } from "../src/engine/reference.js";
 import type { ReferenceModel, ReferenceSliceResult, RunSlice } from "../src/engine/reference.js";
 

@@ -10,7 +10,7 @@
  */
 import { ANY_ELIGIBLE, baseEngineModel, blankProgramme } from "../src/engine/model.js";
 import type { EngineModel, EnginePool, EngineProgramme } from "../src/engine/model.js";
-import { FLAG, SEGMENTS } from "../src/population/households.js";
+import { FLAG, SEGMENTS } from "../src/model/households.js";
 import { NATIONAL_HOUSEHOLDS } from "../src/population/national.js";
 
 const YEARS = [2016, 2017, 2018, 2019, 2020];

@@ -14,9 +14,9 @@
  */
 import { resourceUsage } from "node:process";
 import { simulateModel, shareHouseholds } from "../src/engine/simulate.js";
-import { metricIndex } from "../src/results/types.js";
+import { metricIndex } from "../src/model/results.js";
 import { nationalRegister } from "../src/population/national.js";
-import type { Households } from "../src/population/households.js";
+import type { Households } from "../src/model/households.js";
 import { nationalModel } from "./nationalModel.js";
 
 const args = process.argv.slice(2);

@@ -41,7 +41,7 @@ import {
   seedStream,
   type LoadedScenario,
 } from "../src/index.js";
-import { nextUniform } from "../src/engine/rng.js";
+import { nextUniform } from "../src/random/rng.js";
 
 /** A scenario to mutate. */
 export interface FuzzBase {

@@ -9,8 +9,15 @@
  *   4. simulate          Ledger + Households → RunResults       src/engine/
  *   5. summarize         RunResults → Summary                   src/results/
  *      reconcileSpending Ledger + Summary → budgeted vs simulated spending
- *   6. charts / render   Ledger | Summary → Vega-Lite → files   src/charts/ src/render/
- *   7. CLI               thin layer over the above              src/cli/
+ *   6. charts / render   Ledger | Summary → Vega-Lite → files   src/charts/ src/render/ src/report/
+ *
+ * Composed in one place, src/pipeline/ (the only folder that calls several stages):
+ *   simulateScenario     stages 2–5 for one scenario (the ledger travels with the result)
+ *   compareVariants      variants with common random numbers, paired differences once
+ *   reportInputFor       everything a report needs, as data
+ * The CLI (src/cli/) is a thin layer over the pipeline. Ground floor under every stage:
+ * src/model/ (households, run results, money), src/random/, src/io/, src/util/.
+ * See ARCHITECTURE.md.
  */
 // 1. Scenario: load, validate, resolve; overlays; issues as data.
 export {
@@ -28,7 +35,8 @@ export type { Scenario, LoadedScenario, LoadOptions, Issue, Param, ScenarioInput
 export { renderIssues } from "./messages/scenario.js";
 
 // 2. Ledger: exact, year-by-year sources and uses, capacities, schedules, pools, checks.
-export { buildLedger, ledgerText, ledgerTables, ledgerCsv, ledgerJson, ledgerNumbers } from "./ledger/index.js";
+export { buildLedger, ledgerTables, ledgerCsv, ledgerJson, ledgerNumbers } from "./ledger/index.js";
+export { ledgerText } from "./present/ledgerText.js";
 export type { Ledger, LedgerOptions, LedgerCheck, LedgerTable, LedgerNumbers, SourceLine, UseLine, ProgrammeLedger, ScheduleEntry, PoolLedger, TargetLedger, BalanceYear } from "./ledger/index.js";
 export { formatYuan, formatWan, splitByWeights } from "./model/money.js";
 
@@ -40,8 +48,8 @@ export type { RegisterOptions } from "./population/register.js";
 export type { RegisterIssue } from "./population/registerIssues.js";
 export type { PopulationIssue } from "./population/cohorts.js";
 export { nationalRegister } from "./population/national.js";
-export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./population/households.js";
-export type { Households } from "./population/households.js";
+export { SEGMENTS, CAUSES, FLAG_NAMES, FLAG, totalPeople } from "./model/households.js";
+export type { Households } from "./model/households.js";
 export { registerIssue, populationIssue } from "./messages/population.js";
 
 // 4. Engine: scenario + ledger → EngineModel → seeded, parallel Monte-Carlo runs.
@@ -53,8 +61,8 @@ export { baseEngineModel, blankProgramme, ANY_ELIGIBLE, ENGINE_BEHAVIOURS, ENGIN
 export type { EngineModel, EngineProgramme, EnginePool, EngineEffect, EngineEligibility, EngineDist, EngineBehaviour } from "./engine/model.js";
 export { modelMetrics, engineBytesPerHousehold } from "./engine/run.js";
 export { defaultThreads } from "./engine/workers.js";
-export { PURPOSES, seedStream, streamKey } from "./engine/rng.js";
-export { normCdf, invNormCdf } from "./engine/normal.js";
+export { PURPOSES, seedStream, streamKey } from "./random/rng.js";
+export { normCdf, invNormCdf } from "./random/normal.js";
 
 // 5. Results: summaries, paired differences, manifest, output folders.
 export { summarize } from "./results/summarize.js";
@@ -65,16 +73,23 @@ export { targetsFromScenario } from "./results/targets.js";
 export { makeManifest, fundsimVersion } from "./results/manifest.js";
 export type { Manifest, PrecisionRecord } from "./results/manifest.js";
 export { reconcileSpending, SPENDING_STATUSES } from "./results/reconcile.js";
-export type { SpendingRow, SpendingStatus, ReconcileOptions } from "./results/reconcile.js";
+export type { SpendingRow, SpendingStatus } from "./results/reconcile.js";
 export { writeResults, writeComparison, spendingCsv } from "./results/write.js";
 export type { ResultSet, Comparison } from "./results/write.js";
 export { runToPrecision } from "./results/precision.js";
-export { simulateScenario } from "./results/pipeline.js";
-export type { PipelineOptions } from "./results/pipeline.js";
 export { QUANTILES, QUANTILE_DEFINITION } from "./results/stats.js";
 export type { Stats, Probability } from "./results/stats.js";
-export { CORE_METRICS, valueAt, metricIndex } from "./results/types.js";
-export type { RunResults, CoreMetric } from "./results/types.js";
+export { CORE_METRICS, valueAt, metricIndex } from "./model/results.js";
+export type { RunResults, CoreMetric } from "./model/results.js";
+
+// Pipeline: the stages composed (simulate, compare, report, chart data).
+export { simulateScenario } from "./pipeline/simulate.js";
+export type { PipelineOptions, Simulation } from "./pipeline/simulate.js";
+export { compareVariants } from "./pipeline/compare.js";
+export type { CompareOptions, Compared, LoadedVariant } from "./pipeline/compare.js";
+export { reportInputFor } from "./pipeline/report.js";
+export type { ReportOptions } from "./pipeline/report.js";
+export { chartDataFromResults, chartDataFromScenario } from "./pipeline/charts.js";
 
 // 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
 export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";
@@ -113,7 +128,7 @@ export {
 export { ledgerChartData, poolReferences } from "./charts/ledgerAdapters.js";
 export type { PoolReferences } from "./charts/ledgerAdapters.js";
 export { chartTable, tableToCsv } from "./charts/table.js";
-export { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "./charts/format.js";
+export { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "./messages/format.js";
 export { theme, FONT_FAMILY, PALETTE } from "./charts/theme.js";
 export { renderSvg, toVega } from "./render/svg.js";
 export { renderPng, svgToPng } from "./render/png.js";
@@ -123,8 +138,8 @@ export type { ChartFormat } from "./render/formats.js";
 export { findFonts } from "./render/fonts.js";
 export { renderReportHtml } from "./render/html.js";
 export type { ReportPage, ReportSection, Block } from "./render/html.js";
-export { reportInputFor, reportFacts, reportChartData } from "./report/fromPipeline.js";
-export type { ReportOptions, LoadedVariant } from "./report/fromPipeline.js";
+export { reportFacts, reportChartData, assembleReport } from "./report/assemble.js";
+export type { ComparedVariant } from "./report/assemble.js";
 export { writeReport } from "./report/write.js";
 export { buildReportPage } from "./report/page.js";
 export { ledgerDisplayTables } from "./report/ledgerTables.js";

@@ -10,7 +10,7 @@
 import type { Summary } from "../results/summarize.js";
 import type { Stats } from "../results/stats.js";
 import type { PairedDifferences } from "../results/paired.js";
-import type { RunResults } from "../results/types.js";
+import type { RunResults } from "../model/results.js";
 import type { ChartData } from "./registry.js";
 import type {
   ExitsVsCost,

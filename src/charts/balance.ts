@@ -11,7 +11,7 @@ import type { BalanceInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { label, moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
-import { moneyScale } from "./format.js";
+import { moneyScale } from "../messages/format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["surplus", COLORS.good],

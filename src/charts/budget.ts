@@ -11,7 +11,7 @@ import type { Lang } from "../messages/lang.js";
 import type { BudgetInput } from "./types.js";
 import { frame, legendLayout, sig, yearX } from "./common.js";
 import { label, moneyTitle, type LabelKey } from "./labels.js";
-import { formatMoneyInScale, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "../messages/format.js";
 
 function stacked(input: BudgetInput, lang: Lang, legend: LabelKey, title: LabelKey, subtitle: LabelKey): TopLevelSpec {
   const { divisor } = moneyScale(lang);

@@ -14,7 +14,7 @@ import type { Lang } from "../messages/lang.js";
 import type { ExitsVsCost } from "./types.js";
 import { approxLabelWidth, frame, legendLayout, sig, variantNames } from "./common.js";
 import { label, moneyTitle } from "./labels.js";
-import { moneyScale } from "./format.js";
+import { moneyScale } from "../messages/format.js";
 import { SIZE } from "./theme.js";
 
 /** Pixels between the data's extent and the plot's edge on both axes (the scales are not made nice, so this is exact). */

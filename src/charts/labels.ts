@@ -8,7 +8,7 @@
  */
 import type { Lang, Localized } from "../messages/lang.js";
 import { loc } from "../messages/lang.js";
-import { moneyScale } from "./format.js";
+import { moneyScale } from "../messages/format.js";
 
 export const LABELS = {
   year: loc("Year", "年份"),

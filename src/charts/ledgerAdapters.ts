@@ -10,8 +10,11 @@
  */
 import type { Lang } from "../messages/lang.js";
 import type { Ledger } from "../ledger/types.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { ChartData } from "./registry.js";
+import type { Summary } from "../results/summarize.js";
+import type { RunResults } from "../model/results.js";
+import { lendingInput, poolFanInput, subsidyInput } from "./adapters.js";
 import type { BalanceInput, BudgetInput, PerPersonInput, RelocationSchedule, YearValue } from "./types.js";
 
 export function budgetSourcesInput(l: Ledger, lang: Lang): BudgetInput {
@@ -101,4 +104,18 @@ export function poolReferences(l: Ledger): PoolReferences | undefined {
     fund: l.pools.reduce((a, p) => a + p.totalDeposits.toNumber(), 0),
     deposited: sum((py) => py.fund.toNumber()),
   };
+}
+
+/**
+ * The pool charts drawn against the ledger's reference lines: the pool fan with the fund
+ * deposited, lending against capacity and plan, the interest subsidy against its
+ * expectation. Empty when the scenario has no credit pool.
+ */
+export function poolChartData(s: Summary, r: RunResults | undefined, l: Ledger): ChartData {
+  const refs = poolReferences(l);
+  if (!refs) return {};
+  const pool = poolFanInput(s, r, refs.deposited);
+  const lending = lendingInput(s, refs.capacity, refs.planned);
+  const subsidy = subsidyInput(s, refs.expectedSubsidy);
+  return { ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) };
 }

@@ -12,7 +12,7 @@ import type { LendingInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
-import { moneyScale } from "./format.js";
+import { moneyScale } from "../messages/format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["outstanding", "#6aa9d6"],

@@ -11,7 +11,7 @@ import type { PerPersonInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { labelled, perPersonTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../messages/format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["perPersonAmount", COLORS.main],

@@ -13,7 +13,7 @@ import type { PoolInput } from "./types.js";
 import { frame, seriesColor, sig, yearX } from "./common.js";
 import { label, moneyTitle, type LabelKey } from "./labels.js";
 import { BANDS, COLORS, SIZE } from "./theme.js";
-import { formatPercent, moneyScale } from "./format.js";
+import { formatPercent, moneyScale } from "../messages/format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["band90", BANDS.band90],

@@ -13,7 +13,7 @@ import type { LossDistribution } from "./types.js";
 import { frame, sig } from "./common.js";
 import { label, labelled, moneyTitle, type LabelKey } from "./labels.js";
 import { COLORS } from "./theme.js";
-import { formatMoneyInScale, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "../messages/format.js";
 
 const ENTRIES: readonly (readonly [LabelKey, string])[] = [
   ["mean", COLORS.neutral],

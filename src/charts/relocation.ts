@@ -11,7 +11,7 @@ import type { Lang } from "../messages/lang.js";
 import type { RelocationSchedule } from "./types.js";
 import { frame, legendLayout, sig, yearX } from "./common.js";
 import { label, moneyTitle } from "./labels.js";
-import { formatMoneyInScale, moneyScale } from "./format.js";
+import { formatMoneyInScale, moneyScale } from "../messages/format.js";
 
 export function relocationChart(input: RelocationSchedule, lang: Lang): TopLevelSpec {
   const { divisor } = moneyScale(lang);

@@ -12,7 +12,7 @@ import type { TargetProbabilityInput } from "./types.js";
 import { frame, sig } from "./common.js";
 import { label } from "./labels.js";
 import { COLORS, SIZE } from "./theme.js";
-import { formatPercent } from "./format.js";
+import { formatPercent } from "../messages/format.js";
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 

@@ -21,7 +21,7 @@ import { DIFFERENCE_METRICS } from "./types.js";
 import { approxLabelWidth, sig, variantNames, VEGA_LITE_SCHEMA } from "./common.js";
 import { label, type LabelKey } from "./labels.js";
 import { COLORS, theme } from "./theme.js";
-import { moneyScale } from "./format.js";
+import { moneyScale } from "../messages/format.js";
 
 /** Panel title and the factor a value is multiplied by for display. */
 function metricDisplay(m: DifferenceMetric, lang: Lang): { title: string; factor: number } {

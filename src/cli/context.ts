@@ -2,7 +2,6 @@
  * What a command needs from the outside world. Tests pass buffers; `main` passes the
  * process streams. Commands never touch `process` directly.
  */
-import type { Lang } from "../messages/lang.js";
 
 export interface Output {
   write(text: string): void;
@@ -18,11 +17,6 @@ export interface CliContext {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exit code the command sets: 0 success, 1 invalid input or failed check, 2 usage error. */
   exitCode: number;
-}
-
-/** Options every command accepts. */
-export interface GlobalOptions {
-  readonly lang: Lang;
 }
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

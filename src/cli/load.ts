@@ -2,7 +2,7 @@
  * Shared CLI step: load a scenario (with variant and --set overlays) or print its issues.
  */
 import { resolve } from "node:path";
-import type { LoadedScenario } from "../scenario/index.js";
+import type { LoadedScenario } from "../scenario/types.js";
 import { renderIssues } from "../messages/scenario.js";
 import { isLang, type Lang } from "../messages/lang.js";
 import { cliHelp } from "../messages/cli.js";
@@ -20,7 +20,7 @@ export interface ScenarioArgs {
 
 /** Load or report: returns undefined (and sets exit code 1) when the scenario is invalid. */
 export async function loadForCli(args: ScenarioArgs, ctx: CliContext): Promise<LoadedScenario | undefined> {
-  const { loadScenario } = await import("../scenario/index.js");
+  const { loadScenario } = await import("../pipeline/load.js");
   const file = resolve(ctx.cwd, args.scenario);
   const r = await loadScenario(file, { variant: args.variant, sets: args.set ?? [] });
   if (!r.ok) {

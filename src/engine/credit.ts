@@ -30,8 +30,8 @@
  * poolDefaultsAndClose(pool, st, 0, z, stream, out);
  */
 import type { EnginePool } from "./model.js";
-import { invNormCdf, normCdf } from "./normal.js";
-import { nextUniform } from "./rng.js";
+import { invNormCdf, normCdf } from "../random/normal.js";
+import { nextUniform } from "../random/rng.js";
 
 export interface PoolState {
   balance: number;

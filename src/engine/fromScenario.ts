@@ -24,8 +24,8 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Ledger, ProgrammeLedger } from "../ledger/types.js";
-import type { Households } from "../population/households.js";
-import { CAUSES, FLAG_NAMES, SEGMENTS } from "../population/households.js";
+import type { Households } from "../model/households.js";
+import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import type { Scenario } from "../scenario/types.js";

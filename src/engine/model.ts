@@ -12,7 +12,7 @@
  * const p: EngineProgramme = { ...effectProgramme("training", 2), capacity: Float64Array.of(800, 0) };
  * simulateModel({ ...m, programmes: [p] }, households, { runs: 100, seed: 1 });
  */
-import { SEGMENTS } from "../population/households.js";
+import { SEGMENTS } from "../model/households.js";
 
 /** How a programme acts on households (the engine's closed list). */
 export const ENGINE_BEHAVIOURS = [
@@ -228,9 +228,4 @@ export function blankProgramme(id: string, Y: number, behaviour: EngineBehaviour
   };
 }
 
-/** Names of the result columns for a model: CORE_METRICS first, then spend:/served: per programme. */
-export function programmeMetricNames(m: EngineModel): string[] {
-  const out: string[] = [];
-  for (const p of m.programmes) out.push(`spend:${p.id}`, `served:${p.id}`);
-  return out;
-}
+

@@ -19,8 +19,8 @@
  * const res = runReference(REFERENCE_MODEL, { seed: 1, runStart: 0, runEnd: 10 });
  * res.data[0 * 2 + 1]; // exit fraction of run 0, year 1
  */
-import { PURPOSE, int32Threshold, nextUniform, seedStream, seedTailStream } from "./rng.js";
-import { ZK, ZW, nextNormal, zigguratSlow } from "./normal.js";
+import { PURPOSE, int32Threshold, nextUniform, seedStream, seedTailStream } from "../random/rng.js";
+import { ZK, ZW, nextNormal, zigguratSlow } from "../random/normal.js";
 
 /** Parameters of the reference model (plain numbers). */
 export interface ReferenceModel {

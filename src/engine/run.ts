@@ -29,16 +29,16 @@
  * const run = prepareModelKernel({ model, households });
  * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
  */
-import type { Households } from "../population/households.js";
-import { CAUSES, FLAG, SEGMENTS } from "../population/households.js";
-import { CORE_METRICS } from "../results/types.js";
+import type { Households } from "../model/households.js";
+import { FLAG, SEGMENTS } from "../model/households.js";
+import { CORE_METRICS, PROGRAMME_COLUMNS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
-import { MAX_PROGRAMMES, programmeMetricNames } from "./model.js";
+import { MAX_PROGRAMMES } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { addressedNormal, nextNormal } from "./normal.js";
+import { addressedNormal, nextNormal } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
-import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "./rng.js";
+import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "../random/rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {
@@ -74,9 +74,9 @@ export function logIncomes(h: Households, share = false): Float32Array {
 type ServedMask = Uint8Array | Uint16Array | Uint32Array;
 const servedMask = (sources: number, n: number): ServedMask => (sources <= 8 ? new Uint8Array(n) : sources <= 16 ? new Uint16Array(n) : new Uint32Array(n));
 
-/** Result columns of a model: CORE_METRICS then spend:/served: per programme. */
+/** Result columns of a model: CORE_METRICS, then the per-programme columns (model/results.ts). */
 export function modelMetrics(m: EngineModel): string[] {
-  return [...CORE_METRICS, ...programmeMetricNames(m)];
+  return [...CORE_METRICS, ...programmeColumns(m.programmes.map((p) => p.id))];
 }
 
 /** Engine state bytes per household for a model (see the file comment). */
@@ -88,6 +88,11 @@ export function engineBytesPerHousehold(m: EngineModel): number {
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
+/** Where each programme's columns go (model/results.ts `programmeColumns`): after the core metrics, PROGRAMME_COLUMNS per programme. */
+const PROGRAMME_FIRST_COLUMN = CORE_METRICS.length;
+const PROGRAMME_STRIDE = PROGRAMME_COLUMNS.length;
+const SPEND_COLUMN = PROGRAMME_COLUMNS.indexOf("spend");
+const SERVED_COLUMN = PROGRAMME_COLUMNS.indexOf("served");
 
 function isEligible(e: EngineEligibility, h: Households, i: number, useCause: boolean): boolean {
   if (((e.segmentMask >>> (h.segment[i] as number)) & 1) === 0) return false;
@@ -626,10 +631,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.defaults] = defaults;
       out[o + M.suspended] = suspended;
       out[o + M.meanIncome] = n > 0 ? (acc[A_INCOME] as number) / n : 0;
-      const c0 = CORE_METRICS.length;
       for (let p = 0; p < P; p++) {
-        out[o + c0 + 2 * p] = spend[p] as number;
-        out[o + c0 + 2 * p + 1] = units[p] as number;
+        const first = o + PROGRAMME_FIRST_COLUMN + PROGRAMME_STRIDE * p;
+        out[first + SPEND_COLUMN] = spend[p] as number;
+        out[first + SERVED_COLUMN] = units[p] as number;
       }
     }
   };
@@ -640,6 +645,3 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     return out;
   };
 }
-
-/** Causes as a bit mask (helper for model builders). */
-export const causeMaskOf = (causes: readonly (typeof CAUSES)[number][]): number => causes.reduce((m, c) => m | (1 << CAUSES.indexOf(c)), 0);

@@ -8,8 +8,8 @@
  * sampleDist({ kind: "lognormal", a: 1.25, b: 0.3, c: 0 }, s, t); // ~ 1.25
  */
 import type { EngineDist } from "./model.js";
-import { addressedNormal, nextNormal } from "./normal.js";
-import { addressedUniform, nextUniform } from "./rng.js";
+import { addressedNormal, nextNormal } from "../random/normal.js";
+import { addressedUniform, nextUniform } from "../random/rng.js";
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 via the u^(1/shape) boost. */
 export function sampleGamma(shape: number, s: Int32Array, tail: Int32Array): number {

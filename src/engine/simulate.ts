@@ -6,8 +6,8 @@
  * const res = await simulateModel(model, households, { runs: 1000, seed: 7, threads: 2, onProgress: (d, n) => bar.update(d) });
  * valueAt(res, 0, 0, metricIndex(res, "exitRate"));
  */
-import type { Households } from "../population/households.js";
-import type { RunResults } from "../results/types.js";
+import type { Households } from "../model/households.js";
+import type { RunResults } from "../model/results.js";
 import type { EngineModel } from "./model.js";
 import { withoutOsr } from "./osr.js";
 import { checkModel, logIncomes, modelMetrics } from "./run.js";

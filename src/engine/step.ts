@@ -24,8 +24,8 @@
  * const pass = makeHouseholdPass(ctx); // once per kernel
  * pass(y); // fills ctx.acc with year y's sums
  */
-import { ZK, ZW, zigguratSlow } from "./normal.js";
-import { nextUniform } from "./rng.js";
+import { ZK, ZW, zigguratSlow } from "../random/normal.js";
+import { nextUniform } from "../random/rng.js";
 
 /** 2^k for k in [−1000, 1000] at [k + 1000], and 2^(m/64) for m in 0..63: tables of the inline exp. */
 const POW2 = Float64Array.from({ length: 2001 }, (_, i) => Math.pow(2, i - 1000));

@@ -19,7 +19,7 @@
  *   targets: CALIBRATION_TARGETS, simulation: { households: 60_000, years: 12, villageSize: 50, runs: 2, seed: 2016 } });
  * fit.params.sigmaTransitory;
  */
-import { invNormCdf } from "../engine/normal.js";
+import { invNormCdf } from "../random/normal.js";
 import { nelderMead } from "./nelderMead.js";
 import type { IncomeParams, IncomeRules } from "./process.js";
 import { OFFICIAL_RULES, incomeWorkspace } from "./process.js";

@@ -33,7 +33,7 @@
  *   and found below the line are counted as inflow (the engine registers them; this
  *   module only counts them).
  *
- * Randomness is addressed (src/engine/rng.ts): for run r, household i, year t the
+ * Randomness is addressed (src/random/rng.ts): for run r, household i, year t the
  * persistent and transitory innovations are words 2i and 2i + 1 of stream
  * (seed, r, idioShock, t); levels and trends words 2i, 2i + 1 of (seed, r, initIncome, 0);
  * the inclusion draw word i of (seed, r, targeting, 0); village shocks words v of
@@ -47,8 +47,8 @@
  * simulateIncomeRun(DEFAULT_INCOME_VALUES, OFFICIAL_RULES, ws, 2016, 0); // defaults.ts
  * ws.acc[accIndex(ws.layout, "hazardNum", 1)]; // households leaving poverty after a one-year spell
  */
-import { ZK, ZW, nextNormal, zigguratSlow } from "../engine/normal.js";
-import { PURPOSE, nextInt32, seedStream, seedTailStream } from "../engine/rng.js";
+import { ZK, ZW, nextNormal, zigguratSlow } from "../random/normal.js";
+import { PURPOSE, nextInt32, seedStream, seedTailStream } from "../random/rng.js";
 
 /** Parameters of the income process (log per-capita income, years). */
 export interface IncomeParams {

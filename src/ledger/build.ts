@@ -28,7 +28,7 @@ import { scheduleEntries } from "./schedules.js";
 import { poolLedger } from "./pools.js";
 import { yearBalances, unspentOf } from "./balance.js";
 import { ledgerChecks } from "./checks.js";
-import { labelOf, labelText, named } from "./label.js";
+import { labelOf, labelText, named } from "../messages/label.js";
 import { addYears, zeros } from "./yearly.js";
 import type { Ledger, ProgrammeLedger, ScheduleEntry, SourceLine, UseLine, TargetLedger, Label } from "./types.js";
 

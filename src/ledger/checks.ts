@@ -27,7 +27,7 @@ import * as M from "../messages/ledger.js";
 import { sumOf, ZERO } from "../model/money.js";
 import type { Scenario } from "../scenario/types.js";
 import { flow } from "./yearly.js";
-import { named, labelOf } from "./label.js";
+import { named, labelOf } from "../messages/label.js";
 import { yearsWithoutIncrease } from "./sources.js";
 import type { ProgrammeSpending } from "./programmes.js";
 import type { TargetPlan } from "./target.js";

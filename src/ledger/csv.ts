@@ -14,7 +14,7 @@ import type { Decimal } from "decimal.js";
 import type { Lang } from "../messages/lang.js";
 import { csvText } from "../io/csv.js";
 import { exactString } from "../model/money.js";
-import { labelText } from "./label.js";
+import { labelText } from "../messages/label.js";
 import type { Ledger } from "./types.js";
 
 export const CSV_COLUMNS = [

@@ -25,7 +25,7 @@ import type { Scenario } from "../scenario/types.js";
 import { scalar } from "../scenario/param.js";
 import { splitByWeights, sumOf, yuan, ZERO } from "../model/money.js";
 import { flow, level, levelAt, zeros } from "./yearly.js";
-import { labelOf } from "./label.js";
+import { labelOf } from "../messages/label.js";
 import type { PoolLedger, PoolYear } from "./types.js";
 
 export type PoolSpec = Scenario["creditPools"][number];

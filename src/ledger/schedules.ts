@@ -16,7 +16,7 @@ import type { Scenario } from "../scenario/types.js";
 import { scalar } from "../scenario/param.js";
 import { yuan } from "../model/money.js";
 import { levelAt } from "./yearly.js";
-import { labelOf } from "./label.js";
+import { labelOf } from "../messages/label.js";
 import type { ScheduleEntry } from "./types.js";
 
 export type ProgrammeSpec = Scenario["programmes"][number];

@@ -11,7 +11,7 @@ import type { Decimal } from "decimal.js";
 import type { Lang } from "../messages/lang.js";
 import * as M from "../messages/ledger.js";
 import { formatCount, formatWan, formatYuan, sumOf, ZERO } from "../model/money.js";
-import { labelText } from "./label.js";
+import { labelText } from "../messages/label.js";
 import type { Ledger } from "./types.js";
 
 export interface LedgerTable {

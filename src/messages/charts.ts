@@ -16,12 +16,6 @@ export const fontsMissing = (searched: readonly string[]): Localized =>
       `或将环境变量 FUNDSIM_CJK_FONT 设为字体文件（如 NotoSansCJK-Regular.ttc），或将 FUNDSIM_FONT_DIR 设为包含该字体的文件夹。`,
   );
 
-export const unknownKind = (kind: string, kinds: readonly string[]): Localized =>
-  loc(
-    `Unknown chart kind "${kind}". Expected one of: ${kinds.join(", ")}.`,
-    `未知的图表类型 "${kind}"。可选：${kinds.join("、")}。`,
-  );
-
 export const chartUnavailable = (kind: string, why: string): Localized =>
   loc(`The chart "${kind}" cannot be drawn for this input: ${why}.`, `无法为此输入绘制图表 "${kind}"：${why}。`);
 

@@ -133,7 +133,6 @@ export const sectionUses = (): Localized => loc("Uses", "资金使用");
 export const sectionBalance = (): Localized => loc("Balance", "收支平衡");
 export const sectionCapacity = (): Localized => loc("Capacity (units served)", "覆盖能力（单位数）");
 export const sectionSchedules = (): Localized => loc("Schedules by cohort", "分批次支付计划");
-export const sectionPools = (): Localized => loc("Credit pools", "风险补偿资金池");
 export const sectionPool = (pool: string): Localized => loc(`Credit pool: ${pool}`, `风险补偿资金池：${pool}`);
 /** The unit a cost is counted in, as a table shows it after a programme's name. */
 export const costUnitName = (u: CostUnit): Localized => {

@@ -124,13 +124,6 @@ export const registerRejected = (file: string, problems: number): Localized =>
     `农户名册 ${file} 未载入（${problems} 处问题）；请修正以下各行后重新运行：`,
   );
 
-/** Shown after a register has been read. */
-export const registerLoaded = (file: string, households: number, villages: number, seconds: number): Localized =>
-  loc(
-    `Read ${households.toLocaleString("en-US")} households in ${villages.toLocaleString("en-US")} villages from ${file} (${seconds.toFixed(1)} s).`,
-    `已从 ${file} 读取 ${households.toLocaleString("en-US")} 户、${villages.toLocaleString("en-US")} 个村（${seconds.toFixed(1)} 秒）。`,
-  );
-
 /** A problem building the synthetic population from the scenario's cohorts. */
 export function populationIssue(i: PopulationIssue): Localized {
   const c = i.cohort ? `population.cohorts[${i.cohort}]` : "population";

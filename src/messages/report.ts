@@ -79,7 +79,6 @@ export const figSe = (se: string): Localized => loc(`± ${se} (standard error)`,
 
 export const linkPng = (): Localized => loc("PNG", "PNG");
 export const linkSvg = (): Localized => loc("SVG", "SVG");
-export const linkPdf = (): Localized => loc("PDF", "PDF");
 export const linkCsv = (): Localized => loc("data (CSV)", "数据（CSV）");
 export const linkSpec = (): Localized => loc("Vega-Lite spec", "Vega-Lite 规范");
 

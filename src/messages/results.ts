@@ -1,6 +1,6 @@
 /**
  * Messages of the simulation summary printed by `fundsim simulate` and `fundsim compare`.
- * Numbers arrive already formatted (see src/results/text.ts), so each message is only
+ * Numbers arrive already formatted (see src/present/resultsText.ts), so each message is only
  * the sentence around them.
  */
 import { loc, type Localized } from "./lang.js";

@@ -1,6 +1,16 @@
 /** Messages about scenario files and other inputs (validation issues). */
 import { clip, loc, type Localized, type Lang } from "./lang.js";
-import { formatPath, type Issue } from "../scenario/issues.js";
+import type { Issue, PathSegment } from "../scenario/issues.js";
+
+/** Render a path as people write it in overlays: programmes[2].unitCost.amount */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
 
 const KIND_ZH: Readonly<Record<string, string>> = {
   money: "金额",

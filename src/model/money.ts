@@ -41,9 +41,6 @@ export const positivePart = (x: Decimal): Yuan => (x.lt(0) ? ZERO : yuan(x));
 /** Rounded to the fen, half away from zero (for display and whole-fen payments). */
 export const toFen = (x: Decimal): Yuan => yuan(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
-/** True when the amount is a whole number of fen. */
-export const isWholeFen = (x: Decimal): boolean => yuan(x).times(100).isInteger();
-
 /** Exact decimal text without exponent, for JSON and CSV ("1234.5", "-0.005"). */
 export const exactString = (x: Decimal): string => {
   const s = yuan(x).toFixed();

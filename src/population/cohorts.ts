@@ -20,9 +20,9 @@
  * const h = buildCohorts([{ id: "dibao", segment: "dibao", households: 536, people: 892,
  *   labourShare: 0.3, income: { kind: "lognormal", median: 2600, sigma: 0.4 } }], { seed: 1, villages: 12 });
  */
-import { nextUniform, seedStream } from "../engine/rng.js";
+import { nextUniform, seedStream } from "../random/rng.js";
 import { err, ok, type Result } from "../util/result.js";
-import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS, allocateHouseholds, type Cause, type FlagName, type Households, type Segment } from "./households.js";
+import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS, allocateHouseholds, type Cause, type FlagName, type Households, type Segment } from "../model/households.js";
 import { sampleDist, type Dist } from "./sampleDist.js";
 
 /** Run index reserved for population draws (never a simulation run). */

@@ -7,7 +7,7 @@
  * const i = b.add(); b.size[i] = 3; b.income[i] = 2500;
  * const h = b.finish(1);
  */
-import type { Households } from "./households.js";
+import type { Households } from "../model/households.js";
 
 export class HouseholdBuilder {
   count = 0;

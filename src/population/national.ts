@@ -12,7 +12,7 @@
  */
 import { unwrap } from "../util/result.js";
 import { buildCohorts, type CohortSpec } from "./cohorts.js";
-import type { Households } from "./households.js";
+import type { Households } from "../model/households.js";
 import { scaleCohorts } from "./synthetic.js";
 
 export const NATIONAL_HOUSEHOLDS = 29_480_000;

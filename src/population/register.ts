@@ -32,8 +32,8 @@ import { stat } from "node:fs/promises";
 import { err, ok, type Result } from "../util/result.js";
 import { CsvRecordReader } from "./csvRecords.js";
 import { HouseholdBuilder } from "./householdBuilder.js";
-import type { Households, Segment } from "./households.js";
-import { SEGMENTS } from "./households.js";
+import type { Households, Segment } from "../model/households.js";
+import { SEGMENTS } from "../model/households.js";
 import { closest, IssueCollector, MAX_LISTED_ISSUES, type RegisterIssue } from "./registerIssues.js";
 import {
   CAUSE_WORDS, DEFAULT_CAUSE, FLAG_SEPARATOR, FLAG_WORDS, HEADER_WORDS, LABOUR_WORDS, lookup, REGISTER_COLUMNS,

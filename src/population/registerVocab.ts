@@ -6,7 +6,7 @@
  * @example
  * SEGMENT_WORDS.get("低保") // → 1 (index of "dibao" in SEGMENTS)
  */
-import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS } from "./households.js";
+import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 
 /** Register columns, in documented order. `cause`, `flags` and `cohort` may be left out of the file. */
 export const REGISTER_COLUMNS = ["id", "village", "size", "income", "labour", "segment", "cause", "flags", "cohort"] as const;

@@ -1,14 +1,14 @@
 /**
  * Drawing from a scenario distribution (fixed, normal, lognormal, beta, uniform,
- * triangular, discrete) with an addressed xoshiro128** stream (src/engine/rng.ts).
+ * triangular, discrete) with an addressed xoshiro128** stream (src/random/rng.ts).
  * Normals by inversion (Φ⁻¹ of one uniform), gammas for the beta by Marsaglia & Tsang.
  *
  * @example
  * const s = new Int32Array(4); seedStream(s, seed, POPULATION_RUN, popPurpose("income"), cohort);
  * const income = sampleDist(prepareDist(cohort.income), s);
  */
-import { nextUniform } from "../engine/rng.js";
-import { invNormCdf } from "../engine/normal.js";
+import { nextUniform } from "../random/rng.js";
+import { invNormCdf } from "../random/normal.js";
 import { scalarNumber } from "../scenario/param.js";
 import type { Scenario } from "../scenario/types.js";
 

@@ -18,7 +18,7 @@ import { scalarNumber } from "../scenario/param.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Result } from "../util/result.js";
 import { buildCohorts, type CohortSpec, type PopulationIssue } from "./cohorts.js";
-import type { Cause, FlagName, Households } from "./households.js";
+import type { Cause, FlagName, Households } from "../model/households.js";
 import { prepareDist } from "./sampleDist.js";
 
 export interface PopulationOptions {

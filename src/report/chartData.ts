@@ -6,10 +6,7 @@
  * @example
  * const data = mergeChartData(resultsChartData(summary, results), ledgerData);
  */
-import type { ChartData, ChartKind } from "../charts/registry.js";
-
-/** Chart kinds drawn (wholly or partly) from the ledger. */
-export const LEDGER_KINDS: readonly ChartKind[] = ["budget-sources", "budget-uses", "per-person", "balance", "relocation", "lending"];
+import type { ChartData } from "../charts/registry.js";
 
 /** Later inputs win, kind by kind. */
 export function mergeChartData(...parts: readonly ChartData[]): ChartData {

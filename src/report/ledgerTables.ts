@@ -12,10 +12,10 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import type { Ledger } from "../ledger/types.js";
-import { labelText } from "../ledger/label.js";
+import { labelText } from "../messages/label.js";
 import type { DisplayTable } from "./types.js";
 import type { SpendingRow } from "../results/reconcile.js";
-import { spendingItemName } from "../results/text.js";
+import { spendingItemName } from "../present/resultsText.js";
 
 /** Money for a table cell: "6,467,000.00" (en, yuan) or "646.70" (zh, 万元). */
 export function tableMoney(d: Decimal, lang: Lang): string {

@@ -9,17 +9,21 @@
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { buildChart, type ChartKind, type ChartInputMap } from "../charts/registry.js";
+import { CHART_SECTIONS, chartsOfSection, type ChartSection } from "../charts/kinds.js";
+import type { Localized } from "../messages/lang.js";
 import type { Block, ReportPage, ReportSection } from "../render/html.js";
 import { summaryBlocks } from "./summary.js";
 import type { ReportInput } from "./types.js";
 
-const GROUPS: readonly { id: string; title: () => ReturnType<typeof M.sectionExits>; kinds: readonly ChartKind[] }[] = [
-  { id: "exits", title: M.sectionExits, kinds: ["exits-fan", "target-probability"] },
-  { id: "budget", title: M.sectionBudget, kinds: ["budget-sources", "budget-uses", "per-person", "balance"] },
-  { id: "pool", title: M.sectionPool, kinds: ["pool-fan", "pool-loss", "lending", "interest-subsidy"] },
-  { id: "relocation", title: M.sectionRelocation, kinds: ["relocation"] },
-  { id: "variants", title: M.sectionVariants, kinds: ["variant-differences", "exits-vs-cost"] },
-];
+/** The title of each chart section; the kinds in it come from the chart registry (charts/kinds.ts). */
+const SECTION_TITLES: { readonly [S in ChartSection]: () => Localized } = {
+  exits: M.sectionExits,
+  budget: M.sectionBudget,
+  pool: M.sectionPool,
+  relocation: M.sectionRelocation,
+  variants: M.sectionVariants,
+};
+const GROUPS = CHART_SECTIONS.map((id) => ({ id, title: SECTION_TITLES[id], kinds: chartsOfSection(id) }));
 
 /** Links shown under a chart (its files beside the report). */
 export type ChartLinks = (kind: ChartKind) => readonly { label: string; href: string }[];

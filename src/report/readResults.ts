@@ -17,7 +17,7 @@ import { badResultsFile, notAResultsDir } from "../messages/charts.js";
 import { MANIFEST_JSON, RUNS_CSV, SUMMARY_JSON } from "../results/write.js";
 import type { Summary } from "../results/summarize.js";
 import type { Manifest } from "../results/manifest.js";
-import type { RunResults } from "../results/types.js";
+import type { RunResults } from "../model/results.js";
 
 export interface ResultsOnDisk {
   readonly results: RunResults;

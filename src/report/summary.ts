@@ -10,7 +10,7 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import type { Block } from "../render/html.js";
-import { formatMoney, formatNumber, formatPeople, formatPercent } from "../charts/format.js";
+import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
 import type { ReportCheck, ReportFacts } from "./types.js";
 
 /** Thresholds for the verdict on targets (probability that every year's target is met). */

@@ -1,7 +1,7 @@
 /**
  * What a report is made of, independent of how it was computed: headline facts for
  * the plain-language summary, chart inputs, ledger tables, checks and the manifest.
- * `fromPipeline.ts` fills it from a Ledger and a Summary; tests fill it by hand.
+ * `assemble.ts` fills it from a Ledger and a Summary (pipeline/report.ts runs the stages); tests fill it by hand.
  */
 import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";

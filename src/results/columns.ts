@@ -7,7 +7,7 @@
  * const totalLoss = horizonColumn(results, "poolLoss"); // per run, summed over years
  */
 import { horizonValue, metricKind } from "./metricKinds.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 
 /** Values of `metric` in year index `y`, one per run; undefined when the metric is absent. */
 export function yearColumn(r: RunResults, metric: string, y: number): Float64Array | undefined {

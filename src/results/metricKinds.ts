@@ -11,7 +11,7 @@
  * metricKind("spend:industry")    // "flow"
  * horizonValue("stock", [3, 5, 4]) // 4
  */
-import type { CoreMetric } from "./types.js";
+import { isProgrammeColumn, type CoreMetric } from "../model/results.js";
 
 export const METRIC_KINDS = ["flow", "stock", "any", "all"] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
@@ -44,14 +44,11 @@ const CORE_KINDS: { readonly [M in CoreMetric]: MetricKind } = {
   meanIncome: "stock",
 };
 
-/** Prefixes of per-programme / per-pool columns that are flows within a year. */
-const FLOW_PREFIXES = ["spend:", "served:", "loss:", "subsidy:", "lending:", "topUp:"];
-
-/** The kind of a metric by name; unknown per-item columns are stocks. */
+/** The kind of a metric by name: per-programme columns are flows; unknown columns are stocks. */
 export function metricKind(name: string): MetricKind {
   const core = (CORE_KINDS as Readonly<Record<string, MetricKind>>)[name];
   if (core !== undefined) return core;
-  return FLOW_PREFIXES.some((p) => name.startsWith(p)) ? "flow" : "stock";
+  return isProgrammeColumn(name) ? "flow" : "stock";
 }
 
 /**

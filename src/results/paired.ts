@@ -16,7 +16,7 @@ import { tQuantile } from "./critical.js";
 import { metricKind, type MetricKind } from "./metricKinds.js";
 import { meanSd } from "./stats.js";
 import { overallTargetHits, type Targets } from "./summarize.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 
 export interface PairedStat {
   /** Runs paired (runs where either value is NaN are left out). */

@@ -15,7 +15,7 @@
 import { yearColumn, assertLayout } from "./columns.js";
 import type { PrecisionRecord } from "./manifest.js";
 import { meanSd } from "./stats.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 
 export interface PrecisionOptions {
   /** Target standard error of the final-year exit rate (e.g. 0.002 = 0.2 percentage points). */

@@ -16,6 +16,7 @@
  */
 import type { Label, Ledger } from "../ledger/types.js";
 import type { Summary } from "./summarize.js";
+import { programmeColumn } from "../model/results.js";
 
 /** How a simulated amount compares with its budget line. */
 export const SPENDING_STATUSES = ["asBudgeted", "under", "over", "demandDriven"] as const;
@@ -43,17 +44,15 @@ export interface SpendingRow {
   readonly status: SpendingStatus;
 }
 
-export interface ReconcileOptions {
-  /** Relative tolerance for "as budgeted" (default 0.005). */
-  readonly tolerance?: number;
-}
+/** Relative difference within which a line counts as spent "as budgeted". */
+export const AS_BUDGETED_TOLERANCE = 0.005;
 
 /**
  * Rows for every programme with a `spend:<id>` metric, the follow-up schedules and the
  * interest subsidy, in each year where the budget or the simulated mean is not zero.
  */
-export function reconcileSpending(ledger: Ledger, summary: Summary, o: ReconcileOptions = {}): SpendingRow[] {
-  const tol = o.tolerance ?? 0.005;
+export function reconcileSpending(ledger: Ledger, summary: Summary): SpendingRow[] {
+  const tol = AS_BUDGETED_TOLERANCE;
   const rows: SpendingRow[] = [];
   const add = (item: SpendingItem, id: string, label: Label | undefined, metric: string, budget: (y: number) => number, demandDriven = false): void => {
     const m = summary.metrics[metric];
@@ -75,10 +74,10 @@ export function reconcileSpending(ledger: Ledger, summary: Summary, o: Reconcile
     });
   };
   for (const p of ledger.programmes) {
-    add("programme", p.id, p.label, `spend:${p.id}`, (y) => p.byYear[y]?.allocation.toNumber() ?? 0, p.kind === "floor");
+    add("programme", p.id, p.label, programmeColumn("spend", p.id), (y) => p.byYear[y]?.allocation.toNumber() ?? 0, p.kind === "floor");
   }
   // The engine pays the follow-up schedules of relocation programmes (followUpPayments).
-  const relocation = ledger.programmes.filter((p) => p.kind === "relocation" && summary.metrics[`spend:${p.id}`] !== undefined);
+  const relocation = ledger.programmes.filter((p) => p.kind === "relocation" && summary.metrics[programmeColumn("spend", p.id)] !== undefined);
   if (relocation.length > 0) {
     add("followUp", "followUp", undefined, "followUpPayments", (y) => relocation.reduce((a, p) => a + (p.byYear[y]?.scheduled.toNumber() ?? 0), 0));
   }

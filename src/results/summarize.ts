@@ -15,7 +15,7 @@
 import { horizonColumn, yearColumn, assertLayout } from "./columns.js";
 import { metricKind, type MetricKind } from "./metricKinds.js";
 import { defined, describe, probability, quantileSorted, ratioOfMeans, QUANTILE_DEFINITION, type Probability, type Stats } from "./stats.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 
 /** The plan's targets, cumulative from the start of the horizon, per horizon year (null: no target that year). */
 export interface Targets {

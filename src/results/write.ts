@@ -23,7 +23,7 @@ import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
 import type { Summary } from "./summarize.js";
-import type { RunResults } from "./types.js";
+import type { RunResults } from "../model/results.js";
 
 export const RUNS_CSV = "runs.csv";
 export const SUMMARY_JSON = "summary.json";

@@ -3,7 +3,7 @@ export { loadScenario, parseScenarioText, scenarioFromObject, hashOf, canonicalJ
 export type { LoadOptions } from "./load.js";
 export type { Scenario, LoadedScenario } from "./types.js";
 export type { Issue, IssueCode, PathSegment } from "./issues.js";
-export { formatPath } from "./issues.js";
+export { formatPath } from "../messages/scenario.js";
 export { scenarioSchema, FORMAT_VERSION } from "./schema.js";
 export type { ScenarioInput, ParsedScenario } from "./schema.js";
 export type { Param, Provenance, NumKind } from "./num.js";

@@ -70,16 +70,6 @@ export interface Issue {
   readonly fieldPath?: readonly PathSegment[];
 }
 
-/** Render a path as people write it in overlays: programmes[2].unitCost.amount */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else out += out === "" ? seg : `.${seg}`;
-  }
-  return out === "" ? "(top level)" : out;
-}
-
 /** Show a found value briefly. */
 export function describeFound(x: unknown): string {
   if (x === undefined) return "nothing";

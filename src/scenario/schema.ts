@@ -21,6 +21,7 @@ import {
   LABOUR_RULES,
   AMORTISATION,
 } from "./vocab.js";
+import type { FundingRuleKind } from "./vocab.js";
 
 export const FORMAT_VERSION = 1 as const;
 
@@ -143,6 +144,11 @@ const fundingRuleSchema = z.discriminatedUnion("kind", [
     weight: ratio({ dated: false }).describe("Weight in sharing the per-person target gap (e.g. share of last year's fund income)."),
   }),
 ]);
+
+// The schema's rules are the vocabulary's, no more and no fewer (a rule added to one only fails to compile).
+type SchemaRuleKind = z.infer<typeof fundingRuleSchema>["kind"];
+const sameRuleKinds: [SchemaRuleKind] extends [FundingRuleKind] ? ([FundingRuleKind] extends [SchemaRuleKind] ? true : never) : never = true;
+void sameRuleKinds;
 
 const sourceSchema = z.strictObject({
   id: id(),

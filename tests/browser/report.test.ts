@@ -16,7 +16,7 @@ import { CHART_KINDS } from "../../src/charts/registry.js";
 import { LANGS, type Lang } from "../../src/messages/lang.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { unwrap } from "../../src/util/result.js";
-import { reportInputFor } from "../../src/report/fromPipeline.js";
+import { reportInputFor } from "../../src/pipeline/report.js";
 import type { ReportInput } from "../../src/report/types.js";
 import { fixtureReport } from "../report/fixtures.js";
 import { CHROMIUM_REASON, chromiumPath, FONTS_REASON, skipWithoutChromium, skipWithoutFonts } from "../render/env.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CORE_METRICS, type RunResults } from "../../src/results/types.js";
+import { CORE_METRICS, type RunResults } from "../../src/model/results.js";
 import { summarize } from "../../src/results/summarize.js";
 import { pairedDifferences } from "../../src/results/paired.js";
 import {

@@ -5,7 +5,7 @@
  * comparing, so the snapshots pin structure, labels and values to 4 significant digits.
  */
 import { describe, expect, it } from "vitest";
-import { CORE_METRICS, type RunResults } from "../../src/results/types.js";
+import { CORE_METRICS, type RunResults } from "../../src/model/results.js";
 import { summarize } from "../../src/results/summarize.js";
 import { pairedDifferences } from "../../src/results/paired.js";
 import { exitsVsCostInput, lendingInput, poolFanInput, resultsChartData, subsidyInput, variantDifferencesInput } from "../../src/charts/adapters.js";

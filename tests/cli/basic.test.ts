@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { runCapture } from "../../src/cli/main.js";
 import { fileValid } from "../../src/messages/scenario.js";
-import { displayWidth } from "../../src/ledger/text.js";
+import { displayWidth } from "../../src/present/ledgerText.js";
 
 const fixture = new URL("../fixtures/minimal.yaml", import.meta.url).pathname;
 

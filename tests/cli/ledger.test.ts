@@ -6,7 +6,7 @@ import { runCapture } from "../../src/cli/main.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { renderIssues } from "../../src/messages/scenario.js";
 import { buildLedger } from "../../src/ledger/build.js";
-import { ledgerText, displayWidth } from "../../src/ledger/text.js";
+import { ledgerText, displayWidth } from "../../src/present/ledgerText.js";
 import { ledgerCsv, CSV_COLUMNS } from "../../src/ledger/csv.js";
 import * as M from "../../src/messages/ledger.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { baseEngineModel } from "../../src/engine/model.js";
-import { invNormCdf, normCdf } from "../../src/engine/normal.js";
+import { invNormCdf, normCdf } from "../../src/random/normal.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
 import { creditPool, referencePopulation } from "./fixtures.js";
 

@@ -5,8 +5,8 @@
  * service only.
  */
 import { describe, expect, it } from "vitest";
-import { simulateScenario } from "../../src/results/pipeline.js";
-import { metricIndex } from "../../src/results/types.js";
+import { simulateScenario } from "../../src/pipeline/simulate.js";
+import { metricIndex } from "../../src/model/results.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { unwrap } from "../../src/util/result.js";
 

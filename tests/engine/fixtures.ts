@@ -5,12 +5,12 @@
  * const h = referencePopulation(5000, 1);
  * const m = referenceAsEngineModel();
  */
-import { allocateHouseholds } from "../../src/population/households.js";
-import type { Households } from "../../src/population/households.js";
+import { allocateHouseholds } from "../../src/model/households.js";
+import type { Households } from "../../src/model/households.js";
 import { ANY_ELIGIBLE, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
 import type { EngineModel, EnginePool } from "../../src/engine/model.js";
 import { REFERENCE_MODEL } from "../../src/engine/reference.js";
-import { PURPOSE, nextUniform, seedStream } from "../../src/engine/rng.js";
+import { PURPOSE, nextUniform, seedStream } from "../../src/random/rng.js";
 
 /** Households at the reference median income, labour with probability 0.7, sizes 1–5, `villages` villages. */
 export function referencePopulation(n: number, seed: number, villages = 50): Households {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { engineBytesPerHousehold, modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
 import { REFERENCE_MODEL } from "../../src/engine/reference.js";
 import { baseEngineModel, blankProgramme, ANY_ELIGIBLE } from "../../src/engine/model.js";
-import { CORE_METRICS } from "../../src/results/types.js";
-import { SEGMENTS } from "../../src/population/households.js";
+import { CORE_METRICS } from "../../src/model/results.js";
+import { SEGMENTS } from "../../src/model/households.js";
 import { meanAndSe, referenceExitFraction } from "./referenceAnalytic.js";
 import { referenceAsEngineModel, referencePopulation } from "./fixtures.js";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ANY_ELIGIBLE, ENGINE_BEHAVIOURS, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
 import type { EngineModel, EngineProgramme } from "../../src/engine/model.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
-import { SEGMENTS } from "../../src/population/households.js";
+import { SEGMENTS } from "../../src/model/households.js";
 import { creditPool, referencePopulation } from "./fixtures.js";
 
 const arbProgramme = (Y: number, k: number): fc.Arbitrary<EngineProgramme> =>

@@ -5,7 +5,7 @@
  * @example referenceExitFraction(REFERENCE_MODEL, 0) // ≈ 0.4188
  */
 import type { ReferenceModel } from "../../src/engine/reference.js";
-import { normCdf } from "../../src/engine/normal.js";
+import { normCdf } from "../../src/random/normal.js";
 
 /** Expected share of households above the line in year index y. */
 export function referenceExitFraction(m: ReferenceModel, y: number): number {

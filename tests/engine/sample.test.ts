@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { binomial } from "../../src/engine/credit.js";
 import type { EngineDist } from "../../src/engine/model.js";
-import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/engine/rng.js";
+import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/random/rng.js";
 import { distMean, sampleDist, sampleDistAddressed } from "../../src/engine/sample.js";
 
 const DISTS: EngineDist[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normCdf } from "../../src/engine/normal.js";
+import { normCdf } from "../../src/random/normal.js";
 import { TARGET_EXIT_1, calibrateIncome, levelSigmaForHeadcount } from "../../src/income/calibrate.js";
 import { DEFAULT_INCOME_VALUES } from "../../src/income/defaults.js";
 import { nelderMead } from "../../src/income/nelderMead.js";

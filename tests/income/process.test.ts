@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normCdf } from "../../src/engine/normal.js";
+import { normCdf } from "../../src/random/normal.js";
 import { DEFAULT_INCOME_PARAMETERS, DEFAULT_INCOME_VALUES, HEADCOUNT_2015 } from "../../src/income/defaults.js";
 import type { IncomeParams } from "../../src/income/process.js";
 import { OFFICIAL_RULES, incomeWorkspace, simulateIncomeRun } from "../../src/income/process.js";

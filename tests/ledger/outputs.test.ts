@@ -4,7 +4,7 @@ import { ledgerNumbers } from "../../src/ledger/numbers.js";
 import { ledgerJson } from "../../src/ledger/json.js";
 import { ledgerCsv } from "../../src/ledger/csv.js";
 import { csvField } from "../../src/io/csv.js";
-import { displayWidth, ledgerText, renderTable } from "../../src/ledger/text.js";
+import { displayWidth, ledgerText, renderTable } from "../../src/present/ledgerText.js";
 import { ledgerTables } from "../../src/ledger/tables.js";
 import * as M from "../../src/messages/ledger.js";
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadRegister, parseRegister } from "../../src/population/register.js";
-import { CAUSES, FLAG, SEGMENTS } from "../../src/population/households.js";
+import { CAUSES, FLAG, SEGMENTS } from "../../src/model/households.js";
 import { registerIssue } from "../../src/messages/population.js";
 import type { RegisterIssue } from "../../src/population/registerIssues.js";
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildCohorts, type CohortSpec } from "../../src/population/cohorts.js";
 import { buildPopulation } from "../../src/population/synthetic.js";
 import { nationalRegister, NATIONAL_PEOPLE, NATIONAL_HOUSEHOLDS } from "../../src/population/national.js";
-import { CAUSES, FLAG, SEGMENTS, totalPeople, type Households } from "../../src/population/households.js";
+import { CAUSES, FLAG, SEGMENTS, totalPeople, type Households } from "../../src/model/households.js";
 import { parseScenarioText } from "../../src/scenario/load.js";
 import { unwrap } from "../../src/util/result.js";
 

@@ -8,7 +8,7 @@ import { chartUnavailable, needsVariants, noSuchData, notAResultsDir } from "../
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { unwrap } from "../../src/util/result.js";
-import { labelText } from "../../src/ledger/label.js";
+import { labelText } from "../../src/messages/label.js";
 import type { Lang } from "../../src/messages/lang.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fundsim-cli-charts-"));

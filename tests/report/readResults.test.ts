@@ -6,7 +6,7 @@ import { readResultsDir, readRunsCsv } from "../../src/report/readResults.js";
 import { writeResults } from "../../src/results/write.js";
 import { summarize } from "../../src/results/summarize.js";
 import { makeManifest } from "../../src/results/manifest.js";
-import { CORE_METRICS, type RunResults } from "../../src/results/types.js";
+import { CORE_METRICS, type RunResults } from "../../src/model/results.js";
 import { badResultsFile, notAResultsDir } from "../../src/messages/charts.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fundsim-read-"));

@@ -1,4 +1,4 @@
-import type { RunResults } from "../../src/results/types.js";
+import type { RunResults } from "../../src/model/results.js";
 
 /** Build RunResults from a value function (run, year index, metric name). */
 export function makeResults(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLedger } from "../../src/ledger/build.js";
-import { simulateScenario } from "../../src/results/pipeline.js";
+import { simulateScenario } from "../../src/pipeline/simulate.js";
 import { reconcileSpending } from "../../src/results/reconcile.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { unwrap } from "../../src/util/result.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { summarize } from "../../src/results/summarize.js";
-import { CORE_METRICS } from "../../src/results/types.js";
+import { CORE_METRICS } from "../../src/model/results.js";
 import { makeResults, lcg } from "./fixtures.js";
 
 /** Binomial(n, p) draw from a test generator. */

@@ -17,13 +17,10 @@ import { cliHelp } from "../../messages/cli.js";
 import { checkOutputFile, writeOutputFile } from "../../io/outputs.js";
 import { isSignedChart, signChart } from "../../render/signature.js";
 import { forceOption, outputGuard, reportOutputProblem, writeOrReport } from "../output.js";
-import { CHART_KINDS, type ChartKind } from "../../charts/kinds.js";
+import { CHART_INFO, CHART_KINDS, type ChartKind } from "../../charts/kinds.js";
 import type { ChartData, ChartInputMap } from "../../charts/registry.js";
 import { CHART_FORMATS, formatFromPath, isChartFormat } from "../../render/formats.js";
-import { LEDGER_KINDS } from "../../report/chartData.js";
-import type { ResultsOnDisk } from "../../report/readResults.js";
-import type { LoadedVariant } from "../../report/fromPipeline.js";
-import type { Ledger } from "../../ledger/types.js";
+import type { LoadedVariant } from "../../pipeline/compare.js";
 import type { CliContext } from "../context.js";
 import { loadForCli } from "../load.js";
 import { parseRunArgs, type RunArgs } from "./simulate.js";
@@ -97,8 +94,8 @@ export const chartCommand: CommandFactory = (y, ctx, helpLang) =>
 
 /** Why a chart has no input; `ledgerLoaded`: the budget ledger was built (its charts are there). */
 function whyUnavailable(kind: ChartKind, isDir: boolean, ledgerLoaded: boolean): Localized {
-  if (kind === "variant-differences" || kind === "exits-vs-cost") return needsVariants();
-  if (isDir && !ledgerLoaded && LEDGER_KINDS.includes(kind)) return needsLedger();
+  if (CHART_INFO[kind].from === "results of variants") return needsVariants();
+  if (isDir && !ledgerLoaded && CHART_INFO[kind].needsLedger) return needsLedger();
   return noSuchData();
 }
 
@@ -116,27 +113,14 @@ interface ChartArgs {
 /** The chart inputs for a results folder or a scenario; undefined (with the problem reported) when the input is bad. */
 async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartData | undefined> {
   if (args.isDir) {
-    const [{ readResultsDir }, { resultsChartData }, { loadScenario }, { buildLedger }, { ledgerChartData }, { mergeChartData }] = await Promise.all([
-      import("../../report/readResults.js"),
-      import("../../charts/adapters.js"),
-      import("../../scenario/index.js"),
-      import("../../ledger/build.js"),
-      import("../../charts/ledgerAdapters.js"),
-      import("../../report/chartData.js"),
-    ]);
-    const disk = await readResultsDir(resolve(ctx.cwd, args.input));
-    if (!disk.ok) {
-      ctx.stderr.write(`${say(args.lang, disk.error)}\n`);
+    const { chartDataFromResults } = await import("../../pipeline/charts.js");
+    const data = await chartDataFromResults(args.input, { lang: args.lang, cwd: ctx.cwd });
+    if (!data.ok) {
+      ctx.stderr.write(`${say(args.lang, data.error)}\n`);
       ctx.exitCode = EXIT.invalid;
       return undefined;
     }
-    const data = resultsChartData(disk.value.summary, disk.value.results);
-    // Ledger charts need the scenario the results came from; add them when it is still where the manifest says.
-    const file = disk.value.manifest.scenario.file;
-    const loaded = file ? await loadScenario(resolve(ctx.cwd, file), { variant: disk.value.manifest.variant ?? undefined, sets: disk.value.manifest.sets }) : undefined;
-    if (!loaded?.ok) return data;
-    const ledger = buildLedger(loaded.value.scenario);
-    return mergeChartData(data, ledgerChartData(ledger, args.lang), await poolChartData(disk.value, ledger));
+    return data.value;
   }
   const loaded = await loadForCli({ scenario: args.input, variant: args.variant, set: args.set, lang: args.lang, allIssues: args.allIssues }, ctx);
   if (!loaded) return undefined;
@@ -146,23 +130,12 @@ async function loadChartData(args: ChartArgs, ctx: CliContext): Promise<ChartDat
     if (!v) return undefined;
     variants.push({ name, loaded: v });
   }
-  const { reportInputFor } = await import("../../report/fromPipeline.js");
-  const input = await reportInputFor(loaded, { lang: args.lang, ...args.run }, variants);
-  if (!input.ok) {
-    ctx.stderr.write(`${say(args.lang, input.error)}\n`);
+  const { chartDataFromScenario } = await import("../../pipeline/charts.js");
+  const data = await chartDataFromScenario(loaded, { lang: args.lang, ...args.run }, variants);
+  if (!data.ok) {
+    ctx.stderr.write(`${say(args.lang, data.error)}\n`);
     ctx.exitCode = EXIT.invalid;
     return undefined;
   }
-  return input.value.charts;
-}
-
-/** Pool charts with the ledger's reference lines (capacity, planned lending, expected subsidy, fund). */
-async function poolChartData(disk: ResultsOnDisk, ledger: Ledger): Promise<ChartData> {
-  const [{ poolReferences }, { lendingInput, poolFanInput, subsidyInput }] = await Promise.all([import("../../charts/ledgerAdapters.js"), import("../../charts/adapters.js")]);
-  const refs = poolReferences(ledger);
-  if (!refs) return {};
-  const pool = poolFanInput(disk.summary, disk.results, refs.deposited);
-  const lending = lendingInput(disk.summary, refs.capacity, refs.planned);
-  const subsidy = subsidyInput(disk.summary, refs.expectedSubsidy);
-  return { ...(pool ? { "pool-fan": pool } : {}), ...(lending ? { lending } : {}), ...(subsidy ? { "interest-subsidy": subsidy } : {}) };
+  return data.value;
 }

@@ -15,8 +15,7 @@ import { isLang, say } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
-import type { PipelineOptions } from "../../results/pipeline.js";
-import type { ResultSet } from "../../results/write.js";
+import type { PipelineOptions } from "../../pipeline/simulate.js";
 import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
@@ -68,40 +67,35 @@ export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
         register = await registerForCli(ctx, lang, String(argv["register"]), first);
         if (!register) return;
       }
-      const [{ formatNumber }, { pairedDifferences }, { simulateScenario }, { targetsFromScenario }, { differencesText, summaryText }, { writeComparison }, { variantLabel }] =
-        await Promise.all([
-          import("../../charts/format.js"),
-          import("../../results/paired.js"),
-          import("../../results/pipeline.js"),
-          import("../../results/targets.js"),
-          import("../../results/text.js"),
-          import("../../results/write.js"),
-          import("../../report/fromPipeline.js"),
-        ]);
+      const [{ formatNumber }, { compareVariants, writeComparison }, { differencesText, summaryText }, { variantLabel }] = await Promise.all([
+        import("../../messages/format.js"),
+        import("../../pipeline/compare.js"),
+        import("../../present/resultsText.js"),
+        import("../../report/variants.js"),
+      ]);
       // Every variant gets the same seed and runs: common random numbers.
-      const seed = run.seed ?? first.scenario.simulation.seed;
-      const runs = run.runs ?? first.scenario.simulation.runs;
-      const sets_: { name: string; set: ResultSet }[] = [];
-      for (const [i, loaded] of loadedAll.entries()) {
-        const name = names[i] ?? BASELINE;
-        const bar = progressBar(ctx, name, lang);
-        const r = await simulateScenario(loaded, {
-          runs,
-          seed,
+      const bars = new Map<string, ReturnType<typeof progressBar>>();
+      const barOf = (name: string): ReturnType<typeof progressBar> => {
+        let bar = bars.get(name);
+        if (!bar) bars.set(name, (bar = progressBar(ctx, name, lang)));
+        return bar;
+      };
+      const r = await compareVariants(
+        loadedAll.map((loaded, i) => ({ name: names[i] ?? BASELINE, loaded })),
+        {
+          ...(run.runs !== undefined ? { runs: run.runs } : {}),
+          ...(run.seed !== undefined ? { seed: run.seed } : {}),
           ...(run.threads !== undefined ? { threads: run.threads } : {}),
           ...(register ? { register } : {}),
-          onProgress: bar.update,
-        }).finally(() => bar.stop());
-        if (!r.ok) {
-          reportPopulationIssues(ctx, lang, r.error);
-          return;
-        }
-        sets_.push({ name, set: r.value });
+          onProgress: (name, done, planned) => barOf(name).update(done, planned),
+          onVariantDone: (name) => barOf(name).stop(),
+        },
+      );
+      if (!r.ok) {
+        reportPopulationIssues(ctx, lang, r.error);
+        return;
       }
-      const ref = sets_[0];
-      if (!ref) return;
-      const targets = targetsFromScenario(first.scenario, first.years);
-      const differences = sets_.slice(1).map((v) => ({ a: ref.name, b: v.name, paired: pairedDifferences(ref.set.results, v.set.results, { targets }) }));
+      const { variants: sets_, differences, runs } = r.value;
 
       // Variants are shown by their label in `lang`, with the id the user typed.
       const shown = (name: string): string => {

@@ -14,7 +14,7 @@ export const describeCommand: CommandFactory = (y, ctx, helpLang) =>
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
-      const { describeText } = await import("../../messages/describe.js");
+      const { describeText } = await import("../../present/describe.js");
       ctx.stdout.write(`${describeText(loaded, lang)}\n`);
       ctx.exitCode = EXIT.ok;
     },

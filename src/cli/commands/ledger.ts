@@ -40,15 +40,12 @@ export const ledgerCommand: CommandFactory = (y, ctx, helpLang) =>
       if (out !== undefined && !(await outputAllowed(ctx, lang, out, "ledger", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
-      const [{ buildLedger }, { ledgerText }, { ledgerCsv }, { ledgerJson }, { writeOutputDir }, { fundsimVersion }] = await Promise.all([
-        import("../../ledger/build.js"),
-        import("../../ledger/text.js"),
-        import("../../ledger/csv.js"),
-        import("../../ledger/json.js"),
+      const [{ ledgerFor, ledgerCsv, ledgerJson, fundsimVersion }, { ledgerText }, { writeOutputDir }] = await Promise.all([
+        import("../../pipeline/ledger.js"),
+        import("../../present/ledgerText.js"),
         import("../../io/outputs.js"),
-        import("../../results/manifest.js"),
       ]);
-      const ledger = buildLedger(loaded.scenario, { years: loaded.years });
+      const ledger = ledgerFor(loaded);
       const format = (argv["format"] as LedgerFormat | undefined) ?? "table";
       const text = ledgerText(ledger, lang);
       const csv = ledgerCsv(ledger, lang);

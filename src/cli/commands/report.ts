@@ -13,7 +13,7 @@ import { parseRunArgs } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
 import { cliHelp } from "../../messages/cli.js";
-import type { LoadedVariant } from "../../report/fromPipeline.js";
+import type { LoadedVariant } from "../../pipeline/compare.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 
 export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
@@ -37,7 +37,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
       if (run === null) return;
       const [{ findFonts }, { reportInputFor }, { writeReport }] = await Promise.all([
         import("../../render/fonts.js"),
-        import("../../report/fromPipeline.js"),
+        import("../../pipeline/report.js"),
         import("../../report/write.js"),
       ]);
       const fonts = findFonts();

@@ -8,7 +8,7 @@ export const schemaCommand: CommandFactory = (y, ctx, helpLang) =>
     cliHelp(helpLang).schema,
     (a) => a,
     async () => {
-      const { scenarioJsonSchema } = await import("../../scenario/index.js");
+      const { scenarioJsonSchema } = await import("../../pipeline/load.js");
       ctx.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     },
   );

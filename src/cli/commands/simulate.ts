@@ -16,10 +16,9 @@ import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
 import { cliHelp, progressFormat, simulatingLabel } from "../../messages/cli.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
-import { problemCount } from "../../population/registerIssues.js";
-import type { Households } from "../../population/households.js";
+import type { Households } from "../../model/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
-import type { PipelineOptions } from "../../results/pipeline.js";
+import type { PipelineOptions } from "../../pipeline/simulate.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { LoadedScenario } from "../../scenario/types.js";
 
@@ -70,7 +69,7 @@ export async function registerForCli(
   loaded: LoadedScenario,
 ): Promise<{ file: string; households: Households } | undefined> {
   const cohorts = loaded.scenario.population.cohorts.map((c) => ({ id: c.id, segment: c.segment }));
-  const { loadRegister } = await import("../../population/register.js");
+  const { loadRegister, problemCount } = await import("../../pipeline/register.js");
   const r = await loadRegister(resolve(ctx.cwd, file), { cohorts, label: file });
   if (r.ok) return { file, households: r.value };
   const total = problemCount(r.error);
@@ -158,10 +157,9 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
         if (!register) return;
       }
-      const [{ simulateScenario }, { summaryText }, { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }] = await Promise.all([
-        import("../../results/pipeline.js"),
-        import("../../results/text.js"),
-        import("../../results/write.js"),
+      const [{ simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }, { summaryText }] = await Promise.all([
+        import("../../pipeline/simulate.js"),
+        import("../../present/resultsText.js"),
       ]);
       const bar = progressBar(ctx, say(lang, simulatingLabel()), lang);
       const r = await simulateScenario(loaded, {

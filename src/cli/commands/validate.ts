@@ -17,7 +17,7 @@ export const validateCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("all-issues", allIssuesOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
-      const { loadScenario } = await import("../../scenario/index.js");
+      const { loadScenario } = await import("../../pipeline/load.js");
       let bad = 0;
       for (const f of (argv["files"] as string[] | undefined) ?? []) {
         const r = await loadScenario(resolve(ctx.cwd, f));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
-import { simulateScenario } from "../../src/results/pipeline.js";
+import { simulateScenario } from "../../src/pipeline/simulate.js";
 import { pairedDifferences } from "../../src/results/paired.js";
 import { unwrap } from "../../src/util/result.js";
 

@@ -5,15 +5,15 @@
  * @example
  * stdout.write(summaryText(set, { lang: "zh", name: "凌海市" }));
  */
-import { formatMoney, formatNumber, formatPercent } from "../charts/format.js";
+import { formatMoney, formatNumber, formatPercent } from "../messages/format.js";
 import type { Lang, Localized } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/results.js";
-import { labelText } from "../ledger/label.js";
-import type { PairedDifferences, PairedStat } from "./paired.js";
-import type { SpendingRow } from "./reconcile.js";
-import { noneSeenUpper95 } from "./stats.js";
-import type { ResultSet } from "./write.js";
+import { labelText } from "../messages/label.js";
+import type { PairedDifferences, PairedStat } from "../results/paired.js";
+import type { SpendingRow } from "../results/reconcile.js";
+import { noneSeenUpper95 } from "../results/stats.js";
+import type { ResultSet } from "../results/write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
 /** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */

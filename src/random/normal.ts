@@ -117,7 +117,8 @@ function addressedNormalSlow(u: number, key: number, i: number): number {
 }
 
 /**
- * Standard normal CDF Φ(x), double precision (Hart's algorithm 5666 as given by West 2005).
+ * Standard normal CDF Φ(x), double precision (Hart's algorithm 5666 as given by West 2005;
+ * beyond 5σ the continued fraction, so the tails are precise relative to their size).
  *
  * @example normCdf(1.959963984540054) // 0.975
  */
@@ -126,7 +127,13 @@ export function normCdf(x: number): number {
   const a = Math.abs(x);
   let c: number;
   if (a > 37) c = 0;
-  else {
+  else if (a >= 5) {
+    // The Mills-ratio continued fraction: 40 terms reach double precision (relative) here,
+    // where Hart's rational form keeps only its absolute accuracy.
+    let f = a;
+    for (let n = 40; n >= 1; n--) f = a + n / f;
+    c = Math.exp(-0.5 * a * a) / (2.5066282746310002 * f);
+  } else {
     const e = Math.exp(-0.5 * a * a);
     if (a < 7.07106781186547) {
       let n = 3.52624965998911e-2 * a + 0.700383064443688;

@@ -5,8 +5,8 @@
  * labelText({ en: "City fund", zh: "市扶贫资金" }, "zh") // "市扶贫资金"
  * labelText(undefined, "en", "industry")                  // "industry"
  */
-import type { Lang, Localized } from "../messages/lang.js";
-import type { Label } from "./types.js";
+import type { Lang, Localized } from "./lang.js";
+import type { Label } from "../ledger/types.js";
 
 export const labelOf = (label: Label | undefined, id: string): Label => label ?? id;
 

@@ -7,9 +7,9 @@
  */
 import type { Lang } from "../messages/lang.js";
 import * as M from "../messages/ledger.js";
-import { labelText } from "./label.js";
-import { ledgerTables, type LedgerTable } from "./tables.js";
-import type { Ledger } from "./types.js";
+import { labelText } from "../messages/label.js";
+import { ledgerTables, type LedgerTable } from "../ledger/tables.js";
+import type { Ledger } from "../ledger/types.js";
 
 /** Columns a string takes in a terminal (CJK and full-width forms take two). */
 export function displayWidth(s: string): number {

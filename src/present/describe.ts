@@ -1,9 +1,9 @@
 /** Text of `fundsim describe`: a readable summary of a scenario (en, zh). */
-import type { Lang } from "./lang.js";
+import type { Lang } from "../messages/lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import type { Param } from "../scenario/num.js";
 import { scalar } from "../scenario/param.js";
-import { displayWidth } from "../ledger/text.js";
+import { displayWidth } from "./ledgerText.js";
 
 type Text = string | { readonly en: string; readonly zh: string };
 const txt = (t: Text | undefined, lang: Lang, fallback = ""): string => (t === undefined ? fallback : typeof t === "string" ? t : t[lang]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "../../src/charts/format.js";
+import { formatMoney, formatMoneyInScale, formatNumber, formatPercent, formatPeople, moneyScale } from "../../src/messages/format.js";
 
 describe("money and number formatting", () => {
   it("uses million yuan in English and 万元 / 亿元 in Chinese", () => {

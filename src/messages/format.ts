@@ -10,7 +10,7 @@
  * formatMoney(9_900_000, "zh") // "990 万元"
  * moneyScale("zh")             // { divisor: 10000, unit: "万元" }
  */
-import type { Lang } from "../messages/lang.js";
+import type { Lang } from "./lang.js";
 
 /** How chart axes show money: values are divided by `divisor` and the axis title names `unit`. */
 export interface MoneyScale {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PURPOSE, PURPOSES, addressedU32, addressedUniform, int32Threshold, nextInt32, nextUniform, seedStream, streamKey } from "../../src/engine/rng.js";
+import { PURPOSE, PURPOSES, addressedU32, addressedUniform, int32Threshold, nextInt32, nextUniform, seedStream, streamKey } from "../../src/random/rng.js";
 
 describe("addressed random streams", () => {
   it("the same address gives the same stream; any component change gives another", () => {

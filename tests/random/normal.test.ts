@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/engine/rng.js";
-import { addressedNormal, invNormCdf, nextNormal, normCdf } from "../../src/engine/normal.js";
+import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/random/rng.js";
+import { addressedNormal, invNormCdf, nextNormal, normCdf } from "../../src/random/normal.js";
 
 /** Check n draws against Φ on 16 bins (χ², 15 degrees of freedom) and the first, second and fourth moments within MC error. */
 function expectStandardNormal(draw: (i: number) => number, n: number): void {
@@ -50,6 +50,15 @@ describe("normal distribution", () => {
     for (const p of [1e-12, 1e-6, 0.001, 0.02425, 0.1, 0.3, 0.7, 0.9, 0.999, 1 - 1e-9]) {
       expect(Math.abs(normCdf(invNormCdf(p)) / p - 1)).toBeLessThan(1e-12);
     }
+  });
+
+  it("Φ⁻¹ matches published values to double precision", () => {
+    const published: [number, number][] = [
+      [0.975, 1.959963984540054],
+      [0.995, 2.5758293035489004],
+      [1e-10, -6.361340902404056],
+    ];
+    for (const [p, x] of published) expect(Math.abs(invNormCdf(p) - x) / Math.abs(x)).toBeLessThan(1e-14);
   });
 
   it("ziggurat normals fit Φ on 16 bins (χ²) and have mean 0, variance 1, kurtosis 3 within MC error", () => {

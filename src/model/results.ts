@@ -2,8 +2,9 @@
  * Raw Monte-Carlo output: runs × years × metrics in one Float64Array.
  *
  * Layout: value(run r, year index y, metric m) = data[(r * years.length + y) * metrics.length + m].
- * Core metrics come first in the fixed order of CORE_METRICS; per-programme columns
- * (`spend:<programmeId>`, `served:<programmeId>`) and per-pool columns follow.
+ * Core metrics come first in the fixed order of CORE_METRICS; the per-programme columns
+ * follow (`programmeColumns`: `spend:<programmeId>`, `served:<programmeId>` per programme).
+ * This file is the engine's output contract: the engine writes it, results read it.
  */
 
 /**
@@ -38,6 +39,21 @@ export const CORE_METRICS = [
   "meanIncome", // mean per-capita income of initially poor households
 ] as const;
 export type CoreMetric = (typeof CORE_METRICS)[number];
+
+/** Per-programme columns, each a flow within a year: money spent, people served. */
+export const PROGRAMME_COLUMNS = ["spend", "served"] as const;
+export type ProgrammeColumn = (typeof PROGRAMME_COLUMNS)[number];
+
+/** The name of one per-programme column, e.g. `programmeColumn("spend", "industry")` → "spend:industry". */
+export const programmeColumn = (column: ProgrammeColumn, programmeId: string): string => `${column}:${programmeId}`;
+
+/** The per-programme columns of programmes `ids`, in result order (for each programme, PROGRAMME_COLUMNS). */
+export function programmeColumns(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => PROGRAMME_COLUMNS.map((c) => programmeColumn(c, id)));
+}
+
+/** Whether `name` is a per-programme column. */
+export const isProgrammeColumn = (name: string): boolean => PROGRAMME_COLUMNS.some((c) => name.startsWith(`${c}:`));
 
 export interface RunResults {
   readonly runs: number;

@@ -1,7 +1,8 @@
 /**
  * Stages 2–5 composed for one scenario: ledger → population (synthetic or a register)
- * → engine model → Monte-Carlo runs → summary and manifest. What `fundsim simulate`,
- * `fundsim compare` and `fundsim report` run.
+ * → engine model → Monte-Carlo runs → summary and manifest. What `fundsim simulate`
+ * runs, and what `compare` and `report` (pipeline/compare.ts, pipeline/report.ts) run
+ * per variant. The ledger it builds travels with the result, so no caller builds it again.
  *
  * @example
  * const loaded = unwrap(await loadScenario("scenarios/linghai-2017.yaml"));
@@ -13,17 +14,20 @@ import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
 import { defaultThreads } from "../engine/workers.js";
 import type { PopulationIssue } from "../population/cohorts.js";
-import type { Households } from "../population/households.js";
+import type { Households } from "../model/households.js";
+import type { Ledger } from "../ledger/types.js";
 import { buildPopulation } from "../population/synthetic.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
-import { makeManifest, type PrecisionRecord } from "./manifest.js";
-import { runToPrecision } from "./precision.js";
-import { reconcileSpending } from "./reconcile.js";
-import { summarize } from "./summarize.js";
-import { targetsFromScenario } from "./targets.js";
-import type { RunResults } from "./types.js";
-import type { ResultSet } from "./write.js";
+import { makeManifest, type PrecisionRecord } from "../results/manifest.js";
+import { runToPrecision } from "../results/precision.js";
+import { reconcileSpending } from "../results/reconcile.js";
+import { summarize } from "../results/summarize.js";
+import { targetsFromScenario } from "../results/targets.js";
+import type { RunResults } from "../model/results.js";
+import type { ResultSet } from "../results/write.js";
+
+export { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV } from "../results/write.js";
 
 export interface PipelineOptions {
   /** Runs (with `precision`: runs of the first batch). Default: the scenario's `simulation.runs`. */
@@ -40,8 +44,13 @@ export interface PipelineOptions {
   readonly onProgress?: (done: number, planned: number) => void;
 }
 
+/** A simulated scenario: what is written to a results folder, and the ledger it was simulated against. */
+export interface Simulation extends ResultSet {
+  readonly ledger: Ledger;
+}
+
 /** Simulate a loaded scenario and summarise it. Errors: the population cannot be built. */
-export async function simulateScenario(loaded: LoadedScenario, o: PipelineOptions = {}): Promise<Result<ResultSet, PopulationIssue[]>> {
+export async function simulateScenario(loaded: LoadedScenario, o: PipelineOptions = {}): Promise<Result<Simulation, PopulationIssue[]>> {
   const started = performance.now();
   const s = loaded.scenario;
   const seed = o.seed ?? s.simulation.seed;
@@ -98,5 +107,5 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     wallTimeSeconds: (performance.now() - started) / 1000,
     precision,
   });
-  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary) });
+  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger });
 }

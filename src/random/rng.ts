@@ -11,7 +11,7 @@
  *   purpose (common random numbers), so their differences are precise.
  *
  * Hot kernels copy a stream's four state words into local int32 variables and step
- * xoshiro128** inline (see `stepXoshiro` for the reference step); everything else uses
+ * xoshiro128** inline (see `nextInt32` for the reference step); everything else uses
  * the small helpers below on a 4-word `Int32Array` state.
  *
  * @example

@@ -1,0 +1,9 @@
+/**
+ * Stage 1 for the edges (CLI, server): load and validate a scenario, or print its JSON
+ * Schema. The edges reach the stages only through `pipeline/`.
+ *
+ * @example
+ * const r = await loadScenario("scenarios/linghai-2017.yaml", { variant: "full-capacity" });
+ */
+export { loadScenario } from "../scenario/load.js";
+export { scenarioJsonSchema } from "../scenario/jsonSchema.js";
