@@ -6,7 +6,7 @@
  * const random = uniform(42);
  * random(); // in (0, 1), the same sequence for the same seed
  */
-import { nextUniform, seedStream } from "../../src/engine/rng.js";
+import { nextUniform, seedStream } from "../../src/random/rng.js";
 
 /** Index of the stream used by these tests (purpose 0, run 0; any fixed address will do). */
 const TEST_STREAM = 0x5e45;
