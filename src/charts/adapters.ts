@@ -10,7 +10,7 @@
 import type { Summary } from "../results/summarize.js";
 import type { Stats } from "../results/stats.js";
 import type { PairedDifferences } from "../results/paired.js";
-import type { RunResults } from "../model/results.js";
+import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 import type { ChartData } from "./registry.js";
 import type {
   ExitsVsCost,
@@ -42,21 +42,21 @@ const byYear = (s: Summary, metric: string): QuantileBand[] | undefined => {
 const allZero = (bands: readonly QuantileBand[], ...lines: readonly (readonly YearValue[] | undefined)[]): boolean =>
   bands.every((b) => b.q05 === 0 && b.q95 === 0 && b.median === 0) && lines.every((l) => (l ?? []).every((v) => v.value === 0));
 
-/** Cumulative exits with the plan's cumulative exit targets. */
+/** People out of poverty at each year end (TARGET_MEASURE) with the plan's exit targets. */
 export function exitsFanInput(s: Summary): FanInput | undefined {
-  const b = byYear(s, "cumulativeExits");
+  const b = byYear(s, TARGET_MEASURE);
   if (!b) return undefined;
   const targets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
   return { bands: b, targets };
 }
 
 /**
- * Probability of meeting each year's cumulative exit target (people), and all of them in
+ * Probability of meeting each year's exit target (people out of poverty, TARGET_MEASURE), and all of them in
  * the same run, counted from the runs. Standard errors are binomial, √(p(1−p)/n).
  * Village targets are not mixed in: this is the people-exit target the chart is titled with.
  */
 export function exitTargetProbabilityInput(r: RunResults, targets: readonly YearValue[]): TargetProbabilityInput | undefined {
-  const m = r.metrics.indexOf("cumulativeExits");
+  const m = r.metrics.indexOf(TARGET_MEASURE);
   const ys = targets.map((t) => ({ ...t, y: r.years.indexOf(t.year) })).filter((t) => t.y >= 0);
   if (m < 0 || ys.length === 0 || r.runs === 0) return undefined;
   const ny = r.years.length;

@@ -22,12 +22,12 @@ export const LABELS = {
   target: loc("Plan target", "规划目标"),
   series: loc("Series", "图例"),
 
-  exitsTitle: loc("Cumulative exits from poverty", "累计脱贫人数"),
-  exitsSubtitle: loc("Median with 50% and 90% bands across runs; diamonds: the plan's cumulative targets", "各次模拟的中位数及 50%、90% 区间；菱形为规划累计目标"),
-  exitsAxis: loc("People out of poverty (cumulative)", "累计脱贫人数（人）"),
+  exitsTitle: loc("People out of poverty at year end", "年末脱贫人口"),
+  exitsSubtitle: loc("Exited and not relapsed; median with 50% and 90% bands across runs; diamonds: the plan's targets", "已脱贫且未返贫；各次模拟的中位数及 50%、90% 区间；菱形为规划目标"),
+  exitsAxis: loc("People out of poverty", "脱贫人口（人）"),
 
   targetProbTitle: loc("Probability of meeting each year's exit target", "各年度脱贫人数目标达成概率"),
-  targetProbSubtitle: loc("Share of runs reaching the cumulative target (people); bars: ±2 standard errors", "累计脱贫人数达到目标的模拟比例；误差线为 ±2 倍标准误"),
+  targetProbSubtitle: loc("Share of runs with at least the target out of poverty at year end (exited, not relapsed); bars: ±2 standard errors", "年末脱贫且未返贫人数达到目标的模拟比例；误差线为 ±2 倍标准误"),
   targetProbAxis: loc("Probability target met", "达成目标的概率"),
   overall: loc("All years", "全部年度"),
 

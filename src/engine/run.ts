@@ -613,8 +613,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.newExits] = acc[A_NEW] as number;
       out[o + M.relapses] = acc[A_RELAPSE] as number;
       out[o + M.cumulativeExits] = cumExits;
-      out[o + M.targetGap] = Number.isNaN(target) ? Number.NaN : target - cumExits;
-      out[o + M.targetMet] = Number.isNaN(target) ? Number.NaN : cumExits >= target ? 1 : 0;
+      // Targets against the stock out of poverty (TARGET_MEASURE), not the cumulative count.
+      out[o + M.targetGap] = Number.isNaN(target) ? Number.NaN : target - exitedP;
+      out[o + M.targetMet] = Number.isNaN(target) ? Number.NaN : exitedP >= target ? 1 : 0;
       out[o + M.villagesExited] = villagesOut;
       out[o + M.programmeSpending] = programmeSpending;
       out[o + M.floorTopUps] = floorCost;

@@ -18,28 +18,28 @@ export const sectionManifest = (): Localized => loc("Provenance", "来源与可�
 
 export const targetsLikely = (p: string, target: string, year: number): Localized =>
   loc(
-    `The targets are likely to be met: in ${p} of runs at least ${target} have left poverty by ${year}, and every earlier target is met too.`,
-    `目标很可能实现：${p} 的模拟中，到 ${year} 年累计脱贫至少 ${target}，且此前各年度目标均已达成。`,
+    `The targets are likely to be met: in ${p} of runs at least ${target} are out of poverty at the end of ${year} (exited and not relapsed), and every earlier target is met too.`,
+    `目标很可能实现：${p} 的模拟中，到 ${year} 年末至少 ${target} 人脱贫且未返贫，且此前各年度目标均已达成。`,
   );
 export const targetsUncertain = (p: string, target: string, year: number): Localized =>
   loc(
     `The targets are uncertain: only ${p} of runs meet every year's target (${target} by ${year}). Plan for a shortfall or strengthen the programmes.`,
-    `目标能否实现存在不确定性：仅 ${p} 的模拟达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。应预留不足的应对措施或加强帮扶项目。`,
+    `目标能否实现存在不确定性：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target} 人）。应预留不足的应对措施或加强帮扶项目。`,
   );
 export const targetsUnlikely = (p: string, target: string, year: number): Localized =>
   loc(
     `The targets are unlikely to be met: only ${p} of runs meet every year's target (${target} by ${year}). The allocation needs to change.`,
-    `目标难以实现：仅 ${p} 的模拟达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。需要调整资金分配。`,
+    `目标难以实现：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target} 人）。需要调整资金分配。`,
   );
 export const targetsNever = (runs: string, target: string, year: number): Localized =>
   loc(
     `The targets are unlikely to be met: none of the ${runs} runs meets every year's target (${target} by ${year}). The allocation needs to change.`,
-    `目标难以实现：${runs} 次模拟中没有一次达成全部年度目标（到 ${year} 年累计脱贫 ${target}）。需要调整资金分配。`,
+    `目标难以实现：${runs} 次模拟中没有一次达成全部年度目标（${year} 年末脱贫 ${target} 人）。需要调整资金分配。`,
   );
 export const exitsMedian = (median: string, lo: string, hi: string, year: number): Localized =>
   loc(
-    `By ${year}, the median projection is ${median} out of poverty (90% of runs between ${lo} and ${hi}).`,
-    `到 ${year} 年，累计脱贫人数的中位数为 ${median}（90% 的模拟介于 ${lo} 与 ${hi} 之间）。`,
+    `At the end of ${year}, the median projection is ${median} out of poverty (90% of runs between ${lo} and ${hi}).`,
+    `${year} 年末，脱贫人口的中位数为 ${median}（90% 的模拟介于 ${lo} 与 ${hi} 之间）。`,
   );
 export const poolSafe = (p: string, mean: string, var99: string, fund: string): Localized =>
   loc(

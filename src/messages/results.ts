@@ -28,8 +28,8 @@ export const probAll = (runs: string, lower: string): Localized =>
 
 export const exitTargetLine = (people: string, year: number, prob: Localized): Localized =>
   loc(
-    `Probability of reaching the exit target (${people} people out of poverty by ${year}): ${prob.en}`,
-    `实现脱贫目标（${year} 年前累计脱贫 ${people} 人）的概率：${prob.zh}`,
+    `Probability of reaching the exit target (${people} people out of poverty at the end of ${year}, exited and not relapsed): ${prob.en}`,
+    `实现脱贫目标（${year} 年末脱贫且未返贫 ${people} 人）的概率：${prob.zh}`,
   );
 
 export const villageTargetLine = (villages: string, year: number, prob: Localized): Localized =>
@@ -40,8 +40,8 @@ export const villageTargetLine = (villages: string, year: number, prob: Localize
 
 export const exitsAgainstTarget = (year: number, mean: string, lo: string, hi: string, target: string): Localized =>
   loc(
-    `Exits by ${year}: ${mean} people expected (90% interval ${lo} – ${hi}) against the target of ${target}`,
-    `${year} 年前累计脱贫：期望 ${mean} 人（90% 区间 ${lo} – ${hi}），目标 ${target} 人`,
+    `Out of poverty at the end of ${year} (the target's measure): ${mean} people expected (90% interval ${lo} – ${hi}) against the target of ${target}`,
+    `${year} 年末脱贫人口（目标口径）：期望 ${mean} 人（90% 区间 ${lo} – ${hi}），目标 ${target} 人`,
   );
 
 export const villagesAgainstTarget = (year: number, mean: string, lo: string, hi: string, target: string): Localized =>

@@ -18,9 +18,9 @@ export const CORE_METRICS = [
   "exitedPeople", // people of initially poor households out of poverty at year end (stock)
   "newExits", // people leaving poverty this year
   "relapses", // people falling back into poverty this year
-  "cumulativeExits", // sum of newExits so far (people), compared with the plan's exit targets
-  "targetGap", // cumulative exit target − cumulativeExits (people; ≤ 0 means met)
-  "targetMet", // 1 when the cumulative exit target of the year is met
+  "cumulativeExits", // sum of newExits so far (people); a re-exit after a relapse counts again
+  "targetGap", // exit target − exitedPeople (people; ≤ 0 means met; see TARGET_MEASURE)
+  "targetMet", // 1 when the year's exit target is met by exitedPeople (see TARGET_MEASURE)
   "villagesExited",
   "programmeSpending", // money spent by programmes this year (allocation actually used)
   "floorTopUps", // demand-driven social-security floor top-ups
@@ -39,6 +39,15 @@ export const CORE_METRICS = [
   "meanIncome", // mean per-capita income of initially poor households
 ] as const;
 export type CoreMetric = (typeof CORE_METRICS)[number];
+
+/**
+ * The measure a plan's people-exit targets are compared with: people of the initially
+ * poor households out of poverty at the end of the year — exited and not relapsed, the
+ * stock the plans count (脱贫人口). A household that relapses and exits again counts once;
+ * `cumulativeExits` would count it twice (Zhengzhou 2021: 39,267 "exits" from 39,000
+ * people), so it is reported as a flow total but never compared with a target.
+ */
+export const TARGET_MEASURE = "exitedPeople" as const satisfies CoreMetric;
 
 /** Per-programme columns, each a flow within a year: money spent, people served. */
 export const PROGRAMME_COLUMNS = ["spend", "served"] as const;

@@ -5,6 +5,7 @@
  * @example
  * stdout.write(summaryText(set, { lang: "zh", name: "凌海市" }));
  */
+import { TARGET_MEASURE } from "../model/results.js";
 import { formatMoney, formatNumber, formatPercent } from "../messages/format.js";
 import type { Lang, Localized } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
@@ -54,7 +55,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     if (years.length > 1 || (exitsMet && villagesMet)) T(M.allTargetsLine(probability(t.overall)));
     if (years.length > 1) T(M.targetByYear(years.map((y) => `${y.year} ${pct(y.met?.p ?? Number.NaN)}`).join(" · ")));
     const yi = s.years.indexOf(finalTarget.year);
-    const ex = s.metrics["cumulativeExits"]?.byYear[yi];
+    const ex = s.metrics[TARGET_MEASURE]?.byYear[yi];
     if (ex && finalTarget.exits !== null) {
       T(M.exitsAgainstTarget(finalTarget.year, formatNumber(ex.mean), formatNumber(ex.q05), formatNumber(ex.q95), formatNumber(finalTarget.exits)));
     }

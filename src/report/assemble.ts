@@ -7,6 +7,7 @@
  * const input = assembleReport(loaded, base, base.ledger, [{ name: "full-capacity", set, paired }], "zh");
  * await writeReport("out/linghai", input);
  */
+import { TARGET_MEASURE } from "../model/results.js";
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
@@ -44,7 +45,7 @@ function reach(set: ResultSet, metric: string, y: number, target: number): { p: 
 /** Headline facts from the baseline's results and ledger (exit targets in people; village targets apart). */
 export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   const s = set.summary;
-  const exits = s.metrics["cumulativeExits"];
+  const exits = s.metrics[TARGET_MEASURE];
   const exitTargets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
   const tp = exitTargetProbabilityInput(set.results, exitTargets);
   const targets = exitTargets.flatMap((t) => {

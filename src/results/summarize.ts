@@ -15,11 +15,11 @@
 import { horizonColumn, yearColumn, assertLayout } from "./columns.js";
 import { metricKind, type MetricKind } from "./metricKinds.js";
 import { defined, describe, probability, quantileSorted, ratioOfMeans, QUANTILE_DEFINITION, type Probability, type Stats } from "./stats.js";
-import type { RunResults } from "../model/results.js";
+import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 
 /** The plan's targets, cumulative from the start of the horizon, per horizon year (null: no target that year). */
 export interface Targets {
-  /** Cumulative people to have exited poverty by the end of each year (compared with `cumulativeExits`). */
+  /** People out of poverty at the end of each year, as the plan targets them (compared with TARGET_MEASURE). */
   readonly exits?: readonly (number | null)[];
   /** Cumulative villages to have exited by the end of each year (compared with `villagesExited`). */
   readonly villages?: readonly (number | null)[];
@@ -126,7 +126,7 @@ function targetHits(r: RunResults, t: Targets, y: number): Float64Array | undefi
   const exitsTarget = t.exits?.[y] ?? null;
   const villagesTarget = t.villages?.[y] ?? null;
   if (exitsTarget === null && villagesTarget === null) return undefined;
-  const exits = exitsTarget === null ? undefined : yearColumn(r, "cumulativeExits", y);
+  const exits = exitsTarget === null ? undefined : yearColumn(r, TARGET_MEASURE, y);
   const villages = villagesTarget === null ? undefined : yearColumn(r, "villagesExited", y);
   if ((exitsTarget !== null && !exits) || (villagesTarget !== null && !villages)) return undefined;
   const hit = new Float64Array(r.runs);
@@ -170,7 +170,7 @@ function targetSummary(r: RunResults, targets: Targets | undefined): TargetSumma
       }
       const exits = targets.exits?.[y] ?? null;
       const villages = targets.villages?.[y] ?? null;
-      const eh = oneTargetHits(r, exits, "cumulativeExits", y);
+      const eh = oneTargetHits(r, exits, TARGET_MEASURE, y);
       const vh = oneTargetHits(r, villages, "villagesExited", y);
       return {
         year,

@@ -49,7 +49,9 @@ describe("results → chart inputs", () => {
   it("fan bands are the summary's quantiles and targets the plan's", () => {
     const fan = exitsFanInput(s)!;
     expect(fan.bands).toHaveLength(3);
-    expect(fan.bands[0]!.median).toBeCloseTo(s.metrics["cumulativeExits"]!.byYear[0]!.q50, 9);
+    // The fan shows the target's measure, people out of poverty at year end, not the cumulative count.
+    expect(fan.bands[0]!.median).toBeCloseTo(s.metrics["exitedPeople"]!.byYear[0]!.q50, 9);
+    expect(fan.bands[0]!.median).toBeLessThan(s.metrics["cumulativeExits"]!.byYear[0]!.q50);
     expect(fan.bands[2]!.q05).toBeLessThan(fan.bands[2]!.q95);
     expect(fan.targets).toEqual([
       { year: 2017, value: 1400 },
@@ -59,9 +61,10 @@ describe("results → chart inputs", () => {
 
   it("target probabilities match the share of runs over the target", () => {
     const tp = targetProbabilityInput(s)!;
-    // Year 1: 1000 + 10r ≥ 1400 ⇔ r ≥ 40 → 60 of 100 runs; year 3: 3000 + 10r ≥ 3500 ⇔ r ≥ 50 → 50.
-    expect(tp.points.map((p) => p.probability)).toEqual([0.6, 0.5]);
-    expect(tp.overall).toBe(0.5);
+    // Out of poverty (exitedPeople), year 1: 900 + 10r ≥ 1400 ⇔ r ≥ 50 → 50 of 100 runs; year 3:
+    // 2700 + 10r ≥ 3500 ⇔ r ≥ 80 → 20. (The cumulative count would have said 60 and 50.)
+    expect(tp.points.map((p) => p.probability)).toEqual([0.5, 0.2]);
+    expect(tp.overall).toBe(0.2);
   });
 
   it("exit-target probabilities count people only, per year and all years in one run", () => {
@@ -69,9 +72,9 @@ describe("results → chart inputs", () => {
       { year: 2017, value: 1400 },
       { year: 2019, value: 3500 },
     ])!;
-    expect(tp.points.map((p) => p.probability)).toEqual([0.6, 0.5]);
-    expect(tp.points[0]!.se).toBeCloseTo(Math.sqrt(0.24 / 100), 12);
-    expect(tp.overall).toBe(0.5);
+    expect(tp.points.map((p) => p.probability)).toEqual([0.5, 0.2]);
+    expect(tp.points[0]!.se).toBeCloseTo(Math.sqrt(0.25 / 100), 12);
+    expect(tp.overall).toBe(0.2);
     expect(exitTargetProbabilityInput(r, [{ year: 2030, value: 1 }])).toBeUndefined();
   });
 

@@ -40,7 +40,7 @@ describe("fundsim simulate", () => {
     expect(summary.runs).toBe(20);
     expect(summary.targets.byYear[0].exits).toBe(2400);
     expect(r.stdout).toContain(M.uncertaintyNote().en);
-    expect(r.stdout).toMatch(/exit target \(2,400 people out of poverty by 2017\): \d+(\.\d)?% ± /);
+    expect(r.stdout).toMatch(/exit target \(2,400 people out of poverty at the end of 2017, exited and not relapsed\): \d+(\.\d)?% ± /);
     expect(r.stdout).toMatch(/village target \(6 villages exited by 2017\)/);
     expect(r.stdout).toContain("Guarantee-pool losses");
     expect(r.stdout).toContain("Interest subsidy");

@@ -34,7 +34,8 @@ function fake(shift: number) {
   });
 }
 const manifest = makeManifest({ scenario: { file: "s.yaml", id: "s", hash: "0".repeat(64) }, variant: null, sets: [], seed: 7, runs: 100, threads: 1, years, wallTimeSeconds: 1, households: 1234 });
-const targets = { exits: [800, 1600, 2400] };
+// Targets meet the people out of poverty at year end (700–800, 1,400–1,500, 2,100–2,200 here).
+const targets = { exits: [700, 1400, 2100] };
 
 describe("summaryText", () => {
   for (const lang of ["en", "zh"] as const) {
@@ -43,17 +44,17 @@ describe("summaryText", () => {
       const summary = summarize(results, { targets });
       const text = summaryText({ results, summary, manifest }, { lang, name: "Test county" });
       const fin = summary.targets!.byYear[2]!.exitsMet!;
-      // Every run reaches 2,400 by 2019: the 95% lower bound is given instead of "100% ± 0%".
+      // Every run has 2,100 out of poverty at the end of 2019: the 95% lower bound is given instead of "100% ± 0%".
       expect(fin.p).toBe(1);
-      expect(text).toContain(M.exitTargetLine(formatNumber(2400), 2019, M.probAll("100", formatPercent(Math.pow(0.05, 1 / 100), 2)))[lang]);
-      const some = summarize(results, { targets: { exits: [800, 1600, 2500] } });
+      expect(text).toContain(M.exitTargetLine(formatNumber(2100), 2019, M.probAll("100", formatPercent(Math.pow(0.05, 1 / 100), 2)))[lang]);
+      const some = summarize(results, { targets: { exits: [700, 1400, 2150] } });
       const p = some.targets!.byYear[2]!.exitsMet!;
       expect(p.p).toBeGreaterThan(0);
       expect(p.p).toBeLessThan(1);
       expect(summaryText({ results, summary: some, manifest }, { lang, name: "x" })).toContain(
-        M.exitTargetLine(formatNumber(2500), 2019, M.probWithSe(formatPercent(p.p, 1), formatPercent(p.se, 1)))[lang],
+        M.exitTargetLine(formatNumber(2150), 2019, M.probWithSe(formatPercent(p.p, 1), formatPercent(p.se, 1)))[lang],
       );
-      const none = summarize(results, { targets: { exits: [800, 1600, 9999] } });
+      const none = summarize(results, { targets: { exits: [700, 1400, 9999] } });
       expect(summaryText({ results, summary: none, manifest }, { lang, name: "x" })).toContain(
         M.exitTargetLine(formatNumber(9999), 2019, M.probNone("100", formatPercent(1 - Math.pow(0.05, 1 / 100), 2)))[lang],
       );

@@ -60,7 +60,7 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
       expect(r.exitCode).toBe(0);
       expect(r.stdout).toContain(M.wroteChart(out).zh);
     }
-    expect(readFileSync(join(tmp, "fan.svg"), "utf8")).toContain("累计脱贫人数");
+    expect(readFileSync(join(tmp, "fan.svg"), "utf8")).toContain("年末脱贫人口");
     expect(readFileSync(join(tmp, "loss.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(readFileSync(join(tmp, "lending.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(JSON.parse(readFileSync(join(tmp, "uses.vl.json"), "utf8")).$schema).toContain("vega-lite");
