@@ -17,6 +17,22 @@ export const uncertaintyNote = (): Localized =>
     "（± 为蒙特卡洛标准误；区间为 90% 的模拟结果，另有说明者除外）",
   );
 
+/**
+ * What the probabilities and intervals include, and what they leave out (model.md,
+ * "Uncertainty"): every run redraws the shocks; the population and the parameters are
+ * held fixed across runs in this version.
+ */
+export const uncertaintyIncludes = (register: boolean): Localized =>
+  register
+    ? loc(
+        "(They include the yearly shocks — common, household, illness, disaster, loan defaults — for the households of the register as given; not uncertainty in parameters such as programme effects.)",
+        "（其中包含各年冲击——共同冲击、农户冲击、疾病、灾害、贷款违约——针对名册中的农户；不包含项目效果等参数的不确定性。）",
+      )
+    : loc(
+        "(They include the yearly shocks — common, household, illness, disaster, loan defaults; not the draw of the synthetic population, which is drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.)",
+        "（其中包含各年冲击——共同冲击、农户冲击、疾病、灾害、贷款违约；不包含合成人口的抽样（按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。）",
+      );
+
 /** A probability with its Monte-Carlo standard error. */
 export const probWithSe = (p: string, se: string): Localized => loc(`${p} ± ${se}`, `${p} ± ${se}`);
 /** No run met it: the one-sided 95% upper bound 1 − 0.05^(1/runs) instead of "0% ± 0%". */

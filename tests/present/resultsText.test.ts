@@ -64,7 +64,10 @@ describe("summaryText", () => {
       expect(text).toContain(M.poolDepletedLine("2%", formatPercent(summary.pool!.depleted.se, 1))[lang]);
       expect(text).toContain(M.subsidyLine("2017–2019", formatMoney(6e5, lang), formatMoney(6e5, lang), formatMoney(6e5, lang))[lang]);
       expect(text).toContain(M.costPerExitLine(formatMoney(summary.costPerExit!.value, lang), formatMoney(summary.costPerExit!.se, lang))[lang]);
-      expect(text.split("\n").length).toBeLessThan(16);
+      // Every probability says what it includes: shocks, not the population draw nor parameters.
+      expect(text).toContain(M.uncertaintyIncludes(false)[lang]);
+      expect(summaryText({ results, summary, manifest: { ...manifest, register: { file: "r.csv", households: 1234 } } }, { lang, name: "x" })).toContain(M.uncertaintyIncludes(true)[lang]);
+      expect(text.split("\n").length).toBeLessThan(17);
     });
   }
 
