@@ -113,6 +113,29 @@ function rawAt(raw: unknown, pathText: string): Result<unknown, SensitivitySetup
   return ok(node);
 }
 
+/**
+ * The number a path stands for, and the path of that number: the field itself, its
+ * `value` (a field with a source or an assumption), the one year of a dated series, or —
+ * for a field that names an entry of `values:` — that entry.
+ */
+function numberLeaf(raw: unknown, pathText: string, depth = 0): Result<{ field: string; value: number }, SensitivitySetupIssue> {
+  const at = rawAt(raw, pathText);
+  if (!at.ok) return at;
+  const v = at.value;
+  if (typeof v === "number") return ok({ field: pathText, value: v });
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (Object.hasOwn(o, "value")) return numberLeaf(raw, `${pathText}.value`, depth);
+    const years = Object.keys(o).filter((key) => /^\d{4}$/.test(key));
+    if (years.length === 1 && Object.keys(o).length === 1) return numberLeaf(raw, `${pathText}.${years[0]}`, depth);
+  }
+  const values = (raw as { values?: unknown } | null)?.values;
+  if (typeof v === "string" && depth < 4 && values !== null && typeof values === "object" && Object.hasOwn(values, v.trim())) {
+    return numberLeaf(raw, `values.${v.trim()}`, depth + 1);
+  }
+  return err({ code: "paramNotNumber", path: pathText, found: describeRaw(v) });
+}
+
 const describeRaw = (x: unknown): string =>
   typeof x === "string" ? JSON.stringify(x) : Array.isArray(x) ? "a list" : x !== null && typeof x === "object" ? JSON.stringify(x) : String(x);
 
@@ -123,8 +146,11 @@ export function defaultParams(raw: unknown): ParamSpec[] {
     const list = (raw as Record<string, unknown> | null)?.[key];
     return Array.isArray(list) ? (list as { id?: unknown }[]).filter((x) => x !== null && typeof x === "object") : [];
   };
-  const add = (path: string, v: unknown, spread: number, max = Infinity): void => {
-    if (typeof v !== "number" || !(v > 0)) return;
+  const add = (path: string, present: unknown, spread: number, max = Infinity): void => {
+    if (present === undefined) return;
+    const leaf = numberLeaf(raw, path);
+    if (!leaf.ok || !(leaf.value.value > 0)) return;
+    const v = leaf.value.value;
     out.push({ path, low: v * (1 - spread), high: Math.min(max, v * (1 + spread)) });
   };
   for (const p of items("programmes")) if (typeof p.id === "string") add(`programmes.${p.id}.allocation`, p["allocation"], DEFAULT_SPREAD.allocation);
@@ -147,6 +173,7 @@ export function checkParams(loaded: LoadedScenario, specs: readonly ParamSpec[],
   const issues: SensitivitySetupIssue[] = [];
   const inputs: StudyInput[] = [];
   const seen = new Set<string>();
+  const seenFields = new Set<string>();
   for (const { path, low, high } of specs) {
     const first = String(parsePath(path)[0] ?? "");
     if (FIXED_SECTIONS.has(first)) {
@@ -159,29 +186,31 @@ export function checkParams(loaded: LoadedScenario, specs: readonly ParamSpec[],
       continue;
     }
     seen.add(canonical);
-    const at = rawAt(loaded.raw, path);
-    if (!at.ok) {
-      issues.push(at.error);
+    const leaf = numberLeaf(loaded.raw, path);
+    if (!leaf.ok) {
+      issues.push(leaf.error);
       continue;
     }
-    if (typeof at.value !== "number") {
-      issues.push({ code: "paramNotNumber", path, found: describeRaw(at.value) });
+    const { field, value: base } = leaf.value;
+    if (seenFields.has(field)) {
+      issues.push({ code: "paramDuplicate", path });
       continue;
     }
+    seenFields.add(field);
     if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
       issues.push({ code: "paramRange", path, low, high });
       continue;
     }
     let valid = true;
     for (const [side, value] of [["low", low], ["high", high]] as const) {
-      const r = overlaid(loaded, [path], [value]);
+      const r = overlaid(loaded, [field], [value]);
       if (!r.ok) {
         issues.push({ code: "paramInvalid", path, side, value, issues: r.error });
         valid = false;
         break;
       }
     }
-    if (valid) inputs.push({ name: path, low, high, base: at.value, isDefault });
+    if (valid) inputs.push({ name: path, field, low, high, base, isDefault });
   }
   return issues.length > 0 ? err(issues) : ok(inputs);
 }
@@ -363,7 +392,7 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
   const k = inputs.length;
 
   // 2. The evaluator: common random numbers at every point.
-  const ev = pointEvaluator(loaded, inputs.map((i) => i.name), { metric, year, runs, seed, ...(o.threads !== undefined ? { threads: o.threads } : {}) });
+  const ev = pointEvaluator(loaded, inputs.map((i) => i.field ?? i.name), { metric, year, runs, seed, ...(o.threads !== undefined ? { threads: o.threads } : {}) });
   let planned = 0;
   const timed = async (values: ArrayLike<number>): Promise<Result<Float64Array, SensitivityFailure>> => {
     const t0 = performance.now();
@@ -464,7 +493,7 @@ function toRange(points: Float64Array, row: number, inputs: readonly StudyInput[
 
 /** The CSV rows of a study: one per parameter. */
 export function studyCsv(study: SensitivityRun): string {
-  const head = ["parameter", "low", "high", "base", "default_range"];
+  const head = ["parameter", "field", "low", "high", "base", "default_range"];
   const r = study.result;
   switch (r.method) {
     case "tornado":
@@ -472,19 +501,20 @@ export function studyCsv(study: SensitivityRun): string {
         [...head, "effect_low", "se_low", "effect_high", "se_high", "swing", "se_swing"],
         r.tornado.bars.map((b) => {
           const inp = study.inputs[b.input] as StudyInput;
-          return [inp.name, inp.low, inp.high, inp.base, inp.isDefault ? 1 : 0, b.lowEffect, b.lowSe, b.highEffect, b.highSe, b.swing, b.swingSe];
+          return [inp.name, inp.field ?? inp.name, inp.low, inp.high, inp.base, inp.isDefault ? 1 : 0, b.lowEffect, b.lowSe, b.highEffect, b.highSe, b.swing, b.swingSe];
         }),
       );
     case "morris":
       return csvText(
         [...head, "mu_star", "se_mu_star", "mu", "sigma"],
-        study.inputs.map((inp, i) => [inp.name, inp.low, inp.high, inp.base, inp.isDefault ? 1 : 0, r.indices.muStar[i], r.muStarSe[i], r.indices.mu[i], r.indices.sigma[i]]),
+        study.inputs.map((inp, i) => [inp.name, inp.field ?? inp.name, inp.low, inp.high, inp.base, inp.isDefault ? 1 : 0, r.indices.muStar[i], r.muStarSe[i], r.indices.mu[i], r.indices.sigma[i]]),
       );
     case "sobol":
       return csvText(
         [...head, "s_first", "s_first_lo", "s_first_hi", "s_total", "s_total_lo", "s_total_hi"],
         study.inputs.map((inp, i) => [
           inp.name,
+          inp.field ?? inp.name,
           inp.low,
           inp.high,
           inp.base,
@@ -539,7 +569,7 @@ export async function writeSensitivity(
       seed: study.seed,
       runs: study.runs,
       evaluations: study.evaluations,
-      params: study.inputs.map((i) => ({ path: i.name, low: i.low, high: i.high, base: i.base, default: i.isDefault })),
+      params: study.inputs.map((i) => ({ path: i.name, field: i.field ?? i.name, low: i.low, high: i.high, base: i.base, default: i.isDefault })),
       wallTimeSeconds: study.seconds,
     };
     await writeFile(join(tmp, SENSITIVITY_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -20,6 +20,8 @@ export const isStudyMethod = (x: unknown): x is StudyMethod => typeof x === "str
 export interface StudyInput {
   /** The caller's name for it (fundsim: the scenario path, as `--set` writes it). */
   readonly name: string;
+  /** Where the caller sets it, when that differs from the name (fundsim: the number's own path, e.g. `….value.2017`). */
+  readonly field?: string;
   readonly low: number;
   readonly high: number;
   /** Its value in the unvaried model. */
