@@ -15,6 +15,8 @@ import type { Study } from "../sensitivity/study.js";
 import { VEGA_LITE_SCHEMA } from "./common.js";
 import { SIZE, theme } from "./theme.js";
 
+/** Widest parameter label in pixels (scenario paths are long). */
+const LABEL_LIMIT = 280;
 /** Normal quantile of a two-sided 95% interval. */
 const Z95 = 1.96;
 
@@ -45,7 +47,7 @@ export function tornadoSpec(study: Study, lang: Lang): TopLevelSpec | undefined 
       { parameter: name, rank, side: ax.high[lang], value: b.high, effect: b.highEffect, lo: b.highEffect - Z95 * b.highSe, hi: b.highEffect + Z95 * b.highSe },
     ];
   });
-  const y = { field: "parameter", type: "nominal", sort: { field: "rank", order: "ascending" }, title: ax.parameter[lang] };
+  const y = { field: "parameter", type: "nominal", sort: { field: "rank", order: "ascending" }, title: ax.parameter[lang], axis: { labelLimit: LABEL_LIMIT } };
   return top(tornadoChartTitle(outputShown(study.output.metric, study.output.year))[lang], {
     data: { values },
     layer: [
@@ -74,7 +76,7 @@ export function sobolSpec(study: Study, lang: Lang): TopLevelSpec | undefined {
     { parameter: inp.name, index: "S_i", value: r.indices.first[i], lo: r.indices.firstCi[i]?.[0], hi: r.indices.firstCi[i]?.[1] },
     { parameter: inp.name, index: "S_Ti", value: r.indices.total[i], lo: r.indices.totalCi[i]?.[0], hi: r.indices.totalCi[i]?.[1] },
   ]);
-  const y = { field: "parameter", type: "nominal", title: ax.parameter[lang] };
+  const y = { field: "parameter", type: "nominal", title: ax.parameter[lang], axis: { labelLimit: LABEL_LIMIT } };
   const yOffset = { field: "index", type: "nominal", sort: ["S_i", "S_Ti"] };
   return top(sobolChartTitle(outputShown(study.output.metric, study.output.year))[lang], {
     data: { values },
