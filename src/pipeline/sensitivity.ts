@@ -319,7 +319,7 @@ export interface SensitivityOptions {
   readonly threads?: number;
   /** Morris trajectories (default 10) or Sobol base rows (default 64, a power of two). */
   readonly samples?: number;
-  /** Called once the first evaluation is timed: evaluations planned, seconds per evaluation. */
+  /** Called once an evaluation is timed (the second; the first warms up): evaluations planned, seconds per evaluation. */
   readonly onPlan?: (evaluations: number, secondsEach: number) => void;
   readonly onProgress?: (done: number, planned: number) => void;
 }
@@ -397,7 +397,8 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
   const timed = async (values: ArrayLike<number>): Promise<Result<Float64Array, SensitivityFailure>> => {
     const t0 = performance.now();
     const r = await ev.evaluate(values);
-    if (ev.count() === 1) o.onPlan?.(planned, (performance.now() - t0) / 1000);
+    // The first evaluation warms the kernel up; the second one times an evaluation.
+    if (ev.count() === Math.min(2, planned)) o.onPlan?.(planned, (performance.now() - t0) / 1000);
     o.onProgress?.(ev.count(), planned);
     return r;
   };
