@@ -90,6 +90,8 @@ export type { CompareOptions, Compared, LoadedVariant } from "./pipeline/compare
 export { reportInputFor } from "./pipeline/report.js";
 export type { ReportOptions } from "./pipeline/report.js";
 export { chartDataFromResults, chartDataFromScenario } from "./pipeline/charts.js";
+export { runSensitivity, pointEvaluator, writeSensitivity, DEFAULT_METRIC } from "./pipeline/sensitivity.js";
+export type { SensitivityOptions, SensitivityRun, SensitivityFailure, PointEvaluator, Study, StudyInput, StudyMethod, StudyResult } from "./pipeline/sensitivity.js";
 
 // 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
 export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";

@@ -63,6 +63,14 @@ const HELP = {
   reportSeed: loc("Random seed (default: the scenario's simulation.seed)", "随机种子（默认：情景中的 simulation.seed）"),
   reportThreads: loc("Worker threads (default: available cores)", "工作线程数（默认：可用核心数）"),
   reportOut: loc("Folder to write: new, empty, or a previous report folder (replaced atomically)", "要写入的文件夹：新建、空的或以前的报告文件夹（原子替换）"),
+  sensitivity: loc("Which scenario numbers move the results: tornado, Morris screening or Sobol indices, with uncertainty", "哪些情景数值影响结果：龙卷风图、Morris 筛选或 Sobol 指数，附不确定性"),
+  sensitivityMethod: loc("tornado (one at a time, 2k+1 evaluations), morris (screening, r(k+1)) or sobol (variance shares, n(k+2))", "tornado（逐一改变，2k+1 次评估）、morris（筛选，r(k+1) 次）或 sobol（方差分解，n(k+2) 次）"),
+  sensitivityParam: loc("Vary a number: path=low:high, paths as for --set (repeatable); default every programme allocation ±20%, credit pools' pd and lgd ±50%", "改变一个数值：路径=下限:上限，路径写法同 --set（可重复）；默认各项目拨款 ±20%、信贷资金池 pd 和 lgd ±50%"),
+  sensitivityMetric: loc("Metric of the run results (default exitedPeople: people out of poverty at year end)", "模拟结果的指标（默认 exitedPeople：年末脱贫人数）"),
+  sensitivityYear: loc("Year the metric is read in (default the last), or horizon (flows summed, stocks at the end)", "读取指标的年份（默认最后一年），或 horizon（流量求和，存量取期末）"),
+  sensitivitySamples: loc("Morris trajectories (default 10) or Sobol base rows (a power of two, default 64)", "Morris 轨迹数（默认 10）或 Sobol 基础行数（2 的幂，默认 64）"),
+  sensitivityThreads: loc("Worker threads per evaluation (default 1; worth it above a few hundred runs); results do not depend on it", "每次评估的工作线程数（默认 1；数百次模拟以上才值得）；结果与其无关"),
+  sensitivityOut: loc("Also write sensitivity.csv, sensitivity.json, manifest.json and the chart into this folder", "同时将 sensitivity.csv、sensitivity.json、manifest.json 和图表写入此文件夹"),
 } as const;
 
 export type HelpKey = keyof typeof HELP;

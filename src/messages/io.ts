@@ -10,6 +10,7 @@ const KIND: Readonly<Record<OutputKind, Localized>> = {
   comparison: loc("variant comparison", "方案比较"),
   report: loc("report", "报告"),
   ledger: loc("budget ledger", "预算台账"),
+  sensitivity: loc("sensitivity study", "敏感性分析"),
 };
 
 const OP: Readonly<Record<IoOp, Localized>> = {

@@ -37,6 +37,7 @@ export const PURPOSES = [
   "creditFactor", // systematic credit factor beyond the common income shock
   "village", // village-level tests
   "insurance", // baseline health-insurance coverage
+  "sensitivity", // designs of sensitivity studies (Morris trajectories, Sobol scrambling, bootstrap)
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -8,6 +8,7 @@ import { simulateCommand } from "./simulate.js";
 import { compareCommand } from "./compare.js";
 import { chartCommand } from "./chart.js";
 import { reportCommand } from "./report.js";
+import { sensitivityCommand } from "./sensitivity.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -18,4 +19,5 @@ export const commands: readonly CommandFactory[] = [
   compareCommand,
   chartCommand,
   reportCommand,
+  sensitivityCommand,
 ];
