@@ -116,6 +116,18 @@ export const spendingGap = (item: string, years: string, diff: string, share: st
 export const itemFollowUp = (): Localized => loc("Relocation follow-up payments", "搬迁后续扶持");
 export const itemInterestSubsidy = (): Localized => loc("Interest subsidy", "贴息");
 
+/** Lending against the plan and how often it was suspended (non-performing ratio over the pool's trigger). */
+export const lendingLine = (years: string, lent: string, planned: string | undefined, share: string | undefined, suspended: Localized): Localized =>
+  planned !== undefined && share !== undefined
+    ? loc(
+        `New lending ${years}: ${lent} expected against ${planned} planned (${share}); lending suspended in at least one year (non-performing loans over the trigger): ${suspended.en}`,
+        `${years} 新增贷款：期望 ${lent}，计划 ${planned}（${share}）；至少一年暂停放贷（不良率超过触发线）的概率：${suspended.zh}`,
+      )
+    : loc(
+        `New lending ${years}: ${lent} expected; lending suspended in at least one year (non-performing loans over the trigger): ${suspended.en}`,
+        `${years} 新增贷款：期望 ${lent}；至少一年暂停放贷（不良率超过触发线）的概率：${suspended.zh}`,
+      );
+
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 

@@ -107,5 +107,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     wallTimeSeconds: (performance.now() - started) / 1000,
     precision,
   });
-  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger });
+  const horizon = new Set(loaded.years);
+  const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);
+  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
 }

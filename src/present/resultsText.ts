@@ -82,6 +82,13 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
       const n = s.pool.depleted.n;
       if (s.pool.depleted.p === 0 && n > 0) T(M.poolNeverDepletedLine(formatNumber(n), formatPercent(noneSeenUpper95(n), 2)));
       else T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
+      // Lending against plan, and suspension: a pool that stops lending leaves its plan unmet.
+      const lent = s.metrics["newLending"]?.horizon;
+      const stopped = s.metrics["suspended"]?.horizon;
+      if (lent && stopped) {
+        const planned = set.plannedLending !== undefined && set.plannedLending > 0 ? set.plannedLending : undefined;
+        T(M.lendingLine(span, formatMoney(lent.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(lent.mean / planned, 0), probability({ p: stopped.mean, se: stopped.se, n: stopped.n })));
+      }
     }
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;

@@ -36,6 +36,8 @@ export interface ResultSet {
   readonly manifest: Manifest;
   /** Budgeted against simulated spending (written as spending.csv when present). */
   readonly spending?: readonly SpendingRow[];
+  /** New lending the ledger plans over the horizon, all pools (yuan); absent without a pool. */
+  readonly plannedLending?: number;
 }
 
 /** spending.csv: one row per budget line and year, amounts in yuan. */
