@@ -405,6 +405,16 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
 
   // 3. The method.
   let result: StudyResult;
+  // The mean metric over runs at every row of a design (Morris, Sobol).
+  const designOutputs = async (points: Float64Array, rows: number): Promise<Result<Float64Array, SensitivityFailure>> => {
+    const outputs = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) {
+      const e = await timed(toRange(points, row, inputs));
+      if (!e.ok) return e;
+      outputs[row] = meanOf(e.value);
+    }
+    return ok(outputs);
+  };
   switch (method) {
     case "tornado": {
       planned = 2 * k + 1;
@@ -435,13 +445,9 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
       if (!d.ok) return setup(libraryIssue(d.error, metric));
       const design = d.value;
       planned = design.rows;
-      const outputs = new Float64Array(design.rows);
-      for (let row = 0; row < design.rows; row++) {
-        const e = await timed(toRange(design.points, row, inputs));
-        if (!e.ok) return e;
-        outputs[row] = meanOf(e.value);
-      }
-      const m = morrisIndices(design, outputs);
+      const outputs = await designOutputs(design.points, design.rows);
+      if (!outputs.ok) return outputs;
+      const m = morrisIndices(design, outputs.value);
       if (!m.ok) return setup(libraryIssue(m.error, metric));
       const muStarSe = new Float64Array(k);
       for (let i = 0; i < k; i++) {
@@ -459,13 +465,9 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
       if (!d.ok) return setup(libraryIssue(d.error, metric));
       const design = d.value;
       planned = design.rows;
-      const outputs = new Float64Array(design.rows);
-      for (let row = 0; row < design.rows; row++) {
-        const e = await timed(toRange(design.points, row, inputs));
-        if (!e.ok) return e;
-        outputs[row] = meanOf(e.value);
-      }
-      const idx = sobolIndices(design, outputs, { random: designRandom(seed, STREAM.sobolBootstrap) });
+      const outputs = await designOutputs(design.points, design.rows);
+      if (!outputs.ok) return outputs;
+      const idx = sobolIndices(design, outputs.value, { random: designRandom(seed, STREAM.sobolBootstrap) });
       if (!idx.ok) return setup(libraryIssue(idx.error, metric));
       result = { method, samples, indices: idx.value };
       break;
