@@ -19,22 +19,22 @@ export const sectionManifest = (): Localized => loc("Provenance", "来源与可�
 export const targetsLikely = (p: string, target: string, year: number): Localized =>
   loc(
     `The targets are likely to be met: in ${p} of runs at least ${target} are out of poverty at the end of ${year} (exited and not relapsed), and every earlier target is met too.`,
-    `目标很可能实现：${p} 的模拟中，到 ${year} 年末至少 ${target} 人脱贫且未返贫，且此前各年度目标均已达成。`,
+    `目标很可能实现：${p} 的模拟中，到 ${year} 年末至少 ${target}脱贫且未返贫，且此前各年度目标均已达成。`,
   );
 export const targetsUncertain = (p: string, target: string, year: number): Localized =>
   loc(
-    `The targets are uncertain: only ${p} of runs meet every year's target (${target} by ${year}). Plan for a shortfall or strengthen the programmes.`,
-    `目标能否实现存在不确定性：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target} 人）。应预留不足的应对措施或加强帮扶项目。`,
+    `The targets are uncertain: only ${p} of runs meet every year's target (${target} out of poverty at the end of ${year}). Plan for a shortfall or strengthen the programmes.`,
+    `目标能否实现存在不确定性：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target}）。应预留不足的应对措施或加强帮扶项目。`,
   );
 export const targetsUnlikely = (p: string, target: string, year: number): Localized =>
   loc(
-    `The targets are unlikely to be met: only ${p} of runs meet every year's target (${target} by ${year}). The allocation needs to change.`,
-    `目标难以实现：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target} 人）。需要调整资金分配。`,
+    `The targets are unlikely to be met: only ${p} of runs meet every year's target (${target} out of poverty at the end of ${year}). The allocation needs to change.`,
+    `目标难以实现：仅 ${p} 的模拟达成全部年度目标（${year} 年末脱贫 ${target}）。需要调整资金分配。`,
   );
 export const targetsNever = (runs: string, target: string, year: number): Localized =>
   loc(
-    `The targets are unlikely to be met: none of the ${runs} runs meets every year's target (${target} by ${year}). The allocation needs to change.`,
-    `目标难以实现：${runs} 次模拟中没有一次达成全部年度目标（${year} 年末脱贫 ${target} 人）。需要调整资金分配。`,
+    `The targets are unlikely to be met: none of the ${runs} runs meets every year's target (${target} out of poverty at the end of ${year}). The allocation needs to change.`,
+    `目标难以实现：${runs} 次模拟中没有一次达成全部年度目标（${year} 年末脱贫 ${target}）。需要调整资金分配。`,
   );
 export const exitsMedian = (median: string, lo: string, hi: string, year: number): Localized =>
   loc(
@@ -68,7 +68,7 @@ export const ledgerProblems = (n: number): Localized =>
   loc(`The ledger raises ${n} problem(s); see Checks below.`, `预算台账发现 ${n} 个问题，详见下文“检查结果”。`);
 
 export const figTargetProbability = (): Localized => loc("P(every exit target met)", "脱贫人数目标全部达成概率");
-export const figExits = (year: number): Localized => loc(`Exits by ${year} (median)`, `截至 ${year} 年脱贫人数（中位数）`);
+export const figExits = (year: number): Localized => loc(`Out of poverty at the end of ${year} (median)`, `${year} 年末脱贫人口（中位数）`);
 export const figPoolDepleted = (): Localized => loc("P(pool depleted)", "资金池耗尽概率");
 export const figRunsDepleted = (depleted: string, runs: string): Localized => loc(`${depleted} of ${runs} runs`, `${runs} 次模拟中 ${depleted} 次`);
 export const figPoolVar99 = (): Localized => loc("Pool loss, 99% worst case", "资金池损失（99% 风险价值）");

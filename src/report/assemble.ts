@@ -60,6 +60,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   const subsidy = s.metrics["interestSubsidy"]?.horizon.mean;
   return {
     runs: s.runs,
+    register: set.manifest.register !== null,
     seed: set.manifest.seed,
     targets,
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),

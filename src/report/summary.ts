@@ -9,6 +9,7 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
+import { uncertaintyIncludes } from "../messages/results.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
 import type { ReportCheck, ReportFacts } from "./types.js";
@@ -37,6 +38,8 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
             : M.targetsUnlikely(...args);
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: tone });
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
+    // Every probability says what it includes.
+    blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true)) });
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }

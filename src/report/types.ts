@@ -16,6 +16,8 @@ export interface Spread {
 
 export interface ReportFacts {
   readonly runs: number;
+  /** True when a household register was simulated as given (no synthetic population draw). */
+  readonly register?: boolean;
   readonly seed: string | number;
   /** Cumulative exit target and simulated outcome per target year. */
   readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];

@@ -8,6 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
+import { uncertaintyIncludes } from "../../src/messages/results.js";
 import { CHART_KINDS } from "../../src/charts/registry.js";
 import { fixtureReport } from "./fixtures.js";
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
@@ -23,6 +24,10 @@ describe("plain-language summary", () => {
     expect(text).toContain(M.targetsUnlikely("14.3%", "4,800 人", 2019).zh);
     expect(text).toContain(M.poolSafe("3.1%", "42 万元", "156 万元", "990 万元").zh);
     expect(text).toContain(M.ledgerProblems(1).zh);
+    // Every probability says what it includes (shocks; not the population draw nor parameters).
+    expect(text).toContain(uncertaintyIncludes(false).zh);
+    const withRegister = summaryBlocks({ ...f, register: true }, [], "zh").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(withRegister).toContain(uncertaintyIncludes(true).zh);
   });
   it("switches verdicts at the thresholds", () => {
     const base = fixtureReport("en").facts;
