@@ -25,12 +25,12 @@ export const uncertaintyNote = (): Localized =>
 export const uncertaintyIncludes = (register: boolean): Localized =>
   register
     ? loc(
-        "(They include the yearly shocks — common, household, illness, disaster, loan defaults — for the households of the register as given; not uncertainty in parameters such as programme effects.)",
-        "（其中包含各年冲击——共同冲击、农户冲击、疾病、灾害、贷款违约——针对名册中的农户；不包含项目效果等参数的不确定性。）",
+        "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) for the households of the register as given; not uncertainty in parameters such as programme effects.",
+        "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），针对名册中的农户；不包含项目效果等参数的不确定性。",
       )
     : loc(
-        "(They include the yearly shocks — common, household, illness, disaster, loan defaults; not the draw of the synthetic population, which is drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.)",
-        "（其中包含各年冲击——共同冲击、农户冲击、疾病、灾害、贷款违约；不包含合成人口的抽样（按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。）",
+        "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults); not the draw of the synthetic population, which is drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.",
+        "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约）；不包含合成人口的抽样（按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。",
       );
 
 /** A probability with its Monte-Carlo standard error. */
