@@ -128,6 +128,13 @@ export const lendingLine = (years: string, lent: string, planned: string | undef
         `${years} 新增贷款：期望 ${lent}；至少一年暂停放贷（不良率超过触发线）的概率：${suspended.zh}`,
       );
 
+/** Budget lines the model counts but cannot follow into any household's income or risk. */
+export const inertProgrammesLine = (ids: string): Localized =>
+  loc(
+    `No modelled effect on any household (their money is counted, not what it buys): ${ids}. Exits and relapses do not respond to these lines (README, "Model limits").`,
+    `以下项目对任何农户都没有模型化的效果（只计其资金，不计其成效）：${ids}。脱贫和返贫不随这些项目变化（见 README“模型局限”）。`,
+  );
+
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 

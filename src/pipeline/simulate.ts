@@ -12,6 +12,7 @@
 import { buildLedger } from "../ledger/build.js";
 import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
+import { hasHouseholdMechanism } from "../engine/model.js";
 import { defaultThreads } from "../engine/workers.js";
 import type { PopulationIssue } from "../population/cohorts.js";
 import type { Households } from "../model/households.js";
@@ -109,5 +110,6 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   });
   const horizon = new Set(loaded.years);
   const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);
-  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
+  const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p)).map((p) => p.id);
+  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, inertProgrammes, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
 }

@@ -99,6 +99,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     T(M.costPerExitLine(formatMoney(s.costPerExit.value, lang), formatMoney(s.costPerExit.se, lang)));
   }
   if (set.spending && set.spending.length > 0) T(spendingSummary(set.spending, lang));
+  if (set.inertProgrammes && set.inertProgrammes.length > 0) T(M.inertProgrammesLine(set.inertProgrammes.join(lang === "zh" ? "、" : ", ")));
   if (m.precision) {
     T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
   }

@@ -38,6 +38,8 @@ export interface ResultSet {
   readonly spending?: readonly SpendingRow[];
   /** New lending the ledger plans over the horizon, all pools (yuan); absent without a pool. */
   readonly plannedLending?: number;
+  /** Programmes (ids) with no modelled effect on any household: their money is counted, not what it buys. */
+  readonly inertProgrammes?: readonly string[];
 }
 
 /** spending.csv: one row per budget line and year, amounts in yuan. */
