@@ -58,6 +58,12 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   const refs = poolReferences(ledger);
   const cost = s.metrics["fiscalCost"]?.horizon;
   const subsidy = s.metrics["interestSubsidy"]?.horizon.mean;
+  const lent = s.metrics["newLending"]?.horizon;
+  const stopped = s.metrics["suspended"]?.horizon;
+  const lending =
+    lent && stopped && lent.max > 0
+      ? { span: `${s.years[0] ?? ""}–${s.years[s.years.length - 1] ?? ""}`, mean: lent.mean, ...(set.plannedLending ? { planned: set.plannedLending } : {}), suspended: { p: stopped.mean, se: stopped.se, n: stopped.n } }
+      : undefined;
   return {
     runs: s.runs,
     register: set.manifest.register !== null,
@@ -65,7 +71,8 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     targets,
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),
     ...(village && villageTarget?.villages != null ? { villages: { year: villageTarget.year, target: villageTarget.villages, probability: village.p, median: village.median } } : {}),
-    ...(refs && s.pool ? { pool: { fund: refs.fund, depletionProbability: s.pool.depleted.p, meanLoss: s.pool.loss.mean, var99: s.pool.lossVaR99 } } : {}),
+    ...(refs && s.pool ? { pool: { fund: refs.fund, depletionProbability: s.pool.depleted.p, meanLoss: s.pool.loss.mean, var99: s.pool.lossVaR99, ...(lending ? { lending } : {}) } } : {}),
+    ...(set.inertProgrammes && set.inertProgrammes.length > 0 ? { inertProgrammes: set.inertProgrammes } : {}),
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),

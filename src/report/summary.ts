@@ -9,7 +9,8 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
-import { uncertaintyIncludes } from "../messages/results.js";
+import { inertProgrammesLine, lendingLine, probAll, probNone, probWithSe, uncertaintyIncludes } from "../messages/results.js";
+import { noneSeenUpper95 } from "../results/stats.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
 import type { ReportCheck, ReportFacts } from "./types.js";
@@ -57,6 +58,15 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     const never = p === 0 && facts.runs > 0;
     const msg = risky ? M.poolAtRisk(...args) : never ? M.poolNeverDepleted(formatNumber(facts.runs), ...money) : M.poolSafe(...args);
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: risky ? "bad" : "good" });
+    const l = facts.pool.lending;
+    if (l) {
+      const q = l.suspended;
+      const stopped = q.n > 0 && q.p === 0 ? probNone(formatNumber(q.n), formatPercent(noneSeenUpper95(q.n), 2)) : q.n > 0 && q.p === 1 ? probAll(formatNumber(q.n), formatPercent(1 - noneSeenUpper95(q.n), 2)) : probWithSe(formatPercent(q.p), formatPercent(q.se, 1));
+      const planned = l.planned !== undefined && l.planned > 0 ? l.planned : undefined;
+      const short = planned !== undefined && l.mean < 0.9 * planned;
+      const text = say(lang, lendingLine(l.span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), stopped));
+      blocks.push({ kind: "paragraph", text, ...(short ? { emphasis: "warn" as const } : {}) });
+    }
     const depletedRuns = Math.round(p * facts.runs);
     figures.push({ label: say(lang, M.figPoolDepleted()), value: formatPercent(p), note: say(lang, M.figRunsDepleted(formatNumber(depletedRuns), formatNumber(facts.runs))), tone: risky ? "bad" : "good" });
     figures.push({ label: say(lang, M.figPoolVar99()), value: formatMoney(var99, lang) });
@@ -70,6 +80,9 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   figures.push({ label: say(lang, M.figCost()), value: formatMoney(c.mean, lang), note: say(lang, M.figRange(formatMoney(c.q05, lang), formatMoney(c.q95, lang))) });
   if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
   if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, ...(facts.spending.tone ? { emphasis: facts.spending.tone } : {}) });
+  if (facts.inertProgrammes && facts.inertProgrammes.length > 0) {
+    blocks.push({ kind: "paragraph", text: say(lang, inertProgrammesLine(facts.inertProgrammes.join(lang === "zh" ? "、" : ", "))), emphasis: "warn" });
+  }
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
   return [{ kind: "figures", items: figures }, ...blocks];

@@ -25,7 +25,16 @@ export interface ReportFacts {
   readonly allTargets?: { readonly probability: number; readonly se: number };
   /** The last village-exit target: villages by year, share of runs reaching it, median villages exited. */
   readonly villages?: { readonly year: number; readonly target: number; readonly probability: number; readonly median: number };
-  readonly pool?: { readonly fund: number; readonly depletionProbability: number; readonly meanLoss: number; readonly var99: number };
+  readonly pool?: {
+    readonly fund: number;
+    readonly depletionProbability: number;
+    readonly meanLoss: number;
+    readonly var99: number;
+    /** New lending over the horizon (mean, yuan), the ledger's plan, and the share of runs in which lending was suspended in some year. */
+    readonly lending?: { readonly span: string; readonly mean: number; readonly planned?: number; readonly suspended: { readonly p: number; readonly se: number; readonly n: number } };
+  };
+  /** Programmes (ids) with no modelled effect on any household. */
+  readonly inertProgrammes?: readonly string[];
   readonly fiscalCost: Spread;
   readonly interestSubsidy?: number;
   /** Expected fiscal cost per person exited (yuan), if any exits. */

@@ -8,7 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { uncertaintyIncludes } from "../../src/messages/results.js";
+import { inertProgrammesLine, lendingLine, probWithSe, uncertaintyIncludes } from "../../src/messages/results.js";
 import { CHART_KINDS } from "../../src/charts/registry.js";
 import { fixtureReport } from "./fixtures.js";
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
@@ -28,6 +28,11 @@ describe("plain-language summary", () => {
     expect(text).toContain(uncertaintyIncludes(false).zh);
     const withRegister = summaryBlocks({ ...f, register: true }, [], "zh").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(withRegister).toContain(uncertaintyIncludes(true).zh);
+    // Lending against plan with the suspension probability, and the inert budget lines, are said.
+    const lending = { span: "2017–2019", mean: 20e6, planned: 50e6, suspended: { p: 0.3, se: 0.05, n: 100 } };
+    const more = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, inertProgrammes: ["technology", "infrastructure"] }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(more).toContain(lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en);
+    expect(more).toContain(inertProgrammesLine("technology, infrastructure").en);
   });
   it("switches verdicts at the thresholds", () => {
     const base = fixtureReport("en").facts;
