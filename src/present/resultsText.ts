@@ -14,14 +14,21 @@ import { labelText } from "../messages/label.js";
 import type { PairedDifferences, PairedStat } from "../results/paired.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import { noneSeenUpper95 } from "../results/stats.js";
+import { lendingFacts, type LendingFacts } from "../results/lending.js";
 import type { ResultSet } from "../results/write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
 /** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */
-function probability(x: { readonly p: number; readonly se: number; readonly n: number }): Localized {
+export function probability(x: { readonly p: number; readonly se: number; readonly n: number }): Localized {
   if (x.n > 0 && x.p === 0) return M.probNone(formatNumber(x.n), formatPercent(noneSeenUpper95(x.n), 2));
   if (x.n > 0 && x.p === 1) return M.probAll(formatNumber(x.n), formatPercent(1 - noneSeenUpper95(x.n), 2));
   return M.probWithSe(pct(x.p), pp(x.se));
+}
+
+/** New lending against the plan, with the probability that lending was suspended. */
+export function lendingSentence(l: LendingFacts, span: string, lang: Lang): Localized {
+  const planned = l.planned;
+  return M.lendingLine(span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), probability(l.suspended));
 }
 
 /** Metrics that show a credit pool did something in a run. */
@@ -83,12 +90,8 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
       if (s.pool.depleted.p === 0 && n > 0) T(M.poolNeverDepletedLine(formatNumber(n), formatPercent(noneSeenUpper95(n), 2)));
       else T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
       // Lending against plan, and suspension: a pool that stops lending leaves its plan unmet.
-      const lent = s.metrics["newLending"]?.horizon;
-      const stopped = s.metrics["suspended"]?.horizon;
-      if (lent && stopped) {
-        const planned = set.plannedLending !== undefined && set.plannedLending > 0 ? set.plannedLending : undefined;
-        T(M.lendingLine(span, formatMoney(lent.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(lent.mean / planned, 0), probability({ p: stopped.mean, se: stopped.se, n: stopped.n })));
-      }
+      const lending = lendingFacts(set);
+      if (lending) T(lendingSentence(lending, span, lang));
     }
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;

@@ -15,6 +15,7 @@ import { labelText } from "../messages/label.js";
 import type { Ledger } from "../ledger/types.js";
 import type { PairedDifferences } from "../results/paired.js";
 import type { ResultSet } from "../results/write.js";
+import { lendingFacts } from "../results/lending.js";
 import type { ChartData } from "../charts/registry.js";
 import { exitTargetProbabilityInput, exitsVsCostInput, resultsChartData, variantDifferencesInput } from "../charts/adapters.js";
 import { ledgerChartData, poolChartData, poolReferences } from "../charts/ledgerAdapters.js";
@@ -58,12 +59,8 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   const refs = poolReferences(ledger);
   const cost = s.metrics["fiscalCost"]?.horizon;
   const subsidy = s.metrics["interestSubsidy"]?.horizon.mean;
-  const lent = s.metrics["newLending"]?.horizon;
-  const stopped = s.metrics["suspended"]?.horizon;
-  const lending =
-    lent && stopped && lent.max > 0
-      ? { span: `${s.years[0] ?? ""}–${s.years[s.years.length - 1] ?? ""}`, mean: lent.mean, ...(set.plannedLending ? { planned: set.plannedLending } : {}), suspended: { p: stopped.mean, se: stopped.se, n: stopped.n } }
-      : undefined;
+  const facts = lendingFacts(set);
+  const lending = facts ? { ...facts, span: `${s.years[0] ?? ""}–${s.years[s.years.length - 1] ?? ""}` } : undefined;
   return {
     runs: s.runs,
     register: set.manifest.register !== null,

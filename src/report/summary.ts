@@ -9,8 +9,8 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
-import { inertProgrammesLine, lendingLine, probAll, probNone, probWithSe, uncertaintyIncludes } from "../messages/results.js";
-import { noneSeenUpper95 } from "../results/stats.js";
+import { inertProgrammesLine, uncertaintyIncludes } from "../messages/results.js";
+import { lendingSentence } from "../present/resultsText.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
 import type { ReportCheck, ReportFacts } from "./types.js";
@@ -60,11 +60,8 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: risky ? "bad" : "good" });
     const l = facts.pool.lending;
     if (l) {
-      const q = l.suspended;
-      const stopped = q.n > 0 && q.p === 0 ? probNone(formatNumber(q.n), formatPercent(noneSeenUpper95(q.n), 2)) : q.n > 0 && q.p === 1 ? probAll(formatNumber(q.n), formatPercent(1 - noneSeenUpper95(q.n), 2)) : probWithSe(formatPercent(q.p), formatPercent(q.se, 1));
-      const planned = l.planned !== undefined && l.planned > 0 ? l.planned : undefined;
-      const short = planned !== undefined && l.mean < 0.9 * planned;
-      const text = say(lang, lendingLine(l.span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), stopped));
+      const short = l.planned !== undefined && l.mean < 0.9 * l.planned;
+      const text = say(lang, lendingSentence(l, l.span, lang));
       blocks.push({ kind: "paragraph", text, ...(short ? { emphasis: "warn" as const } : {}) });
     }
     const depletedRuns = Math.round(p * facts.runs);

@@ -6,6 +6,7 @@
 import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";
 import type { SpendingRow } from "../results/reconcile.js";
+import type { LendingFacts } from "../results/lending.js";
 
 /** A number with its 90% interval over runs. */
 export interface Spread {
@@ -31,7 +32,7 @@ export interface ReportFacts {
     readonly meanLoss: number;
     readonly var99: number;
     /** New lending over the horizon (mean, yuan), the ledger's plan, and the share of runs in which lending was suspended in some year. */
-    readonly lending?: { readonly span: string; readonly mean: number; readonly planned?: number; readonly suspended: { readonly p: number; readonly se: number; readonly n: number } };
+    readonly lending?: LendingFacts & { readonly span: string };
   };
   /** Programmes (ids) with no modelled effect on any household. */
   readonly inertProgrammes?: readonly string[];
