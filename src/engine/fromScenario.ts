@@ -25,7 +25,7 @@
 import type { Decimal } from "decimal.js";
 import type { Ledger, ProgrammeLedger } from "../ledger/types.js";
 import type { Households } from "../model/households.js";
-import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
+import { CAUSES, FLAG_NAMES, GUARANTEES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import type { Scenario } from "../scenario/types.js";
@@ -302,12 +302,20 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     line,
     exitLine,
     relapseMargin: s.poverty.relapseMargin === undefined ? 0 : scalarNumber(s.poverty.relapseMargin),
-    requireSafeHousing: s.poverty.requireSafeHousing,
+    guarantees: s.poverty.requireSafeHousing ? 1 << GUARANTEES.indexOf("safeHousing") : 0,
+    inflow: true,
+    twoYearExit: false,
+    floorStandard: exitLine,
     growth: series(inc.growth),
     baseIncomeSigma: 0,
     commonSigma: scalarNumber(inc.commonShock.sigma),
     idioSigma: scalarNumber(inc.idiosyncratic.sigma),
     idioPersistence: inc.idiosyncratic.persistence === undefined ? 0 : scalarNumber(inc.idiosyncratic.persistence),
+    villageShare: 0,
+    trendSigma: 0,
+    transitorySigma: 0,
+    cohortLogMean: new Float64Array(0),
+    cohortLogSd: new Float64Array(0),
     illnessProbability: ser(inc.illness?.probability),
     illnessLoss: ser(inc.illness?.loss),
     illnessReimbursement: ser(inc.illness?.insuranceReimbursement),

@@ -17,7 +17,7 @@ import { SEGMENTS } from "../model/households.js";
 /** How a programme acts on households (the engine's closed list). */
 export const ENGINE_BEHAVIOURS = [
   "effect", // served households get an uncertain income effect (industry, training, education, dividends …)
-  "floor", // social-security floor: every eligible household is topped up to the exit line; cost is demand-driven
+  "floor", // social-security floor: every eligible household is topped up to the floor standard (EngineModel.floorStandard); cost is demand-driven
   "relocation", // served people are relocated and receive follow-up transfers by cohort (plus any effect)
   "health", // served households' illness losses are further reimbursed (plus any effect)
   "housing", // served households' unsafe housing is rebuilt (plus any effect)
@@ -106,6 +106,17 @@ export interface EngineProgramme {
   readonly illnessCover: number;
   /** cost: money spent each year regardless of households (allocation actually used). */
   readonly fixedSpend: Float64Array;
+  /**
+   * Guarantees (bit set over GUARANTEES, model/households.ts) the programme provides to the
+   * households it serves: their blocking flags are cleared (housing behaviour: safe housing,
+   * health: medical cover, whatever this says). Absent: 0.
+   */
+  readonly provides?: number;
+  /**
+   * A household that relapses after an exit can be served by this programme again (its
+   * served bit is cleared at re-registration). Absent or false: at most once per run.
+   */
+  readonly serveAgain?: boolean;
 }
 
 export interface EnginePool {
@@ -152,16 +163,49 @@ export interface EngineModel {
   readonly exitLine: Float64Array;
   /** An exited household relapses when income < line × (1 − margin). */
   readonly relapseMargin: number;
-  /** Exit also needs safe housing (the unsafeHousing flag cleared by a housing programme). */
-  readonly requireSafeHousing: boolean;
+  /**
+   * Guarantees an exit requires (bit set over GUARANTEES, model/households.ts): a household
+   * whose flags still block one stays registered whatever its income.
+   */
+  readonly guarantees: number;
+  /**
+   * The yearly verification registers households that are not registered and are found
+   * below the line (inflow); false: only the starting registered cohort is ever registered.
+   */
+  readonly inflow: boolean;
+  /** Exit needs income at or above the exit line at two consecutive verifications. */
+  readonly twoYearExit: boolean;
+  /**
+   * Floor standard by segment and year, at [segment * Y + y]: floor-eligible households are
+   * topped up to it. Where it is at or above the exit line (两线合一) they can exit through
+   * the floor; below it they are helped but stay poor.
+   */
+  readonly floorStandard: Float64Array;
   /** Trend growth of income by year: income in year y includes Π_{k ≤ y} (1 + growth[k]). */
   readonly growth: Float64Array;
   /** Per-run log-normal noise on each household's base income (0 = the population's incomes as given). */
   readonly baseIncomeSigma: number;
   readonly commonSigma: number;
+  /** σ of the innovation of the persistent component (v1: the idiosyncratic shock). */
   readonly idioSigma: number;
-  /** AR(1) coefficient of the household shock on log income (0 = not accumulated). */
+  /** ρ, AR(1) coefficient of the persistent component (0 = not accumulated; 1 = random walk). */
   readonly idioPersistence: number;
+  /** Share of the persistent innovation's variance shared by the village (0 = none). */
+  readonly villageShare: number;
+  /** σ_g: standard deviation of the household-specific trend around `growth` (log points a year), drawn per run. */
+  readonly trendSigma: number;
+  /**
+   * σ_e: transitory shock, iid every year including the registration year (the base year
+   * the population's incomes were observed in). The population's incomes are observations:
+   * each household's level is the observation minus a transitory shock drawn per run from
+   * its conditional law given the observation (regression to the mean), using its cohort's
+   * log mean and sd below.
+   */
+  readonly transitorySigma: number;
+  /** Per cohort index: mean of the log of observed base-year income in the cohort's (untruncated) law. Empty: shrink towards 0 (no regression). */
+  readonly cohortLogMean: Float64Array;
+  /** Per cohort index: sd of the log of observed base-year income in the cohort's law (includes σ_e). */
+  readonly cohortLogSd: Float64Array;
   readonly illnessProbability: Float64Array;
   readonly illnessLoss: Float64Array;
   /** Share of the illness loss reimbursed for everyone (baseline insurance), by year. */
@@ -197,12 +241,20 @@ export function baseEngineModel(years: readonly number[], line = 3300): EngineMo
     line: filled(SEGMENTS.length * Y, line),
     exitLine: filled(SEGMENTS.length * Y, line),
     relapseMargin: 0,
-    requireSafeHousing: false,
+    guarantees: 0,
+    inflow: false,
+    twoYearExit: false,
+    floorStandard: filled(SEGMENTS.length * Y, line),
     growth: filled(Y, 0),
     baseIncomeSigma: 0,
     commonSigma: 0,
     idioSigma: 0,
     idioPersistence: 0,
+    villageShare: 0,
+    trendSigma: 0,
+    transitorySigma: 0,
+    cohortLogMean: new Float64Array(0),
+    cohortLogSd: new Float64Array(0),
     illnessProbability: filled(Y, 0),
     illnessLoss: filled(Y, 0),
     illnessReimbursement: filled(Y, 0),

@@ -572,7 +572,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       par[P_DISASTER] = disaster && m.disasterVillageShare > 0 ? 1 : 0;
       par[P_LNDIS] = Math.log(Math.max(0, 1 - m.disasterLoss));
       par[P_MARGIN] = m.relapseMargin;
-      par[P_SAFE] = m.requireSafeHousing ? 1 : 0;
+      par[P_SAFE] = m.guarantees & 1 ? 1 : 0;
       seedStream(ctx.idio, seed, run, PURPOSE.idioShock, y);
       seedTailStream(ctx.idioTail, seed, run, PURPOSE.idioShock, y);
       seedStream(ctx.illness, seed, run, PURPOSE.illness, y);
@@ -632,6 +632,13 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.defaults] = defaults;
       out[o + M.suspended] = suspended;
       out[o + M.meanIncome] = n > 0 ? (acc[A_INCOME] as number) / n : 0;
+      out[o + M.exitedHouseholds] = exitedH;
+      out[o + M.unregisteredHouseholds] = 0;
+      out[o + M.newlyRegistered] = 0;
+      out[o + M.belowLinePeople] = Number.NaN;
+      out[o + M.exitHazard] = Number.NaN;
+      out[o + M.poorExitRate] = Number.NaN;
+      for (let k = 1; k <= 5; k++) out[o + M.relapseWithin1 + k - 1] = Number.NaN;
       for (let p = 0; p < P; p++) {
         const first = o + PROGRAMME_FIRST_COLUMN + PROGRAMME_STRIDE * p;
         out[first + SPEND_COLUMN] = spend[p] as number;

@@ -18,11 +18,35 @@ export const CAUSES = ["illness", "disability", "lackLabour", "lackSkills", "lac
 export type Cause = (typeof CAUSES)[number];
 
 /** Household flags (bit positions). */
-export const FLAG_NAMES = ["remote", "unsafeHousing", "student", "chronicIllness", "relocated"] as const;
+export const FLAG_NAMES = ["remote", "unsafeHousing", "student", "chronicIllness", "relocated", "uninsured", "outOfSchool", "unsafeWater"] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 export const FLAG: { readonly [K in FlagName]: number } = Object.freeze(
   Object.fromEntries(FLAG_NAMES.map((n, i) => [n, 1 << i])) as { [K in FlagName]: number },
 );
+
+/**
+ * The guarantees of 两不愁三保障 an exit can require (model.md "Who is poor"), each missing
+ * while the household carries its flag: safe housing (unsafeHousing), medical cover
+ * (uninsured), compulsory schooling of the children (outOfSchool), safe water (unsafeWater).
+ * A programme that provides a guarantee clears the flag for the households it serves.
+ */
+export const GUARANTEES = ["safeHousing", "medicalCover", "schooling", "safeWater"] as const;
+export type Guarantee = (typeof GUARANTEES)[number];
+/** The flag whose presence means the guarantee is missing. */
+export const GUARANTEE_FLAG: { readonly [K in Guarantee]: FlagName } = Object.freeze({
+  safeHousing: "unsafeHousing",
+  medicalCover: "uninsured",
+  schooling: "outOfSchool",
+  safeWater: "unsafeWater",
+});
+/** Bit mask over FLAG of the flags that block the guarantees in `mask` (a bit set over GUARANTEES). */
+export function guaranteeFlags(mask: number): number {
+  let f = 0;
+  GUARANTEES.forEach((g, i) => {
+    if ((mask >>> i) & 1) f |= FLAG[GUARANTEE_FLAG[g]];
+  });
+  return f;
+}
 
 export interface Households {
   readonly count: number;
@@ -40,6 +64,12 @@ export interface Households {
   readonly flags: Uint8Array;
   /** Village index, 0..villages-1. */
   readonly village: Uint32Array;
+  /**
+   * 1 when the household is registered poor (建档立卡) at the start, 0 when it is not (a
+   * near-poor 边缘户 household, who can be registered by a yearly verification). Absent:
+   * every household is registered (a register of the poor, or a v1 population).
+   */
+  readonly registered?: Uint8Array;
   /** Index of the scenario cohort the household came from (register rows: cohort of its segment, or 0). */
   readonly cohort: Uint16Array;
   /** Number of villages (max village index + 1). */

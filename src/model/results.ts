@@ -12,12 +12,12 @@
  * the name says households; money in yuan (float64 in the engine; the ledger is exact).
  */
 export const CORE_METRICS = [
-  "poorHouseholds", // initially-poor households below the line at year end
-  "poorPeople",
-  "exitRate", // share of initially poor households out of poverty at year end
-  "exitedPeople", // people of initially poor households out of poverty at year end (stock)
-  "newExits", // people leaving poverty this year
-  "relapses", // people falling back into poverty this year
+  "poorHouseholds", // registered-poor households at year end (registered and not exited; stock)
+  "poorPeople", // people of those households
+  "exitRate", // share of ever-registered households exited (and not relapsed) at year end
+  "exitedPeople", // people of households exited and not relapsed at year end (stock; TARGET_MEASURE)
+  "newExits", // people exited at this year's verification
+  "relapses", // people of exited households found below the line this year (re-registered)
   "cumulativeExits", // sum of newExits so far (people); a re-exit after a relapse counts again
   "targetGap", // exit target − exitedPeople (people; ≤ 0 means met; see TARGET_MEASURE)
   "targetMet", // 1 when the year's exit target is met by exitedPeople (see TARGET_MEASURE)
@@ -36,13 +36,27 @@ export const CORE_METRICS = [
   "newLending",
   "defaults", // loans defaulting this year
   "suspended", // 1 when lending was suspended at year end
-  "meanIncome", // mean per-capita income of initially poor households
+  "meanIncome", // mean per-capita income of ever-registered households
+  "exitedHouseholds", // households exited and not relapsed at year end (stock)
+  "unregisteredHouseholds", // households not registered at year end (never registered; stock)
+  "newlyRegistered", // people registered at this year's verification (inflow of newly poor; flow)
+  "belowLinePeople", // people of every household, registered or not, whose income is below the line (stock)
+  "exitHazard", // households exited this year ÷ registered-poor households at the start of the year (the registered poor's one-year exit)
+  "poorExitRate", // spell-based: households at or above the line among those below it a year earlier (registration year: the observed base income)
+  "relapseWithin1", // among households that exited 1 year earlier, the share that relapsed since (NaN in the first year)
+  "relapseWithin2", // … 2 years earlier (NaN before the third year)
+  "relapseWithin3",
+  "relapseWithin4",
+  "relapseWithin5",
 ] as const;
 export type CoreMetric = (typeof CORE_METRICS)[number];
 
+/** Horizons k of the relapseWithin<k> metrics. */
+export const RELAPSE_HORIZONS = [1, 2, 3, 4, 5] as const;
+
 /**
- * The measure a plan's people-exit targets are compared with: people of the initially
- * poor households out of poverty at the end of the year — exited and not relapsed, the
+ * The measure a plan's people-exit targets are compared with: people of registered
+ * households exited at a verification and not relapsed at the end of the year — exited and not relapsed, the
  * stock the plans count (脱贫人口). A household that relapses and exits again counts once;
  * `cumulativeExits` would count it twice (Zhengzhou 2021: 39,267 "exits" from 39,000
  * people), so it is reported as a flow total but never compared with a target.

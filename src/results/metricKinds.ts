@@ -42,6 +42,17 @@ const CORE_KINDS: { readonly [M in CoreMetric]: MetricKind } = {
   defaults: "flow",
   suspended: "any",
   meanIncome: "stock",
+  exitedHouseholds: "stock",
+  unregisteredHouseholds: "stock",
+  newlyRegistered: "flow",
+  belowLinePeople: "stock",
+  exitHazard: "stock",
+  poorExitRate: "stock",
+  relapseWithin1: "stock",
+  relapseWithin2: "stock",
+  relapseWithin3: "stock",
+  relapseWithin4: "stock",
+  relapseWithin5: "stock",
 };
 
 /** The kind of a metric by name: per-programme columns are flows; unknown columns are stocks. */
