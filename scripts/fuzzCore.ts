@@ -42,6 +42,7 @@ import {
   type LoadedScenario,
 } from "../src/index.js";
 import { nextUniform } from "../src/random/rng.js";
+import { NAN_WHEN_UNDEFINED } from "../src/model/results.js";
 
 /** A scenario to mutate. */
 export interface FuzzBase {
@@ -284,7 +285,7 @@ function undocumentedNonFinite(loaded: LoadedScenario, nums: ReturnType<typeof l
   check("ledger sources", nums.sources);
   check("ledger uses", nums.uses);
   const M = data.metrics.length;
-  const nanOk = new Set(["targetGap", "targetMet"]);
+  const nanOk = new Set<string>(NAN_WHEN_UNDEFINED);
   for (let i = 0; i < data.data.length; i++) {
     const v = data.data[i] as number;
     const metric = data.metrics[i % M] ?? "?";

@@ -9,8 +9,14 @@
  *   3. credit pools: deposits, lending to selected borrowers, interest subsidy, Vasicek
  *      defaults linked to the common shock, loss sharing, suspension, top-ups (credit.ts);
  *   4. the household pass: incomes, illness and disaster losses, transfers, floor top-ups,
- *      exits and relapses (step.ts);
+ *      and the yearly verification — exits, relapses (re-registration), inflow (step.ts);
+ *      relapsed households become eligible again for programmes that serve them again;
  *   5. village exits; metrics (CORE_METRICS, then spend:/served: per programme).
+ *
+ * Per run, before year one (model v2): each household's level is its observed base-year income
+ * minus a registration-year transitory shock drawn given the observation (regression to the
+ * mean), and its own trend is drawn; the population's composition (sizes, labour, villages,
+ * flags, registration) is the one given — see docs/model-v2.md for why.
  *
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
  *   logBase 4 (read-only and shared by all threads when base incomes carry no per-run
@@ -19,7 +25,9 @@
  *   + effect slots 3 × (source 1 + start 1 + value 4) = 18
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
- *   = 43–46 bytes, + 4 with persistent shocks, + 8 (sum of additive effects) when a
+ *   + exit year 1 + guarantee flags 1
+ *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (transitory shock or
+ *   base-income noise), + 4 with household trends, + 4 when relapsed households are served again, + 8 (sum of additive effects) when a
  *   source's effect is additive, + 1/8 per programme and pool (year-one selections kept
  *   as bit masks) — 44 for a model of up to 8 programmes and pools, 50 at most;
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
@@ -30,8 +38,8 @@
  * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
  */
 import type { Households } from "../model/households.js";
-import { FLAG, SEGMENTS } from "../model/households.js";
-import { CORE_METRICS, PROGRAMME_COLUMNS, programmeColumns } from "../model/results.js";
+import { GUARANTEES, SEGMENTS, guaranteeFlags } from "../model/households.js";
+import { CORE_METRICS, PROGRAMME_COLUMNS, RELAPSE_HORIZONS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES } from "./model.js";
@@ -42,9 +50,10 @@ import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, str
 import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {
-  ACC_SIZE, A_EXITED_H, A_EXITED_P, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW, A_RELAPSE,
-  NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SAFE, P_SIGMA, P_TREND,
-  SLOTS, ST_COVERED, ST_EXITED, ST_UNSAFE, effectTables, makeHouseholdPass,
+  ACC_SIZE, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_HAZ_DEN, A_INCOME, A_NEW,
+  A_NEWREG_P, A_PEX_DEN, A_PEX_NUM, A_REGPOOR_H, A_REGPOOR_P, A_REG_H, A_RELAPSE, A_SPELL_DEN, A_SPELL_NUM, A_UNREG_H,
+  NO_SLOT, PAR_SIZE, P_AGAIN, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
+  P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
 
@@ -84,7 +93,10 @@ export function engineBytesPerHousehold(m: EngineModel): number {
   const additive = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)].some((e) => e?.mode === "additive");
   const sources = m.programmes.length + m.pools.length;
   const servedBytes = servedMask(sources, 0).BYTES_PER_ELEMENT;
-  return 4 + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8);
+  const perRunBase = m.baseIncomeSigma > 0 || m.transitorySigma > 0;
+  const again = m.programmes.some((p) => p.serveAgain === true);
+  return 4 + (perRunBase ? 4 : 0) + (m.trendSigma > 0 ? 4 : 0) + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8)
+    + 1 + 1 + (again ? 4 : 0); // exit year, guarantee flags, relapsed-household list
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -198,16 +210,72 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   for (let y = 0, acc = 0; y < Y; y++) trendLog[y] = acc += Math.log1p(m.growth[y] as number);
   const villageTotal = new Int32Array(V);
   for (let i = 0; i < n; i++) villageTotal[h.village[i] as number]! += 1;
-  let people = 0;
-  for (let i = 0; i < n; i++) people += h.size[i] as number;
   let maxCand = 0;
   for (const c of cand) maxCand = Math.max(maxCand, c.length);
 
   // Per-household state (see the byte count in the file comment).
   const noisyBase = m.baseIncomeSigma > 0;
   const given = input.logIncome;
-  if (given !== undefined && (noisyBase || given.length !== n)) throw new Error("ModelKernelInput.logIncome: only for models without base-income noise, one value per household");
-  const logBase = given ?? new Float32Array(n);
+  if (given !== undefined && given.length !== n) throw new Error("ModelKernelInput.logIncome: one value per household");
+  // Observed base-year log incomes (read-only, shared by threads where given) and, where the
+  // level differs from run to run (base-income noise, or the registration-year transitory
+  // shock), a per-run level of this thread.
+  const splitBase = m.transitorySigma > 0;
+  const perRunBase = noisyBase || splitBase;
+  const logObs = given ?? (perRunBase ? logIncomes(h) : new Float32Array(n));
+  const logBase = perRunBase ? new Float32Array(n) : logObs;
+  const trendDev = new Float32Array(m.trendSigma > 0 ? n : 0);
+  const exitYear = new Uint8Array(n);
+  const relapseBy = new Float64Array((Y + 1) * Y);
+  const exitsAt = new Float64Array(Y);
+  const gflags = new Uint8Array(n);
+  const requiredFlags = guaranteeFlags(m.guarantees);
+  // Guarantee flags each programme clears for the households it serves (housing: safe housing; health: medical cover).
+  const clearFlags = m.programmes.map((p) => guaranteeFlags((p.provides ?? 0) | (p.behaviour === "housing" ? 1 << GUARANTEES.indexOf("safeHousing") : 0) | (p.behaviour === "health" ? 1 << GUARANTEES.indexOf("medicalCover") : 0)) & requiredFlags);
+  let againMask = 0;
+  m.programmes.forEach((p, i) => {
+    if (p.serveAgain === true) againMask |= 1 << i;
+  });
+  const relList = new Int32Array(againMask !== 0 ? n : 0);
+  const relCount = new Int32Array(1);
+  // Per cohort: shrinkage k = σ_e² / sd², centre and residual sd of the registration-year transitory shock given the observation.
+  let cohorts = 1;
+  for (let i = 0; i < n; i++) cohorts = Math.max(cohorts, (h.cohort[i] as number) + 1);
+  const shrink = new Float64Array(cohorts);
+  const centre = new Float64Array(cohorts);
+  const resid = new Float64Array(cohorts);
+  if (splitBase) {
+    const se2 = m.transitorySigma ** 2;
+    const mean = new Float64Array(cohorts);
+    const sd = new Float64Array(cohorts);
+    if (m.cohortLogMean.length >= cohorts && m.cohortLogSd.length >= cohorts) {
+      mean.set(m.cohortLogMean.subarray(0, cohorts));
+      sd.set(m.cohortLogSd.subarray(0, cohorts));
+    } else {
+      // No cohort law given: the population's own log mean and sd per cohort.
+      const cnt = new Float64Array(cohorts);
+      const sq = new Float64Array(cohorts);
+      for (let i = 0; i < n; i++) {
+        const c = h.cohort[i] as number;
+        const v = logObs[i] as number;
+        cnt[c]! += 1;
+        mean[c]! += v;
+        sq[c]! += v * v;
+      }
+      for (let c = 0; c < cohorts; c++) {
+        const k = cnt[c] as number;
+        mean[c] = k > 0 ? (mean[c] as number) / k : 0;
+        sd[c] = k > 1 ? Math.sqrt(Math.max(0, (sq[c] as number) / k - (mean[c] as number) ** 2)) : 0;
+      }
+    }
+    for (let c = 0; c < cohorts; c++) {
+      const v = (sd[c] as number) ** 2;
+      const k = v > se2 ? se2 / v : 1;
+      shrink[c] = k;
+      centre[c] = mean[c] as number;
+      resid[c] = Math.sqrt(se2 * (1 - k));
+    }
+  }
   const persist = new Float32Array(m.idioPersistence > 0 ? n : 0);
   const lastLog = new Float32Array(n);
   const status = new Uint8Array(n);
@@ -216,8 +284,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const slotSrc = new Uint8Array(n * SLOTS);
   const slotStart = new Uint8Array(n * SLOTS);
   const slotVal = new Float32Array(n * SLOTS);
-  // Without base-income noise the log incomes are run-invariant: computed once (or given).
-  if (!noisyBase && given === undefined) logBase.set(logIncomes(h));
+  // Without a per-run level the log incomes are run-invariant: computed once (or given).
+  if (!perRunBase && given === undefined) logBase.set(logIncomes(h));
   // The selection scratch (list, keys) and the household pass's float64 scratch (pre) are
   // never in use at the same time: they share one buffer of 8 bytes per household.
   const scratch = new ArrayBuffer(8 * Math.max(n, maxCand));
@@ -229,6 +297,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const effCount = new Int32Array(1);
   const addS = new Float64Array(effects.some((e) => e?.mode === "additive") ? n : 0);
   const villageHit = new Uint8Array(V);
+  const villageEta = new Float64Array(V);
   const villagePoor = new Int32Array(V);
   const villageOut = new Uint8Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
@@ -248,9 +317,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const spend = new Float64Array(Math.max(1, P));
   const units = new Float64Array(Math.max(1, P));
   const ctx: PassContext = {
-    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine, villageHit, villagePoor,
-    idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), par, acc,
+    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, relList, relCount,
+    persist, lastLog, status, reloc,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine,
+    floorStandard: m.floorStandard, villageHit, villagePoor,
+    idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
   };
 
   const householdPass = makeHouseholdPass(ctx);
@@ -369,19 +440,22 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     // Yearly programmes serve anew every year: neither earlier service nor an exit excludes.
     const yearly = src < P && m.programmes[src]!.yearly === true;
     const bit = yearly ? 0 : 1 << src;
-    // Relocation follows where people live, not their income: exited households are relocated too.
-    const skip = yearly || (src < P && m.programmes[src]!.behaviour === "relocation") ? 0 : ST_EXITED;
+    // Programmes and pools serve registered households not out of poverty; relocation follows
+    // where people live, not their income, and yearly programmes keep serving after an exit
+    // (脱贫不脱政策): registered households whether exited or not.
+    const need = yearly || (src < P && m.programmes[src]!.behaviour === "relocation") ? ST_REGISTERED : ST_REGISTERED | ST_EXITED;
     const tg = targeting[src];
     const cm = causeMask[src] as number;
     const tKey = streamKey(seed, run, PURPOSE.targeting, src);
     let k = 0;
-    // Households already served by this source or (except for relocation) out of poverty are
-    // skipped, branch-free: each candidate is written at k, and k advances only for the kept ones.
+    // Households already served by this source, not registered or (see above) out of poverty
+    // are skipped, branch-free: each candidate is written at k, and k advances only for the
+    // kept ones ((status ^ REGISTERED) & need is 0 exactly when status & need = REGISTERED).
     if (tg === "random") {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
         list[k] = i;
-        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
       }
       // The random priorities (addressed by household) are drawn only when the capacity binds.
       let total = k;
@@ -397,14 +471,14 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         const i = c[j] as number;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + (((cm >>> (cause[i] as number)) & 1) === 0 ? 1000 : 0);
-        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
       }
     } else {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + 0;
-        k += +((((served[i] as number) & bit) | ((status[i] as number) & skip)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
       }
     }
     return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);
@@ -413,8 +487,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
     const flags = h.flags;
-    const unsafeFlag = FLAG.unsafeHousing;
-    for (let i = 0; i < n; i++) status[i] = +(((flags[i] as number) & unsafeFlag) !== 0) * ST_UNSAFE;
+    const registered = h.registered;
+    for (let i = 0; i < n; i++) {
+      const g = (flags[i] as number) & requiredFlags;
+      gflags[i] = g;
+      const reg = registered === undefined || registered[i] !== 0 ? ST_REGISTERED : 0;
+      status[i] = reg | (g !== 0 ? ST_BLOCKED : 0);
+    }
+    exitYear.fill(Y);
+    relapseBy.fill(0);
     reloc.fill(0);
     served.fill(0);
     slotSrc.fill(NO_SLOT);
@@ -431,8 +512,31 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       seedStream(s4, seed, run, PURPOSE.initIncome, 0);
       seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
       for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number)) + bs * nextNormal(s4, t4);
+    } else if (splitBase) logBase.set(logObs);
+    if (splitBase) {
+      // The population's incomes are observations of the registration (base) year: each is a
+      // level plus that year's transitory shock. The shock is drawn from its law given the
+      // observation — mean k·(obs − cohort mean), sd σ_e·√(1 − k), k = σ_e² / cohort variance —
+      // so households observed far below their cohort had, on average, a bad year (regression to the mean).
+      seedStream(s4, seed, run, PURPOSE.registration, 0);
+      seedTailStream(t4, seed, run, PURPOSE.registration, 0);
+      const cohort = h.cohort;
+      for (let i = 0; i < n; i++) {
+        const c = cohort[i] as number;
+        const obs = logObs[i] as number;
+        const eps = (shrink[c] as number) * (obs - (centre[c] as number)) + (resid[c] as number) * nextNormal(s4, t4);
+        logBase[i] = (logBase[i] as number) - eps;
+      }
     }
-    lastLog.set(logBase);
+    if (trendDev.length > 0) {
+      // Household-specific trends around the jurisdiction's growth, drawn per run.
+      seedStream(s4, seed, run, PURPOSE.trend, 0);
+      seedTailStream(t4, seed, run, PURPOSE.trend, 0);
+      const sg = m.trendSigma;
+      for (let i = 0; i < n; i++) trendDev[i] = sg * nextNormal(s4, t4);
+    }
+    // Targeting in the first year sees what the register recorded: the observed income.
+    lastLog.set(splitBase ? logObs : logBase);
     for (let s = 0; s < S; s++) {
       successKeys[s] = streamKey(seed, run, PURPOSE.programmeSuccess, s);
       effectKeys[s] = streamKey(seed, run, PURPOSE.programmeEffect, s);
@@ -484,12 +588,20 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
             for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) | ST_COVERED;
             break;
           case "housing":
-            for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) & ~ST_UNSAFE;
-            break;
           case "effect":
             break;
           default:
             pg.behaviour satisfies never;
+        }
+        // Guarantees the programme provides (safe housing, medical cover, …): blocking flags cleared.
+        const clear = clearFlags[p] as number;
+        if (clear !== 0) {
+          for (let j = 0; j < k; j++) {
+            const i = list[j] as number;
+            const g = (gflags[i] as number) & ~clear;
+            gflags[i] = g;
+            if (g === 0) status[i] = (status[i] as number) & ~ST_BLOCKED;
+          }
         }
         // First service of each household: the list is compacted to them (a yearly
         // programme serves some again), marked as served, and they get the effect.
@@ -572,12 +684,35 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       par[P_DISASTER] = disaster && m.disasterVillageShare > 0 ? 1 : 0;
       par[P_LNDIS] = Math.log(Math.max(0, 1 - m.disasterLoss));
       par[P_MARGIN] = m.relapseMargin;
-      par[P_SAFE] = m.guarantees & 1 ? 1 : 0;
+      const vShare = m.villageShare;
+      par[P_SIGMA] = vShare > 0 ? m.idioSigma * Math.sqrt(1 - vShare) : m.idioSigma;
+      par[P_VSHARE] = vShare > 0 ? 1 : 0;
+      if (vShare > 0) {
+        // The village-shared part of the persistent innovation: one normal per village and year.
+        seedStream(s4, seed, run, PURPOSE.villageShock, y);
+        seedTailStream(t4, seed, run, PURPOSE.villageShock, y);
+        const sv = m.idioSigma * Math.sqrt(vShare);
+        for (let v = 0; v < V; v++) villageEta[v] = sv * nextNormal(s4, t4);
+      }
+      par[P_TSIGMA] = m.transitorySigma;
+      par[P_TRENDYEARS] = y + 1;
+      par[P_INFLOW] = m.inflow ? 1 : 0;
+      par[P_TWOYEAR] = m.twoYearExit ? 1 : 0;
+      par[P_AGAIN] = againMask !== 0 ? 1 : 0;
+      if (m.transitorySigma > 0) {
+        seedStream(ctx.transitory, seed, run, PURPOSE.transitory, y);
+        seedTailStream(ctx.transitoryTail, seed, run, PURPOSE.transitory, y);
+      }
       seedStream(ctx.idio, seed, run, PURPOSE.idioShock, y);
       seedTailStream(ctx.idioTail, seed, run, PURPOSE.idioShock, y);
       seedStream(ctx.illness, seed, run, PURPOSE.illness, y);
       villagePoor.fill(0);
       householdPass(y);
+      // Relapsed households become eligible again for the programmes that allow it.
+      for (let t = 0, rc = relCount[0] as number; t < rc; t++) {
+        const i = relList[t] as number;
+        served[i] = (served[i] as number) & ~againMask;
+      }
       if (floorIdx >= 0) {
         spend[floorIdx] = acc[A_FLOOR] as number;
         units[floorIdx] = m.programmes[floorIdx]!.unit === "person" ? (acc[A_FLOOR_UNITS_P] as number) : (acc[A_FLOOR_UNITS_H] as number);
@@ -606,9 +741,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       const target = m.exitTarget[y] as number;
       const floorCost = acc[A_FLOOR] as number;
       const follow = acc[A_FOLLOW] as number;
-      out[o + M.poorHouseholds] = n - exitedH;
-      out[o + M.poorPeople] = people - exitedP;
-      out[o + M.exitRate] = n > 0 ? exitedH / n : 0;
+      const regH = acc[A_REG_H] as number;
+      out[o + M.poorHouseholds] = acc[A_REGPOOR_H] as number;
+      out[o + M.poorPeople] = acc[A_REGPOOR_P] as number;
+      out[o + M.exitRate] = regH > 0 ? exitedH / regH : 0;
       out[o + M.exitedPeople] = exitedP;
       out[o + M.newExits] = acc[A_NEW] as number;
       out[o + M.relapses] = acc[A_RELAPSE] as number;
@@ -631,14 +767,23 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.newLending] = newLending;
       out[o + M.defaults] = defaults;
       out[o + M.suspended] = suspended;
-      out[o + M.meanIncome] = n > 0 ? (acc[A_INCOME] as number) / n : 0;
+      out[o + M.meanIncome] = regH > 0 ? (acc[A_INCOME] as number) / regH : 0;
       out[o + M.exitedHouseholds] = exitedH;
-      out[o + M.unregisteredHouseholds] = 0;
-      out[o + M.newlyRegistered] = 0;
-      out[o + M.belowLinePeople] = Number.NaN;
-      out[o + M.exitHazard] = Number.NaN;
-      out[o + M.poorExitRate] = Number.NaN;
-      for (let k = 1; k <= 5; k++) out[o + M.relapseWithin1 + k - 1] = Number.NaN;
+      out[o + M.unregisteredHouseholds] = acc[A_UNREG_H] as number;
+      out[o + M.newlyRegistered] = acc[A_NEWREG_P] as number;
+      out[o + M.belowLinePeople] = acc[A_BELOW_P] as number;
+      const ratio = (num: number, den: number): number => (den > 0 ? num / den : Number.NaN);
+      out[o + M.exitHazard] = ratio(acc[A_EXITS_H] as number, acc[A_HAZ_DEN] as number);
+      out[o + M.poorExitRate] = ratio(acc[A_PEX_NUM] as number, acc[A_PEX_DEN] as number);
+      out[o + M.newSpellExitRate] = ratio(acc[A_SPELL_NUM] as number, acc[A_SPELL_DEN] as number);
+      exitsAt[y] = acc[A_EXITS_H] as number;
+      // Relapse of the households that exited k years ago, at any verification since.
+      for (let k = 1; k <= RELAPSE_HORIZONS.length; k++) {
+        const t = y - k;
+        let num = 0;
+        if (t >= 0) for (let yy = t + 1; yy <= y; yy++) num += relapseBy[t * Y + yy] as number;
+        out[o + M.relapseWithin1 + k - 1] = t >= 0 ? ratio(num, exitsAt[t] as number) : Number.NaN;
+      }
       for (let p = 0; p < P; p++) {
         const first = o + PROGRAMME_FIRST_COLUMN + PROGRAMME_STRIDE * p;
         out[first + SPEND_COLUMN] = spend[p] as number;

@@ -1,19 +1,24 @@
 /**
- * The household pass of one run-year — the hot loop of the full model.
+ * The household pass of one run-year — the hot loop of the full model (model.md v2).
  *
  * For each household i (log space until transfers are added):
- *   log y = log base_i + trend_t + common_t + e_it + Σ multiplicative effects
- *   e_it = φ·e_i,t−1 + σ·η_it                   (η from the idiosyncratic stream, one word per household)
+ *   log y = level_i + trend_t + w_i·(t + 1) + common_t + p_it + σ_e·ε_it + Σ multiplicative effects
+ *   p_it = ρ·p_i,t−1 + σ·(√s·ν_v(i),t + √(1 − s)·η_it)   (η from the idiosyncratic stream, one word per household)
+ *   ε_it from the transitory stream (one word per household; only when σ_e > 0)
  *   illness (geometric skipping over households): log y += log(1 − loss·(1 − reimbursement)·(1 − cover_i))
  *   disaster in the household's village:           log y += log(1 − loss)
  *   y = exp(log y) + Σ additive effects + relocation follow-up transfers
- *   floor: y ← max(y, exit line) for floor-eligible households (top-up cost = gap × size)
- * then exit (y ≥ exit line, safe housing if required) or relapse (y < line × (1 − margin)).
+ *   floor: y ← max(y, floor standard) for registered floor-eligible households (top-up cost = gap × size)
+ * then the yearly verification: a registered poor household exits (y ≥ exit line, no required
+ * guarantee missing, and at or above it a year earlier too for two-year exits); an exited one
+ * relapses (y < line × (1 − margin)) and is registered again; one not registered is registered
+ * when found below the line (inflow, where the scenario has it).
  *
- * Four loops, so that the big one has no calls and no unpredictable branches:
+ * Five loops, so that the big one has no calls and no unpredictable branches:
  *   1. shocks: η from the idiosyncratic stream (one word per household, xoshiro128** and the
  *      ziggurat fast path inline; the slow path is taken outside the call-free inner loop),
- *      persistence, and pre_i = log base_i + trend + common + e_it (float64 scratch);
+ *      the village-shared innovation, persistence, and pre_i = level_i + trend + common + p_it
+ *      (float64 scratch); 1b. the household's own trend and the transitory shock (model v2);
  *   2. effects: the three slots of each household holding any, branch-free through tables;
  *   3. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
  *   4. the household loop: illness and disaster added through tables (adding an exact 0
@@ -34,10 +39,19 @@ const POW64 = Float64Array.from({ length: 64 }, (_, m) => Math.pow(2, m / 64));
 
 /** Status bits per household. */
 export const ST_EXITED = 1;
-export const ST_UNSAFE = 2;
+/** A guarantee the exit requires is still missing (the household's blocking flags, see run.ts). */
+export const ST_BLOCKED = 2;
 export const ST_COVERED = 4;
 /** Set by the illness pass for the household loop of the same year, which clears it. */
 export const ST_ILL = 8;
+/** Registered poor or exited (建档立卡); clear: not registered (near-poor, never found below the line). */
+export const ST_REGISTERED = 16;
+/** Income below the line at the last verification (for the spell-based exit rate). */
+export const ST_BELOW = 32;
+/** Income at or above the exit line at the last verification (for two-year exits). */
+export const ST_ABOVE = 64;
+/** Entered registered poverty at the last verification: newly registered or re-registered after a relapse. */
+export const ST_NEW_SPELL = 128;
 
 /** Effect slots per household (a fourth concurrent effect replaces the oldest). */
 export const SLOTS = 3;
@@ -51,7 +65,19 @@ export interface PassContext {
   readonly segment: Uint8Array;
   readonly village: Uint32Array;
   readonly floorEligible: Uint8Array;
+  /** Log income level (the household's income without this year's shocks, effects and trend). */
   readonly logBase: Float32Array;
+  /** Per household σ_g·w_i, the household's own trend (length 0 without trend heterogeneity). */
+  readonly trendDev: Float32Array;
+  /** Per village: this year's village-shared persistent innovation, σ·√s·ν (unused when s = 0). */
+  readonly villageEta: Float64Array;
+  /** Per household: horizon year of the latest exit (Y: none). */
+  readonly exitYear: Uint8Array;
+  /** Households relapsing in year y after an exit in year t, at [t * Y + y] (row Y: never exited; always 0). Reset per run. */
+  readonly relapseBy: Float64Array;
+  /** Households that relapsed this year (filled only where a programme serves relapsed households again); relCount[0] of them. */
+  readonly relList: Int32Array;
+  readonly relCount: Int32Array;
   readonly persist: Float32Array;
   readonly lastLog: Float32Array;
   readonly status: Uint8Array;
@@ -85,11 +111,15 @@ export interface PassContext {
   /** Per segment × year. */
   readonly line: Float64Array;
   readonly exitLine: Float64Array;
+  readonly floorStandard: Float64Array;
   readonly villageHit: Uint8Array;
   readonly villagePoor: Int32Array;
   readonly idio: Int32Array;
   readonly idioTail: Int32Array;
   readonly illness: Int32Array;
+  /** Transitory-shock stream and its tail (seeded per year by the caller). */
+  readonly transitory: Int32Array;
+  readonly transitoryTail: Int32Array;
   /** Year-level parameters, set by the caller before each pass. */
   readonly par: Float64Array;
   /** Sums written by the pass. */
@@ -97,11 +127,17 @@ export interface PassContext {
 }
 
 /** Slots of ctx.par. */
-export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9, P_SAFE = 10;
-export const PAR_SIZE = 11;
+export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9;
+/** σ_e; years since the base year (t + 1, the multiplier of the household trend); village share on (0/1); inflow on; two-year exit on; relapsed served again (0/1). */
+export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_TWOYEAR = 14, P_AGAIN = 15;
+export const PAR_SIZE = 16;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
-export const ACC_SIZE = 9;
+/** Registered-poor stock (households, people), not registered (households), newly registered (people), people below the line, ever-registered households. */
+export const A_REGPOOR_H = 9, A_REGPOOR_P = 10, A_UNREG_H = 11, A_NEWREG_P = 12, A_BELOW_P = 13, A_REG_H = 14;
+/** Exits (households); registered poor at the start (households); below the line a year earlier, and of them at or above it now; new spells at the start, and of them exited. */
+export const A_EXITS_H = 15, A_HAZ_DEN = 16, A_PEX_DEN = 17, A_PEX_NUM = 18, A_SPELL_DEN = 19, A_SPELL_NUM = 20;
+export const ACC_SIZE = 21;
 
 /**
  * Prepare the household pass over the arrays of `c` (once per kernel); the returned
@@ -111,7 +147,7 @@ export const ACC_SIZE = 9;
  */
 export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const EXITED = 1;
-  const UNSAFE = 2;
+  const BLOCKED = 2;
   const n = c.n;
   const Y = c.Y;
   const Y2 = Y + 2;
@@ -120,6 +156,15 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const village = c.village;
   const floorEligible = c.floorEligible;
   const logBase = c.logBase;
+  const trendDev = c.trendDev;
+  const villageEta = c.villageEta;
+  const exitYear = c.exitYear;
+  const relapseBy = c.relapseBy;
+  const relList = c.relList;
+  const relCount = c.relCount;
+  const floorStandard = c.floorStandard;
+  const trs = c.transitory;
+  const trsTail = c.transitoryTail;
   const persist = c.persist;
   const pre = c.pre;
   const effList = c.effList;
@@ -160,6 +205,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const shift = (par[P_TREND] as number) + (par[P_COMMON] as number);
     const sigma = par[P_SIGMA] as number;
     const phi = par[P_PHI] as number;
+    const vs = (par[P_VSHARE] as number) > 0;
     for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sigma;
     let a0 = idio[0] as number, a1 = idio[1] as number, a2 = idio[2] as number, a3 = idio[3] as number;
     let i = 0;
@@ -176,6 +222,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         const iz = r & 127;
         if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
         e = (hz + 0.5) * (zw[iz] as number);
+        if (vs) e += villageEta[village[i] as number] as number;
         if (phi > 0) {
           e += phi * (persist[i] as number);
           persist[i] = e;
@@ -184,6 +231,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       }
       if (i >= n) break;
       e = sigma * slow(r, tail);
+      if (vs) e += villageEta[village[i] as number] as number;
       if (phi > 0) {
         e += phi * (persist[i] as number);
         persist[i] = e;
@@ -192,6 +240,42 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       i++;
     }
     idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
+  };
+
+  const zwe = new Float64Array(128);
+  /** Loop 1b (model v2): the household's own trend and the transitory shock σ_e·ε_it (from its own stream, one word per household). */
+  const noisePass = (): void => {
+    const se = par[P_TSIGMA] as number;
+    const ty = par[P_TRENDYEARS] as number;
+    const hasTrend = trendDev.length > 0;
+    if (!(se > 0)) {
+      if (hasTrend) for (let i = 0; i < n; i++) pre[i] = (pre[i] as number) + (trendDev[i] as number) * ty;
+      return;
+    }
+    for (let k = 0; k < 128; k++) zwe[k] = (ZW[k] as number) * se;
+    let a0 = trs[0] as number, a1 = trs[1] as number, a2 = trs[2] as number, a3 = trs[3] as number;
+    let i = 0;
+    while (i < n) {
+      let r = 0;
+      for (; i < n; i++) {
+        r = Math.imul(a1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = a1 << 9;
+        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+        const hz = r >> 7;
+        const iz = r & 127;
+        if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+        let v = (pre[i] as number) + (hz + 0.5) * (zwe[iz] as number);
+        if (hasTrend) v += (trendDev[i] as number) * ty;
+        pre[i] = v;
+      }
+      if (i >= n) break;
+      let v = (pre[i] as number) + se * slow(r, trsTail);
+      if (hasTrend) v += (trendDev[i] as number) * ty;
+      pre[i] = v;
+      i++;
+    }
+    trs[0] = a0; trs[1] = a1; trs[2] = a2; trs[3] = a3;
   };
 
   /** Loop 2: the effect slots of the households holding any (an unused or not yet active slot adds an exact 0). */
@@ -269,9 +353,14 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       villageDis[v] = hit !== 0 && disaster ? lnDis : 0;
     }
     const relapseFactor = 1 - (par[P_MARGIN] as number);
-    const needSafe = (par[P_SAFE] as number) > 0 ? UNSAFE : 0;
-    const CLEAR = ~(EXITED | ST_ILL);
+    const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
+    // Without two-year exits the "above last year" bit is forced on.
+    const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
+    const again = (par[P_AGAIN] as number) > 0;
+    const KEEP = BLOCKED | 4; // guarantees and illness cover carry over; the other bits are set anew
     let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+    let regPoorH = 0, regPoorP = 0, unregH = 0, newRegP = 0, belowP = 0, regH = 0, exitsH = 0, hazDen = 0, pexDen = 0, pexNum = 0, spellDen = 0, spellNum = 0;
+    let rc = 0;
 
     for (let i = 0; i < n; i++) {
       let lx = pre[i] as number;
@@ -289,34 +378,71 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
       const rr = lx - kk * 0.010830424696249145;
       let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
-      const rc = reloc[i] as number;
-      if (rc !== 0) {
-        const f = followUp[(rc - 1) * Y + y] as number;
+      const rc0 = reloc[i] as number;
+      if (rc0 !== 0) {
+        const f = followUp[(rc0 - 1) * Y + y] as number;
         x += f;
         follow += f * s;
       }
+      const isReg = (st >> 4) & 1;
       const sy = (segment[i] as number) * Y + y;
       const el = exitLine[sy] as number;
-      if (floorEligible[i] !== 0 && x < el) {
-        floorCost += (el - x) * s;
-        floorH++;
-        floorP += s;
-        x = el;
+      const ln = line[sy] as number;
+      // The floor tops registered households up to its standard (two lines merged: the exit line).
+      if (floorEligible[i] !== 0 && isReg !== 0) {
+        const fs = floorStandard[sy] as number;
+        if (x < fs) {
+          floorCost += (fs - x) * s;
+          floorH++;
+          floorP += s;
+          x = fs;
+        }
       }
-      // Branch-free exit / relapse (the outcome is close to a coin flip): an exited household
-      // stays out while x ≥ line × (1 − margin); a poor one exits when x ≥ exit line (and housing is safe).
+      // The yearly verification, branch-free (outcomes are close to coin flips):
+      // - exited: stays out while x ≥ line × (1 − margin), else relapses (re-registered);
+      // - registered poor: exits when x ≥ exit line, no required guarantee is missing and,
+      //   for two-year exits, x was at or above the exit line at the last verification too;
+      // - not registered: registered when found below the line (inflow, where the scenario has it).
       const was = st & EXITED;
-      const stay = +(x >= (line[sy] as number) * relapseFactor);
-      const leave = +(x >= el) & +((st & needSafe) === 0);
-      const now = (was & stay) | ((was ^ 1) & leave);
-      newExits += ((was ^ 1) & now) * s;
-      relapses += (was & (now ^ 1)) * s;
-      status[i] = (st & CLEAR) | now;
+      const stay = +(x >= ln * relapseFactor);
+      const above = +(x >= el);
+      const leave = above & +((st & BLOCKED) === 0) & (((st | twoMask) >> 6) & 1);
+      const now = isReg & ((was & stay) | ((was ^ 1) & leave));
+      const exitNow = (was ^ 1) & now;
+      const relapse = was & (now ^ 1);
+      const below = +(x < ln);
+      const newReg = (isReg ^ 1) & below & inflow;
+      const reg = isReg | newReg;
+      const poorNow = reg & (now ^ 1);
+      const newSpell = (st >> 7) & 1;
+      const prevBelow = (st >> 5) & 1;
+      status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
+      newExits += exitNow * s;
+      relapses += relapse * s;
+      exitsH += exitNow;
       exitedH += now;
       exitedP += now * s;
-      income += x;
-      villagePoor[vil] = (villagePoor[vil] as number) + (now ^ 1);
+      regPoorH += poorNow;
+      regPoorP += poorNow * s;
+      unregH += reg ^ 1;
+      newRegP += newReg * s;
+      belowP += below * s;
+      regH += reg;
+      hazDen += isReg & (was ^ 1);
+      pexDen += prevBelow;
+      pexNum += prevBelow & (below ^ 1);
+      spellDen += newSpell;
+      spellNum += newSpell & exitNow;
+      // Relapse of exiters by the year of their exit (row Y collects the zeros of households never exited).
+      const ey = exitYear[i] as number;
+      const rb = ey * Y + y;
+      relapseBy[rb] = (relapseBy[rb] as number) + relapse;
+      exitYear[i] = ey + exitNow * (y - ey);
+      if (again && relapse !== 0) relList[rc++] = i;
+      income += x * reg;
+      villagePoor[vil] = (villagePoor[vil] as number) + poorNow;
     }
+    relCount[0] = rc;
     acc[A_EXITED_H] = exitedH;
     acc[A_EXITED_P] = exitedP;
     acc[A_NEW] = newExits;
@@ -326,10 +452,23 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     acc[A_FLOOR_UNITS_H] = floorH;
     acc[A_FLOOR_UNITS_P] = floorP;
     acc[A_FOLLOW] = follow;
+    acc[A_REGPOOR_H] = regPoorH;
+    acc[A_REGPOOR_P] = regPoorP;
+    acc[A_UNREG_H] = unregH;
+    acc[A_NEWREG_P] = newRegP;
+    acc[A_BELOW_P] = belowP;
+    acc[A_REG_H] = regH;
+    acc[A_EXITS_H] = exitsH;
+    acc[A_HAZ_DEN] = hazDen;
+    acc[A_PEX_DEN] = pexDen;
+    acc[A_PEX_NUM] = pexNum;
+    acc[A_SPELL_DEN] = spellDen;
+    acc[A_SPELL_NUM] = spellNum;
   };
 
   return (y: number): void => {
     shockPass();
+    noisePass();
     effectPass(y);
     illnessPass();
     mainPass(y);

@@ -42,7 +42,8 @@ export const CORE_METRICS = [
   "newlyRegistered", // people registered at this year's verification (inflow of newly poor; flow)
   "belowLinePeople", // people of every household, registered or not, whose income is below the line (stock)
   "exitHazard", // households exited this year ÷ registered-poor households at the start of the year (the registered poor's one-year exit)
-  "poorExitRate", // spell-based: households at or above the line among those below it a year earlier (registration year: the observed base income)
+  "poorExitRate", // spell-based: households at or above the line among those below it a year earlier (all households, registered or not; NaN in the first year)
+  "newSpellExitRate", // households exited among those that entered registered poverty at the previous verification (newly registered or re-registered): the one-year exit of a new spell (CFPS: 37.2%; NaN when there were none)
   "relapseWithin1", // among households that exited 1 year earlier, the share that relapsed since (NaN in the first year)
   "relapseWithin2", // … 2 years earlier (NaN before the third year)
   "relapseWithin3",
@@ -50,6 +51,16 @@ export const CORE_METRICS = [
   "relapseWithin5",
 ] as const;
 export type CoreMetric = (typeof CORE_METRICS)[number];
+
+/**
+ * Metrics that are NaN in a year where they are not defined (no target that year; no
+ * household at risk: a rate with an empty denominator; a relapse horizon before the
+ * first exits it could follow). Every other metric is always finite.
+ */
+export const NAN_WHEN_UNDEFINED: readonly CoreMetric[] = [
+  "targetGap", "targetMet", "exitHazard", "poorExitRate", "newSpellExitRate",
+  "relapseWithin1", "relapseWithin2", "relapseWithin3", "relapseWithin4", "relapseWithin5",
+];
 
 /** Horizons k of the relapseWithin<k> metrics. */
 export const RELAPSE_HORIZONS = [1, 2, 3, 4, 5] as const;

@@ -38,6 +38,10 @@ export const PURPOSES = [
   "village", // village-level tests
   "insurance", // baseline health-insurance coverage
   "sensitivity", // designs of sensitivity studies (Morris trajectories, Sobol scrambling, bootstrap)
+  "transitory", // transitory income shock per household-year (index: year), model v2
+  "registration", // the registration-year transitory shock, drawn given the observed income (once per run)
+  "trend", // household-specific income trend (once per run)
+  "villageShock", // village-shared part of the persistent income innovation (index: year)
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -48,6 +48,7 @@ const CORE_KINDS: { readonly [M in CoreMetric]: MetricKind } = {
   belowLinePeople: "stock",
   exitHazard: "stock",
   poorExitRate: "stock",
+  newSpellExitRate: "stock",
   relapseWithin1: "stock",
   relapseWithin2: "stock",
   relapseWithin3: "stock",

@@ -1,3 +1,4 @@
+import { GUARANTEES } from "../../src/model/households.js";
 import { describe, expect, it } from "vitest";
 import { engineModelFromScenario } from "../../src/engine/fromScenario.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
@@ -36,7 +37,7 @@ describe("engineModelFromScenario", () => {
     expect(pool.loanSize).toBe(25_000);
     expect(m.exitTarget[0]).toBe(2400);
     expect(Number.isNaN(m.exitTarget[1])).toBe(true);
-    expect(m.requireSafeHousing).toBe(true);
+    expect(m.guarantees & (1 << GUARANTEES.indexOf("safeHousing"))).not.toBe(0);
     const scaled = engineModelFromScenario(s, ledger, households, { scale: 2 });
     expect(scaled.programmes[0]!.capacity[0]).toBe(2 * m.programmes[0]!.capacity[0]!);
     expect(scaled.exitTarget[0]).toBe(4800);

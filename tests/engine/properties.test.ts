@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { ANY_ELIGIBLE, ENGINE_BEHAVIOURS, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
 import type { EngineModel, EngineProgramme } from "../../src/engine/model.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
-import { SEGMENTS } from "../../src/model/households.js";
+import { FLAG, SEGMENTS } from "../../src/model/households.js";
+import { NAN_WHEN_UNDEFINED, type CoreMetric } from "../../src/model/results.js";
 import { creditPool, referencePopulation } from "./fixtures.js";
 
 const arbProgramme = (Y: number, k: number): fc.Arbitrary<EngineProgramme> =>
@@ -23,6 +24,8 @@ const arbProgramme = (Y: number, k: number): fc.Arbitrary<EngineProgramme> =>
       lag: fc.integer({ min: 0, max: 2 }),
       decay: fc.double({ min: 0, max: 1, noNaN: true }),
       follow: fc.integer({ min: 0, max: 3000 }),
+      provides: fc.integer({ min: 0, max: 15 }),
+      again: fc.boolean(),
     })
     .map((r) => ({
       ...blankProgramme(`p${k}`, Y, r.behaviour),
@@ -36,6 +39,8 @@ const arbProgramme = (Y: number, k: number): fc.Arbitrary<EngineProgramme> =>
       followUp: r.behaviour === "relocation" ? new Float64Array(Y * Y).fill(r.follow) : new Float64Array(0),
       illnessCover: r.behaviour === "health" ? 0.5 : 0,
       fixedSpend: new Float64Array(Y).fill(r.cost),
+      provides: r.provides,
+      serveAgain: r.again,
     }));
 
 const arbModel: fc.Arbitrary<EngineModel> = fc.integer({ min: 1, max: 4 }).chain((Y) =>
@@ -63,7 +68,13 @@ const arbModel: fc.Arbitrary<EngineModel> = fc.integer({ min: 1, max: 4 }).chain
       phi: fc.double({ min: 0, max: 0.9, noNaN: true }),
       ill: fc.double({ min: 0, max: 1, noNaN: true }),
       margin: fc.double({ min: 0, max: 0.3, noNaN: true }),
-      safe: fc.boolean(),
+      guarantees: fc.integer({ min: 0, max: 15 }),
+      inflow: fc.boolean(),
+      twoYear: fc.boolean(),
+      trend: fc.constantFrom(0, 0.05),
+      transitory: fc.constantFrom(0, 0.1, 0.3),
+      villageShare: fc.constantFrom(0, 0.3),
+      floorAt: fc.constantFrom(0.8, 1),
       disaster: fc.double({ min: 0, max: 1, noNaN: true }),
     })
     .map((r) => {
@@ -93,7 +104,13 @@ const arbModel: fc.Arbitrary<EngineModel> = fc.integer({ min: 1, max: 4 }).chain
         illnessProbability: new Float64Array(Y).fill(r.ill),
         illnessLoss: new Float64Array(Y).fill(0.4),
         relapseMargin: r.margin,
-        requireSafeHousing: r.safe,
+        guarantees: r.guarantees,
+        inflow: r.inflow,
+        twoYearExit: r.twoYear,
+        trendSigma: r.trend,
+        transitorySigma: r.transitory,
+        villageShare: r.villageShare,
+        floorStandard: new Float64Array(SEGMENTS.length * Y).fill(3300 * r.floorAt),
         disasterProbability: new Float64Array(Y).fill(r.disaster),
         disasterVillageShare: 0.5,
         disasterLoss: 0.3,
@@ -104,8 +121,14 @@ const arbModel: fc.Arbitrary<EngineModel> = fc.integer({ min: 1, max: 4 }).chain
 );
 
 describe("engine invariants (property tests)", () => {
-  const h = referencePopulation(300, 5, 7);
-  for (let i = 0; i < h.count; i++) h.income[i] = 800 + ((i * 2654435761) % 4000);
+  const base = referencePopulation(300, 5, 7);
+  for (let i = 0; i < base.count; i++) base.income[i] = 800 + ((i * 2654435761) % 4000);
+  // A third of the households are not registered at the start (near-poor); some lack guarantees.
+  const registered = Uint8Array.from({ length: base.count }, (_, i) => (i % 3 === 0 ? 0 : 1));
+  for (let i = 0; i < base.count; i++) base.flags[i] = (base.flags[i] as number) | (i % 4 === 0 ? FLAG.uninsured : 0) | (i % 5 === 0 ? FLAG.outOfSchool : 0) | (i % 7 === 0 ? FLAG.unsafeWater : 0);
+  const h = { ...base, registered };
+  let unregistered0 = 0;
+  for (let i = 0; i < h.count; i++) unregistered0 += registered[i] === 0 ? 1 : 0;
   let people = 0;
   for (let i = 0; i < h.count; i++) people += h.size[i] as number;
 
@@ -121,7 +144,24 @@ describe("engine invariants (property tests)", () => {
           let deposits = 0, poolLoss = 0, topUps = 0, lent = 0, losses = 0, cum = 0;
           for (let y = 0; y < Y; y++) {
             const v = (k: string): number => d[(r * Y + y) * nm + metrics.indexOf(k)] as number;
-            for (const k of metrics) expect(Number.isFinite(v(k))).toBe(true);
+            for (const k of metrics) {
+              if (NAN_WHEN_UNDEFINED.includes(k as CoreMetric) && Number.isNaN(v(k))) continue;
+              expect(Number.isFinite(v(k))).toBe(true);
+            }
+            // Registered poor + exited + not registered = the population, every year.
+            expect(v("poorHouseholds") + v("exitedHouseholds") + v("unregisteredHouseholds")).toBe(h.count);
+            // Without inflow nobody is registered by a verification.
+            if (!m.inflow) {
+              expect(v("unregisteredHouseholds")).toBe(unregistered0);
+              expect(v("newlyRegistered")).toBe(0);
+            }
+            expect(v("unregisteredHouseholds")).toBeLessThanOrEqual(unregistered0);
+            for (const k of ["exitHazard", "poorExitRate", "newSpellExitRate", "relapseWithin1", "relapseWithin2", "relapseWithin3"]) {
+              if (Number.isNaN(v(k))) continue;
+              expect(v(k)).toBeGreaterThanOrEqual(0);
+              expect(v(k)).toBeLessThanOrEqual(1);
+            }
+            if (y === 0) expect(Number.isNaN(v("poorExitRate"))).toBe(true);
             expect(v("poorHouseholds")).toBeGreaterThanOrEqual(0);
             expect(v("poorHouseholds")).toBeLessThanOrEqual(h.count);
             expect(v("exitedPeople")).toBeLessThanOrEqual(people);
