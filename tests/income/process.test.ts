@@ -59,8 +59,9 @@ describe("income process kernel", () => {
     const exit1 = s.exitHazard[0]!;
     expect(exit1.se).toBeLessThan(0.01);
     expect(Math.abs(exit1.value - 0.372)).toBeLessThan(0.03);
+    // The official rule: an exiter relapses when found below the line at any yearly check.
     for (const k of [3, 4, 5]) {
-      const relapse = s.poorAfterExit[k - 1]!;
+      const relapse = s.reentry[k - 1]!;
       expect(relapse.se).toBeLessThan(0.01);
       expect(Math.abs(relapse.value - 0.15)).toBeLessThan(0.05);
     }
