@@ -27,7 +27,7 @@
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
  *   + exit year 1 + guarantee flags 1
  *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (transitory shock or
- *   base-income noise), + 4 with household trends, + 4 when relapsed households are served again, + 8 (sum of additive effects) when a
+ *   base-income noise), + 4 with household trends, + 8 (sum of additive effects) when a
  *   source's effect is additive, + 1/8 per programme and pool (year-one selections kept
  *   as bit masks) — 44 for a model of up to 8 programmes and pools, 50 at most;
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
@@ -50,8 +50,8 @@ import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, str
 import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {
-  ACC_SIZE, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_HAZ_DEN, A_INCOME, A_NEW,
-  A_NEWREG_P, A_PEX_DEN, A_PEX_NUM, A_REGPOOR_H, A_REGPOOR_P, A_REG_H, A_RELAPSE, A_SPELL_DEN, A_SPELL_NUM, A_UNREG_H,
+  ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
+  A_NEWREG_P, A_PEX_NUM, A_REG_H, A_REG_P, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
   NO_SLOT, PAR_SIZE, P_AGAIN, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
   P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
@@ -94,9 +94,8 @@ export function engineBytesPerHousehold(m: EngineModel): number {
   const sources = m.programmes.length + m.pools.length;
   const servedBytes = servedMask(sources, 0).BYTES_PER_ELEMENT;
   const perRunBase = m.baseIncomeSigma > 0 || m.transitorySigma > 0;
-  const again = m.programmes.some((p) => p.serveAgain === true);
   return 4 + (perRunBase ? 4 : 0) + (m.trendSigma > 0 ? 4 : 0) + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8)
-    + 1 + 1 + (again ? 4 : 0); // exit year, guarantee flags, relapsed-household list
+    + 1 + 1; // exit year, guarantee flags (the list of status changes shares the selection scratch)
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -236,7 +235,6 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   m.programmes.forEach((p, i) => {
     if (p.serveAgain === true) againMask |= 1 << i;
   });
-  const relList = new Int32Array(againMask !== 0 ? n : 0);
   const relCount = new Int32Array(1);
   // Per cohort: shrinkage k = σ_e² / sd², centre and residual sd of the registration-year transitory shock given the observation.
   let cohorts = 1;
@@ -290,6 +288,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // never in use at the same time: they share one buffer of 8 bytes per household.
   const scratch = new ArrayBuffer(8 * Math.max(n, maxCand));
   const pre = new Float64Array(scratch, 0, n);
+  // The household pass's list of status changes shares the scratch too (see PassContext.events).
+  const events = new Int32Array(scratch, 0, n);
   const list = new Int32Array(scratch, 0, maxCand);
   const keys = new Float32Array(scratch, 4 * Math.max(n, maxCand), maxCand);
   const bins = newBins();
@@ -317,7 +317,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const spend = new Float64Array(Math.max(1, P));
   const units = new Float64Array(Math.max(1, P));
   const ctx: PassContext = {
-    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, relList, relCount,
+    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
     slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor,
@@ -543,6 +543,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     }
     let cumExits = 0;
     let villagesOut = 0;
+    // Denominators carried from one verification to the next: registered poor, households
+    // below the line (none observed before the first year), new spells.
+    let regPoorBefore = 0;
+    for (let i = 0; i < n; i++) regPoorBefore += ((status[i] as number) >> 4) & 1;
+    let belowBefore = 0;
+    let spellsBefore = 0;
 
     for (let y = 0; y < Y; y++) {
       // 1. Common shock, disaster.
@@ -709,8 +715,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       villagePoor.fill(0);
       householdPass(y);
       // Relapsed households become eligible again for the programmes that allow it.
-      for (let t = 0, rc = relCount[0] as number; t < rc; t++) {
-        const i = relList[t] as number;
+      for (let t = 0, rc = againMask !== 0 ? (relCount[0] as number) : 0; t < rc; t++) {
+        const i = events[t] as number;
         served[i] = (served[i] as number) & ~againMask;
       }
       if (floorIdx >= 0) {
@@ -742,8 +748,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       const floorCost = acc[A_FLOOR] as number;
       const follow = acc[A_FOLLOW] as number;
       const regH = acc[A_REG_H] as number;
-      out[o + M.poorHouseholds] = acc[A_REGPOOR_H] as number;
-      out[o + M.poorPeople] = acc[A_REGPOOR_P] as number;
+      out[o + M.poorHouseholds] = regH - exitedH;
+      out[o + M.poorPeople] = (acc[A_REG_P] as number) - exitedP;
       out[o + M.exitRate] = regH > 0 ? exitedH / regH : 0;
       out[o + M.exitedPeople] = exitedP;
       out[o + M.newExits] = acc[A_NEW] as number;
@@ -769,13 +775,16 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.suspended] = suspended;
       out[o + M.meanIncome] = regH > 0 ? (acc[A_INCOME] as number) / regH : 0;
       out[o + M.exitedHouseholds] = exitedH;
-      out[o + M.unregisteredHouseholds] = acc[A_UNREG_H] as number;
+      out[o + M.unregisteredHouseholds] = n - regH;
       out[o + M.newlyRegistered] = acc[A_NEWREG_P] as number;
       out[o + M.belowLinePeople] = acc[A_BELOW_P] as number;
       const ratio = (num: number, den: number): number => (den > 0 ? num / den : Number.NaN);
-      out[o + M.exitHazard] = ratio(acc[A_EXITS_H] as number, acc[A_HAZ_DEN] as number);
-      out[o + M.poorExitRate] = ratio(acc[A_PEX_NUM] as number, acc[A_PEX_DEN] as number);
-      out[o + M.newSpellExitRate] = ratio(acc[A_SPELL_NUM] as number, acc[A_SPELL_DEN] as number);
+      out[o + M.exitHazard] = ratio(acc[A_EXITS_H] as number, regPoorBefore);
+      out[o + M.poorExitRate] = ratio(acc[A_PEX_NUM] as number, belowBefore);
+      out[o + M.newSpellExitRate] = ratio(acc[A_SPELL_NUM] as number, spellsBefore);
+      regPoorBefore = regH - exitedH;
+      belowBefore = acc[A_BELOW_H] as number;
+      spellsBefore = acc[A_SPELLS_NEXT] as number;
       exitsAt[y] = acc[A_EXITS_H] as number;
       // Relapse of the households that exited k years ago, at any verification since.
       for (let k = 1; k <= RELAPSE_HORIZONS.length; k++) {

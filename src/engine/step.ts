@@ -75,8 +75,13 @@ export interface PassContext {
   readonly exitYear: Uint8Array;
   /** Households relapsing in year y after an exit in year t, at [t * Y + y] (row Y: never exited; always 0). Reset per run. */
   readonly relapseBy: Float64Array;
-  /** Households that relapsed this year (filled only where a programme serves relapsed households again); relCount[0] of them. */
-  readonly relList: Int32Array;
+  /**
+   * The year's status changes (exits, relapses, registrations), written by the household
+   * loop and read by the event pass after it; on return, the households that relapsed,
+   * relCount[0] of them. It may alias the float64 scratch `pre`: entry k is written only
+   * after pre[k'] for every k' whose bytes it overlaps has been read (k ≤ i).
+   */
+  readonly events: Int32Array;
   readonly relCount: Int32Array;
   readonly persist: Float32Array;
   readonly lastLog: Float32Array;
@@ -133,11 +138,15 @@ export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_T
 export const PAR_SIZE = 16;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
-/** Registered-poor stock (households, people), not registered (households), newly registered (people), people below the line, ever-registered households. */
-export const A_REGPOOR_H = 9, A_REGPOOR_P = 10, A_UNREG_H = 11, A_NEWREG_P = 12, A_BELOW_P = 13, A_REG_H = 14;
-/** Exits (households); registered poor at the start (households); below the line a year earlier, and of them at or above it now; new spells at the start, and of them exited. */
-export const A_EXITS_H = 15, A_HAZ_DEN = 16, A_PEX_DEN = 17, A_PEX_NUM = 18, A_SPELL_DEN = 19, A_SPELL_NUM = 20;
-export const ACC_SIZE = 21;
+/** Registered households (registered poor or exited; households, people), newly registered (people), below the line (households, people). */
+export const A_REG_H = 9, A_REG_P = 10, A_NEWREG_P = 11, A_BELOW_H = 12, A_BELOW_P = 13;
+/**
+ * Exits (households); households at or above the line among those below it a year earlier;
+ * exits among households that entered registered poverty at the previous verification;
+ * households entering registered poverty now (newly registered or relapsed: next year's new spells).
+ */
+export const A_EXITS_H = 14, A_PEX_NUM = 15, A_SPELL_NUM = 16, A_SPELLS_NEXT = 17;
+export const ACC_SIZE = 18;
 
 /**
  * Prepare the household pass over the arrays of `c` (once per kernel); the returned
@@ -160,7 +169,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const villageEta = c.villageEta;
   const exitYear = c.exitYear;
   const relapseBy = c.relapseBy;
-  const relList = c.relList;
+  const events = c.events;
   const relCount = c.relCount;
   const floorStandard = c.floorStandard;
   const trs = c.transitory;
@@ -356,11 +365,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
     // Without two-year exits the "above last year" bit is forced on.
     const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
-    const again = (par[P_AGAIN] as number) > 0;
     const KEEP = BLOCKED | 4; // guarantees and illness cover carry over; the other bits are set anew
-    let exitedH = 0, exitedP = 0, newExits = 0, relapses = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
-    let regPoorH = 0, regPoorP = 0, unregH = 0, newRegP = 0, belowP = 0, regH = 0, exitsH = 0, hazDen = 0, pexDen = 0, pexNum = 0, spellDen = 0, spellNum = 0;
-    let rc = 0;
+    let exitedH = 0, exitedP = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+    let regH = 0, regP = 0, belowH = 0, belowP = 0, pexNum = 0;
+    let ec = 0;
 
     for (let i = 0; i < n; i++) {
       let lx = pre[i] as number;
@@ -414,56 +422,73 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const newReg = (isReg ^ 1) & below & inflow;
       const reg = isReg | newReg;
       const poorNow = reg & (now ^ 1);
-      const newSpell = (st >> 7) & 1;
       const prevBelow = (st >> 5) & 1;
       status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
-      newExits += exitNow * s;
-      relapses += relapse * s;
-      exitsH += exitNow;
       exitedH += now;
       exitedP += now * s;
-      regPoorH += poorNow;
-      regPoorP += poorNow * s;
-      unregH += reg ^ 1;
-      newRegP += newReg * s;
-      belowP += below * s;
       regH += reg;
-      hazDen += isReg & (was ^ 1);
-      pexDen += prevBelow;
+      regP += reg * s;
+      belowH += below;
+      belowP += below * s;
       pexNum += prevBelow & (below ^ 1);
-      spellDen += newSpell;
-      spellNum += newSpell & exitNow;
-      // Relapse of exiters by the year of their exit (row Y collects the zeros of households never exited).
-      const ey = exitYear[i] as number;
-      const rb = ey * Y + y;
-      relapseBy[rb] = (relapseBy[rb] as number) + relapse;
-      exitYear[i] = ey + exitNow * (y - ey);
-      if (again && relapse !== 0) relList[rc++] = i;
       income += x * reg;
       villagePoor[vil] = (villagePoor[vil] as number) + poorNow;
+      // Status changes are rare: recorded branch-free (the slot is overwritten unless one happened)
+      // and counted after the loop. Type bits: 1 exit, 2 relapse, 4 newly registered, 8 the exit ends a new spell.
+      const ty = exitNow | (relapse << 1) | (newReg << 2) | ((exitNow & (st >> 7)) << 3);
+      events[ec] = i | (ty << 27);
+      ec += exitNow | relapse | newReg;
     }
-    relCount[0] = rc;
+    eventPass(y, ec);
     acc[A_EXITED_H] = exitedH;
     acc[A_EXITED_P] = exitedP;
-    acc[A_NEW] = newExits;
-    acc[A_RELAPSE] = relapses;
     acc[A_INCOME] = income;
     acc[A_FLOOR] = floorCost;
     acc[A_FLOOR_UNITS_H] = floorH;
     acc[A_FLOOR_UNITS_P] = floorP;
     acc[A_FOLLOW] = follow;
-    acc[A_REGPOOR_H] = regPoorH;
-    acc[A_REGPOOR_P] = regPoorP;
-    acc[A_UNREG_H] = unregH;
-    acc[A_NEWREG_P] = newRegP;
-    acc[A_BELOW_P] = belowP;
     acc[A_REG_H] = regH;
-    acc[A_EXITS_H] = exitsH;
-    acc[A_HAZ_DEN] = hazDen;
-    acc[A_PEX_DEN] = pexDen;
+    acc[A_REG_P] = regP;
+    acc[A_BELOW_H] = belowH;
+    acc[A_BELOW_P] = belowP;
     acc[A_PEX_NUM] = pexNum;
-    acc[A_SPELL_DEN] = spellDen;
+  };
+
+  /**
+   * After the household loop: the year's status changes — flows of exits, relapses and
+   * registrations, exit years and the relapses of each exit cohort — and, in place, the
+   * list of relapsed households (for programmes that serve them again).
+   */
+  const eventPass = (y: number, count: number): void => {
+    let newExits = 0, relapses = 0, exitsH = 0, newRegP = 0, spellNum = 0, spellsNext = 0, rc = 0;
+    for (let k = 0; k < count; k++) {
+      const e = events[k] as number;
+      const i = e & 0x7ffffff;
+      const ty = e >>> 27;
+      const s = size[i] as number;
+      if ((ty & 1) !== 0) {
+        exitsH++;
+        newExits += s;
+        spellNum += (ty >> 3) & 1;
+        exitYear[i] = y;
+      } else if ((ty & 2) !== 0) {
+        relapses += s;
+        spellsNext++;
+        const rb = (exitYear[i] as number) * Y + y;
+        relapseBy[rb] = (relapseBy[rb] as number) + 1;
+        events[rc++] = i;
+      } else {
+        newRegP += s;
+        spellsNext++;
+      }
+    }
+    relCount[0] = rc;
+    acc[A_NEW] = newExits;
+    acc[A_RELAPSE] = relapses;
+    acc[A_EXITS_H] = exitsH;
+    acc[A_NEWREG_P] = newRegP;
     acc[A_SPELL_NUM] = spellNum;
+    acc[A_SPELLS_NEXT] = spellsNext;
   };
 
   return (y: number): void => {
