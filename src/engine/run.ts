@@ -51,7 +51,7 @@ import { sampleDist, sampleDistAddressed } from "./sample.js";
 import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
-  A_NEWREG_P, A_PEX_NUM, A_REG_H, A_REG_P, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
+  A_NEWREG_H, A_NEWREG_P, A_PEX_NUM, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
   NO_SLOT, PAR_SIZE, P_AGAIN, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
   P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
@@ -207,6 +207,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const illCover = Math.max(0, ...m.programmes.filter((p) => p.behaviour === "health").map((p) => p.illnessCover));
   const trendLog = new Float64Array(Y);
   for (let y = 0, acc = 0; y < Y; y++) trendLog[y] = acc += Math.log1p(m.growth[y] as number);
+  let people = 0;
+  for (let i = 0; i < n; i++) people += h.size[i] as number;
   const villageTotal = new Int32Array(V);
   for (let i = 0; i < n; i++) villageTotal[h.village[i] as number]! += 1;
   let maxCand = 0;
@@ -546,7 +548,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     // Denominators carried from one verification to the next: registered poor, households
     // below the line (none observed before the first year), new spells.
     let regPoorBefore = 0;
-    for (let i = 0; i < n; i++) regPoorBefore += ((status[i] as number) >> 4) & 1;
+    let unregP = 0;
+    for (let i = 0; i < n; i++) {
+      const r = ((status[i] as number) >> 4) & 1;
+      regPoorBefore += r;
+      unregP += (r ^ 1) * (h.size[i] as number);
+    }
+    // Registered households and people (registered poor or exited): only registrations change them.
+    let regH = regPoorBefore;
+    let regP = people - unregP;
     let belowBefore = 0;
     let spellsBefore = 0;
 
@@ -747,9 +757,10 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       const target = m.exitTarget[y] as number;
       const floorCost = acc[A_FLOOR] as number;
       const follow = acc[A_FOLLOW] as number;
-      const regH = acc[A_REG_H] as number;
+      regH += acc[A_NEWREG_H] as number;
+      regP += acc[A_NEWREG_P] as number;
       out[o + M.poorHouseholds] = regH - exitedH;
-      out[o + M.poorPeople] = (acc[A_REG_P] as number) - exitedP;
+      out[o + M.poorPeople] = regP - exitedP;
       out[o + M.exitRate] = regH > 0 ? exitedH / regH : 0;
       out[o + M.exitedPeople] = exitedP;
       out[o + M.newExits] = acc[A_NEW] as number;

@@ -138,15 +138,15 @@ export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_T
 export const PAR_SIZE = 16;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
-/** Registered households (registered poor or exited; households, people), newly registered (people), below the line (households, people). */
-export const A_REG_H = 9, A_REG_P = 10, A_NEWREG_P = 11, A_BELOW_H = 12, A_BELOW_P = 13;
+/** Newly registered (households, people), below the line (households, people). */
+export const A_NEWREG_H = 9, A_NEWREG_P = 10, A_BELOW_H = 11, A_BELOW_P = 12;
 /**
  * Exits (households); households at or above the line among those below it a year earlier;
  * exits among households that entered registered poverty at the previous verification;
  * households entering registered poverty now (newly registered or relapsed: next year's new spells).
  */
-export const A_EXITS_H = 14, A_PEX_NUM = 15, A_SPELL_NUM = 16, A_SPELLS_NEXT = 17;
-export const ACC_SIZE = 18;
+export const A_EXITS_H = 13, A_PEX_NUM = 14, A_SPELL_NUM = 15, A_SPELLS_NEXT = 16;
+export const ACC_SIZE = 17;
 
 /**
  * Prepare the household pass over the arrays of `c` (once per kernel); the returned
@@ -367,7 +367,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
     const KEEP = BLOCKED | 4; // guarantees and illness cover carry over; the other bits are set anew
     let exitedH = 0, exitedP = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
-    let regH = 0, regP = 0, belowH = 0, belowP = 0, pexNum = 0;
+    let belowH = 0, belowP = 0, pexNum = 0, spellNum = 0;
     let ec = 0;
 
     for (let i = 0; i < n; i++) {
@@ -426,18 +426,16 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
       exitedH += now;
       exitedP += now * s;
-      regH += reg;
-      regP += reg * s;
       belowH += below;
       belowP += below * s;
       pexNum += prevBelow & (below ^ 1);
       income += x * reg;
       villagePoor[vil] = (villagePoor[vil] as number) + poorNow;
-      // Status changes are rare: recorded branch-free (the slot is overwritten unless one happened)
-      // and counted after the loop. Type bits: 1 exit, 2 relapse, 4 newly registered, 8 the exit ends a new spell.
-      const ty = exitNow | (relapse << 1) | (newReg << 2) | ((exitNow & (st >> 7)) << 3);
-      events[ec] = i | (ty << 27);
-      ec += exitNow | relapse | newReg;
+      spellNum += exitNow & (st >> 7);
+      // Status changes are rare: recorded branch-free (the slot is overwritten unless one
+      // happened) and counted after the loop, which tells them apart by the new status.
+      events[ec] = i;
+      ec += (now ^ was) | newReg;
     }
     eventPass(y, ec);
     acc[A_EXITED_H] = exitedH;
@@ -447,8 +445,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     acc[A_FLOOR_UNITS_H] = floorH;
     acc[A_FLOOR_UNITS_P] = floorP;
     acc[A_FOLLOW] = follow;
-    acc[A_REG_H] = regH;
-    acc[A_REG_P] = regP;
+    acc[A_SPELL_NUM] = spellNum;
     acc[A_BELOW_H] = belowH;
     acc[A_BELOW_P] = belowP;
     acc[A_PEX_NUM] = pexNum;
@@ -460,24 +457,23 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
    * list of relapsed households (for programmes that serve them again).
    */
   const eventPass = (y: number, count: number): void => {
-    let newExits = 0, relapses = 0, exitsH = 0, newRegP = 0, spellNum = 0, spellsNext = 0, rc = 0;
+    let newExits = 0, relapses = 0, exitsH = 0, newRegH = 0, newRegP = 0, spellsNext = 0, rc = 0;
     for (let k = 0; k < count; k++) {
-      const e = events[k] as number;
-      const i = e & 0x7ffffff;
-      const ty = e >>> 27;
+      const i = events[k] as number;
       const s = size[i] as number;
-      if ((ty & 1) !== 0) {
+      if (((status[i] as number) & EXITED) !== 0) {
         exitsH++;
         newExits += s;
-        spellNum += (ty >> 3) & 1;
         exitYear[i] = y;
-      } else if ((ty & 2) !== 0) {
+      } else if ((exitYear[i] as number) < Y) {
+        // Not exited now, exited before: a relapse.
         relapses += s;
         spellsNext++;
         const rb = (exitYear[i] as number) * Y + y;
         relapseBy[rb] = (relapseBy[rb] as number) + 1;
         events[rc++] = i;
       } else {
+        newRegH++;
         newRegP += s;
         spellsNext++;
       }
@@ -486,8 +482,8 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     acc[A_NEW] = newExits;
     acc[A_RELAPSE] = relapses;
     acc[A_EXITS_H] = exitsH;
+    acc[A_NEWREG_H] = newRegH;
     acc[A_NEWREG_P] = newRegP;
-    acc[A_SPELL_NUM] = spellNum;
     acc[A_SPELLS_NEXT] = spellsNext;
   };
 
