@@ -36,7 +36,7 @@ describe("engineModelFromScenario", () => {
     expect(pool.loanSize).toBe(25_000);
     expect(m.exitTarget[0]).toBe(2400);
     expect(Number.isNaN(m.exitTarget[1])).toBe(true);
-    expect(m.requireSafeHousing).toBe(true);
+    expect(m.guarantees).toBe(1); // requireSafeHousing: safeHousing, bit 0 of GUARANTEES
     const scaled = engineModelFromScenario(s, ledger, households, { scale: 2 });
     expect(scaled.programmes[0]!.capacity[0]).toBe(2 * m.programmes[0]!.capacity[0]!);
     expect(scaled.exitTarget[0]).toBe(4800);
