@@ -8,16 +8,19 @@
  *   ignored: below 1 yuan a lognormal income has no practical weight);
  * - fixed, discrete: exactly, summing over the values (weights normalised);
  * - beta: on [0, 1], so ln(max(1, x)) = 0: mean 0, sd 0;
- * - normal, uniform, triangular: a deterministic quadrature on the quantile function, the
- *   midpoint rule over QUADRATURE_POINTS equal-probability slices (u = (k + ½) / K). A
- *   normal's negative draws are incomes of 0 (cohorts.ts), so they count as ln 1 = 0.
- *   Error for K = 4096: below 1e-3 in the mean and sd for the laws fundsim uses.
+ * - normal, uniform, triangular: a deterministic quadrature on the quantile function Q,
+ *   written over a standard normal score z (X = Q(Φ(z)); for the normal, μ + σz): the
+ *   midpoint rule on QUADRATURE_POINTS equal steps of z over ±QUADRATURE_Z, weights φ(z)
+ *   normalised to 1. Steps in z rather than in probability resolve the tails, where ln X
+ *   of a normal falls steeply towards 0 and carries much of the variance (equal-probability
+ *   slices missed 5 % of the sd of N(3000, 800)). A normal's negative draws are incomes of
+ *   0 (cohorts.ts), so they count as ln 1 = 0. Checked against 200,000 draws in tests.
  * - a register: the sample mean and sd (divisor n) over the cohort's households.
  *
  * @example
  * distLogMoments({ kind: "lognormal", median: 2600, sigma: 0.4 }) // { mean: 7.863…, sd: 0.4 }
  */
-import { invNormCdf } from "../random/normal.js";
+import { normCdf } from "../random/normal.js";
 import type { Households } from "../model/households.js";
 import type { Dist } from "./sampleDist.js";
 
@@ -26,8 +29,9 @@ export interface LogMoments {
   readonly sd: number;
 }
 
-/** Slices of the quadrature for laws without a closed form. */
-export const QUADRATURE_POINTS = 4096;
+/** Steps of the quadrature for laws without a closed form, and its range of normal scores. */
+export const QUADRATURE_POINTS = 8192;
+export const QUADRATURE_Z = 8.5;
 
 const logIncome = (x: number): number => Math.log(Math.max(1, x));
 
@@ -43,13 +47,24 @@ function weighted(values: ArrayLike<number>, weight: (i: number) => number): Log
   return { mean: m, sd: Math.sqrt(Math.max(0, v)) };
 }
 
-/** Midpoint quadrature of ln(max(1, X)) with X given by its quantile function. */
-function byQuantiles(quantile: (u: number) => number): LogMoments {
+/** Midpoint quadrature of ln(max(1, X)) with X = x(z), z a standard normal score. */
+function byScores(x: (z: number) => number): LogMoments {
   const K = QUADRATURE_POINTS;
+  const h = (2 * QUADRATURE_Z) / K;
   const xs = new Float64Array(K);
-  for (let k = 0; k < K; k++) xs[k] = quantile((k + 0.5) / K);
-  return weighted(xs, () => 1 / K);
+  const ws = new Float64Array(K);
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    const z = -QUADRATURE_Z + (k + 0.5) * h;
+    xs[k] = x(z);
+    ws[k] = Math.exp(-0.5 * z * z);
+    total += ws[k] as number;
+  }
+  return weighted(xs, (k) => (ws[k] as number) / total);
 }
+
+/** The same over the law's quantile function. */
+const byQuantiles = (quantile: (u: number) => number): LogMoments => byScores((z) => quantile(normCdf(z)));
 
 /** Mean and sd of the log income of a cohort's law (see the module comment for each law). */
 export function distLogMoments(d: Dist): LogMoments {
@@ -65,7 +80,7 @@ export function distLogMoments(d: Dist): LogMoments {
       return weighted(d.values, (i) => (c[i] as number) - (i === 0 ? 0 : (c[i - 1] as number)));
     }
     case "normal":
-      return d.sd > 0 ? byQuantiles((u) => d.mean + d.sd * invNormCdf(u)) : { mean: logIncome(d.mean), sd: 0 };
+      return d.sd > 0 ? byScores((z) => d.mean + d.sd * z) : { mean: logIncome(d.mean), sd: 0 };
     case "uniform":
       return byQuantiles((u) => d.min + (d.max - d.min) * u);
     case "triangular": {
