@@ -3,7 +3,8 @@
  * vocabulary. Money and capacities come from the ledger (what the budget can pay for);
  * behaviour, shocks, effects and rules from the scenario.
  *
- * Mapping of programme kinds: floor → "floor" (demand-driven top-up to the exit line);
+ * Mapping of programme kinds: floor → "floor" (demand-driven top-up to the floor standard:
+ * the programme's `standard`, else the exit line; see fromScenarioV2.ts);
  * relocation → "relocation" (follow-up schedules become per-person transfers by cohort; a
  * relocation programme given by per-person schedules alone relocates their cohorts);
  * health → "health"; housing → "housing"; credit → handled by its pool (no programme
@@ -13,6 +14,13 @@
  * → "effect". The scenario format has no field for extra illness cover by a health
  * programme, so `illnessCover` is 0 (premiums paid are a cost; the baseline
  * reimbursement applies to everyone).
+ *
+ * Model v2 (fromScenarioV2.ts): guarantees = poverty.verification.guarantees plus
+ * safeHousing when requireSafeHousing; inflow (default true) and twoYearExit (default
+ * false) from poverty.verification; each programme's `provides` (default by kind: housing
+ * → safeHousing, health → medicalCover, education → schooling) and `serveAgain` (default
+ * false); villageShare, trend and transitory sigmas from income (default 0); the cohorts'
+ * log-income mean and sd from their laws, or from a register's households.
  *
  * Scaling: with `scale` (default: households.count ÷ the cohorts' households when the
  * scenario sets `simulation.households`, else 1) every capacity, money amount and exit
@@ -25,10 +33,11 @@
 import type { Decimal } from "decimal.js";
 import type { Ledger, ProgrammeLedger } from "../ledger/types.js";
 import type { Households } from "../model/households.js";
-import { CAUSES, FLAG_NAMES, GUARANTEES, SEGMENTS } from "../model/households.js";
+import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import type { Scenario } from "../scenario/types.js";
+import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import type { EngineBehaviour, EngineDist, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting } from "./model.js";
 
 type ScenarioProgramme = Scenario["programmes"][number];
@@ -263,6 +272,8 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
       illnessCover: 0,
       fixedSpend,
+      provides: providesOf(p),
+      serveAgain: p.serveAgain ?? false,
     });
   }
 
@@ -297,25 +308,27 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
 
   const inc = s.income;
   const ve = s.poverty.villageExit;
+  const verification = s.poverty.verification;
+  const logMoments = cohortLogMoments(s, households);
   return {
     years: [...years],
     line,
     exitLine,
     relapseMargin: s.poverty.relapseMargin === undefined ? 0 : scalarNumber(s.poverty.relapseMargin),
-    guarantees: s.poverty.requireSafeHousing ? 1 << GUARANTEES.indexOf("safeHousing") : 0,
-    inflow: true,
-    twoYearExit: false,
-    floorStandard: exitLine,
+    guarantees: guaranteeMask(s.poverty),
+    inflow: verification?.inflow ?? true,
+    twoYearExit: verification?.twoYearExit ?? false,
+    floorStandard: floorStandardOf(s, exitLine, Y),
     growth: series(inc.growth),
     baseIncomeSigma: 0,
     commonSigma: scalarNumber(inc.commonShock.sigma),
     idioSigma: scalarNumber(inc.idiosyncratic.sigma),
     idioPersistence: inc.idiosyncratic.persistence === undefined ? 0 : scalarNumber(inc.idiosyncratic.persistence),
-    villageShare: 0,
-    trendSigma: 0,
-    transitorySigma: 0,
-    cohortLogMean: new Float64Array(0),
-    cohortLogSd: new Float64Array(0),
+    villageShare: inc.idiosyncratic.villageShare === undefined ? 0 : scalarNumber(inc.idiosyncratic.villageShare),
+    trendSigma: inc.trend === undefined ? 0 : scalarNumber(inc.trend.sigma),
+    transitorySigma: inc.transitory === undefined ? 0 : scalarNumber(inc.transitory.sigma),
+    cohortLogMean: logMoments.mean,
+    cohortLogSd: logMoments.sd,
     illnessProbability: ser(inc.illness?.probability),
     illnessLoss: ser(inc.illness?.loss),
     illnessReimbursement: ser(inc.illness?.insuranceReimbursement),

@@ -49,6 +49,7 @@ export function shareHouseholds(h: Households): Households {
     flags: shared(h.flags, (b) => new Uint8Array(b, 0, n)),
     village: shared(h.village, (b) => new Uint32Array(b, 0, n)),
     cohort: shared(h.cohort, (b) => new Uint16Array(b, 0, n)),
+    ...(h.registered ? { registered: shared(h.registered, (b) => new Uint8Array(b, 0, n)) } : {}),
   };
 }
 

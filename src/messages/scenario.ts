@@ -290,6 +290,16 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);
     case "sharesAboveOne":
       return loc(`At ${at}: shares add up to ${found}, more than 1.`, `字段 ${zh.at}：各项比例之和为 ${found}，超过 1。`);
+    case "floorStandardNotFloor":
+      return loc(
+        `At ${at}: a floor standard applies to floor programmes only; this programme is of kind "${found}".`,
+        `字段 ${zh.at}：兜底标准只适用于 floor（兜底）类项目；该项目的类型为 "${found}"。`,
+      );
+    case "transitoryAboveSpread":
+      return loc(
+        `At ${at}: the transitory shock's sigma ${found} is larger than the spread of cohort ${i.detail ?? ""}'s starting incomes (lognormal sigma ${exp}), which already includes it.`,
+        `字段 ${zh.at}：暂时性冲击的 sigma ${found} 大于队列 ${i.detail ?? ""} 初始收入的离散程度（对数正态 sigma ${exp}），而后者已包含暂时性冲击。`,
+      );
     case "overlayPath":
       return loc(`Overlay path ${i.detail ?? at} does not exist in the scenario (${found}).`, `覆盖路径 ${i.detail ?? at} 在情景中不存在（${zh.found}）。`);
     case "unknownVariant":
@@ -357,6 +367,13 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Make one of the values a number.", "请将其中一个数值改为具体数字。");
     case "expressionDomain":
       return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
+    case "floorStandardNotFloor":
+      return loc("Remove standard from this programme, or give it kind: floor.", "请删除该项目的 standard，或将其 kind 设为 floor。");
+    case "transitoryAboveSpread":
+      return loc(
+        `Lower income.transitory.sigma to at most ${i.expected ?? ""}, or raise the cohort's income sigma: observed log incomes vary at least as much as their transitory part.`,
+        `请将 income.transitory.sigma 降至不超过 ${i.expected ?? ""}，或提高该队列收入的 sigma：观测到的对数收入的离散程度不会小于其暂时性部分。`,
+      );
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
     case "badSet":

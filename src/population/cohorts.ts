@@ -10,7 +10,10 @@
  *   random (selection sampling), so small cohorts match the plan's shares;
  * - cause: exactly round(share × H) households per listed cause, the rest `other`;
  * - village: the first min(H, V) households cover villages 0 … V−1 (V = the cohort's
- *   villages, else all), the rest are spread uniformly at random.
+ *   villages, else all), the rest are spread uniformly at random;
+ * - registration: `Households.registered` is set only when some cohort has
+ *   `registered: false` (1 for the households of registered cohorts, 0 for the others);
+ *   absent, every household is registered. No draw: the other attributes are unchanged.
  *
  * Randomness: one addressed stream per (cohort, attribute) at the reserved run index
  * POPULATION_RUN (−1), which no simulation run uses — so the population never shares a
@@ -49,6 +52,8 @@ export interface CohortSpec {
   readonly causes?: Partial<Record<Cause, number>>;
   /** Villages this cohort lives in (default: all). */
   readonly villages?: number;
+  /** false: near-poor households, not registered poor at the start (default true). */
+  readonly registered?: boolean;
 }
 
 export const POPULATION_ISSUE_CODES = ["tooManyPeople", "tooFewPeople", "tooManyHouseholds", "tooManyCohorts", "noHouseholds"] as const;
@@ -113,6 +118,7 @@ export function buildCohorts(
   const total = specs.reduce((a, c) => a + c.households, 0);
   const villages = Math.max(1, Math.floor(options.villages));
   const h = allocateHouseholds(total, villages);
+  const registered = specs.some((c) => c.registered === false) ? new Uint8Array(total).fill(1) : undefined;
   const s = new Int32Array(4);
   let offset = 0;
   specs.forEach((c, ci) => {
@@ -125,6 +131,7 @@ export function buildCohorts(
     };
     h.segment.fill(SEGMENTS.indexOf(c.segment), o, o + n);
     h.cohort.fill(ci, o, o + n);
+    if (c.registered === false) registered?.fill(0, o, o + n);
 
     // Sizes summing exactly to the cohort's people.
     let st = stream("size");
@@ -187,5 +194,10 @@ export function buildCohorts(
     st = stream("village");
     for (let i = 0; i < n; i++) h.village[o + i] = i < vc ? i : Math.floor(nextUniform(st) * vc);
   });
-  return ok(options.villageNames ? { ...h, villageNames: options.villageNames, cohortNames: specs.map((c) => c.id) } : { ...h, cohortNames: specs.map((c) => c.id) });
+  return ok({
+    ...h,
+    ...(registered ? { registered } : {}),
+    ...(options.villageNames ? { villageNames: options.villageNames } : {}),
+    cohortNames: specs.map((c) => c.id),
+  });
 }

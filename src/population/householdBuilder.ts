@@ -19,6 +19,8 @@ export class HouseholdBuilder {
   flags: Uint8Array;
   village: Uint32Array;
   cohort: Uint16Array;
+  /** 1 (the default) = registered poor at the start; `finish` keeps the array only when some household is 0. */
+  registered: Uint8Array;
 
   constructor(private capacity = 1024) {
     this.size = new Uint8Array(capacity);
@@ -29,6 +31,7 @@ export class HouseholdBuilder {
     this.flags = new Uint8Array(capacity);
     this.village = new Uint32Array(capacity);
     this.cohort = new Uint16Array(capacity);
+    this.registered = new Uint8Array(capacity).fill(1);
   }
 
   /** Reserve the next household; returns its index. */
@@ -52,12 +55,14 @@ export class HouseholdBuilder {
     this.flags = g(this.flags, (n) => new Uint8Array(n));
     this.village = g(this.village, (n) => new Uint32Array(n));
     this.cohort = g(this.cohort, (n) => new Uint16Array(n));
+    this.registered = g(this.registered, (n) => new Uint8Array(n).fill(1));
     this.capacity = c;
   }
 
   /** The households added so far, in arrays of exactly `count` elements. */
   finish(villages: number, extra: Pick<Households, "ids" | "villageNames" | "cohortNames"> = {}): Households {
     const n = this.count;
+    const registered = this.registered.subarray(0, n).includes(0) ? { registered: this.registered.slice(0, n) } : {};
     return {
       count: n,
       size: this.size.slice(0, n),
@@ -69,6 +74,7 @@ export class HouseholdBuilder {
       village: this.village.slice(0, n),
       cohort: this.cohort.slice(0, n),
       villages,
+      ...registered,
       ...extra,
     };
   }

@@ -15,6 +15,9 @@
  * | cause   | optional: a CAUSES name or 因病, 因残, 缺劳力 …; blank = other            |
  * | flags   | optional: flag names joined by `|`, e.g. `remote|unsafeHousing`; blank = none |
  * | cohort  | optional: scenario cohort id; absent = first cohort of the row's segment |
+ * | registered | optional: registered poor (建档立卡) at the start: 1/0, true/false, 是/否; blank or no column = the row's cohort's `registered` (default 1) |
+ *
+ * `Households.registered` is set only when some household is not registered (absent: all are).
  *
  * The file is UTF-8 with or without a byte-order mark; fields may be quoted (RFC 4180).
  * It is streamed: only the current chunk and the typed arrays are in memory. Every bad
@@ -37,7 +40,7 @@ import { SEGMENTS } from "../model/households.js";
 import { closest, IssueCollector, MAX_LISTED_ISSUES, type RegisterIssue } from "./registerIssues.js";
 import {
   CAUSE_WORDS, DEFAULT_CAUSE, FLAG_SEPARATOR, FLAG_WORDS, HEADER_WORDS, LABOUR_WORDS, lookup, REGISTER_COLUMNS,
-  REQUIRED_COLUMNS, SEGMENT_WORDS, SHOWN_WORDS, type RegisterColumn,
+  REGISTERED_WORDS, REQUIRED_COLUMNS, SEGMENT_WORDS, SHOWN_WORDS, type RegisterColumn,
 } from "./registerVocab.js";
 
 export interface RegisterOptions {
@@ -46,7 +49,7 @@ export interface RegisterOptions {
    * the ids, and rows without a cohort go to the first cohort of their segment (or 0).
    * Without them, cohort labels are numbered in order of first appearance.
    */
-  readonly cohorts?: readonly { readonly id: string; readonly segment?: Segment }[];
+  readonly cohorts?: readonly { readonly id: string; readonly segment?: Segment; readonly registered?: boolean }[];
   /** How many issues to list before counting the rest (default 20). */
   readonly maxIssues?: number;
   /** Name of the file in messages (defaults to the path). */
@@ -290,6 +293,10 @@ class RowReader {
       }
     }
 
+    const registeredText = this.get("registered") ?? "";
+    const registered =
+      registeredText === "" ? (this.options.cohorts?.[cohort]?.registered === false ? 0 : 1) : this.word("registered", registeredText, REGISTERED_WORDS, SHOWN_WORDS.registered, false);
+
     // Once any row is bad the file is rejected: keep checking rows, stop storing them.
     if (this.bad || this.issues.any) return;
 
@@ -309,6 +316,7 @@ class RowReader {
     b.flags[i] = flags;
     b.village[i] = village;
     b.cohort[i] = cohort;
+    b.registered[i] = registered;
   }
 
   private fields: string[] = [];

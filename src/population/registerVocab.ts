@@ -8,8 +8,8 @@
  */
 import { CAUSES, FLAG, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 
-/** Register columns, in documented order. `cause`, `flags` and `cohort` may be left out of the file. */
-export const REGISTER_COLUMNS = ["id", "village", "size", "income", "labour", "segment", "cause", "flags", "cohort"] as const;
+/** Register columns, in documented order. `cause`, `flags`, `cohort` and `registered` may be left out of the file. */
+export const REGISTER_COLUMNS = ["id", "village", "size", "income", "labour", "segment", "cause", "flags", "cohort", "registered"] as const;
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly RegisterColumn[] = ["id", "village", "size", "income", "labour", "segment"];
 
@@ -24,6 +24,7 @@ export const COLUMN_ALIASES: { readonly [C in RegisterColumn]: readonly string[]
   cause: ["主要致贫原因", "致贫原因"],
   flags: ["标识", "标记"],
   cohort: ["队列", "批次"],
+  registered: ["是否建档立卡", "建档立卡", "建档立卡户", "是否贫困户"],
 };
 
 const norm = (s: string): string => s.trim().toLowerCase();
@@ -37,6 +38,12 @@ export const HEADER_WORDS: ReadonlyMap<string, RegisterColumn> = new Map(
 function table(entries: readonly (readonly [string, number])[]): ReadonlyMap<string, number> {
   return new Map(entries.flatMap(([w, v]) => [[w, v] as const, [norm(w), v] as const]));
 }
+
+/** registered: 1 = registered poor (建档立卡) at the start, 0 = not (near-poor, 边缘户). */
+export const REGISTERED_WORDS = table([
+  ["1", 1], ["0", 0], ["yes", 1], ["no", 0], ["y", 1], ["n", 0], ["true", 1], ["false", 0],
+  ["是", 1], ["否", 0], ["建档立卡", 1], ["建档立卡户", 1], ["贫困户", 1], ["边缘户", 0], ["边缘易致贫户", 0], ["非贫困户", 0],
+]);
 
 /** labour: 1 = has labour capacity. */
 export const LABOUR_WORDS = table([
@@ -69,6 +76,8 @@ export const FLAG_WORDS = table([
   ...FLAG_NAMES.map((f) => [f, FLAG[f]] as const),
   ["偏远", FLAG.remote], ["易地搬迁对象", FLAG.remote], ["危房", FLAG.unsafeHousing], ["学生", FLAG.student],
   ["在校生", FLAG.student], ["慢性病", FLAG.chronicIllness], ["已搬迁", FLAG.relocated],
+  ["未参保", FLAG.uninsured], ["未参加医保", FLAG.uninsured], ["失学辍学", FLAG.outOfSchool], ["辍学", FLAG.outOfSchool],
+  ["失学", FLAG.outOfSchool], ["饮水不安全", FLAG.unsafeWater],
 ]);
 /** Separators between flags in one cell: `remote|unsafeHousing`, `remote;student`, `偏远、危房`. */
 export const FLAG_SEPARATOR = /[|;、]/;
@@ -84,5 +93,6 @@ export const SHOWN_WORDS = {
   labour: ["1", "0", "yes", "no", "是", "否"],
   segment: [...SEGMENTS, "一般", "低保", "五保", "城镇"],
   cause: [...CAUSES, "因病", "因残", "缺劳力", "缺技术", "缺资金", "缺土地", "因学", "因灾", "其他"],
-  flags: [...FLAG_NAMES, "偏远", "危房", "学生", "慢性病", "已搬迁"],
+  flags: [...FLAG_NAMES, "偏远", "危房", "学生", "慢性病", "已搬迁", "未参保", "失学辍学", "饮水不安全"],
+  registered: ["1", "0", "true", "false", "是", "否"],
 } as const;

@@ -53,6 +53,7 @@ export function cohortSpecs(scenario: Scenario): CohortSpec[] {
       flags: shares<FlagName>(c.flags),
       causes: shares<Cause>(c.causes),
       ...(villages === undefined ? {} : { villages }),
+      ...(c.registered ? {} : { registered: false }),
     };
   });
 }

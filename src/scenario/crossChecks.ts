@@ -1,6 +1,7 @@
 /**
  * Checks that span fields: unique ids, references between sections, years inside the
- * horizon, people ≥ households, shares that must not add up past 1.
+ * horizon, people ≥ households, shares that must not add up past 1, a floor standard only on
+ * a floor programme, a transitory shock no wider than a lognormal cohort's income spread.
  */
 import type { Issue, PathSegment } from "./issues.js";
 import { closest } from "./issues.js";
@@ -43,7 +44,22 @@ export function crossCheck(s: Scenario): Issue[] {
     }
   });
 
+  const transitory = s.income.transitory;
+  if (transitory !== undefined) {
+    const sigmaE = scalar(transitory.sigma);
+    // Observed log income = level + transitory shock: its spread cannot be below σ_e (checked where the law gives it in closed form).
+    for (const c of s.population.cohorts) {
+      if (c.income.dist !== "lognormal") continue;
+      const spread = scalar(c.income.sigma);
+      if (sigmaE.gt(spread)) {
+        issues.push({ code: "transitoryAboveSpread", path: ["income", "transitory", "sigma"], found: sigmaE.toString(), expected: spread.toString(), detail: c.id });
+        break;
+      }
+    }
+  }
+
   s.programmes.forEach((p, i) => {
+    if (p.standard !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "standard"], found: p.kind, expected: "floor" });
     p.fundedBy?.forEach((f, j) => ref(f, sources, "funding source (funding.sources[].id)", ["programmes", i, "fundedBy", j]));
     if (p.pool !== undefined) ref(p.pool, pools, "credit pool (creditPools[].id)", ["programmes", i, "pool"]);
     p.schedules?.forEach((sch, j) =>

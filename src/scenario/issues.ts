@@ -40,6 +40,8 @@ export const ISSUE_CODES = [
   "expressionDomain",
   "peopleBelowHouseholds",
   "sharesAboveOne",
+  "floorStandardNotFloor",
+  "transitoryAboveSpread",
   "overlayPath",
   "unknownVariant",
   "badSet",

@@ -148,6 +148,8 @@ export const BOUNDS = {
   logSigma: 3,
   /** Yearly interest rate of a loan (1 = 100 %). */
   loanRate: 1,
+  /** Standard deviation of a household's own trend growth around the common trend, log points a year (0.5: ±50 % a year at one sigma). */
+  trendSigma: 0.5,
   /** Trend growth of income a year: −50 % … +100 %. */
   growth: [-0.5, 1],
   /** Share of a year's income lost to an illness or a disaster: some income is always left. */

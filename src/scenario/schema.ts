@@ -13,6 +13,7 @@ import {
   SEGMENTS,
   CAUSES,
   FLAG_NAMES,
+  GUARANTEES,
   PROGRAMME_KINDS,
   LEVELS,
   COST_UNITS,
@@ -64,6 +65,12 @@ const cohortSchema = z.strictObject({
   flags: z.partialRecord(z.enum(FLAG_NAMES), share({ dated: false })).optional().describe("Share of households with each flag."),
   causes: z.partialRecord(z.enum(CAUSES), share({ dated: false })).optional().describe("Share of households by main cause; the rest is 'other'."),
   villages: count({ dated: false, max: BOUNDS.villages }).optional().describe("Number of villages the cohort lives in (default: all villages)."),
+  registered: z
+    .boolean()
+    .default(true)
+    .describe(
+      "true (default): registered poor (建档立卡) at the start. false: near-poor (边缘户) households, not registered at the start; the yearly verification registers one found below the line (poverty.verification.inflow).",
+    ),
   ...cite,
 });
 
@@ -83,12 +90,37 @@ const segmentLineSchema = z.strictObject({
   ...cite,
 });
 
+const guaranteeList = z
+  .array(z.enum(GUARANTEES))
+  .describe("Guarantees of 两不愁三保障: safeHousing (unsafeHousing flag), medicalCover (uninsured), schooling (outOfSchool), safeWater (unsafeWater).");
+
+const verificationSchema = z.strictObject({
+  inflow: z
+    .boolean()
+    .default(true)
+    .describe("true (default): a household not registered (near-poor, or exited) found below the line at the yearly verification is registered. false: only the households registered at the start are ever registered."),
+  twoYearExit: z
+    .boolean()
+    .default(false)
+    .describe("true: an exit needs income at or above the exit line at two consecutive verifications. Default false (one)."),
+  guarantees: guaranteeList
+    .default([])
+    .describe("Guarantees an exit requires besides income: a household whose flag still blocks one stays registered. Default [] (none; requireSafeHousing: true adds safeHousing)."),
+  ...cite,
+});
+
 const povertySchema = z.strictObject({
   line: money().describe("Poverty line, per-capita yuan a year (absolute, by year, or an expression for a relative line)."),
   exitLine: money().optional().describe("Income a household must reach to exit (default: the line)."),
   bySegment: z.partialRecord(z.enum(SEGMENTS), segmentLineSchema).optional(),
   relapseMargin: share({ dated: false }).optional().describe("An exited household relapses when income < line × (1 − margin). Default 0."),
-  requireSafeHousing: z.boolean().default(false).describe("Exit also needs safe housing (unsafe-housing flag cleared)."),
+  requireSafeHousing: z
+    .boolean()
+    .default(false)
+    .describe("Exit also needs safe housing (unsafe-housing flag cleared). Same as listing safeHousing in verification.guarantees."),
+  verification: verificationSchema
+    .optional()
+    .describe("The yearly verification (一年一核查): who is newly registered and what an exit needs. Absent: inflow on, one-year exit, no guarantee required."),
   villageExit: z
     .strictObject({
       incidenceBelow: share({ dated: false }).describe("A village exits when its poverty incidence falls below this share."),
@@ -102,10 +134,31 @@ const povertySchema = z.strictObject({
 
 const incomeSchema = z.strictObject({
   growth: rate({ min: BOUNDS.growth[0], max: BOUNDS.growth[1] }).describe("Trend growth of per-capita income per year (0.05 = 5%)."),
+  trend: z
+    .strictObject({
+      sigma: ratio({ dated: false, max: BOUNDS.trendSigma }).describe("σ_g: standard deviation of a household's own trend around `growth`, log points a year (0.02 = ±2 % a year at one sigma)."),
+      ...cite,
+    })
+    .optional()
+    .describe("Household-specific trend (heterogeneous growth). Absent: every household grows at `growth`."),
+  transitory: z
+    .strictObject({
+      sigma: ratio({ dated: false, max: BOUNDS.logSigma }).describe("σ_e: standard deviation of the transitory log-income shock, iid every year including the registration year."),
+      ...cite,
+    })
+    .optional()
+    .describe(
+      "Transitory shock: the starting incomes are observations that include it, so part of a low observed income is luck and regresses to the mean. Absent: σ_e = 0.",
+    ),
   commonShock: z.strictObject({ sigma: ratio({ dated: false, max: BOUNDS.logSigma }), ...cite }).describe("Log-normal shock shared by all households in a run-year."),
   idiosyncratic: z.strictObject({
     sigma: ratio({ dated: false, max: BOUNDS.logSigma }),
-    persistence: share({ dated: false }).optional().describe("AR(1) coefficient of the household shock; 0 = not accumulated."),
+    persistence: share({ dated: false })
+      .optional()
+      .describe("ρ, AR(1) coefficient of the persistent component, 0 to 1 (1 = a random walk, a unit root); 0 or absent = not accumulated."),
+    villageShare: share({ dated: false })
+      .optional()
+      .describe("Share of the persistent innovation's variance common to the households of a village (0 to 1). Default 0."),
     ...cite,
   }),
   illness: z
@@ -228,6 +281,20 @@ const programmeSchema = z.strictObject({
   effect: effectSchema.optional(),
   schedules: z.array(scheduleSchema).optional().describe("Multi-year payment schedules by cohort (relocation follow-up, land subsidy)."),
   pool: id().optional().describe("For credit programmes: the risk-compensation pool it lends through."),
+  standard: money()
+    .optional()
+    .describe(
+      "For floor programmes: the floor standard, per-person yuan a year (dated like other amounts), that eligible households are topped up to. Absent: the exit line (两线合一).",
+    ),
+  provides: guaranteeList
+    .optional()
+    .describe(
+      "Guarantees the programme gives the households it serves (their blocking flag is cleared). Default: housing → [safeHousing], health → [medicalCover], education → [schooling], others [].",
+    ),
+  serveAgain: z
+    .boolean()
+    .optional()
+    .describe("true: a household that relapses after an exit can be served by this programme again. Default false (at most once per run; yearly enrolment is unaffected)."),
   ...cite,
 });
 

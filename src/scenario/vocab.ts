@@ -1,6 +1,6 @@
 /** Closed vocabularies of the scenario format. */
-export { SEGMENTS, CAUSES, FLAG_NAMES } from "../model/households.js";
-export type { Segment, Cause, FlagName } from "../model/households.js";
+export { SEGMENTS, CAUSES, FLAG_NAMES, GUARANTEES } from "../model/households.js";
+export type { Segment, Cause, FlagName, Guarantee } from "../model/households.js";
 
 /** Programme kinds — the allocation levers (model.md). */
 export const PROGRAMME_KINDS = [

@@ -1,10 +1,14 @@
 import { GUARANTEES } from "../../src/model/households.js";
 import { describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { parse as parseYaml } from "yaml";
 import { engineModelFromScenario } from "../../src/engine/fromScenario.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
 import { buildLedger } from "../../src/ledger/build.js";
 import { buildPopulation } from "../../src/population/synthetic.js";
-import { loadScenario } from "../../src/scenario/index.js";
+import { loadScenario, scenarioFromObject, scalarNumber } from "../../src/scenario/index.js";
+import { parseRegister } from "../../src/population/register.js";
+import { GUARANTEES, SEGMENTS } from "../../src/model/households.js";
 import { unwrap } from "../../src/util/result.js";
 
 const load = async (name: string) => {
@@ -65,5 +69,107 @@ describe("engineModelFromScenario", () => {
       expect(v(y, "followUpPayments")).toBeLessThanOrEqual(scheduled + 1e-6);
       expect(v(y, "followUpPayments")).toBeGreaterThan(0.99 * scheduled);
     }
+  });
+});
+
+describe("engineModelFromScenario: model v2 fields", () => {
+  const SHIPPED = ["anqing-2016", "hanyang-2015", "jiangmen-2016", "linghai-2017", "zhengzhou-2016"];
+  const SAFE_HOUSING = 1 << GUARANTEES.indexOf("safeHousing");
+
+  it("shipped scenarios map to the v1 behaviour: inflow on, one-year exit, floor at the exit line, no new sigmas", async () => {
+    for (const name of SHIPPED) {
+      const { s, ledger, households } = await load(name);
+      const m = engineModelFromScenario(s, ledger, households);
+      expect(m.guarantees, name).toBe(s.poverty.requireSafeHousing ? SAFE_HOUSING : 0);
+      expect([m.inflow, m.twoYearExit], name).toEqual([true, false]);
+      expect([...m.floorStandard], name).toEqual([...m.exitLine]);
+      expect([m.villageShare, m.trendSigma, m.transitorySigma], name).toEqual([0, 0, 0]);
+      expect(m.cohortLogMean.length, name).toBe(s.population.cohorts.length);
+      s.population.cohorts.forEach((c, i) => {
+        if (c.income.dist !== "lognormal") return;
+        expect(m.cohortLogMean[i], name).toBeCloseTo(Math.log(scalarNumber(c.income.median)), 12);
+        expect(m.cohortLogSd[i], name).toBe(scalarNumber(c.income.sigma));
+      });
+      for (const p of m.programmes) {
+        const kind = s.programmes.find((x) => x.id === p.id)!.kind;
+        const expected = { housing: "safeHousing", health: "medicalCover", education: "schooling" }[kind as string];
+        expect(p.provides, `${name} ${p.id}`).toBe(expected === undefined ? 0 : 1 << GUARANTEES.indexOf(expected as never));
+        expect(p.serveAgain).toBe(false);
+      }
+      expect(households.registered, name).toBeUndefined();
+    }
+  });
+
+  it("maps verification, the income-process sigmas, floor standards, provides and serveAgain", async () => {
+    const base = parseYaml(await readFile("tests/fixtures/minimal.yaml", "utf8")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    base.population.cohorts[1].registered = false;
+    base.population.cohorts[1].income = { dist: "normal", mean: 2500, sd: 500 };
+    base.poverty.requireSafeHousing = true;
+    base.poverty.verification = { inflow: false, twoYearExit: true, guarantees: ["schooling", "safeWater"] };
+    base.poverty.bySegment = { dibao: { exitLine: 3000 } };
+    base.income.trend = { sigma: 0.02 };
+    base.income.transitory = { sigma: 0.2 };
+    base.income.idiosyncratic = { sigma: 0.1, persistence: 1, villageShare: 0.25 };
+    base.programmes.push(
+      { id: "floor-dibao", kind: "floor", standard: { 2017: 2800, 2019: 3600 }, eligibility: { segments: ["dibao"] } },
+      { id: "floor-general", kind: "floor", standard: 2000, eligibility: { segments: ["general"] } },
+      { id: "floor-any", kind: "floor", eligibility: { segments: ["general", "wubao"] }, serveAgain: true },
+      { id: "houses", kind: "housing", provides: ["safeHousing", "safeWater"], unitCost: { amount: 20000, per: "household" }, units: 10 },
+    );
+    base.programmes[0].serveAgain = true;
+    base.programmes[0].provides = ["medicalCover"];
+    const loaded = scenarioFromObject(base);
+    if (!loaded.ok) expect.fail(JSON.stringify(loaded.error));
+    const s = loaded.value.scenario;
+    const ledger = buildLedger(s);
+    const households = unwrap(buildPopulation(s, { seed: 1 }));
+    const m = engineModelFromScenario(s, ledger, households);
+
+    const bit = (g: (typeof GUARANTEES)[number]): number => 1 << GUARANTEES.indexOf(g);
+    expect(m.guarantees).toBe(bit("safeHousing") | bit("schooling") | bit("safeWater"));
+    expect([m.inflow, m.twoYearExit]).toEqual([false, true]);
+    expect([m.villageShare, m.trendSigma, m.transitorySigma, m.idioPersistence]).toEqual([0.25, 0.02, 0.2, 1]);
+
+    // Floor standard per segment: dibao its programme's dated standard; general the higher of
+    // 2,000 and the exit line (floor-any has no standard: the exit line); wubao the exit line; urban none.
+    const Y = 3;
+    const seg = (k: (typeof SEGMENTS)[number]): number[] => [...m.floorStandard.subarray(SEGMENTS.indexOf(k) * Y, (SEGMENTS.indexOf(k) + 1) * Y)];
+    expect(seg("dibao")).toEqual([2800, 2800, 3600]);
+    expect(seg("general")).toEqual([3200, 3300, 3400]);
+    expect(seg("wubao")).toEqual([3200, 3300, 3400]);
+    expect(seg("urban")).toEqual([3200, 3300, 3400]);
+    expect([...m.exitLine.subarray(SEGMENTS.indexOf("dibao") * Y, (SEGMENTS.indexOf("dibao") + 1) * Y)]).toEqual([3000, 3000, 3000]);
+
+    const p = Object.fromEntries(m.programmes.map((x) => [x.id, x]));
+    expect(p.industry?.provides).toBe(bit("medicalCover"));
+    expect(p.industry?.serveAgain).toBe(true);
+    expect(p.houses?.provides).toBe(bit("safeHousing") | bit("safeWater"));
+    expect(p["floor-any"]?.serveAgain).toBe(true);
+    expect(p["floor-dibao"]?.serveAgain).toBe(false);
+
+    // Cohort log-income moments: lognormal exactly; normal by quadrature (close to ln 2500, sd ≈ 0.2).
+    expect(m.cohortLogMean[0]).toBeCloseTo(Math.log(2600), 12);
+    expect(m.cohortLogSd[0]).toBe(0.4);
+    expect(m.cohortLogMean[1]).toBeCloseTo(Math.log(2500) - 0.02, 2);
+    expect(m.cohortLogSd[1]).toBeGreaterThan(0.19);
+    expect(m.cohortLogSd[1]).toBeLessThan(0.23);
+
+    // The near-poor cohort's households are not registered.
+    expect(households.registered).toBeDefined();
+    expect(households.registered!.reduce((a, x) => a + x, 0)).toBe(300);
+  });
+
+  it("a register population: cohort moments from its households (log of max(1, income))", async () => {
+    const { s, ledger } = await load("linghai-2017");
+    const cohorts = s.population.cohorts.map((c) => ({ id: c.id, segment: c.segment }));
+    const first = cohorts[0]!.id;
+    const reg = unwrap(await parseRegister([`id,village,size,income,labour,segment,cohort\na,V,1,1000,1,general,${first}\nb,V,2,4000,1,general,${first}\nc,V,2,0,0,dibao,${first}\n`], { cohorts }));
+    const m = engineModelFromScenario(s, ledger, reg);
+    const logs = [Math.log(1000), Math.log(4000), 0];
+    const mean = logs.reduce((a, b) => a + b) / 3;
+    expect(m.cohortLogMean[0]).toBeCloseTo(mean, 12);
+    expect(m.cohortLogSd[0]).toBeCloseTo(Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / 3), 12);
+    expect(m.cohortLogMean.length).toBe(cohorts.length);
+    expect([m.cohortLogMean[1], m.cohortLogSd[1]]).toEqual([0, 0]); // no households in that cohort
   });
 });

@@ -68,7 +68,7 @@ export async function registerForCli(
   file: string,
   loaded: LoadedScenario,
 ): Promise<{ file: string; households: Households } | undefined> {
-  const cohorts = loaded.scenario.population.cohorts.map((c) => ({ id: c.id, segment: c.segment }));
+  const cohorts = loaded.scenario.population.cohorts.map((c) => ({ id: c.id, segment: c.segment, registered: c.registered }));
   const { loadRegister, problemCount } = await import("../../pipeline/register.js");
   const r = await loadRegister(resolve(ctx.cwd, file), { cohorts, label: file });
   if (r.ok) return { file, households: r.value };
