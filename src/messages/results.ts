@@ -99,6 +99,9 @@ export const notObservable = (): Localized => loc("not observable", "不可观�
 /** One year of a per-year list: "2017 37.2% (30.1% – 44%)"; `note` says in how many runs it is defined, when not all. */
 export const yearItem = (year: number, median: string, lo: string, hi: string, note: Localized | undefined): Localized =>
   loc(`${year} ${median} (${lo} – ${hi}${note ? `; ${note.en}` : ""})`, `${year} 年 ${median}（${lo} – ${hi}${note ? `；${note.zh}` : ""}）`);
+/** A median with its 90% interval in a table cell. */
+export const spreadCell = (median: string, lo: string, hi: string, note: Localized | undefined): Localized =>
+  loc(`${median} (${lo} – ${hi}${note ? `; ${note.en}` : ""})`, `${median}（${lo} – ${hi}${note ? `；${note.zh}` : ""}）`);
 export const yearNotObservable = (year: number): Localized => loc(`${year} not observable`, `${year} 年不可观测`);
 /** A value defined in only some runs: its median and interval are over those runs. */
 export const definedInRuns = (n: string, runs: string): Localized => loc(`defined in ${n} of ${runs} runs`, `${runs} 次模拟中 ${n} 次有定义`);
@@ -137,10 +140,10 @@ export const relapseLine = (k: number, exitYear: number, year: number, median: s
   );
 
 /** relapseWithin<k> is NaN in every year: no exit cohort is followed k years within the horizon. */
-export const relapseNotObservableLine = (k: number, years: string): Localized =>
+export const relapseNotObservableLine = (k: number, years: string, followed: number): Localized =>
   loc(
-    `Exiters relapsed within ${k} years: not observable within the horizon ${years} (no household that exits is followed for ${k} years)`,
-    `脱贫户 ${k} 年内返贫比例：在 ${years} 年规划期内不可观测（没有脱贫户能被跟踪满 ${k} 年）`,
+    `Exiters relapsed within ${k} years: not observable within the horizon ${years} (an exit is followed at most ${followed} year${followed === 1 ? "" : "s"})`,
+    `脱贫户 ${k} 年内返贫比例：在 ${years} 年规划期内不可观测（脱贫户最多只能跟踪 ${followed} 年）`,
   );
 
 export const poolLossLine = (years: string, mean: string, se: string, var99: string): Localized =>

@@ -58,11 +58,23 @@ export function dynamicsSentences(d: DynamicsFacts, lang: Lang): Localized[] {
     const people = (x: number): string => formatNumber(x);
     out.push(M.inflowLine(yearList(d.inflow.byYear, d.runs, people, lang), span, t.n > 0 ? { mean: people(t.mean), lo: people(t.q05), hi: people(t.q95) } : undefined));
   }
-  for (const r of d.relapse) {
+  return [...out, ...relapseSentences(d)];
+}
+
+/** Relapse of exiters within 3 (and 5) years, or "not observable within the horizon" and the longest that is. */
+export function relapseSentences(d: DynamicsFacts): Localized[] {
+  const span = `${d.years[0] ?? ""}–${d.years[d.years.length - 1] ?? ""}`;
+  return d.relapse.map((r) => {
     const o = r.observed;
-    out.push(o ? M.relapseLine(r.k, o.exitYear, o.year, pct(o.median), pct(o.q05), pct(o.q95), definedNote(o.n, d.runs)) : M.relapseNotObservableLine(r.k, span));
-  }
-  return out;
+    return o ? M.relapseLine(r.k, o.exitYear, o.year, pct(o.median), pct(o.q05), pct(o.q95), definedNote(o.n, d.runs)) : M.relapseNotObservableLine(r.k, span, Math.max(0, d.years.length - 1));
+  });
+}
+
+/** One cell of a per-year table: "37.2% (30.1% – 44%)", with the runs that define it when not all; "not observable" when none. */
+export function spreadCell(x: { readonly median: number; readonly q05: number; readonly q95: number; readonly n: number }, runs: number, fmt: (v: number) => string, lang: Lang): string {
+  if (x.n === 0) return say(lang, M.notObservable());
+  const note = definedNote(x.n, runs);
+  return say(lang, M.spreadCell(fmt(x.median), fmt(x.q05), fmt(x.q95), note));
 }
 
 /** Metrics that show a credit pool did something in a run. */

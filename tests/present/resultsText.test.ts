@@ -158,10 +158,10 @@ describe("summaryText: registration, exits, inflow and relapse (model v2)", () =
       expect(inflow.mean).toBeGreaterThan(0);
       expect(text).toContain(M.inflowLine(perYear.join(" · "), "2016–2018", { mean: formatNumber(inflow.mean), lo: formatNumber(inflow.q05), hi: formatNumber(inflow.q95) })[lang]);
       // Three years of horizon: nobody is followed 3 years after an exit; the longest observable (2) is said instead, and 5 not at all.
-      expect(text).toContain(M.relapseNotObservableLine(3, "2016–2018")[lang]);
+      expect(text).toContain(M.relapseNotObservableLine(3, "2016–2018", 2)[lang]);
       const r2 = s.summary.metrics["relapseWithin2"]!.byYear[2]!;
       expect(text).toContain(M.relapseLine(2, 2016, 2018, formatPercent(r2.q50), formatPercent(r2.q05), formatPercent(r2.q95), undefined)[lang]);
-      expect(text).not.toContain(M.relapseNotObservableLine(5, "2016–2018")[lang]);
+      expect(text).not.toContain(M.relapseNotObservableLine(5, "2016–2018", 2)[lang]);
       // Seven years: within 3 and within 5 years, of the latest cohorts followed that long.
       const l = set(long);
       const lt = summaryText(l, { lang, name: "x" });
@@ -186,7 +186,7 @@ describe("summaryText: registration, exits, inflow and relapse (model v2)", () =
       expect(text).not.toMatch(/NaN/);
       expect(text).toContain(M.registeredExitLine(M.notObservable()[lang])[lang]);
       expect(text).toContain(M.poorExitLine(M.notObservable()[lang])[lang]);
-      expect(text).toContain(M.relapseNotObservableLine(3, "2016–2018")[lang]);
+      expect(text).toContain(M.relapseNotObservableLine(3, "2016–2018", 2)[lang]);
       expect(text).not.toContain(lang === "en" ? "had relapsed by" : "已返贫");
     }
     // A results folder from before these columns: no line about them.
