@@ -107,17 +107,17 @@ export const yearNotObservable = (year: number): Localized => loc(`${year} not o
 export const definedInRuns = (n: string, runs: string): Localized => loc(`defined in ${n} of ${runs} runs`, `${runs} 次模拟中 ${n} 次有定义`);
 
 /** exitHazard per year. */
-export const registeredExitLine = (items: string): Localized =>
+export const registeredExitLine = (items: string, observed = true): Localized =>
   loc(
-    `Exit rate of the registered poor (households exited at the year's verification ÷ registered poor at the start of the year), median (90% interval): ${items}`,
-    `建档立卡贫困户年度脱贫率（当年核查脱贫户数 ÷ 年初在册贫困户数），中位数（90% 区间）：${items}`,
+    `Exit rate of the registered poor (households exited at the year's verification ÷ registered poor at the start of the year)${observed ? ", median (90% interval)" : ""}: ${items}`,
+    `建档立卡贫困户年度脱贫率（当年核查脱贫户数 ÷ 年初在册贫困户数）${observed ? "，中位数（90% 区间）" : ""}：${items}`,
   );
 
 /** poorExitRate per year. */
-export const poorExitLine = (items: string): Localized =>
+export const poorExitLine = (items: string, observed = true): Localized =>
   loc(
-    `Exit rate of the truly poor, registered or not (households at or above the line among those below it a year earlier), median (90% interval): ${items}`,
-    `实际贫困户（无论是否建档立卡）的脱贫率（上一年收入低于贫困线的农户中本年达到或超过贫困线的比例），中位数（90% 区间）：${items}`,
+    `Exit rate of the truly poor, registered or not (households at or above the line among those below it a year earlier)${observed ? ", median (90% interval)" : ""}: ${items}`,
+    `实际贫困户（无论是否建档立卡）的脱贫率（上一年收入低于贫困线的农户中本年达到或超过贫困线的比例）${observed ? "，中位数（90% 区间）" : ""}：${items}`,
   );
 
 /** newlyRegistered per year and over the horizon. */

@@ -51,8 +51,9 @@ function yearList(items: readonly YearSpread[], runs: number, fmt: (x: number) =
 export function dynamicsSentences(d: DynamicsFacts, lang: Lang): Localized[] {
   const out: Localized[] = [];
   const span = `${d.years[0] ?? ""}–${d.years[d.years.length - 1] ?? ""}`;
-  if (d.exitHazard) out.push(M.registeredExitLine(yearList(d.exitHazard, d.runs, pct, lang)));
-  if (d.poorExitRate) out.push(M.poorExitLine(yearList(d.poorExitRate, d.runs, pct, lang)));
+  const seen = (xs: readonly YearSpread[]): boolean => xs.some((x) => x.n > 0);
+  if (d.exitHazard) out.push(M.registeredExitLine(yearList(d.exitHazard, d.runs, pct, lang), seen(d.exitHazard)));
+  if (d.poorExitRate) out.push(M.poorExitLine(yearList(d.poorExitRate, d.runs, pct, lang), seen(d.poorExitRate)));
   if (d.inflow) {
     const t = d.inflow.total;
     const people = (x: number): string => formatNumber(x);

@@ -184,8 +184,8 @@ describe("summaryText: registration, exits, inflow and relapse (model v2)", () =
     for (const lang of ["en", "zh"] as const) {
       const text = summaryText(set(short, { ...base, data }), { lang, name: "x" });
       expect(text).not.toMatch(/NaN/);
-      expect(text).toContain(M.registeredExitLine(M.notObservable()[lang])[lang]);
-      expect(text).toContain(M.poorExitLine(M.notObservable()[lang])[lang]);
+      expect(text).toContain(M.registeredExitLine(M.notObservable()[lang], false)[lang]);
+      expect(text).toContain(M.poorExitLine(M.notObservable()[lang], false)[lang]);
       expect(text).toContain(M.relapseNotObservableLine(3, "2016–2018", 2)[lang]);
       expect(text).not.toContain(lang === "en" ? "had relapsed by" : "已返贫");
     }
