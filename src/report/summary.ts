@@ -46,12 +46,13 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }
   if (facts.targets.length > 0) blocks.push({ kind: "paragraph", text: say(lang, targetMeasureLine()) });
-  if (facts.dynamics) blocks.push(...dynamicsBlocks(facts.dynamics, lang));
   if (facts.villages) {
     const v = facts.villages;
     blocks.push({ kind: "paragraph", text: say(lang, M.villagesSentence(v.target, v.year, formatPercent(v.probability), formatNumber(v.median))) });
     figures.push({ label: say(lang, M.figVillages(v.year)), value: formatPercent(v.probability), tone: v.probability >= LIKELY ? "good" : v.probability >= UNLIKELY ? "warn" : "bad" });
   }
+  // Who enters, leaves and falls back, after the targets (people and villages).
+  if (facts.dynamics) blocks.push(...dynamicsBlocks(facts.dynamics, lang));
   if (facts.pool) {
     const { depletionProbability: p, meanLoss, var99, fund } = facts.pool;
     const risky = p > POOL_RISK;
