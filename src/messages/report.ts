@@ -67,6 +67,21 @@ export const ledgerBalanced = (): Localized => loc("The ledger balances in every
 export const ledgerProblems = (n: number): Localized =>
   loc(`The ledger raises ${n} problem(s); see Checks below.`, `预算台账发现 ${n} 个问题，详见下文“检查结果”。`);
 
+export const tableDynamics = (): Localized =>
+  loc(
+    "Exits and inflow by year: median over runs (90% interval); the total is expected (mean) people",
+    "分年脱贫与新识别：各次模拟的中位数（90% 区间）；合计为期望（均值）人数",
+  );
+export const colRegisteredExit = (): Localized => loc("Exit rate of the registered poor", "建档立卡贫困户脱贫率");
+export const colPoorExit = (): Localized => loc("Exit rate of the truly poor", "实际贫困户脱贫率");
+export const colInflow = (): Localized => loc("Newly registered (people)", "新识别贫困人口（人）");
+/** What the two exit rates are, under the table. */
+export const dynamicsDefinitions = (): Localized =>
+  loc(
+    "The registered poor's exit rate is households exited at the year's verification ÷ registered poor at the start of the year; the truly poor's is the share at or above the line among households below it a year earlier, registered or not. Newly registered people are those the yearly verification finds below the line.",
+    "建档立卡贫困户脱贫率 = 当年核查脱贫户数 ÷ 年初在册贫困户数；实际贫困户脱贫率 = 上一年收入低于贫困线的农户（无论是否建档立卡）中本年达到或超过贫困线的比例。新识别贫困人口为年度核查发现低于贫困线而新纳入建档立卡的人口。",
+  );
+
 export const figTargetProbability = (): Localized => loc("P(every exit target met)", "脱贫人数目标全部达成概率");
 export const figExits = (year: number): Localized => loc(`Out of poverty at the end of ${year} (median)`, `${year} 年末脱贫人口（中位数）`);
 export const figPoolDepleted = (): Localized => loc("P(pool depleted)", "资金池耗尽概率");

@@ -82,8 +82,68 @@ export const exitsLine = (year: number, mean: string, lo: string, hi: string): L
 
 export const exitRateLine = (year: number, rate: string, se: string): Localized =>
   loc(
-    `Share of the initially poor households out of poverty in ${year}: ${rate} ± ${se}`,
-    `${year} 年初始贫困户中已脱贫的比例：${rate} ± ${se}`,
+    `Share of the ever-registered poor households exited and not relapsed at the end of ${year}: ${rate} ± ${se}`,
+    `${year} 年末建档立卡贫困户（含期间新识别）中脱贫且未返贫的比例：${rate} ± ${se}`,
+  );
+
+/** The measure targets are compared with (TARGET_MEASURE), said once wherever targets are. */
+export const targetMeasureLine = (): Localized =>
+  loc(
+    "Targets are compared with people exited and not relapsed at year end (脱贫且未返贫人口); a household that relapses and exits again counts once.",
+    "目标按年末脱贫且未返贫人口口径比较；返贫后再次脱贫的农户只计一次。",
+  );
+
+/** A value no run defines: relapse before an exit cohort is followed long enough, a rate with nobody to count. */
+export const notObservable = (): Localized => loc("not observable", "不可观测");
+
+/** One year of a per-year list: "2017 37.2% (30.1% – 44%)"; `note` says in how many runs it is defined, when not all. */
+export const yearItem = (year: number, median: string, lo: string, hi: string, note: Localized | undefined): Localized =>
+  loc(`${year} ${median} (${lo} – ${hi}${note ? `; ${note.en}` : ""})`, `${year} 年 ${median}（${lo} – ${hi}${note ? `；${note.zh}` : ""}）`);
+/** A median with its 90% interval in a table cell. */
+export const spreadCell = (median: string, lo: string, hi: string, note: Localized | undefined): Localized =>
+  loc(`${median} (${lo} – ${hi}${note ? `; ${note.en}` : ""})`, `${median}（${lo} – ${hi}${note ? `；${note.zh}` : ""}）`);
+export const yearNotObservable = (year: number): Localized => loc(`${year} not observable`, `${year} 年不可观测`);
+/** A value defined in only some runs: its median and interval are over those runs. */
+export const definedInRuns = (n: string, runs: string): Localized => loc(`defined in ${n} of ${runs} runs`, `${runs} 次模拟中 ${n} 次有定义`);
+
+/** exitHazard per year. */
+export const registeredExitLine = (items: string, observed = true): Localized =>
+  loc(
+    `Exit rate of the registered poor (households exited at the year's verification ÷ registered poor at the start of the year)${observed ? ", median (90% interval)" : ""}: ${items}`,
+    `建档立卡贫困户年度脱贫率（当年核查脱贫户数 ÷ 年初在册贫困户数）${observed ? "，中位数（90% 区间）" : ""}：${items}`,
+  );
+
+/** poorExitRate per year. */
+export const poorExitLine = (items: string, observed = true): Localized =>
+  loc(
+    `Exit rate of the truly poor, registered or not (households at or above the line among those below it a year earlier)${observed ? ", median (90% interval)" : ""}: ${items}`,
+    `实际贫困户（无论是否建档立卡）的脱贫率（上一年收入低于贫困线的农户中本年达到或超过贫困线的比例）${observed ? "，中位数（90% 区间）" : ""}：${items}`,
+  );
+
+/** newlyRegistered per year and over the horizon. */
+export const inflowLine = (items: string, years: string, total: { readonly mean: string; readonly lo: string; readonly hi: string } | undefined): Localized =>
+  total
+    ? loc(
+        `Newly registered poor (people found below the line at the yearly verification), median (90% interval): ${items}; in all ${years}: ${total.mean} expected (90% interval ${total.lo} – ${total.hi})`,
+        `新识别贫困人口（年度核查新纳入建档立卡的人口），中位数（90% 区间）：${items}；${years} 年合计：期望 ${total.mean} 人（90% 区间 ${total.lo} – ${total.hi} 人）`,
+      )
+    : loc(
+        `Newly registered poor (people found below the line at the yearly verification): ${items}`,
+        `新识别贫困人口（年度核查新纳入建档立卡的人口）：${items}`,
+      );
+
+/** relapseWithin<k> of the latest exit cohort followed k years. */
+export const relapseLine = (k: number, exitYear: number, year: number, median: string, lo: string, hi: string, note: Localized | undefined): Localized =>
+  loc(
+    `Exiters relapsed within ${k} year${k === 1 ? "" : "s"}: ${median} of the households exited in ${exitYear} had relapsed by ${year} (median; 90% interval ${lo} – ${hi}${note ? `; ${note.en}` : ""})`,
+    `脱贫户 ${k} 年内返贫比例：${exitYear} 年脱贫的农户到 ${year} 年已返贫 ${median}（中位数；90% 区间 ${lo} – ${hi}${note ? `；${note.zh}` : ""}）`,
+  );
+
+/** relapseWithin<k> is NaN in every year: no exit cohort is followed k years within the horizon. */
+export const relapseNotObservableLine = (k: number, years: string, followed: number): Localized =>
+  loc(
+    `Exiters relapsed within ${k} years: not observable within the horizon ${years} (an exit is followed at most ${followed} year${followed === 1 ? "" : "s"})`,
+    `脱贫户 ${k} 年内返贫比例：在 ${years} 年规划期内不可观测（脱贫户最多只能跟踪 ${followed} 年）`,
   );
 
 export const poolLossLine = (years: string, mean: string, se: string, var99: string): Localized =>
@@ -182,6 +242,7 @@ export const whatTargets = (): Localized => loc("Probability of meeting every ta
 export const whatExitTarget = (): Localized => loc("Probability of reaching the exit target(s)", "实现脱贫人数目标的概率");
 /** A difference in probability, in percentage points. */
 export const points = (x: string): Localized => loc(`${x} pp`, `${x} 个百分点`);
+export const whatInflow = (years: string): Localized => loc(`Newly registered poor people ${years}`, `新识别贫困人口（${years}）`);
 export const whatCost = (years: string): Localized => loc(`Fiscal cost ${years}`, `财政支出（${years}）`);
 export const whatPoolLoss = (years: string): Localized => loc(`Pool losses ${years}`, `风险补偿金损失（${years}）`);
 export const whatSubsidy = (years: string): Localized => loc(`Interest subsidy ${years}`, `贴息支出（${years}）`);

@@ -15,6 +15,7 @@ import type { PairedDifferences, PairedStat } from "../results/paired.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import { noneSeenUpper95 } from "../results/stats.js";
 import { lendingFacts, type LendingFacts } from "../results/lending.js";
+import { dynamicsFacts, type DynamicsFacts, type YearSpread } from "../results/dynamics.js";
 import type { ResultSet } from "../results/write.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
@@ -29,6 +30,52 @@ export function probability(x: { readonly p: number; readonly se: number; readon
 export function lendingSentence(l: LendingFacts, span: string, lang: Lang): Localized {
   const planned = l.planned;
   return M.lendingLine(span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), probability(l.suspended));
+}
+
+/** "in n of N runs" when a value is defined in only some of the runs. */
+const definedNote = (n: number, runs: number): Localized | undefined => (n > 0 && n < runs ? M.definedInRuns(formatNumber(n), formatNumber(runs)) : undefined);
+
+/** A per-year list "2017 37.2% (30.1% – 44%) · 2018 …"; one "not observable" when no year is. */
+function yearList(items: readonly YearSpread[], runs: number, fmt: (x: number) => string, lang: Lang): string {
+  if (items.every((i) => i.n === 0)) return say(lang, M.notObservable());
+  return items
+    .map((i) => say(lang, i.n === 0 ? M.yearNotObservable(i.year) : M.yearItem(i.year, fmt(i.median), fmt(i.q05), fmt(i.q95), definedNote(i.n, runs))))
+    .join(" · ");
+}
+
+/**
+ * Who enters, leaves and falls back: the registered poor's and the truly poor's exit rates
+ * per year, inflow of newly registered people, relapse of exiters within 3 (and 5) years.
+ * Values no run defines read "not observable", never NaN.
+ */
+export function dynamicsSentences(d: DynamicsFacts, lang: Lang): Localized[] {
+  const out: Localized[] = [];
+  const span = `${d.years[0] ?? ""}–${d.years[d.years.length - 1] ?? ""}`;
+  const seen = (xs: readonly YearSpread[]): boolean => xs.some((x) => x.n > 0);
+  if (d.exitHazard) out.push(M.registeredExitLine(yearList(d.exitHazard, d.runs, pct, lang), seen(d.exitHazard)));
+  if (d.poorExitRate) out.push(M.poorExitLine(yearList(d.poorExitRate, d.runs, pct, lang), seen(d.poorExitRate)));
+  if (d.inflow) {
+    const t = d.inflow.total;
+    const people = (x: number): string => formatNumber(x);
+    out.push(M.inflowLine(yearList(d.inflow.byYear, d.runs, people, lang), span, t.n > 0 ? { mean: people(t.mean), lo: people(t.q05), hi: people(t.q95) } : undefined));
+  }
+  return [...out, ...relapseSentences(d)];
+}
+
+/** Relapse of exiters within 3 (and 5) years, or "not observable within the horizon" and the longest that is. */
+export function relapseSentences(d: DynamicsFacts): Localized[] {
+  const span = `${d.years[0] ?? ""}–${d.years[d.years.length - 1] ?? ""}`;
+  return d.relapse.map((r) => {
+    const o = r.observed;
+    return o ? M.relapseLine(r.k, o.exitYear, o.year, pct(o.median), pct(o.q05), pct(o.q95), definedNote(o.n, d.runs)) : M.relapseNotObservableLine(r.k, span, Math.max(0, d.years.length - 1));
+  });
+}
+
+/** One cell of a per-year table: "37.2% (30.1% – 44%)", with the runs that define it when not all; "not observable" when none. */
+export function spreadCell(x: { readonly median: number; readonly q05: number; readonly q95: number; readonly n: number }, runs: number, fmt: (v: number) => string, lang: Lang): string {
+  if (x.n === 0) return say(lang, M.notObservable());
+  const note = definedNote(x.n, runs);
+  return say(lang, M.spreadCell(fmt(x.median), fmt(x.q05), fmt(x.q95), note));
 }
 
 /** Metrics that show a credit pool did something in a run. */
@@ -74,11 +121,13 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   } else if (t && t.basis === "targetMetMetric") {
     T(M.allTargetsLine(probability(t.overall)));
   } else T(M.noTargets());
+  if (t) T(M.targetMeasureLine());
 
   // Out of poverty at the end of the horizon: the stock (re-exits after a relapse count once).
   const exits = s.metrics["exitedPeople"]?.byYear[last];
   if (exits) T(M.exitsLine(lastYear, formatNumber(exits.mean), formatNumber(exits.q05), formatNumber(exits.q95)));
   if (s.headline) T(M.exitRateLine(lastYear, pct(s.headline.exitRate), pp(s.headline.se)));
+  for (const x of dynamicsSentences(dynamicsFacts(s), lang)) T(x);
 
   if (s.pool) {
     // A pool that never lent, lost or held anything (e.g. a variant without the pool) has nothing to report.
@@ -152,7 +201,8 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
   const span = `${d.years[0]}–${lastYear}`;
   const line = (what: Localized, s: PairedStat | undefined, fmt: (x: number) => string): void => {
     // Nothing to compare where both variants are zero in every run (e.g. pool losses without a pool).
-    if (!s || (s.meanA === 0 && s.meanB === 0 && s.sd === 0)) return;
+    // Nor where no run pairs defined values (a rate undefined in every run: not observable).
+    if (!s || s.n === 0 || (s.meanA === 0 && s.meanB === 0 && s.sd === 0)) return;
     lines.push(say(lang, M.diffLine(what, signed(fmt(s.mean), s.mean), signed(fmt(s.lo), s.lo), signed(fmt(s.hi), s.hi))));
   };
   const money = (x: number): string => formatMoney(x, lang);
@@ -160,6 +210,7 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
   line(M.whatExits(lastYear), d.metrics["exitedPeople"]?.byYear[last], (x) => formatNumber(x));
   if (d.exitTargetsMet) line(M.whatExitTarget(), d.exitTargetsMet, points);
   if (d.targetsMet) line(M.whatTargets(), d.targetsMet, points);
+  line(M.whatInflow(span), d.metrics["newlyRegistered"]?.horizon, (x) => formatNumber(x));
   line(M.whatCost(span), d.metrics["fiscalCost"]?.horizon, money);
   line(M.whatPoolLoss(span), d.metrics["poolLoss"]?.horizon, money);
   line(M.whatSubsidy(span), d.metrics["interestSubsidy"]?.horizon, money);

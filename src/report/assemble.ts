@@ -16,6 +16,7 @@ import type { Ledger } from "../ledger/types.js";
 import type { PairedDifferences } from "../results/paired.js";
 import type { ResultSet } from "../results/write.js";
 import { lendingFacts } from "../results/lending.js";
+import { dynamicsFacts } from "../results/dynamics.js";
 import type { ChartData } from "../charts/registry.js";
 import { exitTargetProbabilityInput, exitsVsCostInput, resultsChartData, variantDifferencesInput } from "../charts/adapters.js";
 import { ledgerChartData, poolChartData, poolReferences } from "../charts/ledgerAdapters.js";
@@ -69,6 +70,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),
     ...(village && villageTarget?.villages != null ? { villages: { year: villageTarget.year, target: villageTarget.villages, probability: village.p, median: village.median } } : {}),
     ...(refs && s.pool ? { pool: { fund: refs.fund, depletionProbability: s.pool.depleted.p, meanLoss: s.pool.loss.mean, var99: s.pool.lossVaR99, ...(lending ? { lending } : {}) } } : {}),
+    dynamics: dynamicsFacts(s),
     ...(set.inertProgrammes && set.inertProgrammes.length > 0 ? { inertProgrammes: set.inertProgrammes } : {}),
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),

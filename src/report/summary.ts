@@ -9,8 +9,9 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
-import { inertProgrammesLine, uncertaintyIncludes } from "../messages/results.js";
-import { lendingSentence } from "../present/resultsText.js";
+import { inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
+import { lendingSentence, relapseSentences, spreadCell } from "../present/resultsText.js";
+import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
 import type { ReportCheck, ReportFacts } from "./types.js";
@@ -44,11 +45,14 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }
+  if (facts.targets.length > 0) blocks.push({ kind: "paragraph", text: say(lang, targetMeasureLine()) });
   if (facts.villages) {
     const v = facts.villages;
     blocks.push({ kind: "paragraph", text: say(lang, M.villagesSentence(v.target, v.year, formatPercent(v.probability), formatNumber(v.median))) });
     figures.push({ label: say(lang, M.figVillages(v.year)), value: formatPercent(v.probability), tone: v.probability >= LIKELY ? "good" : v.probability >= UNLIKELY ? "warn" : "bad" });
   }
+  // Who enters, leaves and falls back, after the targets (people and villages).
+  if (facts.dynamics) blocks.push(...dynamicsBlocks(facts.dynamics, lang));
   if (facts.pool) {
     const { depletionProbability: p, meanLoss, var99, fund } = facts.pool;
     const risky = p > POOL_RISK;
@@ -83,4 +87,39 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
   return [{ kind: "figures", items: figures }, ...blocks];
+}
+
+/**
+ * Exits and inflow by year as a table (the registered poor's exit rate, the truly poor's,
+ * newly registered people, with the inflow's total), what the rates are, and relapse of
+ * exiters within 3 (and 5) years. Values no run defines read "not observable".
+ */
+export function dynamicsBlocks(d: DynamicsFacts, lang: Lang): Block[] {
+  const pct = (x: number): string => formatPercent(x, 1);
+  const people = (x: number): string => formatNumber(x);
+  const cols: { readonly title: string; readonly cells: readonly string[]; readonly total: string }[] = [];
+  if (d.exitHazard) cols.push({ title: say(lang, M.colRegisteredExit()), cells: d.exitHazard.map((x) => spreadCell(x, d.runs, pct, lang)), total: "" });
+  if (d.poorExitRate) cols.push({ title: say(lang, M.colPoorExit()), cells: d.poorExitRate.map((x) => spreadCell(x, d.runs, pct, lang)), total: "" });
+  if (d.inflow) {
+    const t = d.inflow.total;
+    // The total is the expected (mean) number of people, with the 90% interval of the runs' totals.
+    cols.push({ title: say(lang, M.colInflow()), cells: d.inflow.byYear.map((x) => spreadCell(x, d.runs, people, lang)), total: spreadCell({ ...t, median: t.mean }, d.runs, people, lang) });
+  }
+  const blocks: Block[] = [];
+  if (cols.length > 0) {
+    const rows = d.years.map((year, y) => [String(year), ...cols.map((c) => c.cells[y] ?? "")]);
+    const withTotal = d.inflow !== undefined;
+    blocks.push({
+      kind: "table",
+      caption: say(lang, M.tableDynamics()),
+      columns: [say(lang, M.colYear()), ...cols.map((c) => c.title)],
+      rows: withTotal ? [...rows, [say(lang, M.colTotal()), ...cols.map((c) => c.total)]] : rows,
+      numeric: [false, ...cols.map(() => true)],
+      ...(withTotal ? { totalRow: true } : {}),
+    });
+    blocks.push({ kind: "paragraph", text: say(lang, M.dynamicsDefinitions()) });
+  }
+  const stop = lang === "zh" ? "。" : ".";
+  for (const r of relapseSentences(d)) blocks.push({ kind: "paragraph", text: `${say(lang, r)}${stop}` });
+  return blocks;
 }

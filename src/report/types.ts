@@ -7,6 +7,7 @@ import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import type { LendingFacts } from "../results/lending.js";
+import type { DynamicsFacts } from "../results/dynamics.js";
 
 /** A number with its 90% interval over runs. */
 export interface Spread {
@@ -34,6 +35,11 @@ export interface ReportFacts {
     /** New lending over the horizon (mean, yuan), the ledger's plan, and the share of runs in which lending was suspended in some year. */
     readonly lending?: LendingFacts & { readonly span: string };
   };
+  /**
+   * Who enters, leaves and falls back: the registered poor's and the truly poor's exit
+   * rates and newly registered people per year, relapse of exiters within 3 (and 5) years.
+   */
+  readonly dynamics?: DynamicsFacts;
   /** Programmes (ids) with no modelled effect on any household. */
   readonly inertProgrammes?: readonly string[];
   readonly fiscalCost: Spread;

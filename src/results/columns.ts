@@ -29,11 +29,28 @@ export function runSeries(r: RunResults, m: number, run: number): Float64Array {
   return out;
 }
 
-/** Horizon value of `metric` for each run (sum of flows, final stock, any/all flag). */
+/**
+ * Horizon value of `metric` for each run (sum of flows, final stock, any/all flag).
+ *
+ * A stock's horizon value is the same year's in every run: the last year in which any run
+ * has a value (NaN where a run has none that year, so it is left out). A rate undefined in
+ * one run's final year (e.g. `exitHazard` with no registered poor left, `relapseWithin3`
+ * with nobody exited three years earlier) is not replaced by an earlier year's rate, which
+ * would mix years across runs and variants. Where the undefined years are the same in every
+ * run (`targetGap` outside target years, `relapseWithin5` in the first five years) this is
+ * the run's last defined value, as `horizonValue` gives.
+ */
 export function horizonColumn(r: RunResults, metric: string): Float64Array | undefined {
   const m = r.metrics.indexOf(metric);
   if (m < 0) return undefined;
   const kind = metricKind(metric);
+  if (kind === "stock") {
+    for (let y = r.years.length - 1; y >= 0; y--) {
+      const col = yearColumn(r, metric, y) as Float64Array;
+      if (col.some((v) => !Number.isNaN(v))) return col;
+    }
+    return new Float64Array(r.runs).fill(Number.NaN);
+  }
   const out = new Float64Array(r.runs);
   for (let run = 0; run < r.runs; run++) out[run] = horizonValue(kind, runSeries(r, m, run));
   return out;

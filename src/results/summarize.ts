@@ -84,7 +84,7 @@ export interface Summary {
   readonly years: readonly number[];
   readonly quantileDefinition: string;
   readonly metrics: Readonly<Record<string, MetricSummary>>;
-  /** Mean and SE of the headline exit rate (share of the initially poor households out of poverty) in the final year. */
+  /** Mean and SE of the headline exit rate (`exitRate`: share of the ever-registered households exited and not relapsed) in the final year. */
   readonly headline: { readonly exitRate: number; readonly se: number } | null;
   readonly targets: TargetSummary | null;
   readonly pool: PoolSummary | null;

@@ -8,7 +8,13 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { inertProgrammesLine, lendingLine, probWithSe, uncertaintyIncludes } from "../../src/messages/results.js";
+import { definedInRuns, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
+import { formatNumber, formatPercent } from "../../src/messages/format.js";
+import { reportFacts } from "../../src/report/assemble.js";
+import { summarize } from "../../src/results/summarize.js";
+import { makeManifest } from "../../src/results/manifest.js";
+import { v2Results } from "../present/v2fixture.js";
+import type { Ledger } from "../../src/ledger/types.js";
 import { CHART_KINDS } from "../../src/charts/registry.js";
 import { fixtureReport } from "./fixtures.js";
 import { FONTS_REASON, skipWithoutFonts } from "../render/env.js";
@@ -107,5 +113,54 @@ describe.skipIf(skipWithoutFonts)(`report folder (${skipWithoutFonts ? FONTS_REA
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html).toContain('href="charts/exits-fan.png"');
     expect(readdirSync(tmp).filter((n) => n.startsWith("."))).toEqual([]); // no temporary folders left
+  });
+});
+
+/** reportFacts reads only the ledger's pools and years (pool references); a ledger without pools. */
+const emptyLedger = (years: readonly number[]): Ledger => ({ years, pools: [] }) as unknown as Ledger;
+
+describe("summary: exits, inflow and relapse (model v2)", () => {
+  const years = [2016, 2017, 2018];
+  const runs = 200;
+  const facts = () => {
+    const results = v2Results(runs, years);
+    const summary = summarize(results, { targets: { exits: [null, null, 2100] } });
+    const manifest = makeManifest({ scenario: { file: "s.yaml", id: "s", hash: "0".repeat(64) }, variant: null, sets: [], seed: 7, runs, threads: 1, years, wallTimeSeconds: 1, households: 1234 });
+    return reportFacts({ results, summary, manifest }, emptyLedger(years));
+  };
+  for (const lang of ["en", "zh"] as const) {
+    it(`shows the exit rates and inflow by year as a table, relapse and the target measure, never NaN (${lang})`, () => {
+      const f = facts();
+      const d = f.dynamics!;
+      expect(d.exitHazard).toHaveLength(3);
+      const blocks = summaryBlocks(f, [], lang);
+      const text = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])).join("\n");
+      expect(text).toContain(targetMeasureLine()[lang]);
+      expect(text).toContain(M.dynamicsDefinitions()[lang]);
+      expect(text).toContain(relapseNotObservableLine(3, "2016–2018", 2)[lang]);
+      const o = d.relapse.find((r) => r.k === 2)!.observed!;
+      expect(text).toContain(relapseLine(2, 2016, 2018, formatPercent(o.median), formatPercent(o.q05), formatPercent(o.q95), undefined)[lang]);
+      const table = blocks.find((b) => b.kind === "table" && b.caption === M.tableDynamics()[lang]);
+      expect(table?.kind).toBe("table");
+      if (table?.kind !== "table") return;
+      expect(table.columns).toEqual([M.colYear()[lang], M.colRegisteredExit()[lang], M.colPoorExit()[lang], M.colInflow()[lang]]);
+      expect(table.rows.map((r) => r[0])).toEqual(["2016", "2017", "2018", M.colTotal()[lang]]);
+      const h = d.exitHazard![0]!;
+      expect(table.rows[0]![1]).toBe(spreadCell(formatPercent(h.median), formatPercent(h.q05), formatPercent(h.q95), undefined)[lang]);
+      // No registered poor left in one run's last year: the cell says over how many runs.
+      expect(table.rows[2]![1]).toContain(definedInRuns("199", "200")[lang]);
+      const t = d.inflow!.total;
+      expect(table.rows[3]![3]).toBe(spreadCell(formatNumber(t.mean), formatNumber(t.q05), formatNumber(t.q95), undefined)[lang]);
+      expect(JSON.stringify(blocks)).not.toMatch(/NaN|null/);
+    });
+  }
+  it("says not observable in the table where no run defines a rate", () => {
+    const f = facts();
+    const none = { median: Number.NaN, q05: Number.NaN, q95: Number.NaN, n: 0 };
+    const d = { ...f.dynamics!, exitHazard: years.map((year) => ({ year, ...none })), relapse: [{ k: 3 }] };
+    const blocks = summaryBlocks({ ...f, dynamics: d }, [], "zh");
+    const table = blocks.find((b) => b.kind === "table");
+    expect(table?.kind === "table" && table.rows.slice(0, 3).map((r) => r[1])).toEqual([notObservable().zh, notObservable().zh, notObservable().zh]);
+    expect(JSON.stringify(blocks)).not.toMatch(/NaN/);
   });
 });

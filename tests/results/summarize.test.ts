@@ -64,6 +64,33 @@ describe("summarize", () => {
     expect(st.se).toBeCloseTo(st.sd / Math.sqrt(runs), 12);
   });
 
+  it("skips the years a rate is undefined in (relapse before k years, an empty denominator) without NaN or a crash", () => {
+    // 3 runs × 4 years. relapseWithin3 is defined from the fourth year, relapseWithin5 never;
+    // exitHazard is undefined in run 2's last year (nobody left registered).
+    const r = makeResults(3, [2016, 2017, 2018, 2019], ["relapseWithin3", "relapseWithin5", "exitHazard", "newlyRegistered"], (run, y, m) => {
+      if (m === "relapseWithin3") return y < 3 ? Number.NaN : 0.1 * (run + 1);
+      if (m === "relapseWithin5") return Number.NaN;
+      if (m === "exitHazard") return run === 2 && y === 3 ? Number.NaN : 0.3 + 0.1 * y;
+      return y === 0 ? Number.NaN : 100; // a flow: NaN years are skipped in the sum
+    });
+    const s = summarize(r);
+    const r3 = s.metrics["relapseWithin3"]!;
+    expect(r3.byYear.slice(0, 3).map((b) => b.n)).toEqual([0, 0, 0]);
+    expect(r3.byYear[0]!.q50).toBeNaN();
+    expect(r3.byYear[3]).toMatchObject({ n: 3, q50: 0.2 });
+    expect(r3.horizon).toMatchObject({ n: 3, q50: 0.2 });
+    const r5 = s.metrics["relapseWithin5"]!;
+    expect(r5.horizon.n).toBe(0);
+    expect([r5.horizon.mean, r5.horizon.q05, r5.horizon.q95, r5.horizon.se]).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+    // The horizon value of a stock is the final year's in every run: run 2 is left out, not given its 2018 rate.
+    const h = s.metrics["exitHazard"]!;
+    expect(h.byYear[3]).toMatchObject({ n: 2 });
+    expect(h.horizon.n).toBe(2);
+    expect(h.horizon.mean).toBeCloseTo(0.6, 12);
+    expect(h.horizon.min).toBeCloseTo(0.6, 12);
+    expect(s.metrics["newlyRegistered"]!.horizon).toMatchObject({ n: 3, mean: 300 });
+  });
+
   it("pool-loss VaR matches the uniform quantiles within Monte-Carlo error", () => {
     const rand = lcg(11);
     const runs = 4000;
