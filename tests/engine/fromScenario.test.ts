@@ -1,4 +1,3 @@
-import { GUARANTEES } from "../../src/model/households.js";
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
