@@ -22,8 +22,18 @@ export const uncertaintyNote = (): Localized =>
  * "Uncertainty"): every run redraws the shocks; the population and the parameters are
  * held fixed across runs in this version.
  */
-export const uncertaintyIncludes = (register: boolean): Localized =>
-  register
+export const uncertaintyIncludes = (register: boolean, incomeDraws = false): Localized =>
+  incomeDraws
+    ? register
+      ? loc(
+          "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) and, drawn anew in every run, each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend, for the households of the register as given; not uncertainty in parameters such as programme effects.",
+          "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），以及每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势，针对名册中的农户；不包含项目效果等参数的不确定性。",
+        )
+      : loc(
+          "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) and, drawn anew in every run, each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend; not the rest of the synthetic population (household sizes, labour, villages, who is registered), drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.",
+          "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），以及每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势；不包含合成人口的其余部分（户规模、劳动力、村、是否建档立卡，按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。",
+        )
+    : register
     ? loc(
         "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) for the households of the register as given; not uncertainty in parameters such as programme effects.",
         "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），针对名册中的农户；不包含项目效果等参数的不确定性。",

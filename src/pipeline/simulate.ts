@@ -107,6 +107,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     years: [...loaded.years],
     wallTimeSeconds: (performance.now() - started) / 1000,
     precision,
+    uncertainty: { incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0 },
   });
   const horizon = new Set(loaded.years);
   const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);

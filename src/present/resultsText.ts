@@ -94,7 +94,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   const span = `${first}–${lastYear}`;
   T(M.heading(o.name, formatNumber(s.runs), m.seed, first, lastYear, formatNumber(m.households)));
   T(M.uncertaintyNote());
-  T(M.uncertaintyIncludes(m.register !== null));
+  T(M.uncertaintyIncludes(m.register !== null, m.uncertainty?.incomeDraws === true));
 
   const t = s.targets;
   const finalTarget = t?.byYear.filter((y) => (y.exits !== null || y.villages !== null) && y.met !== null).at(-1);

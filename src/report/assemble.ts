@@ -65,6 +65,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   return {
     runs: s.runs,
     register: set.manifest.register !== null,
+    incomeDraws: set.manifest.uncertainty?.incomeDraws === true,
     seed: set.manifest.seed,
     targets,
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),

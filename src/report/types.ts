@@ -20,6 +20,8 @@ export interface ReportFacts {
   readonly runs: number;
   /** True when a household register was simulated as given (no synthetic population draw). */
   readonly register?: boolean;
+  /** True when households' hidden income levels and trends are drawn per run (manifest `uncertainty.incomeDraws`). */
+  readonly incomeDraws?: boolean;
   readonly seed: string | number;
   /** Cumulative exit target and simulated outcome per target year. */
   readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];

@@ -49,6 +49,13 @@ export interface Manifest {
   readonly years: readonly number[];
   readonly wallTimeSeconds: number;
   readonly precision: PrecisionRecord | null;
+  /**
+   * What the runs' spread includes besides the yearly shocks: `incomeDraws` — each
+   * household's hidden income level (observed base-year income less a registration-year
+   * transitory shock) and own trend drawn per run (model v2). The population's composition
+   * and the parameters are fixed in every version so far. Absent in older manifests: false.
+   */
+  readonly uncertainty?: { readonly incomeDraws: boolean };
 }
 
 export type ManifestInput = Omit<Manifest, "format" | "fundsim" | "node" | "created" | "register" | "precision" | "households"> & {
