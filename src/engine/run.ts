@@ -44,7 +44,7 @@ import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoan
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { addressedNormal, nextNormal } from "../random/normal.js";
+import { addressedNormal, fillNormals, nextNormal } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "../random/rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
@@ -522,11 +522,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       // so households observed far below their cohort had, on average, a bad year (regression to the mean).
       seedStream(s4, seed, run, PURPOSE.registration, 0);
       seedTailStream(t4, seed, run, PURPOSE.registration, 0);
+      fillNormals(pre, 1, s4, t4);
       const cohort = h.cohort;
       for (let i = 0; i < n; i++) {
         const c = cohort[i] as number;
         const obs = logObs[i] as number;
-        const eps = (shrink[c] as number) * (obs - (centre[c] as number)) + (resid[c] as number) * nextNormal(s4, t4);
+        const eps = (shrink[c] as number) * (obs - (centre[c] as number)) + (resid[c] as number) * (pre[i] as number);
         logBase[i] = (logBase[i] as number) - eps;
       }
     }
@@ -534,8 +535,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       // Household-specific trends around the jurisdiction's growth, drawn per run.
       seedStream(s4, seed, run, PURPOSE.trend, 0);
       seedTailStream(t4, seed, run, PURPOSE.trend, 0);
-      const sg = m.trendSigma;
-      for (let i = 0; i < n; i++) trendDev[i] = sg * nextNormal(s4, t4);
+      fillNormals(pre, m.trendSigma, s4, t4);
+      for (let i = 0; i < n; i++) trendDev[i] = pre[i] as number;
     }
     // Targeting in the first year sees what the register recorded: the observed income.
     lastLog.set(splitBase ? logObs : logBase);

@@ -88,6 +88,36 @@ export function nextNormal(s: Int32Array, tail: Int32Array): number {
   return zigguratSlow(u, tail);
 }
 
+/**
+ * Fill `out` with scale × standard normals from stream `s` (one word each) and its tail
+ * stream: the same numbers, in order, as `scale * nextNormal(s, tail)` n times, with the
+ * xoshiro128** step and the ziggurat fast path inline (for per-run draws over households).
+ */
+export function fillNormals(out: Float64Array, scale: number, s: Int32Array, tail: Int32Array): void {
+  const n = out.length;
+  const zk = ZK;
+  const zw = ZW;
+  let a0 = s[0] as number, a1 = s[1] as number, a2 = s[2] as number, a3 = s[3] as number;
+  let i = 0;
+  while (i < n) {
+    let r = 0;
+    for (; i < n; i++) {
+      r = Math.imul(a1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = a1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+      const hz = r >> 7;
+      const iz = r & 127;
+      if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
+      out[i] = scale * ((hz + 0.5) * (zw[iz] as number));
+    }
+    if (i >= n) break;
+    out[i] = scale * zigguratSlow(r, tail);
+    i++;
+  }
+  s[0] = a0; s[1] = a1; s[2] = a2; s[3] = a3;
+}
+
 /** Tail-stream scratch of `addressedNormal` (seeded afresh for each slow-path draw). */
 const ADDR_TAIL = new Int32Array(4);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PURPOSE, seedStream, seedTailStream, streamKey } from "../../src/random/rng.js";
-import { addressedNormal, invNormCdf, nextNormal, normCdf } from "../../src/random/normal.js";
+import { addressedNormal, fillNormals, invNormCdf, nextNormal, normCdf } from "../../src/random/normal.js";
 
 /** Check n draws against Φ on 16 bins (χ², 15 degrees of freedom) and the first, second and fourth moments within MC error. */
 function expectStandardNormal(draw: (i: number) => number, n: number): void {
@@ -32,6 +32,25 @@ function expectStandardNormal(draw: (i: number) => number, n: number): void {
 }
 
 describe("normal distribution", () => {
+  it("fillNormals gives exactly scale × nextNormal, in order, and leaves the streams where nextNormal would", () => {
+    const a = new Int32Array(4), at = new Int32Array(4), b = new Int32Array(4), bt = new Int32Array(4);
+    seedStream(a, 7, 3, PURPOSE.trend, 0);
+    seedTailStream(at, 7, 3, PURPOSE.trend, 0);
+    b.set(a);
+    bt.set(at);
+    const out = new Float64Array(50_000);
+    fillNormals(out, 0.5, a, at);
+    let slow = 0;
+    for (let i = 0; i < out.length; i++) {
+      const z = nextNormal(b, bt);
+      expect(out[i]).toBe(0.5 * z);
+      if (Math.abs(z) > 3.44) slow++;
+    }
+    expect(slow).toBeGreaterThan(0); // the tail path was taken
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(at)).toEqual(Array.from(bt));
+  });
+
   it("Φ matches reference values to double precision", () => {
     expect(normCdf(0)).toBe(0.5);
     expect(normCdf(1)).toBeCloseTo(0.8413447460685429, 14);
