@@ -27,11 +27,12 @@ export type EngineBehaviour = (typeof ENGINE_BEHAVIOURS)[number];
 
 /**
  * Whether a programme changes anything for a household in the model: not a pure cost line,
- * and not an effect programme without an effect. The money of the others is counted; what
- * it buys is not modelled.
+ * and not an effect programme without an effect unless it provides a guarantee the exit
+ * requires (`requiredGuarantees`, EngineModel.guarantees). The money of the others is
+ * counted; what it buys is not modelled.
  */
-export const hasHouseholdMechanism = (p: { readonly behaviour: EngineBehaviour; readonly effect: unknown }): boolean =>
-  p.behaviour !== "cost" && !(p.behaviour === "effect" && p.effect === null);
+export const hasHouseholdMechanism = (p: { readonly behaviour: EngineBehaviour; readonly effect: unknown; readonly provides?: number }, requiredGuarantees = 0): boolean =>
+  p.behaviour !== "cost" && !(p.behaviour === "effect" && p.effect === null && ((p.provides ?? 0) & requiredGuarantees) === 0);
 
 export const ENGINE_TARGETING = ["poorest", "random", "cause"] as const;
 export type EngineTargeting = (typeof ENGINE_TARGETING)[number];

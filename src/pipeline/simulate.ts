@@ -111,6 +111,6 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   });
   const horizon = new Set(loaded.years);
   const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);
-  const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p)).map((p) => p.id);
+  const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p, model.guarantees)).map((p) => p.id);
   return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, inertProgrammes, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
 }

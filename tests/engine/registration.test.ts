@@ -4,7 +4,7 @@
  * registration-year transitory shock (regression to the mean) against its closed form.
  */
 import { describe, expect, it } from "vitest";
-import { ANY_ELIGIBLE, baseEngineModel, blankProgramme } from "../../src/engine/model.js";
+import { ANY_ELIGIBLE, baseEngineModel, blankProgramme, hasHouseholdMechanism } from "../../src/engine/model.js";
 import type { EngineModel } from "../../src/engine/model.js";
 import { modelMetrics, prepareModelKernel } from "../../src/engine/run.js";
 import { FLAG, GUARANTEES, SEGMENTS, allocateHouseholds } from "../../src/model/households.js";
@@ -73,6 +73,14 @@ describe("registration and verification", () => {
     // A health programme gives medical cover.
     const health = { ...blankProgramme("health", Y, "health"), capacity: Float64Array.of(15, 0) };
     expect(run({ ...m, programmes: [health] }, h)("exitedHouseholds", 0)).toBe(55);
+  });
+
+  it("a programme that only provides a guarantee has a mechanism only where the exit requires that guarantee", () => {
+    const aid = { ...blankProgramme("aid", 1), provides: bit("schooling") };
+    expect(hasHouseholdMechanism(aid, 0)).toBe(false);
+    expect(hasHouseholdMechanism(aid, bit("safeHousing"))).toBe(false);
+    expect(hasHouseholdMechanism(aid, bit("schooling") | bit("safeHousing"))).toBe(true);
+    expect(hasHouseholdMechanism({ ...blankProgramme("roads", 1, "cost"), provides: bit("safeWater") }, bit("safeWater"))).toBe(false);
   });
 
   it("with two-year exits, a household above the line exits at the second verification", () => {
