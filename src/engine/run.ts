@@ -490,11 +490,21 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     // Reset per-run state.
     const flags = h.flags;
     const registered = h.registered;
-    for (let i = 0; i < n; i++) {
-      const g = (flags[i] as number) & requiredFlags;
-      gflags[i] = g;
-      const reg = registered === undefined || registered[i] !== 0 ? ST_REGISTERED : 0;
-      status[i] = reg | (g !== 0 ? ST_BLOCKED : 0);
+    const hsize = h.size;
+    // Registered households at the start, and the people of the others.
+    let regStart = n;
+    let unregP = 0;
+    if (requiredFlags === 0) gflags.fill(0);
+    if (registered === undefined && requiredFlags === 0) status.fill(ST_REGISTERED);
+    else {
+      for (let i = 0; i < n; i++) {
+        const g = (flags[i] as number) & requiredFlags;
+        gflags[i] = g;
+        const r = registered === undefined ? 1 : +((registered[i] as number) !== 0);
+        status[i] = (r << 4) | (g !== 0 ? ST_BLOCKED : 0);
+        regStart -= r ^ 1;
+        unregP += (r ^ 1) * (hsize[i] as number);
+      }
     }
     exitYear.fill(Y);
     relapseBy.fill(0);
@@ -548,13 +558,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     let villagesOut = 0;
     // Denominators carried from one verification to the next: registered poor, households
     // below the line (none observed before the first year), new spells.
-    let regPoorBefore = 0;
-    let unregP = 0;
-    for (let i = 0; i < n; i++) {
-      const r = ((status[i] as number) >> 4) & 1;
-      regPoorBefore += r;
-      unregP += (r ^ 1) * (h.size[i] as number);
-    }
+    let regPoorBefore = regStart;
     // Registered households and people (registered poor or exited): only registrations change them.
     let regH = regPoorBefore;
     let regP = people - unregP;
