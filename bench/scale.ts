@@ -4,7 +4,9 @@
  * process's peak resident memory (workers included).
  *
  * Run (after `npm run build`):
- *   node dist/bench/scale.js [--households N] [--runs R] [--threads T] [--json]
+ *   node dist/bench/scale.js [--households N] [--runs R] [--threads T] [--v2] [--json]
+ * `--v2` runs the model-v2 income process (src/income/defaults.ts: per-run levels and
+ * household trends, village-shared and transitory shocks) with inflow on.
  * e.g. `node dist/bench/scale.js --households 1000000 --runs 2` for a quick try.
  *
  * Memory: the population is built once and moved into shared memory (≈ 19 bytes a
@@ -18,6 +20,9 @@ import { metricIndex } from "../src/model/results.js";
 import { nationalRegister } from "../src/population/national.js";
 import type { Households } from "../src/model/households.js";
 import { nationalModel } from "./nationalModel.js";
+import { withIncomeProcess } from "../src/engine/incomeProcess.js";
+import { engineBytesPerHousehold } from "../src/engine/run.js";
+import { DEFAULT_INCOME_VALUES } from "../src/income/defaults.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -30,6 +35,7 @@ const households = opt("households", 30_000_000);
 const runs = opt("runs", 100);
 const threads = opt("threads", 2);
 const json = args.includes("--json");
+const v2 = args.includes("--v2");
 
 const peakMiB = (): number => resourceUsage().maxRSS / 1024; // maxRSS is in KiB
 
@@ -38,7 +44,8 @@ async function main(): Promise<void> {
   let pop: Households | null = nationalRegister({ households, seed: 1 });
   const shared = shareHouseholds(pop);
   pop = null; // the shared copy is all that is kept
-  const model = nationalModel(households);
+  const v1 = nationalModel(households);
+  const model = v2 ? { ...withIncomeProcess(v1, DEFAULT_INCOME_VALUES), inflow: true } : v1;
   const tBuilt = performance.now();
   let last = 0;
   const res = await simulateModel(model, shared, {
@@ -60,7 +67,8 @@ async function main(): Promise<void> {
   let exit = 0;
   for (let r = 0; r < runs; r++) exit += (res.data[(r * Y + Y - 1) * res.metrics.length + e] as number) / runs;
   const out = {
-    name: "scale-national",
+    name: v2 ? "scale-national-v2" : "scale-national",
+    bytesPerHouseholdPerThread: engineBytesPerHousehold(model),
     households,
     years: Y,
     runs,

@@ -26,7 +26,7 @@
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
  *   + exit year 1 + guarantee flags 1
- *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (transitory shock or
+ *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (base-income noise, or a transitory shock with ρ < 1;
  *   base-income noise), + 4 with household trends, + 8 (sum of additive effects) when a
  *   source's effect is additive, + 1/8 per programme and pool (year-one selections kept
  *   as bit masks) — 44 for a model of up to 8 programmes and pools, 50 at most;
@@ -93,7 +93,7 @@ export function engineBytesPerHousehold(m: EngineModel): number {
   const additive = [...m.programmes.map((p) => p.effect), ...m.pools.map((q) => q.effect)].some((e) => e?.mode === "additive");
   const sources = m.programmes.length + m.pools.length;
   const servedBytes = servedMask(sources, 0).BYTES_PER_ELEMENT;
-  const perRunBase = m.baseIncomeSigma > 0 || m.transitorySigma > 0;
+  const perRunBase = m.baseIncomeSigma > 0 || (m.transitorySigma > 0 && m.idioPersistence !== 1);
   return 4 + (perRunBase ? 4 : 0) + (m.trendSigma > 0 ? 4 : 0) + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8)
     + 1 + 1; // exit year, guarantee flags (the list of status changes shares the selection scratch)
 }
@@ -222,7 +222,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // level differs from run to run (base-income noise, or the registration-year transitory
   // shock), a per-run level of this thread.
   const splitBase = m.transitorySigma > 0;
-  const perRunBase = noisyBase || splitBase;
+  // With a random-walk persistent component (ρ = 1, the shipped process) the level's
+  // registration-year correction is carried by the persistent component from year one
+  // (it never decays), so the observed log incomes serve as the base: 4 bytes a household fewer.
+  const foldLevel = splitBase && !noisyBase && m.idioPersistence === 1;
+  const perRunBase = noisyBase || (splitBase && !foldLevel);
   const logObs = given ?? (perRunBase ? logIncomes(h) : new Float32Array(n));
   const logBase = perRunBase ? new Float32Array(n) : logObs;
   const trendDev = new Float32Array(m.trendSigma > 0 ? n : 0);
@@ -524,7 +528,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       seedStream(s4, seed, run, PURPOSE.initIncome, 0);
       seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
       for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number)) + bs * nextNormal(s4, t4);
-    } else if (splitBase) logBase.set(logObs);
+    } else if (splitBase && !foldLevel) logBase.set(logObs);
     if (splitBase) {
       // The population's incomes are observations of the registration (base) year: each is a
       // level plus that year's transitory shock. The shock is drawn from its law given the
@@ -538,7 +542,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         const c = cohort[i] as number;
         const obs = logObs[i] as number;
         const eps = (shrink[c] as number) * (obs - (centre[c] as number)) + (resid[c] as number) * (pre[i] as number);
-        logBase[i] = (logBase[i] as number) - eps;
+        if (foldLevel) persist[i] = -eps;
+        else logBase[i] = (logBase[i] as number) - eps;
       }
     }
     if (trendDev.length > 0) {

@@ -184,6 +184,10 @@ describe("the registration-year transitory shock (regression to the mean)", () =
     // Binomial error over the registered households and runs (the population is fixed).
     const se1 = Math.sqrt((expected * (1 - expected)) / (reg * RUNS));
     expect(Math.abs(mean - expected)).toBeLessThan(4 * se1 + 1e-3);
+    // With a random walk (ρ = 1) the level's correction rides on the persistent component:
+    // the same exits, up to float32 rounding of households exactly at the line.
+    const walk = run({ ...m, idioPersistence: 1 }, h, RUNS, 7);
+    for (let r = 0; r < RUNS; r++) expect(Math.abs(walk("exitedHouseholds", 0, r) - v("exitedHouseholds", 0, r))).toBeLessThanOrEqual(3);
     // Without regression to the mean (σe only in year one) the exit rate would be much lower.
     const naive = (() => {
       let a = 0;
