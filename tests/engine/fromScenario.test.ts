@@ -73,16 +73,24 @@ describe("engineModelFromScenario", () => {
 
 describe("engineModelFromScenario: model v2 fields", () => {
   const SHIPPED = ["anqing-2016", "hanyang-2015", "jiangmen-2016", "linghai-2017", "zhengzhou-2016"];
-  const SAFE_HOUSING = 1 << GUARANTEES.indexOf("safeHousing");
 
-  it("shipped scenarios map to the v1 behaviour: inflow on, one-year exit, floor at the exit line, no new sigmas", async () => {
+  it("shipped scenarios map as their files say: verification, guarantees, floor at the exit line (两线合一), sigmas, provides, serveAgain, registration", async () => {
+    const bit = (g: string): number => 1 << GUARANTEES.indexOf(g as never);
     for (const name of SHIPPED) {
       const { s, ledger, households } = await load(name);
       const m = engineModelFromScenario(s, ledger, households);
-      expect(m.guarantees, name).toBe(s.poverty.requireSafeHousing ? SAFE_HOUSING : 0);
-      expect([m.inflow, m.twoYearExit], name).toEqual([true, false]);
+      const v = s.poverty.verification;
+      const required = new Set<string>([...(v?.guarantees ?? []), ...(s.poverty.requireSafeHousing ? ["safeHousing"] : [])]);
+      expect(m.guarantees, name).toBe([...required].reduce((a, g) => a | bit(g), 0));
+      expect([m.inflow, m.twoYearExit], name).toEqual([v?.inflow ?? true, v?.twoYearExit ?? false]);
+      // Every shipped plan merges the floor and the line: its floor standard is the exit line.
       expect([...m.floorStandard], name).toEqual([...m.exitLine]);
-      expect([m.villageShare, m.trendSigma, m.transitorySigma], name).toEqual([0, 0, 0]);
+      const sigma = (x: Parameters<typeof scalarNumber>[0] | undefined): number => (x === undefined ? 0 : scalarNumber(x));
+      expect([m.villageShare, m.trendSigma, m.transitorySigma], name).toEqual([
+        sigma(s.income.idiosyncratic.villageShare),
+        sigma(s.income.trend?.sigma),
+        sigma(s.income.transitory?.sigma),
+      ]);
       expect(m.cohortLogMean.length, name).toBe(s.population.cohorts.length);
       s.population.cohorts.forEach((c, i) => {
         if (c.income.dist !== "lognormal") return;
@@ -90,12 +98,12 @@ describe("engineModelFromScenario: model v2 fields", () => {
         expect(m.cohortLogSd[i], name).toBe(scalarNumber(c.income.sigma));
       });
       for (const p of m.programmes) {
-        const kind = s.programmes.find((x) => x.id === p.id)!.kind;
-        const expected = { housing: "safeHousing", health: "medicalCover", education: "schooling" }[kind as string];
-        expect(p.provides, `${name} ${p.id}`).toBe(expected === undefined ? 0 : 1 << GUARANTEES.indexOf(expected as never));
-        expect(p.serveAgain).toBe(false);
+        const sp = s.programmes.find((x) => x.id === p.id)!;
+        const byKind = { housing: ["safeHousing"], health: ["medicalCover"], education: ["schooling"] }[sp.kind as string] ?? [];
+        expect(p.provides, `${name} ${p.id}`).toBe((sp.provides ?? byKind).reduce((a: number, g: string) => a | bit(g), 0));
+        expect(p.serveAgain, `${name} ${p.id}`).toBe(sp.serveAgain ?? false);
       }
-      expect(households.registered, name).toBeUndefined();
+      expect(households.registered === undefined, name).toBe(s.population.cohorts.every((c) => c.registered !== false));
     }
   });
 
