@@ -12,7 +12,7 @@
  * const p: EngineProgramme = { ...effectProgramme("training", 2), capacity: Float64Array.of(800, 0) };
  * simulateModel({ ...m, programmes: [p] }, households, { runs: 100, seed: 1 });
  */
-import { SEGMENTS } from "../model/households.js";
+import { GUARANTEES, SEGMENTS } from "../model/households.js";
 
 /** How a programme acts on households (the engine's closed list). */
 export const ENGINE_BEHAVIOURS = [
@@ -109,8 +109,9 @@ export interface EngineProgramme {
   readonly fixedSpend: Float64Array;
   /**
    * Guarantees (bit set over GUARANTEES, model/households.ts) the programme provides to the
-   * households it serves: their blocking flags are cleared (housing behaviour: safe housing,
-   * health: medical cover, whatever this says). Absent: 0.
+   * households it serves: their blocking flags are cleared. The one source of what a
+   * programme provides (`blankProgramme` and `engineModelFromScenario` fill it by kind:
+   * housing → safe housing, health → medical cover). Absent: 0.
    */
   readonly provides?: number;
   /**
@@ -286,7 +287,14 @@ export function blankProgramme(id: string, Y: number, behaviour: EngineBehaviour
     followUp: new Float64Array(0),
     illnessCover: 0,
     fixedSpend: filled(Y, 0),
+    provides: BEHAVIOUR_PROVIDES[behaviour] ?? 0,
   };
 }
+
+/** What a programme of each behaviour provides unless it says otherwise (bits over GUARANTEES). */
+const BEHAVIOUR_PROVIDES: Partial<Record<EngineBehaviour, number>> = {
+  housing: 1 << GUARANTEES.indexOf("safeHousing"),
+  health: 1 << GUARANTEES.indexOf("medicalCover"),
+};
 
 

@@ -38,7 +38,8 @@
  * const data = run({ seed: 1, runStart: 0, runEnd: 10 }); // 10 × years × metrics
  */
 import type { Households } from "../model/households.js";
-import { GUARANTEES, SEGMENTS, guaranteeFlags } from "../model/households.js";
+import { SEGMENTS, guaranteeFlags } from "../model/households.js";
+import { householdLogMoments } from "../population/logMoments.js";
 import { CORE_METRICS, PROGRAMME_COLUMNS, RELAPSE_HORIZONS, programmeColumns } from "../model/results.js";
 import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
@@ -52,7 +53,7 @@ import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
   A_NEWREG_H, A_NEWREG_P, A_PEX_NUM, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
-  NO_SLOT, PAR_SIZE, P_AGAIN, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
+  NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
   P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
@@ -236,7 +237,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const gflags = new Uint8Array(n);
   const requiredFlags = guaranteeFlags(m.guarantees);
   // Guarantee flags each programme clears for the households it serves (housing: safe housing; health: medical cover).
-  const clearFlags = m.programmes.map((p) => guaranteeFlags((p.provides ?? 0) | (p.behaviour === "housing" ? 1 << GUARANTEES.indexOf("safeHousing") : 0) | (p.behaviour === "health" ? 1 << GUARANTEES.indexOf("medicalCover") : 0)) & requiredFlags);
+  const clearFlags = m.programmes.map((p) => guaranteeFlags(p.provides ?? 0) & requiredFlags);
   let againMask = 0;
   m.programmes.forEach((p, i) => {
     if (p.serveAgain === true) againMask |= 1 << i;
@@ -250,28 +251,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const resid = new Float64Array(cohorts);
   if (splitBase) {
     const se2 = m.transitorySigma ** 2;
-    const mean = new Float64Array(cohorts);
-    const sd = new Float64Array(cohorts);
-    if (m.cohortLogMean.length >= cohorts && m.cohortLogSd.length >= cohorts) {
-      mean.set(m.cohortLogMean.subarray(0, cohorts));
-      sd.set(m.cohortLogSd.subarray(0, cohorts));
-    } else {
-      // No cohort law given: the population's own log mean and sd per cohort.
-      const cnt = new Float64Array(cohorts);
-      const sq = new Float64Array(cohorts);
-      for (let i = 0; i < n; i++) {
-        const c = h.cohort[i] as number;
-        const v = logObs[i] as number;
-        cnt[c]! += 1;
-        mean[c]! += v;
-        sq[c]! += v * v;
-      }
-      for (let c = 0; c < cohorts; c++) {
-        const k = cnt[c] as number;
-        mean[c] = k > 0 ? (mean[c] as number) / k : 0;
-        sd[c] = k > 1 ? Math.sqrt(Math.max(0, (sq[c] as number) / k - (mean[c] as number) ** 2)) : 0;
-      }
-    }
+    // The cohorts' laws where the model gives them, else the population's own moments per cohort.
+    const given = m.cohortLogMean.length >= cohorts && m.cohortLogSd.length >= cohorts;
+    const { mean, sd } = given ? { mean: m.cohortLogMean, sd: m.cohortLogSd } : householdLogMoments(h, cohorts);
     for (let c = 0; c < cohorts; c++) {
       const v = (sd[c] as number) ** 2;
       const k = v > se2 ? se2 / v : 1;
@@ -724,7 +706,6 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       par[P_TRENDYEARS] = y + 1;
       par[P_INFLOW] = m.inflow ? 1 : 0;
       par[P_TWOYEAR] = m.twoYearExit ? 1 : 0;
-      par[P_AGAIN] = againMask !== 0 ? 1 : 0;
       if (m.transitorySigma > 0) {
         seedStream(ctx.transitory, seed, run, PURPOSE.transitory, y);
         seedTailStream(ctx.transitoryTail, seed, run, PURPOSE.transitory, y);

@@ -29,7 +29,7 @@
  * const pass = makeHouseholdPass(ctx); // once per kernel
  * pass(y); // fills ctx.acc with year y's sums
  */
-import { ZK, ZW, zigguratSlow } from "../random/normal.js";
+import { ZK, ZW, addNormals, zigguratSlow } from "../random/normal.js";
 import { nextUniform } from "../random/rng.js";
 
 /** 2^k for k in [−1000, 1000] at [k + 1000], and 2^(m/64) for m in 0..63: tables of the inline exp. */
@@ -133,9 +133,9 @@ export interface PassContext {
 
 /** Slots of ctx.par. */
 export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9;
-/** σ_e; years since the base year (t + 1, the multiplier of the household trend); village share on (0/1); inflow on; two-year exit on; relapsed served again (0/1). */
-export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_TWOYEAR = 14, P_AGAIN = 15;
-export const PAR_SIZE = 16;
+/** σ_e; years since the base year (t + 1, the multiplier of the household trend); village share on (0/1); inflow on; two-year exit on. */
+export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_TWOYEAR = 14;
+export const PAR_SIZE = 15;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
 /** Newly registered (households, people), below the line (households, people). */
@@ -251,40 +251,12 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
   };
 
-  const zwe = new Float64Array(128);
-  /** Loop 1b (model v2): the household's own trend and the transitory shock σ_e·ε_it (from its own stream, one word per household). */
+  /** Loop 1b (model v2): the transitory shock σ_e·ε_it (its own stream, one word per household), then the household's own trend. */
   const noisePass = (): void => {
     const se = par[P_TSIGMA] as number;
     const ty = par[P_TRENDYEARS] as number;
-    const hasTrend = trendDev.length > 0;
-    if (!(se > 0)) {
-      if (hasTrend) for (let i = 0; i < n; i++) pre[i] = (pre[i] as number) + (trendDev[i] as number) * ty;
-      return;
-    }
-    for (let k = 0; k < 128; k++) zwe[k] = (ZW[k] as number) * se;
-    let a0 = trs[0] as number, a1 = trs[1] as number, a2 = trs[2] as number, a3 = trs[3] as number;
-    let i = 0;
-    while (i < n) {
-      let r = 0;
-      for (; i < n; i++) {
-        r = Math.imul(a1, 5);
-        r = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = a1 << 9;
-        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-        const hz = r >> 7;
-        const iz = r & 127;
-        if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
-        let v = (pre[i] as number) + (hz + 0.5) * (zwe[iz] as number);
-        if (hasTrend) v += (trendDev[i] as number) * ty;
-        pre[i] = v;
-      }
-      if (i >= n) break;
-      let v = (pre[i] as number) + se * slow(r, trsTail);
-      if (hasTrend) v += (trendDev[i] as number) * ty;
-      pre[i] = v;
-      i++;
-    }
-    trs[0] = a0; trs[1] = a1; trs[2] = a2; trs[3] = a3;
+    if (se > 0) addNormals(pre, se, trs, trsTail);
+    if (trendDev.length > 0) for (let i = 0; i < n; i++) pre[i] = (pre[i] as number) + (trendDev[i] as number) * ty;
   };
 
   /** Loop 2: the effect slots of the households holding any (an unused or not yet active slot adds an exact 0). */

@@ -27,7 +27,7 @@ import { buildPopulation } from "../population/synthetic.js";
 import type { Households } from "../model/households.js";
 import { CORE_METRICS, programmeColumns } from "../model/results.js";
 import { PURPOSE, nextUniform, seedStream } from "../random/rng.js";
-import { horizonValue, metricKind } from "../results/metricKinds.js";
+import { horizonColumn, yearColumn } from "../results/columns.js";
 import { fundsimVersion } from "../results/manifest.js";
 import { scenarioFromObject } from "../scenario/load.js";
 import { parsePath } from "../scenario/overlays.js";
@@ -282,23 +282,10 @@ export function pointEvaluator(loaded: LoadedScenario, paths: readonly string[],
     const model = engineModelFromScenario(s, ledger, households);
     const res = await simulateModel(model, households, { runs: o.runs, firstRun: 0, seed: o.seed, threads: o.threads ?? 1 });
     count++;
-    const m = res.metrics.indexOf(o.metric);
-    if (m < 0) throw new Error(`sensitivity: metric ${o.metric} missing from the run results`);
-    const Y = res.years.length;
-    const M = res.metrics.length;
-    const out = new Float64Array(o.runs);
-    if (o.year === "horizon") {
-      const kind = metricKind(o.metric);
-      const yearly = new Float64Array(Y);
-      for (let r = 0; r < o.runs; r++) {
-        for (let y = 0; y < Y; y++) yearly[y] = res.data[(r * Y + y) * M + m] as number;
-        out[r] = horizonValue(kind, yearly);
-      }
-    } else {
-      const y = res.years.indexOf(o.year);
-      if (y < 0) throw new Error(`sensitivity: year ${o.year} missing from the run results`);
-      for (let r = 0; r < o.runs; r++) out[r] = res.data[(r * Y + y) * M + m] as number;
-    }
+    // The horizon value is the one the summaries use (results/columns.ts horizonColumn).
+    const column = o.year === "horizon" ? horizonColumn(res, o.metric) : yearColumn(res, o.metric, res.years.indexOf(o.year));
+    if (column === undefined) throw new Error(`sensitivity: ${o.metric} in ${o.year} missing from the run results`);
+    const out = Float64Array.from(column);
     return ok(out);
   };
   return { rebuildsPopulation, count: () => count, evaluate };
