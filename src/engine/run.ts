@@ -25,11 +25,12 @@
  *   + effect slots 3 × (source 1 + start 1 + value 4) = 18
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
- *   + exit year 1 + guarantee flags 1
- *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (base-income noise, or a transitory shock with ρ < 1;
- *   base-income noise), + 4 with household trends, + 8 (sum of additive effects) when a
- *   source's effect is additive, + 1/8 per programme and pool (year-one selections kept
- *   as bit masks) — 44 for a model of up to 8 programmes and pools, 50 at most;
+ *   + exit year 1 + guarantee flags 1 (the list of status changes shares the selection scratch)
+ *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (base-income noise,
+ *   or a transitory shock with ρ < 1), + 4 with household trends, + 8 (sum of additive
+ *   effects) when a source's effect is additive, + 1/8 per programme and pool (year-one
+ *   selections kept as bit masks) — 46 for the v1 national model, 54 for it with the
+ *   shipped v2 income process (engineBytesPerHousehold), 62 at most;
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
