@@ -30,7 +30,7 @@
  *   or a transitory shock with ρ < 1), + 4 with household trends, + 8 (sum of additive
  *   effects) when a source's effect is additive, + 1/8 per programme and pool (year-one
  *   selections kept as bit masks) — 46 for the v1 national model, 54 for it with the
- *   shipped v2 income process (engineBytesPerHousehold), 62 at most;
+ *   shipped v2 income process (engineBytesPerHousehold), 72 at most (31 sources, every option);
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
  *
