@@ -7,6 +7,7 @@
  */
 import type { Lang, Localized } from "./lang.js";
 import type { Label } from "../ledger/types.js";
+import type { SpendingRow } from "../results/reconcile.js";
 
 export const labelOf = (label: Label | undefined, id: string): Label => label ?? id;
 
@@ -17,3 +18,8 @@ export function labelText(label: Label | undefined, lang: Lang, fallback = ""): 
 
 /** A label as a Localized (a single string serves both languages). */
 export const named = (label: Label): Localized => (typeof label === "string" ? { en: label, zh: label } : label);
+
+/** The label of programme `id` as a results set's spending rows carry it (undefined: no label, or no row). */
+export function programmeLabel(rows: readonly SpendingRow[] | undefined, id: string): Label | undefined {
+  return rows?.find((r) => r.item === "programme" && r.id === id)?.label;
+}

@@ -10,7 +10,7 @@ import { formatMoney, formatNumber, formatPercent } from "../messages/format.js"
 import type { Lang, Localized } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/results.js";
-import { labelText } from "../messages/label.js";
+import { labelText, programmeLabel } from "../messages/label.js";
 import type { PairedDifferences, PairedStat } from "../results/paired.js";
 import type { SpendingRow } from "../results/reconcile.js";
 import { noneSeenUpper95 } from "../results/stats.js";
@@ -151,7 +151,10 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     T(M.costPerExitLine(formatMoney(s.costPerExit.value, lang), formatMoney(s.costPerExit.se, lang)));
   }
   if (set.spending && set.spending.length > 0) T(spendingSummary(set.spending, lang));
-  if (set.inertProgrammes && set.inertProgrammes.length > 0) T(M.inertProgrammesLine(set.inertProgrammes.join(lang === "zh" ? "、" : ", ")));
+  if (set.inertProgrammes && set.inertProgrammes.length > 0) {
+    const label = (id: string): string => labelText(programmeLabel(set.spending, id), lang, id);
+    T(M.inertProgrammesLine(set.inertProgrammes.map(label).join(lang === "zh" ? "、" : ", ")));
+  }
   if (m.precision) {
     T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
   }

@@ -11,7 +11,7 @@ import { TARGET_MEASURE } from "../model/results.js";
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
-import { labelText } from "../messages/label.js";
+import { labelText, programmeLabel } from "../messages/label.js";
 import type { Ledger } from "../ledger/types.js";
 import type { PairedDifferences } from "../results/paired.js";
 import type { ResultSet } from "../results/write.js";
@@ -72,7 +72,12 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     ...(village && villageTarget?.villages != null ? { villages: { year: villageTarget.year, target: villageTarget.villages, probability: village.p, median: village.median } } : {}),
     ...(refs && s.pool ? { pool: { fund: refs.fund, depletionProbability: s.pool.depleted.p, meanLoss: s.pool.loss.mean, var99: s.pool.lossVaR99, ...(lending ? { lending } : {}) } } : {}),
     dynamics: dynamicsFacts(s),
-    ...(set.inertProgrammes && set.inertProgrammes.length > 0 ? { inertProgrammes: set.inertProgrammes } : {}),
+    ...(set.inertProgrammes && set.inertProgrammes.length > 0
+      ? { inertProgrammes: set.inertProgrammes.map((id) => {
+          const label = programmeLabel(set.spending, id);
+          return label === undefined ? { id } : { id, label };
+        }) }
+      : {}),
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),

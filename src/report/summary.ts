@@ -9,6 +9,7 @@
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
+import { labelText } from "../messages/label.js";
 import { inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
 import { lendingSentence, relapseSentences, spreadCell } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
@@ -82,7 +83,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
   if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
   if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, ...(facts.spending.tone ? { emphasis: facts.spending.tone } : {}) });
   if (facts.inertProgrammes && facts.inertProgrammes.length > 0) {
-    blocks.push({ kind: "paragraph", text: say(lang, inertProgrammesLine(facts.inertProgrammes.join(lang === "zh" ? "、" : ", "))), emphasis: "warn" });
+    blocks.push({ kind: "paragraph", text: say(lang, inertProgrammesLine(facts.inertProgrammes.map((p) => labelText(p.label, lang, p.id)).join(lang === "zh" ? "、" : ", "))), emphasis: "warn" });
   }
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });

@@ -6,6 +6,7 @@
 import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";
 import type { SpendingRow } from "../results/reconcile.js";
+import type { Label } from "../ledger/types.js";
 import type { LendingFacts } from "../results/lending.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 
@@ -43,7 +44,7 @@ export interface ReportFacts {
    */
   readonly dynamics?: DynamicsFacts;
   /** Programmes (ids) with no modelled effect on any household. */
-  readonly inertProgrammes?: readonly string[];
+  readonly inertProgrammes?: readonly { readonly id: string; readonly label?: Label }[];
   readonly fiscalCost: Spread;
   readonly interestSubsidy?: number;
   /** Expected fiscal cost per person exited (yuan), if any exits. */

@@ -45,7 +45,8 @@ describe("fundsim simulate", () => {
     expect(r.stdout).toContain("Guarantee-pool losses");
     expect(r.stdout).toContain("Interest subsidy");
     // Budget lines the model cannot follow into any household are named, not silently inert.
-    expect(r.stdout).toContain(M.inertProgrammesLine("technology, enterprises, infrastructure").en);
+    // Named by their labels in the output language, not their ids.
+    expect(r.stdout).toContain(M.inertProgrammesLine("Technology extension, Leading enterprises and demonstration bases, Village infrastructure and house repair").en);
     // Lending against the ledger's plan (50 M in 2017), with how often lending was suspended.
     expect(r.stdout).toMatch(/New lending 2017–2019: [\d.,]+ M yuan expected against 50 M yuan planned \(\d+%\); lending suspended in at least one year \(non-performing loans over the trigger\): /);
     expect(r.stdout).toContain(M.wroteResults(out, "runs.csv, summary.json, manifest.json, spending.csv").en);

@@ -36,7 +36,7 @@ describe("plain-language summary", () => {
     expect(withRegister).toContain(uncertaintyIncludes(true).zh);
     // Lending against plan with the suspension probability, and the inert budget lines, are said.
     const lending = { span: "2017–2019", mean: 20e6, planned: 50e6, suspended: { p: 0.3, se: 0.05, n: 100 } };
-    const more = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, inertProgrammes: ["technology", "infrastructure"] }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    const more = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, inertProgrammes: [{ id: "technology" }, { id: "infrastructure" }] }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(more).toContain(lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en);
     expect(more).toContain(inertProgrammesLine("technology, infrastructure").en);
   });
