@@ -38,7 +38,8 @@ import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import type { Scenario } from "../scenario/types.js";
 import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
-import type { EngineBehaviour, EngineDist, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting } from "./model.js";
+import { resolveUnknown } from "../scenario/unknowns.js";
+import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting } from "./model.js";
 
 type ScenarioProgramme = Scenario["programmes"][number];
 type ScenarioPool = Scenario["creditPools"][number];
@@ -341,5 +342,27 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     villageTarget: cumulativeTarget(s.targets.villages, Y, 1),
     villageIncidenceBelow: ve ? scalarNumber(ve.incidenceBelow) : Number.NaN,
     villageCollectiveMet: ser(ve?.collectiveIncomeMetShare, 1),
+    runDraws: runDrawsOf(s, programmes),
   };
+}
+
+/**
+ * The scenario's unknowns as run draws on the engine's lists (programmes the engine keeps,
+ * then pools). The scenario checks (scenario/crossChecks.ts) have refused paths that cannot
+ * be drawn; a programme the engine does not model (a credit line: its pool carries the
+ * effect) is refused here rather than dropped.
+ */
+export function runDrawsOf(s: Scenario, programmes: readonly EngineProgramme[]): EngineRunDraw[] {
+  return s.unknowns.map((u): EngineRunDraw => {
+    const r = resolveUnknown(s, u.parameter);
+    if (!r.ok) throw new Error(`unknowns: ${u.parameter} cannot be drawn (${r.error.kind})`);
+    const ref = r.value;
+    let source = ref.index;
+    if (ref.owner === "programme") {
+      const id = s.programmes[ref.index]!.id;
+      source = programmes.findIndex((p) => p.id === id);
+      if (source < 0 || programmes[source]!.effect === null) throw new Error(`unknowns: programme ${id} has no modelled effect to draw`);
+    } else if (ref.owner === "pool" && (ref.target === "success" || ref.target === "upliftCentre")) source = programmes.length + ref.index;
+    return { target: ref.target, source, path: u.parameter, dist: engineDist(u.draw), min: ref.min, max: ref.max };
+  });
 }

@@ -225,6 +225,30 @@ export interface EngineModel {
   readonly villageIncidenceBelow: number;
   /** Probability a village meets its collective-income test, by year. */
   readonly villageCollectiveMet: Float64Array;
+  /** Unknown parameters drawn once per run (absent or empty: every parameter as given). */
+  readonly runDraws?: readonly EngineRunDraw[];
+}
+
+/** What a run-level draw replaces (scenario/unknowns.ts UNKNOWN_TARGETS, the same list). */
+export const RUN_DRAW_TARGETS = ["success", "upliftCentre", "growth", "pd", "lgd"] as const;
+export type RunDrawTarget = (typeof RUN_DRAW_TARGETS)[number];
+
+/**
+ * A parameter that is not known, drawn once per run and shared by all households
+ * (src/engine/runDraws.ts). The draw replaces, for that run: an effect's success
+ * probability or its uplift's centre (lognormal median, normal mean, fixed value) for
+ * effect source `source` (programme i, or P + pool j); a pool's PD in every year or its LGD
+ * (`source` = pool j); the income growth in every year (`source` −1).
+ */
+export interface EngineRunDraw {
+  readonly target: RunDrawTarget;
+  readonly source: number;
+  /** The scenario path it replaces; its hash addresses the draw, so the same path draws the same value in every variant (common random numbers). */
+  readonly path: string;
+  readonly dist: EngineDist;
+  /** Draws are clamped to [min, max] (the scenario checks the distribution fits; the clamp only guards the far tails). */
+  readonly min: number;
+  readonly max: number;
 }
 
 /** Most programmes (plus pools) the kernel tracks per household (served bit mask is 32 bits). */

@@ -50,6 +50,7 @@ import { addressedNormal, fillNormals, nextNormal } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "../random/rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
+import { drawRunParameters } from "./runDraws.js";
 import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
@@ -148,6 +149,13 @@ export function checkModel(m: EngineModel, h: Households): void {
     if (!(q.correlation >= 0 && q.correlation <= 1) || !(q.lgd >= 0 && q.lgd <= 1) || !(q.poolLossShare >= 0 && q.poolLossShare <= 1)) bad(`pool ${q.id}: correlation, LGD and loss share must be in [0, 1]`);
     if (!(Math.abs(q.shockLink) <= 1)) bad(`pool ${q.id}: shockLink must be in [−1, 1]`);
   }
+  for (const d of m.runDraws ?? []) {
+    const S = m.programmes.length + m.pools.length;
+    const inRange = d.target === "growth" ? d.source === -1 : d.target === "pd" || d.target === "lgd" ? d.source >= 0 && d.source < m.pools.length : d.source >= 0 && d.source < S;
+    if (!inRange) bad(`run draw ${d.path}: source ${d.source} does not exist for ${d.target}`);
+    if ((d.target === "success" || d.target === "upliftCentre") && (d.source < m.programmes.length ? m.programmes[d.source]?.effect : m.pools[d.source - m.programmes.length]?.effect) == null) bad(`run draw ${d.path}: source has no effect`);
+    if (!(d.min <= d.max)) bad(`run draw ${d.path}: min must not exceed max`);
+  }
   if (h.count >= 2 ** 27) bad("at most 134,217,727 households");
 }
 
@@ -208,7 +216,31 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   });
   const illCover = Math.max(0, ...m.programmes.filter((p) => p.behaviour === "health").map((p) => p.illnessCover));
   const trendLog = new Float64Array(Y);
-  for (let y = 0, acc = 0; y < Y; y++) trendLog[y] = acc += Math.log1p(m.growth[y] as number);
+  const setTrend = (growthAt: (y: number) => number): void => {
+    for (let y = 0, acc = 0; y < Y; y++) trendLog[y] = acc += Math.log1p(growthAt(y));
+  };
+  setTrend((y) => m.growth[y] as number);
+  // Unknown parameters (src/engine/runDraws.ts): the run's effects and pools, replaced where a draw applies.
+  const draws = m.runDraws ?? [];
+  const drawn = new Float64Array(draws.length);
+  const runEffects = effects.slice();
+  const runPools = m.pools.slice();
+  const applyRunDraws = (seed: number, run: number): void => {
+    drawRunParameters(draws, seed, run, drawn);
+    for (let s = 0; s < S; s++) runEffects[s] = effects[s] ?? null;
+    for (let q = 0; q < Q; q++) runPools[q] = m.pools[q]!;
+    let growth = Number.NaN;
+    draws.forEach((d, k) => {
+      const v = drawn[k] as number;
+      const e = runEffects[d.source];
+      if (d.target === "success" && e) runEffects[d.source] = { ...e, successProbability: v };
+      else if (d.target === "upliftCentre" && e) runEffects[d.source] = { ...e, uplift: { ...e.uplift, a: v } };
+      else if (d.target === "pd") runPools[d.source] = { ...runPools[d.source]!, pd: new Float64Array(Y).fill(v) };
+      else if (d.target === "lgd") runPools[d.source] = { ...runPools[d.source]!, lgd: v };
+      else if (d.target === "growth") growth = v;
+    });
+    setTrend(Number.isNaN(growth) ? (y) => m.growth[y] as number : () => growth);
+  };
   let people = 0;
   for (let i = 0; i < n; i++) people += h.size[i] as number;
   const villageTotal = new Int32Array(V);
@@ -505,6 +537,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     villageOut.fill(0);
     servedUnits.fill(0);
     pools.forEach(resetPoolState);
+    if (draws.length > 0) applyRunDraws(seed, run);
     const bs = m.baseIncomeSigma;
     if (noisyBase) {
       // Per-run noise on base incomes (one normal per household from the initIncome stream).
@@ -627,7 +660,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           const i = list[j] as number;
           served[i] = (served[i] as number) | bit;
         }
-        if (pg.effect !== null) applyEffects(seed, run, p, pg.effect, kNew, y);
+        const eff = runEffects[p];
+        if (eff) applyEffects(seed, run, p, eff, kNew, y);
         servedUnits[p * Y + y] = u;
         units[p] = u;
         // Recurring costs: each year's units are paid at the unit cost of their year of support (as the ledger pays them).
@@ -640,7 +674,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       // 3. Credit pools.
       let subsidy = 0, poolBalance = 0, poolLoss = 0, bankLoss = 0, topUps = 0, depleted = 0, outstanding = 0, newLending = 0, defaults = 0, suspended = 0, deposits = 0;
       for (let qi = 0; qi < Q; qi++) {
-        const pool = m.pools[qi]!;
+        const pool = runPools[qi]!;
         const st = pools[qi]!;
         const src = P + qi;
         const allowed = poolLoansAllowed(pool, st, y, poolOut);
@@ -656,7 +690,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
             const i = list[j] as number;
             served[i] = (served[i] as number) | bit;
           }
-          if (pool.effect !== null) applyEffects(seed, run, src, pool.effect, carried, y);
+          const eff = runEffects[src];
+          if (eff) applyEffects(seed, run, src, eff, carried, y);
         }
         poolIssue(pool, st, issued, y, poolOut);
         seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);

@@ -300,6 +300,23 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
         `At ${at}: the transitory shock's sigma ${found} is larger than the spread of cohort ${i.detail ?? ""}'s starting incomes (lognormal sigma ${exp}), which already includes it.`,
         `字段 ${zh.at}：暂时性冲击的 sigma ${found} 大于队列 ${i.detail ?? ""} 初始收入的离散程度（对数正态 sigma ${exp}），而后者已包含暂时性冲击。`,
       );
+    case "notAnUnknown":
+      return loc(
+        `At ${at}: ${found} is not a value that can be drawn per run${i.detail === "noEffect" ? " (that programme or pool has no effect)" : i.detail === "notUnknown" || i.detail === undefined || i.detail === "" ? "" : ` (its uplift's distribution has ${i.detail})`}. Values that can: ${exp}.`,
+        `字段 ${zh.at}：${found} 不是可按运行抽取的参数${i.detail === "noEffect" ? "（该项目或资金池没有效果设定）" : i.detail === "notUnknown" || i.detail === undefined || i.detail === "" ? "" : `（其增收分布的中心字段为 ${i.detail}）`}。可抽取的参数：${exp}。`,
+      );
+    case "unknownRange":
+      return loc(
+        `At ${at}: draws for ${i.detail ?? ""} fall in ${found}, outside the values it can take, ${exp}.`,
+        `字段 ${zh.at}：${i.detail ?? ""} 的抽样范围为 ${found}，超出其可取值范围 ${exp}。`,
+      );
+    case "unknownDated":
+      return loc(
+        `At ${at}: ${found} is given year by year; one draw per run cannot replace a yearly path.`,
+        `字段 ${zh.at}：${found} 是按年给出的；每次运行的一个抽样值无法替代逐年的数值。`,
+      );
+    case "duplicateUnknown":
+      return loc(`At ${at}: ${found} is already drawn by an earlier entry of unknowns.`, `字段 ${zh.at}：${found} 已在 unknowns 的前面条目中抽取。`);
     case "overlayPath":
       return loc(`Overlay path ${i.detail ?? at} does not exist in the scenario (${found}).`, `覆盖路径 ${i.detail ?? at} 在情景中不存在（${zh.found}）。`);
     case "unknownVariant":
@@ -374,6 +391,17 @@ export function issueHint(i: Issue): Localized | undefined {
         `Lower income.transitory.sigma to at most ${i.expected ?? ""}, or raise the cohort's income sigma: observed log incomes vary at least as much as their transitory part.`,
         `请将 income.transitory.sigma 降至不超过 ${i.expected ?? ""}，或提高该队列收入的 sigma：观测到的对数收入的离散程度不会小于其暂时性部分。`,
       );
+    case "notAnUnknown":
+      return loc("Name one of the values listed, with the programme's or pool's id, e.g. programmes.industry.effect.successProbability.", "请填写上列参数之一，并写明项目或资金池的标识，例如 programmes.industry.effect.successProbability。");
+    case "unknownRange":
+      return loc(
+        "Use a distribution that stays in that range: beta or uniform for a probability, lognormal for a factor, a normal only where the range is wide.",
+        "请使用取值不超出该范围的分布：概率用 beta 或 uniform，倍数用 lognormal，只有范围足够宽时才用 normal。",
+      );
+    case "unknownDated":
+      return loc("Give the value as one number (undated) to make it uncertain, or leave it out of unknowns.", "若要将其设为不确定参数，请以单个数值（不分年份）给出，或将其从 unknowns 中删除。");
+    case "duplicateUnknown":
+      return loc("Keep one entry per value: merge the two distributions into one.", "每个参数只保留一个条目：请将两个分布合并为一个。");
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
     case "badSet":

@@ -42,6 +42,7 @@ export const PURPOSES = [
   "registration", // the registration-year transitory shock, drawn given the observed income (once per run)
   "trend", // household-specific income trend (once per run)
   "villageShock", // village-shared part of the persistent income innovation (index: year)
+  "parameter", // unknown parameters drawn once per run (index: a hash of the parameter's path, src/engine/runDraws.ts)
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -8,6 +8,7 @@ import { closest } from "./issues.js";
 import type { Scenario } from "./types.js";
 import { scalar } from "./param.js";
 import { BOUNDS } from "./num.js";
+import { distSupport, resolveUnknown, supportFits, UNKNOWN_PATHS } from "./unknowns.js";
 
 export function crossCheck(s: Scenario): Issue[] {
   const issues: Issue[] = [];
@@ -90,5 +91,35 @@ export function crossCheck(s: Scenario): Issue[] {
     }
   });
   if (s.funding.perPersonTarget) ref(s.funding.perPersonTarget.fund, sources, "funding source (funding.sources[].id)", ["funding", "perPersonTarget", "fund"]);
+  issues.push(...checkUnknowns(s));
+  return issues;
+}
+
+/** Each unknown names a value that can be drawn per run, once, with draws inside the value's range. */
+function checkUnknowns(s: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  s.unknowns.forEach((u, i) => {
+    const path: PathSegment[] = ["unknowns", i, "parameter"];
+    const r = resolveUnknown(s, u.parameter);
+    if (!r.ok) {
+      const e = r.error;
+      if (e.kind === "noItem") {
+        const suggestion = closest(e.id, (e.list === "programmes" ? s.programmes : s.creditPools).map((x) => x.id));
+        issues.push({ code: "unknownReference", path, found: e.id, expected: e.list === "programmes" ? "programme (programmes[].id)" : "credit pool (creditPools[].id)", ...(suggestion ? { suggestion } : {}) });
+      } else if (e.kind === "dated") issues.push({ code: "unknownDated", path, found: u.parameter });
+      else issues.push({ code: "notAnUnknown", path, found: u.parameter, expected: UNKNOWN_PATHS.join("; "), detail: e.kind === "upliftField" ? e.expected : e.kind });
+      return;
+    }
+    const key = `${r.value.target}/${r.value.owner}/${r.value.index}`;
+    if (seen.has(key)) issues.push({ code: "duplicateUnknown", path, found: u.parameter });
+    seen.add(key);
+    const support = distSupport(u.draw as unknown as { dist: string } & Record<string, unknown>);
+    if (!supportFits(r.value, support, u.draw.dist)) {
+      const { min, max, minOpen } = r.value;
+      const range = `${minOpen ? "(" : "["}${min}, ${max === Infinity ? "∞" : max}]`;
+      issues.push({ code: "unknownRange", path: ["unknowns", i, "draw"], found: `[${support.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x < 0 ? "−∞" : "∞")).join(", ")}]`, expected: range, detail: u.parameter });
+    }
+  });
   return issues;
 }

@@ -333,6 +333,17 @@ const poolSchema = z.strictObject({
   ...cite,
 });
 
+const unknownSchema = z.strictObject({
+  parameter: z
+    .string()
+    .min(1)
+    .describe("Path of the value that is not known, e.g. programmes.industry.effect.successProbability, creditPools.pool.pd, income.growth."),
+  draw: distSchema.describe("Its distribution: one draw per run, shared by all households (so it does not average out)."),
+  scope: z.enum(["run"]).default("run").describe("run: drawn once per run. (Household-level variation is the field's own distribution, e.g. effect.uplift.)"),
+  label: textSchema.optional(),
+  ...cite,
+});
+
 const targetsSchema = z.strictObject({
   exits: count().optional().describe("People to exit poverty in each year (increments, by year)."),
   villages: count().optional().describe("Villages to exit in each year (increments, by year)."),
@@ -371,6 +382,11 @@ export const scenarioSchema = z
     programmes: z.array(programmeSchema).default([]),
     creditPools: z.array(poolSchema).default([]),
     targets: targetsSchema.default({}),
+    unknowns: z
+      .array(unknownSchema)
+      .max(64)
+      .default([])
+      .describe("Parameters that are not known, each drawn once per run (effect sizes, success probabilities, growth, PD, LGD)."),
     variants: z.array(variantSchema).default([]),
     simulation: simulationSchema.default({ runs: 1000, seed: 1 }),
   })
