@@ -22,26 +22,39 @@ export const uncertaintyNote = (): Localized =>
  * "Uncertainty"): every run redraws the shocks; the population and the parameters are
  * held fixed across runs in this version.
  */
-export const uncertaintyIncludes = (register: boolean, incomeDraws = false): Localized =>
-  incomeDraws
-    ? register
-      ? loc(
-          "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) and, drawn anew in every run, each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend, for the households of the register as given; not uncertainty in parameters such as programme effects.",
-          "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），以及每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势，针对名册中的农户；不包含项目效果等参数的不确定性。",
-        )
-      : loc(
-          "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) and, drawn anew in every run, each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend; not the rest of the synthetic population (household sizes, labour, villages, who is registered), drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.",
-          "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），以及每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势；不包含合成人口的其余部分（户规模、劳动力、村、是否建档立卡，按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。",
-        )
-    : register
-    ? loc(
-        "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults) for the households of the register as given; not uncertainty in parameters such as programme effects.",
-        "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约），针对名册中的农户；不包含项目效果等参数的不确定性。",
-      )
-    : loc(
-        "Probabilities and intervals include the yearly shocks (common, household, illness, disaster, loan defaults); not the draw of the synthetic population, which is drawn once from the seed and held fixed, nor uncertainty in parameters such as programme effects.",
-        "概率与区间包含各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约）；不包含合成人口的抽样（按随机种子抽取一次后固定），也不包含项目效果等参数的不确定性。",
-      );
+export const uncertaintyIncludes = (register: boolean, incomeDraws = false, unknowns = 0): Localized => {
+  const en = ["the yearly shocks (common, household, illness, disaster, loan defaults)"];
+  const zh = ["各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约）"];
+  if (incomeDraws) {
+    en.push("each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend, drawn anew in every run");
+    zh.push("每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势");
+  }
+  if (unknowns > 0) {
+    en.push(`${unknowns} unknown parameter${unknowns === 1 ? "" : "s"} (the scenario's unknowns: effect sizes, success probabilities, growth, default rates), each drawn once per run and shared by all households`);
+    zh.push(`${unknowns} 个未知参数（情景中的 unknowns：效果大小、成功概率、增长率、违约率），每次模拟抽取一次、全体农户共用`);
+  }
+  const notEn: string[] = [];
+  const notZh: string[] = [];
+  if (!register) {
+    notEn.push(incomeDraws ? "the rest of the synthetic population (household sizes, labour, villages, who is registered), drawn once from the seed and held fixed" : "the draw of the synthetic population, which is drawn once from the seed and held fixed");
+    notZh.push(incomeDraws ? "合成人口的其余部分（户规模、劳动力、村、是否建档立卡，按随机种子抽取一次后固定）" : "合成人口的抽样（按随机种子抽取一次后固定）");
+  }
+  if (unknowns === 0) {
+    notEn.push("uncertainty in parameters such as programme effects (the scenario declares no unknowns)");
+    notZh.push("项目效果等参数的不确定性（情景未声明 unknowns）");
+  }
+  return loc(
+    `Probabilities and intervals include ${en.join("; ")}${register ? " (for the households of the register as given)" : ""}.${notEn.length > 0 ? ` They do not include ${notEn.join(", nor ")}.` : ""}`,
+    `概率与区间包含：${zh.join("；")}${register ? "（针对名册中的农户）" : ""}。${notZh.length > 0 ? `不包含${notZh.join("，也不包含")}。` : ""}`,
+  );
+};
+
+/** Unknowns a variant or --set fixed: "path = value (drawn per run in the baseline, centre …)". */
+export const fixedUnknownsLine = (items: readonly string[]): Localized =>
+  loc(
+    `Fixed by this variant or --set, so not drawn: ${items.join("; ")} (the baseline draws ${items.length === 1 ? "it" : "them"} once per run).`,
+    `本方案或 --set 固定了以下参数，因此不再抽样：${items.join("；")}（基准情景中每次模拟抽取一次）。`,
+  );
 
 /** A probability with its Monte-Carlo standard error. */
 export const probWithSe = (p: string, se: string): Localized => loc(`${p} ± ${se}`, `${p} ± ${se}`);

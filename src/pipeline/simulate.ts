@@ -13,6 +13,7 @@ import { buildLedger } from "../ledger/build.js";
 import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
 import { hasHouseholdMechanism } from "../engine/model.js";
+import type { EngineDist } from "../engine/model.js";
 import { defaultThreads } from "../engine/workers.js";
 import type { PopulationIssue } from "../population/cohorts.js";
 import type { Households } from "../model/households.js";
@@ -107,10 +108,28 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     years: [...loaded.years],
     wallTimeSeconds: (performance.now() - started) / 1000,
     precision,
-    uncertainty: { incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0 },
+    uncertainty: {
+      incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0,
+      unknowns: (model.runDraws ?? []).map((d) => ({ parameter: d.path, dist: d.dist.kind, params: distParams(d.dist) })),
+      ...(loaded.fixedUnknowns && loaded.fixedUnknowns.length > 0 ? { fixedUnknowns: loaded.fixedUnknowns } : {}),
+    },
   });
   const horizon = new Set(loaded.years);
   const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);
   const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p, model.guarantees)).map((p) => p.id);
   return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, inertProgrammes, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
+}
+
+/** A distribution's parameters as a flat list (kind order, model.ts EngineDist; discrete: values then weights). */
+function distParams(d: EngineDist): number[] {
+  switch (d.kind) {
+    case "fixed":
+      return [d.a];
+    case "triangular":
+      return [d.a, d.b, d.c];
+    case "discrete":
+      return [...(d.values ?? []), ...(d.weights ?? [])];
+    default:
+      return [d.a, d.b];
+  }
 }

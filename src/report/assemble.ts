@@ -66,6 +66,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     runs: s.runs,
     register: set.manifest.register !== null,
     incomeDraws: set.manifest.uncertainty?.incomeDraws === true,
+    unknowns: set.manifest.uncertainty?.unknowns?.length ?? 0,
     seed: set.manifest.seed,
     targets,
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),

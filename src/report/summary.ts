@@ -42,7 +42,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: tone });
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
     // Every probability says what it includes.
-    blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true)) });
+    blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true, facts.unknowns ?? 0)) });
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }

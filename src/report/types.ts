@@ -23,6 +23,8 @@ export interface ReportFacts {
   readonly register?: boolean;
   /** True when households' hidden income levels and trends are drawn per run (manifest `uncertainty.incomeDraws`). */
   readonly incomeDraws?: boolean;
+  /** How many parameters are drawn once per run (manifest `uncertainty.unknowns`). */
+  readonly unknowns?: number;
   readonly seed: string | number;
   /** Cumulative exit target and simulated outcome per target year. */
   readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];

@@ -53,9 +53,23 @@ export interface Manifest {
    * What the runs' spread includes besides the yearly shocks: `incomeDraws` — each
    * household's hidden income level (observed base-year income less a registration-year
    * transitory shock) and own trend drawn per run (model v2). The population's composition
-   * and the parameters are fixed in every version so far. Absent in older manifests: false.
+   * is fixed. `unknowns` — the parameters drawn once per run (the scenario's `unknowns`:
+   * path and distribution); absent or empty: every parameter as given. Absent in older
+   * manifests: false, none.
    */
-  readonly uncertainty?: { readonly incomeDraws: boolean };
+  readonly uncertainty?: {
+    readonly incomeDraws: boolean;
+    readonly unknowns?: readonly ManifestUnknown[];
+    /** Unknowns of the baseline that this variant or `--set` fixed by changing their value. */
+    readonly fixedUnknowns?: readonly { readonly parameter: string; readonly value: number; readonly baseline: number }[];
+  };
+}
+
+/** An unknown parameter as recorded: its path and its distribution (engine form). */
+export interface ManifestUnknown {
+  readonly parameter: string;
+  readonly dist: string;
+  readonly params: readonly number[];
 }
 
 export type ManifestInput = Omit<Manifest, "format" | "fundsim" | "node" | "created" | "register" | "precision" | "households"> & {

@@ -21,8 +21,9 @@ import { resolveNumbers } from "./resolve.js";
 import { applyOverlay, parseSet, parsePath } from "./overlays.js";
 import { BOUNDS } from "./num.js";
 import { crossCheck } from "./crossChecks.js";
+import { resolveUnknown } from "./unknowns.js";
 import { deepestNesting, MAX_NESTING, normalizeLineEnds, structureProblems } from "./yamlLimits.js";
-import type { LoadedScenario, Scenario } from "./types.js";
+import type { FixedUnknown, LoadedScenario, Scenario } from "./types.js";
 
 /**
  * Largest scenario file accepted (a scenario is hand-written, the shipped ones are about
@@ -200,7 +201,34 @@ export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result
     }
   }
   if (issues.length > 0) return err(issues);
-  return ok({ scenario: deepFreeze(scenario), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data });
+  // 6. A variant or --set that changes a value the baseline draws per run fixes it there.
+  let fixedUnknowns: FixedUnknown[] = [];
+  let final = scenario;
+  if ((opts.variant !== undefined || sets.length > 0) && scenario.unknowns.length > 0) {
+    const baseline = scenarioFromObject(raw, { skipVariants: true });
+    if (baseline.ok) {
+      fixedUnknowns = fixedByOverlay(baseline.value.scenario, scenario);
+      const fixed = new Set(fixedUnknowns.map((f) => f.parameter));
+      if (fixed.size > 0) final = { ...scenario, unknowns: scenario.unknowns.filter((u) => !fixed.has(u.parameter)) };
+    }
+  }
+  return ok({ scenario: deepFreeze(final), years, file: "<inline>", variant: opts.variant, sets, hash: hashOf(data), raw: data, fixedUnknowns });
+}
+
+/**
+ * Unknowns whose value the overlays changed (an unknown entry left as the baseline had it):
+ * the variant or `--set` fixes that value, so it is not drawn.
+ */
+function fixedByOverlay(base: Scenario, over: Scenario): FixedUnknown[] {
+  const out: FixedUnknown[] = [];
+  for (const u of over.unknowns) {
+    const b = base.unknowns.find((x) => x.parameter === u.parameter);
+    if (b === undefined || canonicalJson(b.draw) !== canonicalJson(u.draw)) continue;
+    const vb = resolveUnknown(base, u.parameter);
+    const vo = resolveUnknown(over, u.parameter);
+    if (vb.ok && vo.ok && vb.value.value !== vo.value.value) out.push({ parameter: u.parameter, value: vo.value.value, baseline: vb.value.value });
+  }
+  return out;
 }
 
 /**

@@ -19,4 +19,13 @@ export interface LoadedScenario {
   readonly hash: string;
   /** Raw data after overlays (plain JSON), for re-applying other variants. */
   readonly raw: unknown;
+  /** Unknowns the variant or `--set` fixed by changing their value (so not drawn in this scenario). */
+  readonly fixedUnknowns?: readonly FixedUnknown[];
+}
+
+/** An unknown parameter fixed by an overlay: its path, the value it is fixed at, and the baseline's value. */
+export interface FixedUnknown {
+  readonly parameter: string;
+  readonly value: number;
+  readonly baseline: number;
 }
