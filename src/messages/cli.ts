@@ -40,6 +40,10 @@ const HELP = {
   ledgerOut: loc("Also write ledger.txt, ledger.csv and ledger.json into this folder (new, empty, or a previous ledger folder)", "同时将 ledger.txt、ledger.csv 和 ledger.json 写入此文件夹（新建、空的或以前的台账文件夹）"),
   ledgerStrict: loc("Exit 1 when any check is an error (over-committed year, target missed …)", "任何核查为错误时（某年超支、未达目标……）以退出码 1 结束"),
   simulate: loc("Monte-Carlo simulation: exits, relapses, pool losses and fiscal cost, with uncertainty", "蒙特卡洛模拟：脱贫、返贫、资金池损失和财政成本，附不确定性"),
+  decompose: loc(
+    "Also split the spread of people out of poverty by source: shocks, unknown parameters, population draw (up to 200 more runs per step)",
+    "另外按来源分解脱贫人口的离散程度：冲击、未知参数、人口抽样（每步最多另行模拟 200 次）",
+  ),
   precision: loc("Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)", "持续增加模拟次数，直到末年脱贫率的标准误 ≤ 此值（例如 0.002）"),
   maxRuns: loc("Cap on runs with --precision (default 100000)", "使用 --precision 时的模拟次数上限（默认 100000）"),
   simulateOut: loc("Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder", "输出文件夹（runs.csv、summary.json、manifest.json）：新建、空的或以前的结果文件夹"),
@@ -105,3 +109,4 @@ export const progressFormat = (label: string): Localized =>
 
 /** Progress label of `simulate`. */
 export const simulatingLabel = (): Localized => loc("simulate", "模拟");
+export const decomposingLabel = (): Localized => loc("decompose", "分解");

@@ -116,6 +116,9 @@ export const targetMeasureLine = (): Localized =>
     "目标按年末脱贫且未返贫人口口径比较；返贫后再次脱贫的农户只计一次。",
   );
 
+/** The target measure's short name. */
+export const targetMeasureName = (): Localized => loc("people exited and not relapsed", "脱贫且未返贫人口");
+
 /** A value no run defines: relapse before an exit cohort is followed long enough, a rate with nobody to count. */
 export const notObservable = (): Localized => loc("not observable", "不可观测");
 
@@ -292,3 +295,26 @@ export const positiveNumber = (): Localized => loc("a number > 0 (e.g. 0.002)", 
 export const populationFailed = (): Localized =>
   loc("The population could not be built from the scenario's cohorts:", "无法根据情景的人口队列生成农户：");
 
+
+/** Variance decomposition (pipeline/decompose.ts): heading, step names, the table's header and the notes. */
+export const decompositionHeading = (year: number, measure: string): Localized =>
+  loc(`Where the uncertainty comes from: ${measure} at the end of ${year}`, `不确定性来自哪里：${year} 年末${measure}`);
+export const decompositionStep = (id: "shocks" | "parameters" | "population"): Localized =>
+  id === "shocks"
+    ? loc("yearly shocks and household draws", "各年冲击与农户抽样")
+    : id === "parameters"
+      ? loc("+ unknown parameters", "+ 未知参数")
+      : loc("+ population draw", "+ 人口抽样");
+export const decompositionColumns = (): Localized[] => [
+  loc("sources included", "包含的来源"),
+  loc("runs", "模拟次数"),
+  loc("mean", "均值"),
+  loc("sd", "标准差"),
+  loc("P(target)", "达标概率"),
+  loc("share of variance (interval)", "方差占比（区间）"),
+];
+export const decompositionNote = (unknowns: number, populations: number, level: string): Localized =>
+  loc(
+    `Sources are switched on one after another on common random numbers (shocks, then ${unknowns} unknown parameter${unknowns === 1 ? "" : "s"} drawn per run${populations > 0 ? `, then ${populations} redraws of the synthetic population` : "; the register is the population, so it is not redrawn"}); each share is the variance a step adds, so interactions count with the later source. In brackets: ${level} bootstrap intervals of the shares (Monte-Carlo error${populations > 0 ? `, given the ${populations} populations drawn` : ""}).`,
+    `各来源依次加入，使用共同随机数（先冲击，再加入每次模拟抽取的 ${unknowns} 个未知参数${populations > 0 ? `，再加入 ${populations} 次合成人口重抽` : "；名册即为全部人口，不重抽"}）；占比为每一步增加的方差，交互作用计入后加入的来源。括号内为占比的 ${level} 自助法区间（蒙特卡洛误差${populations > 0 ? `，以所抽的 ${populations} 个人口为条件` : ""}）。`,
+  );

@@ -29,7 +29,7 @@ import { targetsFromScenario } from "../results/targets.js";
 import type { RunResults } from "../model/results.js";
 import type { ResultSet } from "../results/write.js";
 
-export { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV } from "../results/write.js";
+export { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV, DECOMPOSITION_JSON } from "../results/write.js";
 
 export interface PipelineOptions {
   /** Runs (with `precision`: runs of the first batch). Default: the scenario's `simulation.runs`. */

@@ -37,7 +37,7 @@ export const PURPOSES = [
   "creditFactor", // systematic credit factor beyond the common income shock
   "village", // village-level tests
   "insurance", // baseline health-insurance coverage
-  "sensitivity", // designs of sensitivity studies (Morris trajectories, Sobol scrambling, bootstrap)
+  "sensitivity", // designs of sensitivity studies (Morris trajectories, Sobol scrambling, bootstrap) and the uncertainty decomposition's bootstrap
   "transitory", // transitory income shock per household-year (index: year), model v2
   "registration", // the registration-year transitory shock, drawn given the observed income (once per run)
   "trend", // household-specific income trend (once per run)

@@ -6,6 +6,7 @@
  * - `summary.json`  the Summary (see summarize.ts) with a `provenance` block (version,
  *                   scenario id and hash, variant, --set overlays, seed, runs); NaN is written as null
  * - `manifest.json` the Manifest (see manifest.ts)
+ * - `decomposition.json` where the spread comes from (decomposition.ts; with --decompose)
  *
  * A comparison folder holds one such folder per variant plus `differences.json` and
  * `differences.csv` (paired differences B − A against the first variant).
@@ -19,6 +20,7 @@ import { join } from "node:path";
 import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
 import type { Result } from "../util/result.js";
 import { CSV_BOM, CSV_EOL, csvField, csvRow, csvText } from "../io/csv.js";
+import type { Decomposition } from "./decomposition.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
@@ -29,6 +31,7 @@ export const RUNS_CSV = "runs.csv";
 export const SUMMARY_JSON = "summary.json";
 export const MANIFEST_JSON = "manifest.json";
 export const SPENDING_CSV = "spending.csv";
+export const DECOMPOSITION_JSON = "decomposition.json";
 
 export interface ResultSet {
   readonly results: RunResults;
@@ -40,6 +43,8 @@ export interface ResultSet {
   readonly plannedLending?: number;
   /** Programmes (ids) with no modelled effect on any household: their money is counted, not what it buys. */
   readonly inertProgrammes?: readonly string[];
+  /** The spread of the headline outcome by source (written as decomposition.json when present). */
+  readonly decomposition?: Decomposition;
 }
 
 /** spending.csv: one row per budget line and year, amounts in yuan. */
@@ -87,6 +92,7 @@ async function fillResultSet(dir: string, set: ResultSet): Promise<void> {
   await writeFile(join(dir, SUMMARY_JSON), json({ provenance, ...set.summary }));
   await writeFile(join(dir, MANIFEST_JSON), json(set.manifest));
   if (set.spending) await writeFile(join(dir, SPENDING_CSV), spendingCsv(set.spending));
+  if (set.decomposition) await writeFile(join(dir, DECOMPOSITION_JSON), json(set.decomposition));
 }
 
 /**

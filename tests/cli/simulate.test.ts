@@ -74,6 +74,18 @@ describe("fundsim simulate", () => {
     expect(manifest).toMatchObject({ variant: "full-capacity", sets: ["simulation.seed=5"], seed: 5 });
   });
 
+  it("--decompose adds the variance decomposition to the output and to decomposition.json", async () => {
+    const out = join(dir, "decompose");
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "8", "--threads", "1", "--decompose", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("Where the uncertainty comes from");
+    expect(r.stdout).toContain("decomposition.json");
+    const d = JSON.parse(await readFile(join(out, "decomposition.json"), "utf8"));
+    expect(d.steps.map((s: { id: string; runs: number }) => [s.id, s.runs])).toEqual([["shocks", 8], ["parameters", 8], ["population", 8]]);
+    expect(d.unknowns).toBeGreaterThan(0);
+  });
+
   it("--precision records convergence in the manifest", async () => {
     const out = join(dir, "prec");
     const r = await runCapture(["simulate", SCENARIO, "--runs", "10", "--precision", "0.5", "--threads", "1", "--out", out]);

@@ -14,7 +14,7 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say, type Lang, type Localized } from "../../messages/lang.js";
 import * as R from "../../messages/results.js";
-import { cliHelp, progressFormat, simulatingLabel } from "../../messages/cli.js";
+import { cliHelp, decomposingLabel, progressFormat, simulatingLabel } from "../../messages/cli.js";
 import { populationIssue, registerIssue, registerRejected } from "../../messages/population.js";
 import type { Households } from "../../model/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
@@ -129,6 +129,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("precision", { type: "string", describe: cliHelp(helpLang).precision })
         .option("max-runs", { type: "string", describe: cliHelp(helpLang).maxRuns })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
+        .option("decompose", { type: "boolean", describe: cliHelp(helpLang).decompose })
         .options(forceOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
@@ -157,7 +158,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
         if (!register) return;
       }
-      const [{ simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }, { summaryText }] = await Promise.all([
+      const [{ simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV, DECOMPOSITION_JSON }, { summaryText }] = await Promise.all([
         import("../../pipeline/simulate.js"),
         import("../../present/resultsText.js"),
       ]);
@@ -172,13 +173,34 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         reportPopulationIssues(ctx, lang, r.error);
         return;
       }
-      if (!(await writeOrReport(ctx, lang, () => writeResults(out, r.value, guard)))) return;
+      let set = r.value;
+      if (argv["decompose"] === true) {
+        // Each step simulates the same runs as the headline results (at most DECOMPOSE_RUNS).
+        const { decomposeUncertainty } = await import("../../pipeline/decompose.js");
+        const bar2 = progressBar(ctx, say(lang, decomposingLabel()), lang);
+        const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
+          bar2.stop(),
+        );
+        if (!d.ok) {
+          reportPopulationIssues(ctx, lang, d.error);
+          return;
+        }
+        set = { ...set, decomposition: d.value };
+      }
+      if (!(await writeOrReport(ctx, lang, () => writeResults(out, set, guard)))) return;
       const name = say(lang, nameOf(loaded));
-      ctx.stdout.write(summaryText(r.value, { lang, name }));
-      ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(r.value.spending ? [SPENDING_CSV] : [])].join(", ")))}\n`);
+      ctx.stdout.write(summaryText(set, { lang, name }));
+      if (set.decomposition) {
+        const { decompositionText } = await import("../../present/uncertaintyText.js");
+        ctx.stdout.write(`\n${decompositionText(set.decomposition, lang)}\n`);
+      }
+      ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(set.spending ? [SPENDING_CSV] : []), ...(set.decomposition ? [DECOMPOSITION_JSON] : [])].join(", ")))}\n`);
       ctx.exitCode = EXIT.ok;
     },
   );
+
+/** Runs per step of `--decompose` (at most the simulation's runs): shares within about ±10% of themselves. */
+export const DECOMPOSE_RUNS = 200;
 
 /** The scenario's name in both languages. */
 export function nameOf(loaded: LoadedScenario): Localized {

@@ -1,0 +1,41 @@
+/**
+ * The variance decomposition as text (fundsim simulate --decompose) and as table rows (the
+ * report): each step's sources, runs, mean, sd, P(target) and the share of variance it adds.
+ */
+import { formatNumber, formatPercent } from "../messages/format.js";
+import type { Lang } from "../messages/lang.js";
+import { say } from "../messages/lang.js";
+import * as M from "../messages/results.js";
+import { targetMeasureName } from "../messages/results.js";
+import type { Decomposition } from "../results/decomposition.js";
+
+/** Rows of the decomposition table, header first. */
+export function decompositionRows(d: Decomposition, lang: Lang): string[][] {
+  const head = M.decompositionColumns().map((c) => say(lang, c));
+  const rows = d.steps.map((s) => [
+    say(lang, M.decompositionStep(s.id)),
+    formatNumber(s.runs),
+    formatNumber(s.mean),
+    formatNumber(s.sd),
+    s.pTarget === null ? "—" : formatPercent(s.pTarget, 1),
+    `${formatPercent(d.shares[s.id], 0)} (${formatPercent(d.sharesCi[s.id][0], 0)}–${formatPercent(d.sharesCi[s.id][1], 0)})`,
+  ]);
+  return [head, ...rows];
+}
+
+export function decompositionText(d: Decomposition, lang: Lang): string {
+  const rows = decompositionRows(d, lang);
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
+  const line = (r: string[]): string => r.map((c, j) => (j === 0 ? pad(c, widths[j]!) : padLeft(c, widths[j]!))).join("  ");
+  return [
+    say(lang, M.decompositionHeading(d.year, say(lang, targetMeasureName()))),
+    ...rows.map(line),
+    say(lang, M.decompositionNote(d.unknowns, d.populations, formatPercent(d.confidence, 0))),
+    "",
+  ].join("\n");
+}
+
+/** Display width: CJK characters take two columns. */
+const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - width(s)));
+const padLeft = (s: string, w: number): string => " ".repeat(Math.max(0, w - width(s))) + s;
