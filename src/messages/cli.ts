@@ -44,6 +44,10 @@ const HELP = {
     "Also split the spread of people out of poverty by source: shocks, unknown parameters, population draw (up to 200 more runs per step)",
     "另外按来源分解脱贫人口的离散程度：冲击、未知参数、人口抽样（每步最多另行模拟 200 次）",
   ),
+  reportDecompose: loc(
+    "Include where the uncertainty comes from: shocks, unknown parameters, population draw (up to 200 more runs per step; --no-decompose to leave it out)",
+    "包含不确定性来源：冲击、未知参数、人口抽样（每步最多另行模拟 200 次；--no-decompose 可省略）",
+  ),
   precision: loc("Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)", "持续增加模拟次数，直到末年脱贫率的标准误 ≤ 此值（例如 0.002）"),
   maxRuns: loc("Cap on runs with --precision (default 100000)", "使用 --precision 时的模拟次数上限（默认 100000）"),
   simulateOut: loc("Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder", "输出文件夹（runs.csv、summary.json、manifest.json）：新建、空的或以前的结果文件夹"),

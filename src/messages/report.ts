@@ -8,6 +8,7 @@ export const reportSubtitle = (years: string, runs: number, seed: string | numbe
 
 export const sectionSummary = (): Localized => loc("Summary", "摘要");
 export const sectionExits = (): Localized => loc("Exits and targets", "脱贫与目标");
+export const sectionUncertainty = (): Localized => loc("Where the uncertainty comes from", "不确定性来源");
 export const sectionBudget = (): Localized => loc("Budget", "预算");
 export const sectionLedger = (): Localized => loc("Ledger tables", "预算台账");
 export const sectionPool = (): Localized => loc("Guarantee pool", "风险补偿资金池");
@@ -229,3 +230,10 @@ export const manifestKey = (k: ManifestKey): Localized => {
       return k satisfies never;
   }
 };
+
+/** After "what the probabilities include": how much the population draw they leave out adds. */
+export const populationShareLine = (share: string, lo: string, hi: string, year: number): Localized =>
+  loc(
+    `Redrawing the synthetic population adds ${share} (${lo}–${hi}) of the variance of people out of poverty at the end of ${year} (section "Where the uncertainty comes from").`,
+    `重抽合成人口使 ${year} 年末脱贫人口的方差增加 ${share}（${lo}–${hi}）（见“不确定性来源”一节）。`,
+  );

@@ -48,6 +48,9 @@ export interface DecomposeOptions {
   readonly onProgress?: (done: number, planned: number) => void;
 }
 
+/** Runs per step of the decomposition that simulate --decompose and the report make (at most their runs). */
+export const DECOMPOSE_RUNS = 200;
+
 /** The seed of the k-th alternative population (k ≥ 1), away from the simulation's own. */
 export const populationSeed = (seed: number, k: number): number => mix32(seed ^ Math.imul(k, 0x9e3779b9)) >>> 0;
 

@@ -17,11 +17,18 @@ import { BASELINE_ID } from "../report/variants.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
 import { compareVariants, type LoadedVariant } from "./compare.js";
+import { DECOMPOSE_RUNS, decomposeUncertainty } from "./decompose.js";
 import type { PipelineOptions } from "./simulate.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
   readonly lang: Lang;
+  /**
+   * Add "where the uncertainty comes from" (pipeline/decompose.ts) on min(runs,
+   * DECOMPOSE_RUNS) runs per step (default true).
+   */
+  readonly decompose?: boolean;
 }
+
 
 /** Simulate the baseline and the variants and assemble the report input. Errors: a population cannot be built (text in both languages). */
 export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, variants: readonly LoadedVariant[] = []): Promise<Result<ReportInput, Localized>> {
@@ -40,7 +47,17 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     if (!d || d.b !== v.name) throw new Error(`paired differences out of order at ${v.name}`); // a bug
     return { name: v.name, set: v.set, paired: d.paired };
   });
-  return ok(assembleReport(loaded, base.set, base.set.ledger, compared, o.lang));
+  let set = base.set;
+  if (o.decompose !== false) {
+    const d = await decomposeUncertainty(loaded, {
+      runs: Math.min(set.results.runs, DECOMPOSE_RUNS),
+      seed: set.manifest.seed,
+      ...(o.threads !== undefined ? { threads: o.threads } : {}),
+    });
+    if (!d.ok) return err(joinIssues(d.error.map(populationIssue)));
+    set = { ...set, decomposition: d.value };
+  }
+  return ok(assembleReport(loaded, set, base.set.ledger, compared, o.lang));
 }
 
 const joinIssues = (xs: readonly Localized[]): Localized => ({ en: xs.map((x) => x.en).join("\n"), zh: xs.map((x) => x.zh).join("\n") });

@@ -23,16 +23,20 @@ export function decompositionRows(d: Decomposition, lang: Lang): string[][] {
   return [head, ...rows];
 }
 
+/** The heading, rows (header first) and note of the decomposition, in `lang`. */
+export function decompositionParts(d: Decomposition, lang: Lang): { heading: string; rows: string[][]; note: string } {
+  return {
+    heading: say(lang, M.decompositionHeading(d.year, say(lang, targetMeasureName()))),
+    rows: decompositionRows(d, lang),
+    note: say(lang, M.decompositionNote(d.unknowns, d.populations, formatPercent(d.confidence, 0))),
+  };
+}
+
 export function decompositionText(d: Decomposition, lang: Lang): string {
-  const rows = decompositionRows(d, lang);
+  const { heading, rows, note } = decompositionParts(d, lang);
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
   const line = (r: string[]): string => r.map((c, j) => (j === 0 ? pad(c, widths[j]!) : padLeft(c, widths[j]!))).join("  ");
-  return [
-    say(lang, M.decompositionHeading(d.year, say(lang, targetMeasureName()))),
-    ...rows.map(line),
-    say(lang, M.decompositionNote(d.unknowns, d.populations, formatPercent(d.confidence, 0))),
-    "",
-  ].join("\n");
+  return [heading, ...rows.map(line), note, ""].join("\n");
 }
 
 /** Display width: CJK characters take two columns. */

@@ -24,6 +24,7 @@ import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
 import { manifestEntries } from "./manifest.js";
 import { spendingSummary } from "../present/resultsText.js";
+import { decompositionParts } from "../present/uncertaintyText.js";
 import { BASELINE_ID, baselineShown, variantLabel, variantNotes, variantTable } from "./variants.js";
 import type { ReportFacts, ReportInput } from "./types.js";
 
@@ -82,6 +83,9 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
+    ...(set.decomposition && set.decomposition.populations > 0
+      ? { populationShare: { year: set.decomposition.year, share: set.decomposition.shares.population, lo: set.decomposition.sharesCi.population[0], hi: set.decomposition.sharesCi.population[1] } }
+      : {}),
   };
 }
 
@@ -135,6 +139,7 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     charts: reportChartData(base, ledger, lang, variants, loaded),
     tables: [...ledgerDisplayTables(ledger, lang), ...(base.spending?.length ? [spendingDisplayTable(base.spending, lang)] : [])],
     ...(base.spending ? { spending: base.spending } : {}),
+    ...(base.decomposition ? { uncertainty: uncertaintyTable(base, lang) } : {}),
     ...(variants.length > 0
       ? {
           variantTable: variantTable(variants.map((v) => ({ variant: v.name, label: variantLabel(loaded, v.name, lang), paired: v.paired })), lang),
@@ -146,4 +151,11 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     manifestFile: base.manifest,
     version: base.manifest.fundsim,
   };
+}
+
+/** The decomposition as a report table with its heading and note. */
+function uncertaintyTable(set: ResultSet, lang: Lang): NonNullable<ReportInput["uncertainty"]> {
+  const d = decompositionParts(set.decomposition!, lang); // the caller checked it is there
+  const [columns = [], ...rows] = d.rows;
+  return { heading: d.heading, note: d.note, table: { title: d.heading, columns, rows, numeric: columns.map((_, j) => j > 0) } };
 }

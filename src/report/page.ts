@@ -47,6 +47,17 @@ export function buildReportPage(input: ReportInput, links: ChartLinks = () => []
       );
     }
     if (blocks.length > 0) sections.push({ id: g.id, title: say(lang, g.title()), blocks });
+    if (g.id === "exits" && input.uncertainty) {
+      const u = input.uncertainty;
+      sections.push({
+        id: "uncertainty",
+        title: say(lang, M.sectionUncertainty()),
+        blocks: [
+          { kind: "table", caption: u.heading, columns: u.table.columns, rows: u.table.rows, numeric: u.table.numeric },
+          { kind: "paragraph", text: u.note },
+        ],
+      });
+    }
     if (g.id === "budget" && input.tables.length > 0) {
       sections.push({
         id: "ledger",

@@ -43,6 +43,8 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
     // Every probability says what it includes.
     blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true, facts.unknowns ?? 0)) });
+    const ps = facts.populationShare;
+    if (ps) blocks.push({ kind: "paragraph", text: say(lang, M.populationShareLine(formatPercent(ps.share, 0), formatPercent(ps.lo, 0), formatPercent(ps.hi, 0), ps.year)) });
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });
     figures.push({ label: say(lang, M.figExits(last.year)), value: formatNumber(last.median), note: say(lang, M.figRange(formatNumber(last.q05), formatNumber(last.q95))) });
   }

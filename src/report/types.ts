@@ -51,6 +51,11 @@ export interface ReportFacts {
   readonly interestSubsidy?: number;
   /** Expected fiscal cost per person exited (yuan), if any exits. */
   readonly costPerExit?: number;
+  /**
+   * Share of the headline outcome's variance that redrawing the synthetic population adds
+   * (with its bootstrap interval), from the decomposition; absent without one or with a register.
+   */
+  readonly populationShare?: { readonly year: number; readonly share: number; readonly lo: number; readonly hi: number };
   /** Budget lines spent as budgeted and the largest gaps, as a sentence in the report's language. */
   readonly spending?: { readonly text: string; readonly tone?: "good" | "warn" };
 }
@@ -78,6 +83,8 @@ export interface ReportInput {
   readonly tables: readonly DisplayTable[];
   /** Budgeted against simulated spending, written as spending.csv beside the page. */
   readonly spending?: readonly SpendingRow[];
+  /** Where the uncertainty comes from (pipeline/decompose.ts): a table and the note under it. */
+  readonly uncertainty?: { readonly heading: string; readonly table: DisplayTable; readonly note: string };
   /** Variants compared with the baseline: what changes and the paired differences. */
   readonly variantTable?: DisplayTable;
   /** What each compared variant changes: [name, label — description]. */

@@ -124,6 +124,20 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     expect(html).toContain(`<dt>${label}</dt>`);
     expect(html).toContain("--variant full-capacity");
     expect(existsSync(join(dir, "manifest.json"))).toBe(true);
+    // Where the uncertainty comes from: three steps on 30 runs each, and the summary's line on the population draw.
+    const section = html.slice(html.indexOf('<section id="uncertainty">'));
+    expect(section).toContain("不确定性来自哪里");
+    expect(section.slice(0, section.indexOf("</section>")).match(/<tr><td>/g)).toHaveLength(3);
+    expect(html).toMatch(/重抽合成人口使 2017 年末脱贫人口的方差增加 \d+%/);
+  });
+
+  it("--no-decompose leaves the uncertainty section out", async () => {
+    const dir = join(tmp, "report-nodec");
+    const r = await runCapture(["report", LINGHAI, "--runs", "8", "--threads", "1", "--no-decompose", "--out", dir]);
+    expect(r.exitCode).toBe(0);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).not.toContain('<section id="uncertainty">');
+    expect(html).not.toContain("Redrawing the synthetic population");
   });
 
   it("rejects an unknown variant and a bad --runs", async () => {

@@ -34,7 +34,7 @@ afterAll(() => {
 describe("report without a CJK font", () => {
   it("writes report.html, the charts and their data, and warns on stderr", async () => {
     const out = join(tmp, "zh");
-    const r = await runCapture(["report", "scenarios/linghai-2017.yaml", "--lang", "zh", "--runs", "20", "--threads", "1", "--out", out]);
+    const r = await runCapture(["report", "scenarios/linghai-2017.yaml", "--lang", "zh", "--runs", "20", "--threads", "1", "--no-decompose", "--out", out]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toContain(fontsMissing([empty.dir]).zh);
     for (const f of ["report.html", "manifest.json", "charts/exits-fan.png", "charts/exits-fan.svg", "charts/exits-fan.csv"]) expect(existsSync(join(out, f)), f).toBe(true);

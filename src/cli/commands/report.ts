@@ -29,6 +29,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("seed", { type: "string", describe: cliHelp(helpLang).reportSeed })
         .option("threads", { type: "string", describe: cliHelp(helpLang).reportThreads })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).reportOut })
+        .option("decompose", { type: "boolean", default: true, describe: cliHelp(helpLang).reportDecompose })
         .option("all-issues", allIssuesOption(helpLang))
         .options(forceOption(helpLang)),
     async (argv) => {
@@ -56,7 +57,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         if (!loaded) return;
         variants.push({ name, loaded });
       }
-      const input = await reportInputFor(baseline, { lang, ...run }, variants);
+      const input = await reportInputFor(baseline, { lang, ...run, decompose: argv["decompose"] !== false }, variants);
       if (!input.ok) {
         ctx.stderr.write(`${say(lang, input.error)}\n`);
         ctx.exitCode = EXIT.invalid;

@@ -176,7 +176,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       let set = r.value;
       if (argv["decompose"] === true) {
         // Each step simulates the same runs as the headline results (at most DECOMPOSE_RUNS).
-        const { decomposeUncertainty } = await import("../../pipeline/decompose.js");
+        const { decomposeUncertainty, DECOMPOSE_RUNS } = await import("../../pipeline/decompose.js");
         const bar2 = progressBar(ctx, say(lang, decomposingLabel()), lang);
         const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
           bar2.stop(),
@@ -198,9 +198,6 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       ctx.exitCode = EXIT.ok;
     },
   );
-
-/** Runs per step of `--decompose` (at most the simulation's runs): shares within about ±10% of themselves. */
-export const DECOMPOSE_RUNS = 200;
 
 /** The scenario's name in both languages. */
 export function nameOf(loaded: LoadedScenario): Localized {
