@@ -8,6 +8,7 @@
  * await writeReport("out/linghai", input);
  */
 import { TARGET_MEASURE } from "../model/results.js";
+import { formatNumber } from "../messages/format.js";
 import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import type { LoadedScenario } from "../scenario/types.js";
@@ -68,6 +69,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     register: set.manifest.register !== null,
     incomeDraws: set.manifest.uncertainty?.incomeDraws === true,
     unknowns: set.manifest.uncertainty?.unknowns?.length ?? 0,
+    ...(set.manifest.uncertainty?.fixedUnknowns?.length ? { fixedUnknowns: set.manifest.uncertainty.fixedUnknowns.map((f) => `${f.parameter} = ${formatNumber(f.value, 4)}`) } : {}),
     seed: set.manifest.seed,
     targets,
     ...(tp?.overall !== undefined ? { allTargets: { probability: tp.overall, se: tp.overallSe ?? 0 } } : {}),

@@ -10,7 +10,7 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { labelText } from "../messages/label.js";
-import { inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
+import { fixedUnknownsLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
 import { lendingSentence, relapseSentences, spreadCell } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
@@ -43,6 +43,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
     // Every probability says what it includes.
     blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true, facts.unknowns ?? 0)) });
+    if (facts.fixedUnknowns) blocks.push({ kind: "paragraph", text: say(lang, fixedUnknownsLine(facts.fixedUnknowns)) });
     const ps = facts.populationShare;
     if (ps) blocks.push({ kind: "paragraph", text: say(lang, M.populationShareLine(formatPercent(ps.share, 0), formatPercent(ps.lo, 0), formatPercent(ps.hi, 0), ps.year)) });
     figures.push({ label: say(lang, M.figTargetProbability()), value: formatPercent(p), note: say(lang, M.figSe(formatPercent(facts.allTargets.se, 1))), tone });

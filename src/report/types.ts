@@ -25,6 +25,8 @@ export interface ReportFacts {
   readonly incomeDraws?: boolean;
   /** How many parameters are drawn once per run (manifest `uncertainty.unknowns`). */
   readonly unknowns?: number;
+  /** Unknowns a variant or --set fixed at a value (not drawn), as "path = value". */
+  readonly fixedUnknowns?: readonly string[];
   readonly seed: string | number;
   /** Cumulative exit target and simulated outcome per target year. */
   readonly targets: readonly { readonly year: number; readonly target: number; readonly probability: number; readonly median: number; readonly q05: number; readonly q95: number }[];

@@ -8,7 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { definedInRuns, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
+import { definedInRuns, fixedUnknownsLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
 import { formatNumber, formatPercent } from "../../src/messages/format.js";
 import { reportFacts } from "../../src/report/assemble.js";
 import { summarize } from "../../src/results/summarize.js";
@@ -39,6 +39,16 @@ describe("plain-language summary", () => {
     const more = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, inertProgrammes: [{ id: "technology" }, { id: "infrastructure" }] }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(more).toContain(lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en);
     expect(more).toContain(inertProgrammesLine("technology, infrastructure").en);
+  });
+  it("names the unknowns a variant fixed and what redrawing the population adds, in both languages", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const f = { ...fixtureReport(lang).facts, unknowns: 3, fixedUnknowns: ["creditPools.pool.pd = 0.03"], populationShare: { year: 2019, share: 0.05, lo: 0, hi: 0.13 } };
+      const text = summaryBlocks(f, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+      expect(text).toContain(fixedUnknownsLine(["creditPools.pool.pd = 0.03"])[lang]);
+      expect(text).toContain(M.populationShareLine("5%", "0%", "13%", 2019)[lang]);
+      const plain = summaryBlocks(fixtureReport(lang).facts, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+      expect(plain.join("\n")).not.toContain(M.populationShareLine("5%", "0%", "13%", 2019)[lang].slice(0, 12));
+    }
   });
   it("switches verdicts at the thresholds", () => {
     const base = fixtureReport("en").facts;
