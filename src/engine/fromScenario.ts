@@ -8,7 +8,8 @@
  * relocation → "relocation" (follow-up schedules become per-person transfers by cohort; a
  * relocation programme given by per-person schedules alone relocates their cohorts);
  * health → "health"; housing → "housing"; credit → handled by its pool (no programme
- * column); infrastructure, and any programme whose cost unit is not a person, household
+ * column); a programme with a `villageEffect` (unit cost per village) → "village" (it serves
+ * villages: lagged uplift, collective income); infrastructure, and any programme whose cost unit is not a person, household
  * or student (mu, project, village, loan) or that has no unit cost → "cost" (it spends its
  * ledger allocation; the scenario gives no household mechanism for it); everything else
  * → "effect". The scenario format has no field for extra illness cover by a health
@@ -36,14 +37,14 @@ import type { Households } from "../model/households.js";
 import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
-import type { Scenario } from "../scenario/types.js";
+import { householdEffect, type HouseholdEffect, type Scenario } from "../scenario/types.js";
 import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import { resolveUnknown } from "../scenario/unknowns.js";
-import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting } from "./model.js";
+import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting, EngineVillageEffect } from "./model.js";
 
 type ScenarioProgramme = Scenario["programmes"][number];
 type ScenarioPool = Scenario["creditPools"][number];
-type ScenarioEffect = NonNullable<ScenarioProgramme["effect"]>;
+type ScenarioEffect = HouseholdEffect;
 type ScenarioEligibility = NonNullable<ScenarioProgramme["eligibility"]>;
 
 export interface FromScenarioOptions {
@@ -86,6 +87,16 @@ function engineEffect(e: ScenarioEffect | undefined): EngineEffect | null {
   };
 }
 
+function engineVillageEffect(v: NonNullable<ScenarioProgramme["villageEffect"]>): EngineVillageEffect {
+  return {
+    successProbability: v.successProbability === undefined ? 1 : scalarNumber(v.successProbability),
+    uplift: engineDist(v.uplift),
+    lagYears: v.lagYears === undefined ? 1 : scalarNumber(v.lagYears),
+    decay: v.decay === undefined ? 0 : scalarNumber(v.decay),
+    collective: v.collectiveIncome === true,
+  };
+}
+
 function engineEligibility(e: ScenarioEligibility | undefined): EngineEligibility {
   const segs = e?.segments ?? SEGMENTS;
   return {
@@ -99,6 +110,8 @@ function engineEligibility(e: ScenarioEligibility | undefined): EngineEligibilit
 const HOUSEHOLD_UNITS = new Set(["person", "household", "student"]);
 
 function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
+  // A village effect (its unit cost per village, checked by the scenario) serves villages.
+  if (p.villageEffect !== undefined && p.kind !== "credit") return "village";
   switch (p.kind) {
     case "credit":
       return null;
@@ -251,8 +264,10 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     const recurring = Math.max(1, pl.recurringYears ?? 1);
     pl.byYear.forEach((py, y) => {
       const cap = num(py.capacity);
-      capacity[y] = behaviour === "cost" ? (num(py.plannedUnits) ?? 0) * scale : cap === undefined ? Infinity : cap * scale;
-      unitCost[y] = num(py.unitCost) ?? 0;
+      // Villages are not scaled with the households (the population keeps its villages).
+      capacity[y] = behaviour === "cost" ? (num(py.plannedUnits) ?? 0) * scale : behaviour === "village" ? (cap ?? 0) : cap === undefined ? Infinity : cap * scale;
+      // A scaled population has as many villages, each larger: a village costs `scale` times more.
+      unitCost[y] = (num(py.unitCost) ?? 0) * (behaviour === "village" ? scale : 1);
       fixedSpend[y] = behaviour === "cost" ? py.allocation.toNumber() * scale : 0;
     });
     if (recurring > 1 && behaviour !== "cost") newUnitsOfRecurring(p, pl, recurring, scale, capacity, unitCost);
@@ -269,10 +284,11 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       eligibility: engineEligibility(p.eligibility),
       targeting,
       yearly: p.enrolment === "yearly",
-      effect: engineEffect(p.effect),
+      effect: engineEffect(householdEffect(p.effect)),
       followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
       illnessCover: 0,
       fixedSpend,
+      ...(behaviour === "village" && p.villageEffect ? { village: engineVillageEffect(p.villageEffect) } : {}),
       provides: providesOf(p),
       serveAgain: p.serveAgain ?? false,
     });
@@ -303,7 +319,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       restoreTo: q.topUp?.restoreTo === undefined ? 1 : scalarNumber(q.topUp.restoreTo),
       eligibility: engineEligibility(q.eligibility ?? lender?.eligibility),
       targeting: lender?.targeting ?? "random",
-      effect: engineEffect(q.effect ?? lender?.effect),
+      effect: engineEffect(q.effect ?? householdEffect(lender?.effect)),
     };
   });
 

@@ -21,7 +21,8 @@ export const ENGINE_BEHAVIOURS = [
   "relocation", // served people are relocated and receive follow-up transfers by cohort (plus any effect)
   "health", // served households' illness losses are further reimbursed (plus any effect)
   "housing", // served households' unsafe housing is rebuilt (plus any effect)
-  "cost", // spends its planned units × unit cost each year; no household-level mechanism (infrastructure)
+  "village", // serves villages (unit cost per village): a lagged, uncertain income uplift for every household there, and the collective-income test (EngineProgramme.village)
+  "cost", // spends its planned units × unit cost each year; no household-level mechanism
 ] as const;
 export type EngineBehaviour = (typeof ENGINE_BEHAVIOURS)[number];
 
@@ -32,6 +33,7 @@ export type EngineBehaviour = (typeof ENGINE_BEHAVIOURS)[number];
  * counted; what it buys is not modelled.
  */
 export const hasHouseholdMechanism = (p: { readonly behaviour: EngineBehaviour; readonly effect: unknown; readonly provides?: number }, requiredGuarantees = 0): boolean =>
+  // (a village programme acts on the households of the villages it serves)
   p.behaviour !== "cost" && !(p.behaviour === "effect" && p.effect === null && ((p.provides ?? 0) & requiredGuarantees) === 0);
 
 export const ENGINE_TARGETING = ["poorest", "random", "cause"] as const;
@@ -78,6 +80,20 @@ export interface EngineEffect {
   readonly decay: number;
 }
 
+/** What a village programme does to the villages it serves (behaviour "village"). */
+export interface EngineVillageEffect {
+  /** Probability the investment works in a served village (drawn per village). */
+  readonly successProbability: number;
+  /** Multiplicative income factor for every household of a served village, drawn per village. */
+  readonly uplift: EngineDist;
+  /** Years between the investment and the first year of effect. */
+  readonly lagYears: number;
+  /** Share of the effect (log scale) lost each year after it starts. */
+  readonly decay: number;
+  /** A served village meets the collective-income test from the year its effect starts. */
+  readonly collective: boolean;
+}
+
 export interface EngineProgramme {
   readonly id: string;
   readonly behaviour: EngineBehaviour;
@@ -103,6 +119,8 @@ export interface EngineProgramme {
    * at [c * Y + y] (follow-up support, land-transfer subsidy). Length Y × Y, or empty.
    */
   readonly followUp: Float64Array;
+  /** village: the effect on the villages served (capacity and unit cost are in villages). */
+  readonly village?: EngineVillageEffect;
   /** health: extra share of the remaining illness loss reimbursed for served households. */
   readonly illnessCover: number;
   /** cost: money spent each year regardless of households (allocation actually used). */

@@ -143,6 +143,7 @@ export function checkModel(m: EngineModel, h: Households): void {
     if (p.capacity.length !== Y || p.unitCost.length !== Y || p.fixedSpend.length !== Y) bad(`programme ${p.id}: capacity, unitCost and fixedSpend need one value per year`);
     if (p.behaviour === "relocation" && p.followUp.length !== 0 && p.followUp.length !== Y * Y) bad(`programme ${p.id}: followUp must have years × years values`);
     if (!(p.recurringYears >= 1)) bad(`programme ${p.id}: recurringYears must be ≥ 1`);
+    if (p.behaviour === "village" && (p.village === undefined || !(p.village.lagYears >= 0) || !(p.village.decay >= 0 && p.village.decay <= 1))) bad(`programme ${p.id}: a village programme needs its village effect (lag ≥ 0, decay in [0, 1])`);
   }
   for (const q of m.pools) {
     if (!(q.loanSize > 0) || !(q.termYears >= 1)) bad(`pool ${q.id}: loan size and term must be positive`);
@@ -192,7 +193,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     return l;
   };
   const cand = [
-    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" ? new Int32Array(0) : listFor(p.eligibility, p.targeting !== "cause"))),
+    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" || p.behaviour === "village" ? new Int32Array(0) : listFor(p.eligibility, p.targeting !== "cause"))),
     ...m.pools.map((q) => listFor(q.eligibility, q.targeting !== "cause")),
   ];
   const causeMask = [...m.programmes.map((p) => p.eligibility.causeMask), ...m.pools.map((q) => q.eligibility.causeMask)];
@@ -321,6 +322,19 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const villageEta = new Float64Array(V);
   const villagePoor = new Int32Array(V);
   const villageOut = new Uint8Array(V);
+  // Village programmes (behaviour "village"): per programme and village, the year it was
+  // served (−1: not yet) and the log uplift drawn for it (0 where the investment failed).
+  const vIndex = new Int32Array(Math.max(1, P)).fill(-1);
+  let VP = 0;
+  m.programmes.forEach((p, i) => {
+    if (p.behaviour === "village" && p.village) vIndex[i] = VP++;
+  });
+  const vServed = new Int16Array(Math.max(1, VP * V));
+  const vLog = new Float64Array(Math.max(1, VP * V));
+  const villageLift = new Float64Array(V);
+  const villageCollective = new Uint8Array(V);
+  const vRank = new Float64Array(V);
+  const vOrder = new Int32Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
   const pools: PoolState[] = m.pools.map(() => newPoolState(Y));
   const ds = new Int32Array(4);
@@ -340,7 +354,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const ctx: PassContext = {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), followUp, line: m.line, exitLine: m.exitLine,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor,
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
   };
@@ -352,6 +366,65 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
    * are addressed by household, so the order of the list does not matter). Uses list and
    * keys as scratch: call it after everything else done with the selection.
    */
+  /**
+   * A village programme serves up to its capacity of villages not yet served by it and not
+   * exited — those with the largest share of registered poor first ("poorest"; ties by
+   * index), or in random order — and draws, per village, whether the investment works and
+   * its income factor (addressed by programme and village). Returns the villages served.
+   */
+  const serveVillages = (seed: number, run: number, p: number, y: number): number => {
+    const pg = m.programmes[p]!;
+    const ve = pg.village!;
+    const base = (vIndex[p] as number) * V;
+    const cap = pg.capacity[y] as number;
+    if (!(cap >= 1)) return 0;
+    let c = 0;
+    const random = pg.targeting === "random";
+    const rk = streamKey(seed, run, PURPOSE.targeting, (1 << 20) | (p << 8) | y); // away from the households' targeting keys (index = source)
+    for (let v = 0; v < V; v++) {
+      const tot = villageTotal[v] as number;
+      if ((vServed[base + v] as number) >= 0 || villageOut[v] !== 0 || tot === 0) continue;
+      vOrder[c++] = v;
+      vRank[v] = random ? addressedUniform(rk, v) : (villagePoor[v] as number) / tot;
+    }
+    const order = vOrder.subarray(0, c);
+    order.sort((a, b) => (vRank[b] as number) - (vRank[a] as number) || a - b);
+    const k = Math.min(c, Math.floor(cap));
+    const successKey = successKeys[p] as number;
+    const effectKey = effectKeys[p] as number;
+    for (let j = 0; j < k; j++) {
+      const v = order[j] as number;
+      vServed[base + v] = y;
+      if (!(addressedUniform(successKey, v) < ve.successProbability)) continue;
+      let f: number;
+      if (ve.uplift.kind === "beta") {
+        seedStream(es, seed, run, PURPOSE.programmeEffect, (p << 27) | v);
+        seedTailStream(et, seed, run, PURPOSE.programmeEffect, (p << 27) | v);
+        f = sampleDist(ve.uplift, es, et);
+      } else f = sampleDistAddressed(ve.uplift, effectKey, v);
+      vLog[base + v] = Math.log(Math.max(1e-9, f));
+    }
+    return k;
+  };
+
+  /** The year's log uplift per village from the village programmes whose lag has passed (decaying), and their collective income. */
+  const villageUplift = (y: number): void => {
+    villageLift.fill(0);
+    m.programmes.forEach((pg, p) => {
+      const vi = vIndex[p] as number;
+      if (vi < 0 || !pg.village) return;
+      const { lagYears, decay, collective } = pg.village;
+      for (let v = 0; v < V; v++) {
+        const sy = vServed[vi * V + v] as number;
+        if (sy < 0) continue;
+        const age = y - sy - lagYears;
+        if (age < 0) continue;
+        villageLift[v] = (villageLift[v] as number) + (vLog[vi * V + v] as number) * (1 - decay) ** age;
+        if (collective) villageCollective[v] = 1;
+      }
+    });
+  };
+
   const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
     const successKey = successKeys[src] as number;
     const effectKey = effectKeys[src] as number;
@@ -536,6 +609,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     persist.fill(0);
     villageOut.fill(0);
     servedUnits.fill(0);
+    if (VP > 0) {
+      vServed.fill(-1);
+      vLog.fill(0);
+      villageLift.fill(0);
+      villageCollective.fill(0);
+      // Year one's village targeting sees the registered households per village.
+      villagePoor.fill(0);
+      for (let i = 0; i < n; i++) villagePoor[h.village[i] as number]! += ((status[i] as number) >> 4) & 1;
+    }
     pools.forEach(resetPoolState);
     if (draws.length > 0) applyRunDraws(seed, run);
     const bs = m.baseIncomeSigma;
@@ -605,6 +687,14 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         spend[p] = 0;
         units[p] = 0;
         if (pg.behaviour === "floor") continue;
+        if (pg.behaviour === "village") {
+          const k = serveVillages(seed, run, p, y);
+          units[p] = k;
+          servedUnits[p * Y + y] = k;
+          spend[p] = k * (pg.unitCost[y] as number);
+          programmeSpending += spend[p] as number;
+          continue;
+        }
         if (pg.behaviour === "cost") {
           spend[p] = pg.fixedSpend[y] as number;
           const cap = pg.capacity[y] as number;
@@ -715,7 +805,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         deposits += poolOut.deposit;
       }
 
-      // 4. Household pass.
+      // 4. Household pass (village programmes' uplift first: it applies to every household of a served village).
+      if (VP > 0) villageUplift(y);
       const reimb = m.illnessReimbursement[y] as number;
       const lossNet = (m.illnessLoss[y] as number) * (1 - reimb);
       par[P_TREND] = trendLog[y] as number;
@@ -769,7 +860,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           const tot = villageTotal[v] as number;
           if (villageOut[v] !== 0 || tot === 0) continue;
           const poor = villagePoor[v] as number;
-          if ((poor === 0 || poor < m.villageIncidenceBelow * tot) && addressedUniform(vk, v) < met) {
+          if ((poor === 0 || poor < m.villageIncidenceBelow * tot) && (villageCollective[v] !== 0 || addressedUniform(vk, v) < met)) {
             villageOut[v] = 1;
             villagesOut++;
           }

@@ -109,8 +109,10 @@ export interface PassContext {
   readonly effCount: Int32Array;
   /** Per household: the year's sum of additive effects (length 0 when no source is additive). */
   readonly addS: Float64Array;
-  /** Scratch, per village: log loss of the year's disaster (0 where none). */
+  /** Scratch, per village: log loss of the year's disaster (0 where none) plus the village programmes' log uplift. */
   readonly villageDis: Float64Array;
+  /** Per village: the year's log income uplift from village programmes (set by the caller; 0 where none). */
+  readonly villageLift: Float64Array;
   /** Follow-up transfer per person at [(code − 1) * Y + y] for reloc code. */
   readonly followUp: Float64Array;
   /** Per segment × year. */
@@ -195,6 +197,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const villageHit = c.villageHit;
   const villagePoor = c.villagePoor;
   const villageDis = c.villageDis;
+  const villageLift = c.villageLift;
   const idio = c.idio;
   const tail = c.idioTail;
   const ill = c.illness;
@@ -331,7 +334,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const lnDis = par[P_LNDIS] as number;
     for (let v = 0; v < villageDis.length; v++) {
       const hit = villageHit[v] as number; // read every year: no code path left without type feedback
-      villageDis[v] = hit !== 0 && disaster ? lnDis : 0;
+      villageDis[v] = (hit !== 0 && disaster ? lnDis : 0) + (villageLift[v] as number);
     }
     const relapseFactor = 1 - (par[P_MARGIN] as number);
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;

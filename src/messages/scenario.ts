@@ -290,6 +290,20 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       return loc(`At ${at}: ${found} people is fewer than ${exp} households.`, `字段 ${zh.at}：人数 ${found} 少于户数 ${exp}。`);
     case "sharesAboveOne":
       return loc(`At ${at}: shares add up to ${found}, more than 1.`, `字段 ${zh.at}：各项比例之和为 ${found}，超过 1。`);
+    case "villageEffectMisplaced":
+      return i.detail === "kind"
+        ? loc(`At ${at}: a ${found} programme cannot have a village effect (its mechanism is its own).`, `字段 ${zh.at}：${found} 类项目不能有村级效果（其作用机制另有规定）。`)
+        : i.detail === "unit"
+          ? loc(
+              `At ${at}: a village effect needs the programme's unit cost per village (unitCost.per: village), so that its money says how many villages it serves; found ${found === "" ? "no unit cost" : `per ${found}`}.`,
+              `字段 ${zh.at}：村级效果需要按村计的单位成本（unitCost.per: village），资金才能换算为覆盖的村数；实际为${found === "" ? "无单位成本" : ` per ${found}`}。`,
+            )
+          : loc(`At ${at}: a programme has either a village effect or a household effect, not both.`, `字段 ${zh.at}：一个项目只能有村级效果或农户效果之一，不能兼有。`);
+    case "effectCannotApply":
+      return loc(
+        `At ${at}: this household effect cannot apply, so it would be dropped: ${found.startsWith("kind ") ? `a ${found.slice(5)} programme serves no households with an effect` : `households served are counted by a unit cost per household, person or student, and this programme's is ${found === "" ? "missing" : `per ${found}`}`}.`,
+        `字段 ${zh.at}：该农户效果无法生效，将被忽略：${found.startsWith("kind ") ? `${found.slice(5)} 类项目不按农户施加效果` : `受益农户数由按户、按人或按学生计的单位成本换算，而该项目${found === "" ? "没有单位成本" : `的单位成本按 ${found} 计`}`}。`,
+      );
     case "floorStandardNotFloor":
       return loc(
         `At ${at}: a floor standard applies to floor programmes only; this programme is of kind "${found}".`,
@@ -386,6 +400,17 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
     case "floorStandardNotFloor":
       return loc("Remove standard from this programme, or give it kind: floor.", "请删除该项目的 standard，或将其 kind 设为 floor。");
+    case "villageEffectMisplaced":
+      return i.detail === "unit"
+        ? loc("Add unitCost: {amount: <yuan per village>, per: village} (the allocation ÷ it is the villages served each year).", "请添加 unitCost: {amount: <每村元数>, per: village}（每年覆盖村数 = 资金 ÷ 每村成本）。")
+        : i.detail === "effect"
+          ? loc("Keep villageEffect and remove effect, or split the line into a village programme and a household programme.", "请保留 villageEffect 并删除 effect，或将该项目拆分为村级项目和农户项目。")
+          : loc("Remove villageEffect, or model the village investment as its own programme (kind infrastructure).", "请删除 villageEffect，或将村级投资单列为一个项目（kind: infrastructure）。");
+    case "effectCannotApply":
+      return loc(
+        "Give a unit cost per household, person or student (unitCost: {amount, per: household}); for a village investment use villageEffect with a unit cost per village; or say why the line has no effect: effect: {none: \"…\"}.",
+        "请给出按户、按人或按学生计的单位成本（unitCost: {amount, per: household}）；村级投资请使用 villageEffect 并按村计单位成本；或说明该项目为何没有效果：effect: {none: \"…\"}。",
+      );
     case "transitoryAboveSpread":
       return loc(
         `Lower income.transitory.sigma to at most ${i.expected ?? ""}, or raise the cohort's income sigma: observed log incomes vary at least as much as their transitory part.`,

@@ -1,11 +1,12 @@
 /**
  * Checks that span fields: unique ids, references between sections, years inside the
  * horizon, people ≥ households, shares that must not add up past 1, a floor standard only on
- * a floor programme, a transitory shock no wider than a lognormal cohort's income spread.
+ * a floor programme, a transitory shock no wider than a lognormal cohort's income spread,
+ * effects that can apply (a village effect per village, a household effect on households served).
  */
 import type { Issue, PathSegment } from "./issues.js";
 import { closest } from "./issues.js";
-import type { Scenario } from "./types.js";
+import { householdEffect, type Scenario } from "./types.js";
 import { scalar } from "./param.js";
 import { BOUNDS } from "./num.js";
 import { distSupport, resolveUnknown, supportFits, UNKNOWN_PATHS } from "./unknowns.js";
@@ -61,6 +62,7 @@ export function crossCheck(s: Scenario): Issue[] {
 
   s.programmes.forEach((p, i) => {
     if (p.standard !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "standard"], found: p.kind, expected: "floor" });
+    issues.push(...effectPlacement(p, i));
     p.fundedBy?.forEach((f, j) => ref(f, sources, "funding source (funding.sources[].id)", ["programmes", i, "fundedBy", j]));
     if (p.pool !== undefined) ref(p.pool, pools, "credit pool (creditPools[].id)", ["programmes", i, "pool"]);
     p.schedules?.forEach((sch, j) =>
@@ -122,4 +124,34 @@ function checkUnknowns(s: Scenario): Issue[] {
     }
   });
   return issues;
+}
+
+/** Cost units a household effect can count served households by. */
+const HOUSEHOLD_UNITS: ReadonlySet<string> = new Set(["person", "household", "student"]);
+/** Kinds whose mechanism is their own (floor, relocation, credit): no village effect. */
+const NO_VILLAGE_KINDS: ReadonlySet<string> = new Set(["floor", "relocation", "credit"]);
+
+/**
+ * An effect must be able to apply (issue codes villageEffectMisplaced, effectCannotApply):
+ * a village effect needs a unit cost per village and no household effect beside it; a
+ * household effect needs a way to count the households served — a unit cost per household,
+ * person or student (or a relocation given by its schedules) — on a kind that serves households.
+ */
+function effectPlacement(p: Scenario["programmes"][number], i: number): Issue[] {
+  const out: Issue[] = [];
+  const unit = p.unitCost?.per;
+  const effect = householdEffect(p.effect);
+  if (p.villageEffect !== undefined) {
+    const at = ["programmes", i, "villageEffect"];
+    if (NO_VILLAGE_KINDS.has(p.kind)) out.push({ code: "villageEffectMisplaced", path: at, found: p.kind, detail: "kind" });
+    else if (unit !== "village") out.push({ code: "villageEffectMisplaced", path: at, found: unit ?? "", detail: "unit" });
+    else if (effect !== undefined) out.push({ code: "villageEffectMisplaced", path: at, found: "effect", detail: "effect" });
+    return out;
+  }
+  if (effect === undefined || p.kind === "credit") return out;
+  const bySchedules = p.kind === "relocation" && unit === undefined && (p.schedules ?? []).some((s) => s.unit === "person");
+  if (p.kind === "floor" || p.kind === "infrastructure" || !(bySchedules || (unit !== undefined && HOUSEHOLD_UNITS.has(unit)))) {
+    out.push({ code: "effectCannotApply", path: ["programmes", i, "effect"], found: p.kind === "floor" || p.kind === "infrastructure" ? `kind ${p.kind}` : unit === undefined ? "" : unit, detail: p.kind });
+  }
+  return out;
 }

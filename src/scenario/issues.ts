@@ -41,6 +41,8 @@ export const ISSUE_CODES = [
   "peopleBelowHouseholds",
   "sharesAboveOne",
   "floorStandardNotFloor",
+  "villageEffectMisplaced",
+  "effectCannotApply",
   "transitoryAboveSpread",
   "notAnUnknown",
   "unknownRange",

@@ -241,6 +241,24 @@ const effectSchema = z.strictObject({
   ...cite,
 });
 
+/**
+ * A village-level mechanism (model.md "Programmes": village infrastructure and collective
+ * economy): the villages a programme serves (its unit cost is per village) get, after a lag,
+ * an uncertain income uplift for every household living there, and optionally meet the
+ * collective-income test of the village exit.
+ */
+const villageEffectSchema = z.strictObject({
+  successProbability: share({ dated: false }).optional().describe("Probability the investment raises incomes in a served village (default 1)."),
+  uplift: distSchema.describe("Multiplicative factor on the income of every household in a served village, drawn per village."),
+  lagYears: count({ dated: false, max: BOUNDS.scheduleYears }).optional().describe("Years between the investment and its effect (default 1)."),
+  decay: share({ dated: false }).optional().describe("Share of the effect lost each year after it starts (default 0)."),
+  collectiveIncome: z.boolean().optional().describe("true: a served village meets the collective-income test of the village exit from the year the effect starts."),
+  ...cite,
+});
+
+/** An explicit "no household or village effect": the line's money is counted, with the reason it changes nobody's income or risk. */
+const noEffectSchema = z.strictObject({ none: textSchema.describe("Why the line has no modelled effect (e.g. administration, monitoring).") });
+
 const unitCostSchema = z.strictObject({
   amount: money().describe("Yuan per unit (per year when recurring)."),
   per: z.enum(COST_UNITS),
@@ -278,7 +296,8 @@ const programmeSchema = z.strictObject({
     .describe(
       "once: a household is served at most once (grants, training, housing); yearly: each year's capacity is served anew among all eligible households, served before or out of poverty (premiums or per-student subsidies paid every year). An effect applies on the first service only.",
     ),
-  effect: effectSchema.optional(),
+  effect: z.union([effectSchema, noEffectSchema]).optional(),
+  villageEffect: villageEffectSchema.optional(),
   schedules: z.array(scheduleSchema).optional().describe("Multi-year payment schedules by cohort (relocation follow-up, land subsidy)."),
   pool: id().optional().describe("For credit programmes: the risk-compensation pool it lends through."),
   standard: money()

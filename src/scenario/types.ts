@@ -29,3 +29,8 @@ export interface FixedUnknown {
   readonly value: number;
   readonly baseline: number;
 }
+
+type ProgrammeEffectField = Scenario["programmes"][number]["effect"];
+/** A programme's household income effect (absent, or `effect: {none: …}`, gives undefined). */
+export type HouseholdEffect = Exclude<NonNullable<ProgrammeEffectField>, { readonly none: unknown }>;
+export const householdEffect = (e: ProgrammeEffectField): HouseholdEffect | undefined => (e === undefined || "none" in e ? undefined : e);

@@ -14,7 +14,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Param } from "./num.js";
-import type { Scenario } from "./types.js";
+import { householdEffect, type Scenario } from "./types.js";
 import { parsePath } from "./overlays.js";
 
 /** What a run-level draw can replace (the engine's closed list). */
@@ -87,7 +87,7 @@ export function resolveUnknown(s: Scenario, path: string): { ok: true; value: Un
   if (!rest.startsWith("effect.")) return fail({ kind: "notUnknown" });
   // A credit line's effect is its pool's (the engine models the pool, not the programme).
   const programme = list === "programmes" ? s.programmes[index]! : undefined;
-  const effect = programme ? (programme.kind === "credit" ? undefined : programme.effect) : s.creditPools[index]!.effect;
+  const effect = programme ? (programme.kind === "credit" ? undefined : householdEffect(programme.effect)) : s.creditPools[index]!.effect;
   if (effect === undefined) return fail({ kind: "noEffect" });
   if (rest === "effect.successProbability") {
     return done({ target: "success", owner, index, min: 0, max: 1, minOpen: false, value: first(effect.successProbability).toNumber() });

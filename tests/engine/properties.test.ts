@@ -41,6 +41,9 @@ const arbProgramme = (Y: number, k: number): fc.Arbitrary<EngineProgramme> =>
       fixedSpend: new Float64Array(Y).fill(r.cost),
       provides: r.provides,
       serveAgain: r.again,
+      ...(r.behaviour === "village"
+        ? { village: { successProbability: r.success, uplift: { kind: "lognormal" as const, a: 1.2, b: 0.3, c: 0 }, lagYears: r.lag, decay: r.decay, collective: r.again } }
+        : {}),
     }));
 
 const arbModel: fc.Arbitrary<EngineModel> = fc.integer({ min: 1, max: 4 }).chain((Y) =>
@@ -178,6 +181,7 @@ describe("engine invariants (property tests)", () => {
             for (const [k, p] of m.programmes.entries()) {
               if (p.behaviour === "floor" || p.behaviour === "cost") continue;
               expect(v(`served:${p.id}`)).toBeLessThanOrEqual((p.capacity[y] as number) + 1e-9);
+              if (p.behaviour === "village") expect(v(`served:${p.id}`)).toBeLessThanOrEqual(h.villages);
               expect(v(`spend:${p.id}`)).toBeGreaterThanOrEqual(0);
               void k;
             }
