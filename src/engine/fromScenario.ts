@@ -377,7 +377,8 @@ export function runDrawsOf(s: Scenario, programmes: readonly EngineProgramme[]):
     if (ref.owner === "programme") {
       const id = s.programmes[ref.index]!.id;
       source = programmes.findIndex((p) => p.id === id);
-      if (source < 0 || programmes[source]!.effect === null) throw new Error(`unknowns: programme ${id} has no modelled effect to draw`);
+      const village = ref.target === "villageSuccess" || ref.target === "villageUplift";
+      if (source < 0 || (village ? programmes[source]!.village === undefined : programmes[source]!.effect === null)) throw new Error(`unknowns: programme ${id} has no modelled effect to draw`);
     } else if (ref.owner === "pool" && (ref.target === "success" || ref.target === "upliftCentre")) source = programmes.length + ref.index;
     return { target: ref.target, source, path: u.parameter, dist: engineDist(u.draw), min: ref.min, max: ref.max };
   });

@@ -248,14 +248,15 @@ export interface EngineModel {
 }
 
 /** What a run-level draw replaces (scenario/unknowns.ts UNKNOWN_TARGETS, the same list). */
-export const RUN_DRAW_TARGETS = ["success", "upliftCentre", "growth", "pd", "lgd"] as const;
+export const RUN_DRAW_TARGETS = ["success", "upliftCentre", "growth", "pd", "lgd", "villageSuccess", "villageUplift"] as const;
 export type RunDrawTarget = (typeof RUN_DRAW_TARGETS)[number];
 
 /**
  * A parameter that is not known, drawn once per run and shared by all households
  * (src/engine/runDraws.ts). The draw replaces, for that run: an effect's success
  * probability or its uplift's centre (lognormal median, normal mean, fixed value) for
- * effect source `source` (programme i, or P + pool j); a pool's PD in every year or its LGD
+ * effect source `source` (programme i, or P + pool j); a village programme's success
+ * probability or uplift centre (`source` = programme i); a pool's PD in every year or its LGD
  * (`source` = pool j); the income growth in every year (`source` −1).
  */
 export interface EngineRunDraw {

@@ -155,6 +155,7 @@ export function checkModel(m: EngineModel, h: Households): void {
     const inRange = d.target === "growth" ? d.source === -1 : d.target === "pd" || d.target === "lgd" ? d.source >= 0 && d.source < m.pools.length : d.source >= 0 && d.source < S;
     if (!inRange) bad(`run draw ${d.path}: source ${d.source} does not exist for ${d.target}`);
     if ((d.target === "success" || d.target === "upliftCentre") && (d.source < m.programmes.length ? m.programmes[d.source]?.effect : m.pools[d.source - m.programmes.length]?.effect) == null) bad(`run draw ${d.path}: source has no effect`);
+    if ((d.target === "villageSuccess" || d.target === "villageUplift") && m.programmes[d.source]?.village === undefined) bad(`run draw ${d.path}: source has no village effect`);
     if (!(d.min <= d.max)) bad(`run draw ${d.path}: min must not exceed max`);
   }
   if (h.count >= 2 ** 27) bad("at most 134,217,727 households");
@@ -226,10 +227,12 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const drawn = new Float64Array(draws.length);
   const runEffects = effects.slice();
   const runPools = m.pools.slice();
+  const runVillage = m.programmes.map((p) => p.village);
   const applyRunDraws = (seed: number, run: number): void => {
     drawRunParameters(draws, seed, run, drawn);
     for (let s = 0; s < S; s++) runEffects[s] = effects[s] ?? null;
     for (let q = 0; q < Q; q++) runPools[q] = m.pools[q]!;
+    for (let p = 0; p < P; p++) runVillage[p] = m.programmes[p]!.village;
     let growth = Number.NaN;
     draws.forEach((d, k) => {
       const v = drawn[k] as number;
@@ -239,6 +242,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       else if (d.target === "pd") runPools[d.source] = { ...runPools[d.source]!, pd: new Float64Array(Y).fill(v) };
       else if (d.target === "lgd") runPools[d.source] = { ...runPools[d.source]!, lgd: v };
       else if (d.target === "growth") growth = v;
+      else if (d.target === "villageSuccess") runVillage[d.source] = { ...runVillage[d.source]!, successProbability: v };
+      else if (d.target === "villageUplift") runVillage[d.source] = { ...runVillage[d.source]!, uplift: { ...runVillage[d.source]!.uplift, a: v } };
     });
     setTrend(Number.isNaN(growth) ? (y) => m.growth[y] as number : () => growth);
   };
@@ -374,7 +379,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
    */
   const serveVillages = (seed: number, run: number, p: number, y: number): number => {
     const pg = m.programmes[p]!;
-    const ve = pg.village!;
+    const ve = runVillage[p]!; // the run's draws of its unknowns applied
     const base = (vIndex[p] as number) * V;
     const cap = pg.capacity[y] as number;
     if (!(cap >= 1)) return 0;

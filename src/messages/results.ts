@@ -221,6 +221,13 @@ export const inertProgrammesLine = (ids: string): Localized =>
     `以下项目对任何农户都没有模型化的效果（只计其资金，不计其成效）：${ids}。脱贫和返贫不随这些项目变化（见 README“模型局限”）。`,
   );
 
+/** Lines the scenario declares without an effect: "label (reason)", joined. */
+export const declaredNoEffectLine = (items: string): Localized =>
+  loc(
+    `Declared without a modelled effect by the scenario (their money is counted): ${items}.`,
+    `情景声明以下项目不模拟效果（只计其资金）：${items}。`,
+  );
+
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 

@@ -116,8 +116,20 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   });
   const horizon = new Set(loaded.years);
   const plannedLending = ledger.pools.reduce((sum, p) => sum + p.byYear.reduce((t, y) => t + (horizon.has(y.year) ? y.newLending.toNumber() : 0), 0), 0);
-  const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p, model.guarantees)).map((p) => p.id);
-  return ok({ results, summary, manifest, spending: reconcileSpending(ledger, summary), ledger, inertProgrammes, ...(ledger.pools.length > 0 ? { plannedLending } : {}) });
+  // Lines without a mechanism: those the scenario declares (effect: {none: reason}) apart from the silent ones.
+  const noEffect = s.programmes.flatMap((p) => (p.effect !== undefined && "none" in p.effect ? [{ id: p.id, reason: p.effect.none }] : []));
+  const declared = new Set(noEffect.map((x) => x.id));
+  const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p, model.guarantees) && !declared.has(p.id)).map((p) => p.id);
+  return ok({
+    results,
+    summary,
+    manifest,
+    spending: reconcileSpending(ledger, summary),
+    ledger,
+    inertProgrammes,
+    ...(noEffect.length > 0 ? { noEffect } : {}),
+    ...(ledger.pools.length > 0 ? { plannedLending } : {}),
+  });
 }
 
 /** A distribution's parameters as a flat list (kind order, model.ts EngineDist; discrete: values then weights). */

@@ -17,6 +17,7 @@ import { noneSeenUpper95 } from "../results/stats.js";
 import { lendingFacts, type LendingFacts } from "../results/lending.js";
 import { dynamicsFacts, type DynamicsFacts, type YearSpread } from "../results/dynamics.js";
 import type { ResultSet } from "../results/write.js";
+import type { Label } from "../ledger/types.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
 /** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */
@@ -157,6 +158,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     const label = (id: string): string => labelText(programmeLabel(set.spending, id), lang, id);
     T(M.inertProgrammesLine(set.inertProgrammes.map(label).join(lang === "zh" ? "、" : ", ")));
   }
+  if (set.noEffect && set.noEffect.length > 0) T(M.declaredNoEffectLine(noEffectItems(set.noEffect, set.spending, lang)));
   if (m.precision) {
     T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
   }
@@ -221,4 +223,9 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
   line(M.whatSubsidy(span), d.metrics["interestSubsidy"]?.horizon, money);
   line(M.whatDepleted(), d.metrics["poolDepleted"]?.horizon, points);
   return `${lines.join("\n")}\n`;
+}
+
+/** "label (reason)" for each line declared without an effect, in `lang`. */
+export function noEffectItems(items: readonly { readonly id: string; readonly reason: Label }[], spending: readonly SpendingRow[] | undefined, lang: Lang): string {
+  return items.map((x) => `${labelText(programmeLabel(spending, x.id), lang, x.id)} (${labelText(x.reason, lang)})`).join(lang === "zh" ? "；" : "; ");
 }

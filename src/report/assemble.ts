@@ -24,7 +24,7 @@ import { ledgerChartData, poolChartData, poolReferences } from "../charts/ledger
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
 import { manifestEntries } from "./manifest.js";
-import { spendingSummary } from "../present/resultsText.js";
+import { noEffectItems, spendingSummary } from "../present/resultsText.js";
 import { decompositionParts } from "../present/uncertaintyText.js";
 import { BASELINE_ID, baselineShown, variantLabel, variantNotes, variantTable } from "./variants.js";
 import type { ReportFacts, ReportInput } from "./types.js";
@@ -137,7 +137,7 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     lang,
     name: labelText(ledger.name, lang, loaded.scenario.meta.id),
     years: [...ledger.years],
-    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang) },
+    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang), ...(base.noEffect?.length ? { noEffect: noEffectItems(base.noEffect, base.spending, lang) } : {}) },
     charts: reportChartData(base, ledger, lang, variants, loaded),
     tables: [...ledgerDisplayTables(ledger, lang), ...(base.spending?.length ? [spendingDisplayTable(base.spending, lang)] : [])],
     ...(base.spending ? { spending: base.spending } : {}),

@@ -21,6 +21,7 @@ import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outp
 import type { Result } from "../util/result.js";
 import { CSV_BOM, CSV_EOL, csvField, csvRow, csvText } from "../io/csv.js";
 import type { Decomposition } from "./decomposition.js";
+import type { Label } from "../ledger/types.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
 import type { SpendingRow } from "./reconcile.js";
@@ -43,6 +44,8 @@ export interface ResultSet {
   readonly plannedLending?: number;
   /** Programmes (ids) with no modelled effect on any household: their money is counted, not what it buys. */
   readonly inertProgrammes?: readonly string[];
+  /** Programmes the scenario declares without an effect (`effect: {none: reason}`): money counted, the reason said. */
+  readonly noEffect?: readonly { readonly id: string; readonly reason: Label }[];
   /** The spread of the headline outcome by source (written as decomposition.json when present). */
   readonly decomposition?: Decomposition;
 }

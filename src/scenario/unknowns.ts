@@ -18,7 +18,7 @@ import { householdEffect, type Scenario } from "./types.js";
 import { parsePath } from "./overlays.js";
 
 /** What a run-level draw can replace (the engine's closed list). */
-export const UNKNOWN_TARGETS = ["success", "upliftCentre", "growth", "pd", "lgd"] as const;
+export const UNKNOWN_TARGETS = ["success", "upliftCentre", "growth", "pd", "lgd", "villageSuccess", "villageUplift"] as const;
 export type UnknownTarget = (typeof UNKNOWN_TARGETS)[number];
 
 /** A resolved unknown: what it replaces, in which programme or pool (index in its list), and the range its draws must stay in. */
@@ -40,6 +40,8 @@ export interface UnknownRef {
 export const UNKNOWN_PATHS = [
   "programmes.<id>.effect.successProbability",
   "programmes.<id>.effect.uplift.median | .mean | .value",
+  "programmes.<id>.villageEffect.successProbability",
+  "programmes.<id>.villageEffect.uplift.median | .mean | .value",
   "creditPools.<id>.effect.successProbability",
   "creditPools.<id>.effect.uplift.median | .mean | .value",
   "creditPools.<id>.pd",
@@ -83,6 +85,19 @@ export function resolveUnknown(s: Scenario, path: string): { ok: true; value: Un
     if (rest === "pd" && !undated(pool.pd)) return fail({ kind: "dated" });
     const p = rest === "pd" ? pool.pd : pool.lgd;
     return done({ target: rest, owner: "pool", index, min: 0, max: 1, minOpen: false, value: first(p).toNumber() });
+  }
+  if (rest.startsWith("villageEffect.") && list === "programmes") {
+    const ve = s.programmes[index]!.villageEffect;
+    if (ve === undefined) return fail({ kind: "noEffect" });
+    if (rest === "villageEffect.successProbability") {
+      return done({ target: "villageSuccess", owner, index, min: 0, max: 1, minOpen: false, value: ve.successProbability === undefined ? 1 : first(ve.successProbability).toNumber() });
+    }
+    const vm = /^villageEffect\.uplift\.(\w+)$/.exec(rest);
+    if (vm === null) return fail({ kind: "notUnknown" });
+    const centre = UPLIFT_CENTRE[ve.uplift.dist];
+    if (centre === undefined || centre !== vm[1]) return fail({ kind: "upliftField", expected: centre === undefined ? "" : `villageEffect.uplift.${centre}` });
+    const value = first((ve.uplift as unknown as Record<string, Param>)[centre] as Param).toNumber();
+    return done({ target: "villageUplift", owner, index, min: 0, max: Infinity, minOpen: true, value });
   }
   if (!rest.startsWith("effect.")) return fail({ kind: "notUnknown" });
   // A credit line's effect is its pool's (the engine models the pool, not the programme).

@@ -98,6 +98,18 @@ describe("village programmes", () => {
     expect(at(withIt, 0, 1, "villagesExited")).toBe(3);
   });
 
+  it("an unknown village uplift is drawn once per run and shared by every village served", async () => {
+    const m = model(villageProgramme(), {
+      runDraws: [{ target: "villageUplift", source: 0, path: "programmes.roads.villageEffect.uplift.value", dist: { kind: "uniform", a: 1, b: 1.1, c: 0 }, min: 0, max: Infinity }],
+    });
+    const r = await simulateModel(m, population(), { runs: 80, seed: 4, threads: 1 });
+    const out = Array.from({ length: 80 }, (_, run) => at(r, run, 1, "exitedPeople"));
+    // All three villages or none: 3,000 × u ≥ 3,100 when u ≥ 1.0333, P = 2/3.
+    for (const x of out) expect([0, 3 * PER_VILLAGE * 2]).toContain(x);
+    const share = out.filter((x) => x > 0).length / out.length;
+    expect(Math.abs(share - 2 / 3)).toBeLessThan(4 * Math.sqrt((2 / 9) / 80));
+  });
+
   it("give the same runs on one thread and on two", async () => {
     const m = model(villageProgramme({ successProbability: 0.6, uplift: { kind: "lognormal", a: 1.04, b: 0.03, c: 0 } }, [2, 2, 2]), { commonSigma: 0.05, idioSigma: 0.1 });
     const a = await simulateModel(m, population(), { runs: 8, seed: 9, threads: 1 });
