@@ -12,9 +12,10 @@
  * villages: lagged uplift, collective income); infrastructure, and any programme whose cost unit is not a person, household
  * or student (mu, project, village, loan) or that has no unit cost → "cost" (it spends its
  * ledger allocation; the scenario gives no household mechanism for it); everything else
- * → "effect". The scenario format has no field for extra illness cover by a health
- * programme, so `illnessCover` is 0 (premiums paid are a cost; the baseline
- * reimbursement applies to everyone).
+ * → "effect". A health programme's `cover` is its `illnessCover` (share of the loss left
+ * after the baseline reimbursement; 0 without it), an insurance programme's `cover` its
+ * `disasterCover`; a programme delivered as cash (`delivery`, default cash for education
+ * paid per student in the year served) pays its unit cost to the households it serves.
  *
  * Model v2 (fromScenarioV2.ts): guarantees = poverty.verification.guarantees plus
  * safeHousing when requireSafeHousing; inflow (default true) and twoYearExit (default
@@ -38,6 +39,7 @@ import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import { householdEffect, type HouseholdEffect, type Scenario } from "../scenario/types.js";
+import { deliveredAsCash } from "../scenario/crossChecks.js";
 import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import { resolveUnknown } from "../scenario/unknowns.js";
 import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting, EngineVillageEffect } from "./model.js";
@@ -286,8 +288,10 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       yearly: p.enrolment === "yearly",
       effect: engineEffect(householdEffect(p.effect)),
       followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
-      illnessCover: 0,
+      illnessCover: p.kind === "health" && p.cover !== undefined ? scalarNumber(p.cover) : 0,
       fixedSpend,
+      ...(behaviour !== "village" && behaviour !== "cost" && deliveredAsCash(p) ? { cash: true } : {}),
+      ...(p.kind === "insurance" && p.cover !== undefined && behaviour !== "cost" ? { disasterCover: scalarNumber(p.cover) } : {}),
       ...(behaviour === "village" && p.villageEffect ? { village: engineVillageEffect(p.villageEffect) } : {}),
       provides: providesOf(p),
       serveAgain: p.serveAgain ?? false,

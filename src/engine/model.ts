@@ -32,9 +32,13 @@ export type EngineBehaviour = (typeof ENGINE_BEHAVIOURS)[number];
  * requires (`requiredGuarantees`, EngineModel.guarantees). The money of the others is
  * counted; what it buys is not modelled.
  */
-export const hasHouseholdMechanism = (p: { readonly behaviour: EngineBehaviour; readonly effect: unknown; readonly provides?: number }, requiredGuarantees = 0): boolean =>
-  // (a village programme acts on the households of the villages it serves)
-  p.behaviour !== "cost" && !(p.behaviour === "effect" && p.effect === null && ((p.provides ?? 0) & requiredGuarantees) === 0);
+export const hasHouseholdMechanism = (
+  p: { readonly behaviour: EngineBehaviour; readonly effect: unknown; readonly provides?: number; readonly cash?: boolean; readonly disasterCover?: number },
+  requiredGuarantees = 0,
+): boolean =>
+  // (a village programme acts on the households of the villages it serves; cash and disaster cover act on those served)
+  p.behaviour !== "cost" &&
+  !(p.behaviour === "effect" && p.effect === null && p.cash !== true && !((p.disasterCover ?? 0) > 0) && ((p.provides ?? 0) & requiredGuarantees) === 0);
 
 export const ENGINE_TARGETING = ["poorest", "random", "cause"] as const;
 export type EngineTargeting = (typeof ENGINE_TARGETING)[number];
@@ -121,6 +125,14 @@ export interface EngineProgramme {
   readonly followUp: Float64Array;
   /** village: the effect on the villages served (capacity and unit cost are in villages). */
   readonly village?: EngineVillageEffect;
+  /**
+   * Delivered as cash: each unit served in a year is paid to its household as income that
+   * year (unit cost ÷ household size per person, or the unit cost per person served), as
+   * per-student aid lowers the household's spending. Needs recurringYears = 1 (paid the year served).
+   */
+  readonly cash?: boolean;
+  /** Agricultural insurance: share of a disaster loss reimbursed for the households served (insured from the year served). */
+  readonly disasterCover?: number;
   /** health: extra share of the remaining illness loss reimbursed for served households. */
   readonly illnessCover: number;
   /** cost: money spent each year regardless of households (allocation actually used). */

@@ -55,7 +55,7 @@ import { newBins, selectLowest } from "./select.js";
 import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
   A_NEWREG_H, A_NEWREG_P, A_PEX_NUM, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
-  NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
+  NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNDIS_INS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
   P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
@@ -143,6 +143,8 @@ export function checkModel(m: EngineModel, h: Households): void {
     if (p.capacity.length !== Y || p.unitCost.length !== Y || p.fixedSpend.length !== Y) bad(`programme ${p.id}: capacity, unitCost and fixedSpend need one value per year`);
     if (p.behaviour === "relocation" && p.followUp.length !== 0 && p.followUp.length !== Y * Y) bad(`programme ${p.id}: followUp must have years × years values`);
     if (!(p.recurringYears >= 1)) bad(`programme ${p.id}: recurringYears must be ≥ 1`);
+    if (p.cash === true && p.recurringYears !== 1) bad(`programme ${p.id}: cash delivery is paid in the year served (recurringYears 1)`);
+    if (p.disasterCover !== undefined && !(p.disasterCover >= 0 && p.disasterCover <= 1)) bad(`programme ${p.id}: disasterCover must be in [0, 1]`);
     if (p.behaviour === "village" && (p.village === undefined || !(p.village.lagYears >= 0) || !(p.village.decay >= 0 && p.village.decay <= 1))) bad(`programme ${p.id}: a village programme needs its village effect (lag ≥ 0, decay in [0, 1])`);
   }
   for (const q of m.pools) {
@@ -337,6 +339,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const vServed = new Int16Array(Math.max(1, VP * V));
   const vLog = new Float64Array(Math.max(1, VP * V));
   const villageLift = new Float64Array(V);
+  // Cash delivery and agricultural insurance (per household, only when a programme has them).
+  const anyCash = m.programmes.some((p) => p.cash === true);
+  const cash = new Float32Array(anyCash ? n : 0);
+  const disasterCover = Math.max(0, ...m.programmes.map((p) => p.disasterCover ?? 0));
+  const insured = new Uint8Array(disasterCover > 0 ? n : 0);
   const villageCollective = new Uint8Array(V);
   const vRank = new Float64Array(V);
   const vOrder = new Int32Array(V);
@@ -359,7 +366,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const ctx: PassContext = {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, followUp, line: m.line, exitLine: m.exitLine,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor,
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
   };
@@ -614,6 +621,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     persist.fill(0);
     villageOut.fill(0);
     servedUnits.fill(0);
+    insured.fill(0);
+    cash.fill(0);
     if (VP > 0) {
       vServed.fill(-1);
       vLog.fill(0);
@@ -717,6 +726,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         for (let j = 0; j < k; j++) {
           u += byPeople ? (hsize[list[j] as number] as number) : 1;
         }
+        // Cash: each unit's cost paid to its household this year (per person: ÷ size for a household unit).
+        if (pg.cash === true) {
+          const c = pg.unitCost[y] as number;
+          for (let j = 0; j < k; j++) {
+            const i = list[j] as number;
+            cash[i] = (cash[i] as number) + (byPeople ? c : c / (hsize[i] as number));
+          }
+        }
+        if ((pg.disasterCover ?? 0) > 0) for (let j = 0; j < k; j++) insured[list[j] as number] = 1;
         switch (pg.behaviour) {
           case "relocation":
             for (let j = 0; j < k; j++) reloc[list[j] as number] = 1 + r * Y + y;
@@ -823,6 +841,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       par[P_LNILL1] = Math.log(Math.max(0, 1 - lossNet * (1 - illCover)));
       par[P_DISASTER] = disaster && m.disasterVillageShare > 0 ? 1 : 0;
       par[P_LNDIS] = Math.log(Math.max(0, 1 - m.disasterLoss));
+      par[P_LNDIS_INS] = Math.log(Math.max(0, 1 - m.disasterLoss * (1 - disasterCover)));
       par[P_MARGIN] = m.relapseMargin;
       const vShare = m.villageShare;
       par[P_SIGMA] = vShare > 0 ? m.idioSigma * Math.sqrt(1 - vShare) : m.idioSigma;

@@ -113,6 +113,12 @@ export interface PassContext {
   readonly villageDis: Float64Array;
   /** Per village: the year's log income uplift from village programmes (set by the caller; 0 where none). */
   readonly villageLift: Float64Array;
+  /** Per village: the year's log disaster loss for an insured household (plus the uplift); read where `insured` has entries. */
+  readonly villageDisInsured: Float64Array;
+  /** Per household (length 0 without agricultural insurance): 1 when insured (served by a programme with disaster cover this run). */
+  readonly insured: Uint8Array;
+  /** Per household (length 0 without cash delivery): cash paid this year, yuan per person; the pass adds it to income and clears it. */
+  readonly cash: Float32Array;
   /** Follow-up transfer per person at [(code − 1) * Y + y] for reloc code. */
   readonly followUp: Float64Array;
   /** Per segment × year. */
@@ -137,7 +143,9 @@ export interface PassContext {
 export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9;
 /** σ_e; years since the base year (t + 1, the multiplier of the household trend); village share on (0/1); inflow on; two-year exit on. */
 export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_TWOYEAR = 14;
-export const PAR_SIZE = 15;
+/** Log disaster loss of an insured household (agricultural insurance reimburses a share). */
+export const P_LNDIS_INS = 15;
+export const PAR_SIZE = 16;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
 /** Newly registered (households, people), below the line (households, people). */
@@ -198,6 +206,11 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const villagePoor = c.villagePoor;
   const villageDis = c.villageDis;
   const villageLift = c.villageLift;
+  const villageDisInsured = c.villageDisInsured;
+  const insured = c.insured;
+  const anyInsured = insured.length > 0;
+  const cash = c.cash;
+  const anyCash = cash.length > 0;
   const idio = c.idio;
   const tail = c.idioTail;
   const ill = c.illness;
@@ -335,6 +348,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     for (let v = 0; v < villageDis.length; v++) {
       const hit = villageHit[v] as number; // read every year: no code path left without type feedback
       villageDis[v] = (hit !== 0 && disaster ? lnDis : 0) + (villageLift[v] as number);
+      if (anyInsured) villageDisInsured[v] = (hit !== 0 && disaster ? (par[P_LNDIS_INS] as number) : 0) + (villageLift[v] as number);
     }
     const relapseFactor = 1 - (par[P_MARGIN] as number);
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
@@ -351,7 +365,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const st = status[i] as number;
       lx += illTab[(st >> 2) & 3] as number;
       const vil = village[i] as number;
-      lx += villageDis[vil] as number;
+      lx += anyInsured && insured[i] !== 0 ? (villageDisInsured[vil] as number) : (villageDis[vil] as number);
       lastLog[i] = lx;
       const s = size[i] as number;
       // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
@@ -361,6 +375,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
       const rr = lx - kk * 0.010830424696249145;
       let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
+      if (anyCash) {
+        x += cash[i] as number;
+        cash[i] = 0;
+      }
       const rc0 = reloc[i] as number;
       if (rc0 !== 0) {
         const f = followUp[(rc0 - 1) * Y + y] as number;

@@ -299,7 +299,18 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
               `字段 ${zh.at}：村级效果需要按村计的单位成本（unitCost.per: village），资金才能换算为覆盖的村数；实际为${found === "" ? "无单位成本" : ` per ${found}`}。`,
             )
           : loc(`At ${at}: a programme has either a village effect or a household effect, not both.`, `字段 ${zh.at}：一个项目只能有村级效果或农户效果之一，不能兼有。`);
+    case "coverNotApplicable":
+      return loc(
+        `At ${at}: cover applies to health programmes (illness losses) and agricultural insurance (disaster losses); this programme is of kind "${found}".`,
+        `字段 ${zh.at}：cover 只适用于健康类项目（疾病损失）和农业保险（灾害损失）；该项目的类型为 "${found}"。`,
+      );
     case "effectCannotApply":
+      if (i.detail === "cash") {
+        return loc(
+          `At ${at}: cash is paid per household, person or student served, in the year served; ${found === "recurring" ? "this programme's unit cost recurs over several years" : found === "" ? "this programme has no unit cost" : `this programme's unit cost is per ${found}`}.`,
+          `字段 ${zh.at}：现金按受益的户、人或学生在受益当年发放；${found === "recurring" ? "该项目的单位成本跨多年重复支付" : found === "" ? "该项目没有单位成本" : `该项目的单位成本按 ${found} 计`}。`,
+        );
+      }
       return loc(
         `At ${at}: this household effect cannot apply, so it would be dropped: ${found.startsWith("kind ") ? `a ${found.slice(5)} programme serves no households with an effect` : `households served are counted by a unit cost per household, person or student, and this programme's is ${found === "" ? "missing" : `per ${found}`}`}.`,
         `字段 ${zh.at}：该农户效果无法生效，将被忽略：${found.startsWith("kind ") ? `${found.slice(5)} 类项目不按农户施加效果` : `受益农户数由按户、按人或按学生计的单位成本换算，而该项目${found === "" ? "没有单位成本" : `的单位成本按 ${found} 计`}`}。`,
@@ -406,7 +417,15 @@ export function issueHint(i: Issue): Localized | undefined {
         : i.detail === "effect"
           ? loc("Keep villageEffect and remove effect, or split the line into a village programme and a household programme.", "请保留 villageEffect 并删除 effect，或将该项目拆分为村级项目和农户项目。")
           : loc("Remove villageEffect, or model the village investment as its own programme (kind infrastructure).", "请删除 villageEffect，或将村级投资单列为一个项目（kind: infrastructure）。");
+    case "coverNotApplicable":
+      return loc("Remove cover, or give the programme kind health or insurance.", "请删除 cover，或将项目类型设为 health 或 insurance。");
     case "effectCannotApply":
+      if (i.detail === "cash") {
+        return loc(
+          "Give a unit cost per household, person or student without recurringYears (enrolment: yearly pays it every year), or use delivery: project.",
+          "请给出按户、按人或按学生计、不含 recurringYears 的单位成本（enrolment: yearly 可每年发放），或使用 delivery: project。",
+        );
+      }
       return loc(
         "Give a unit cost per household, person or student (unitCost: {amount, per: household}); for a village investment use villageEffect with a unit cost per village; or say why the line has no effect: effect: {none: \"…\"}.",
         "请给出按户、按人或按学生计的单位成本（unitCost: {amount, per: household}）；村级投资请使用 villageEffect 并按村计单位成本；或说明该项目为何没有效果：effect: {none: \"…\"}。",

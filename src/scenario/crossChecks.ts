@@ -126,6 +126,16 @@ function checkUnknowns(s: Scenario): Issue[] {
   return issues;
 }
 
+/** Cash can be paid: the units served are households, people or students, paid in the year served (no recurring payments). */
+export function cashCanApply(p: Scenario["programmes"][number]): boolean {
+  const unit = p.unitCost?.per;
+  const recurring = p.unitCost?.recurringYears !== undefined && scalar(p.unitCost.recurringYears).gt(1);
+  return unit !== undefined && HOUSEHOLD_UNITS.has(unit) && !recurring && !NO_VILLAGE_KINDS.has(p.kind) && p.villageEffect === undefined;
+}
+
+/** Whether a programme is delivered as cash: as it says, else education whose cash can be paid. */
+export const deliveredAsCash = (p: Scenario["programmes"][number]): boolean => (p.delivery === undefined ? p.kind === "education" && cashCanApply(p) : p.delivery === "cash");
+
 /** Cost units a household effect can count served households by. */
 const HOUSEHOLD_UNITS: ReadonlySet<string> = new Set(["person", "household", "student"]);
 /** Kinds whose mechanism is their own (floor, relocation, credit): no village effect. */
@@ -147,6 +157,11 @@ function effectPlacement(p: Scenario["programmes"][number], i: number): Issue[] 
     else if (unit !== "village") out.push({ code: "villageEffectMisplaced", path: at, found: unit ?? "", detail: "unit" });
     else if (effect !== undefined) out.push({ code: "villageEffectMisplaced", path: at, found: "effect", detail: "effect" });
     return out;
+  }
+  if (p.cover !== undefined && p.kind !== "health" && p.kind !== "insurance") out.push({ code: "coverNotApplicable", path: ["programmes", i, "cover"], found: p.kind });
+  if (p.delivery === "cash" && !cashCanApply(p)) {
+    const recurring = p.unitCost?.recurringYears !== undefined && scalar(p.unitCost.recurringYears).gt(1);
+    out.push({ code: "effectCannotApply", path: ["programmes", i, "delivery"], found: recurring ? "recurring" : (unit ?? ""), detail: "cash" });
   }
   if (effect === undefined || p.kind === "credit") return out;
   const bySchedules = p.kind === "relocation" && unit === undefined && (p.schedules ?? []).some((s) => s.unit === "person");

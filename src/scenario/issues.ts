@@ -43,6 +43,7 @@ export const ISSUE_CODES = [
   "floorStandardNotFloor",
   "villageEffectMisplaced",
   "effectCannotApply",
+  "coverNotApplicable",
   "transitoryAboveSpread",
   "notAnUnknown",
   "unknownRange",

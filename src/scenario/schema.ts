@@ -298,6 +298,15 @@ const programmeSchema = z.strictObject({
     ),
   effect: z.union([effectSchema, noEffectSchema]).optional(),
   villageEffect: villageEffectSchema.optional(),
+  delivery: z
+    .enum(["cash", "project"])
+    .optional()
+    .describe(
+      "cash: each unit's cost is paid to its household as income in the year served (per-student aid lowers the household's spending); project: the money buys the programme's effect. Default: cash for education with a unit cost per student, household or person paid in the year served, else project.",
+    ),
+  cover: share({ dated: false })
+    .optional()
+    .describe("health: share of the illness loss left after the baseline reimbursement that is reimbursed for the households served; insurance: share of a disaster loss reimbursed for the households insured."),
   schedules: z.array(scheduleSchema).optional().describe("Multi-year payment schedules by cohort (relocation follow-up, land subsidy)."),
   pool: id().optional().describe("For credit programmes: the risk-compensation pool it lends through."),
   standard: money()
