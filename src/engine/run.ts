@@ -379,9 +379,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
    * keys as scratch: call it after everything else done with the selection.
    */
   /**
-   * A village programme serves up to its capacity of villages not yet served by it and not
-   * exited — those with the largest share of registered poor first ("poorest"; ties by
-   * index), or in random order — and draws, per village, whether the investment works and
+   * A village programme serves up to its capacity of villages not yet served by it — those
+   * with the largest share of registered poor first ("poorest"; ties by index; a village
+   * that has exited still gets its investment, after the others), or in random order — and draws, per village, whether the investment works and
    * its income factor (addressed by programme and village). Returns the villages served.
    */
   const serveVillages = (seed: number, run: number, p: number, y: number): number => {
@@ -395,7 +395,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     const rk = streamKey(seed, run, PURPOSE.targeting, (1 << 20) | (p << 8) | y); // away from the households' targeting keys (index = source)
     for (let v = 0; v < V; v++) {
       const tot = villageTotal[v] as number;
-      if ((vServed[base + v] as number) >= 0 || villageOut[v] !== 0 || tot === 0) continue;
+      if ((vServed[base + v] as number) >= 0 || tot === 0) continue;
       vOrder[c++] = v;
       vRank[v] = random ? addressedUniform(rk, v) : (villagePoor[v] as number) / tot;
     }
