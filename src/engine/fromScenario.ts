@@ -169,7 +169,7 @@ function scheduledPeople(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
 }
 
 /** Per-person transfers by (cohort year, year) from the ledger's schedule entries of a relocation programme. */
-function followUpTable(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
+function followUpTable(pl: ProgrammeLedger, ledger: Ledger, include: (schedule: string) => boolean = () => true): Float64Array {
   const years = ledger.years;
   const Y = years.length;
   const t = new Float64Array(Y * Y);
@@ -180,7 +180,7 @@ function followUpTable(pl: ProgrammeLedger, ledger: Ledger): Float64Array {
     return scheduled[c] as number;
   };
   for (const e of ledger.schedules) {
-    if (e.programme !== pl.id || e.beyondHorizon) continue;
+    if (e.programme !== pl.id || e.beyondHorizon || !include(e.schedule)) continue;
     const c = years.indexOf(e.cohortYear);
     const y = years.indexOf(e.year);
     if (c < 0 || y < 0) continue;
@@ -274,6 +274,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     });
     if (recurring > 1 && behaviour !== "cost") newUnitsOfRecurring(p, pl, recurring, scale, capacity, unitCost);
     const byScheduleOnly = behaviour === "relocation" && p.unitCost === undefined;
+    const projectSchedules = new Set((p.schedules ?? []).filter((sch) => sch.delivery === "project").map((sch) => sch.id));
     if (byScheduleOnly) scheduledPeople(pl, ledger).forEach((people, y) => (capacity[y] = people * scale));
     const targeting: EngineTargeting = p.targeting;
     programmes.push({
@@ -287,7 +288,8 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       targeting,
       yearly: p.enrolment === "yearly",
       effect: engineEffect(householdEffect(p.effect)),
-      followUp: behaviour === "relocation" ? followUpTable(pl, ledger) : new Float64Array(0),
+      followUp: behaviour === "relocation" ? followUpTable(pl, ledger, (id) => !projectSchedules.has(id)) : new Float64Array(0),
+      ...(behaviour === "relocation" && projectSchedules.size > 0 ? { followUpProject: followUpTable(pl, ledger, (id) => projectSchedules.has(id)) } : {}),
       illnessCover: p.kind === "health" && p.cover !== undefined ? scalarNumber(p.cover) : 0,
       fixedSpend,
       ...(behaviour !== "village" && behaviour !== "cost" && deliveredAsCash(p) ? { cash: true } : {}),

@@ -123,6 +123,12 @@ export interface EngineProgramme {
    * at [c * Y + y] (follow-up support, land-transfer subsidy). Length Y × Y, or empty.
    */
   readonly followUp: Float64Array;
+  /**
+   * relocation: project money per relocated person in year y for the cohort of year c, at
+   * [c * Y + y] (follow-up industry funds): spent (followUpPayments) but not paid to
+   * households — its effect is the programme's effect. Absent or empty: none.
+   */
+  readonly followUpProject?: Float64Array;
   /** village: the effect on the villages served (capacity and unit cost are in villages). */
   readonly village?: EngineVillageEffect;
   /**

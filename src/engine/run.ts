@@ -142,6 +142,7 @@ export function checkModel(m: EngineModel, h: Households): void {
   for (const p of m.programmes) {
     if (p.capacity.length !== Y || p.unitCost.length !== Y || p.fixedSpend.length !== Y) bad(`programme ${p.id}: capacity, unitCost and fixedSpend need one value per year`);
     if (p.behaviour === "relocation" && p.followUp.length !== 0 && p.followUp.length !== Y * Y) bad(`programme ${p.id}: followUp must have years × years values`);
+    if (p.followUpProject !== undefined && p.followUpProject.length !== 0 && p.followUpProject.length !== Y * Y) bad(`programme ${p.id}: followUpProject must have years × years values`);
     if (!(p.recurringYears >= 1)) bad(`programme ${p.id}: recurringYears must be ≥ 1`);
     if (p.cash === true && p.recurringYears !== 1) bad(`programme ${p.id}: cash delivery is paid in the year served (recurringYears 1)`);
     if (p.disasterCover !== undefined && !(p.disasterCover >= 0 && p.disasterCover <= 1)) bad(`programme ${p.id}: disasterCover must be in [0, 1]`);
@@ -348,6 +349,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const vRank = new Float64Array(V);
   const vOrder = new Int32Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
+  // People relocated per relocation programme and cohort year (for follow-up project money).
+  const relocPeople = new Float64Array(Math.max(1, P * Y));
   const pools: PoolState[] = m.pools.map(() => newPoolState(Y));
   const ds = new Int32Array(4);
   const dAddr = { seed: 0, run: 0, base: 0 };
@@ -621,6 +624,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     persist.fill(0);
     villageOut.fill(0);
     servedUnits.fill(0);
+    relocPeople.fill(0);
     insured.fill(0);
     cash.fill(0);
     if (VP > 0) {
@@ -736,9 +740,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         }
         if ((pg.disasterCover ?? 0) > 0) for (let j = 0; j < k; j++) insured[list[j] as number] = 1;
         switch (pg.behaviour) {
-          case "relocation":
-            for (let j = 0; j < k; j++) reloc[list[j] as number] = 1 + r * Y + y;
+          case "relocation": {
+            let ppl = 0;
+            for (let j = 0; j < k; j++) {
+              reloc[list[j] as number] = 1 + r * Y + y;
+              ppl += hsize[list[j] as number] as number;
+            }
+            relocPeople[p * Y + y] = ppl;
             break;
+          }
           case "health":
             for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) | ST_COVERED;
             break;
@@ -898,7 +908,13 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       cumExits += acc[A_NEW] as number;
       const target = m.exitTarget[y] as number;
       const floorCost = acc[A_FLOOR] as number;
-      const follow = acc[A_FOLLOW] as number;
+      // Follow-up paid to households (cash, in the household pass) plus follow-up project money.
+      let follow = acc[A_FOLLOW] as number;
+      for (let p = 0; p < P; p++) {
+        const fp = m.programmes[p]!.followUpProject;
+        if (fp === undefined || fp.length === 0) continue;
+        for (let c = 0; c <= y; c++) follow += (fp[c * Y + y] as number) * (relocPeople[p * Y + c] as number);
+      }
       regH += acc[A_NEWREG_H] as number;
       regP += acc[A_NEWREG_P] as number;
       out[o + M.poorHouseholds] = regH - exitedH;

@@ -272,6 +272,12 @@ const scheduleSchema = z.strictObject({
   unit: z.enum(COST_UNITS),
   amountPerUnitYear: money().describe("Yuan per unit per year (e.g. 2000 per person, or '200 * wheatPrice' per mu)."),
   years: count({ dated: false, min: 1, max: BOUNDS.scheduleYears }).describe("Number of years each cohort is paid, starting in its year."),
+  delivery: z
+    .enum(["cash", "project"])
+    .optional()
+    .describe(
+      "cash (default): paid to the households of the cohort as income (a living allowance, a land-transfer subsidy); project: money for projects whose effect is the programme's effect (follow-up industry funds) — spent, not added to income.",
+    ),
   cohorts: z
     .array(z.strictObject({ year: year(), units: count({ dated: false }), label: textSchema.optional(), ...cite }))
     .min(1)

@@ -73,6 +73,27 @@ describe("cash delivery", () => {
   });
 });
 
+describe("relocation follow-up", () => {
+  const relocation = (cash: number, project: number): EngineProgramme => {
+    const table = (v: number) => Float64Array.from({ length: Y * Y }, (_, k) => (Math.floor(k / Y) === 0 ? v : 0)); // cohort of year 0, paid every year
+    return { ...blankProgramme("reloc", Y, "relocation"), unit: "person", capacity: Float64Array.of(Infinity, 0, 0), unitCost: new Float64Array(Y).fill(10_000), followUp: table(cash), followUpProject: table(project) };
+  };
+
+  it("cash is income of the relocated; project money is spent (followUpPayments) but is no one's income", async () => {
+    const cash = await simulateModel(model(relocation(200, 0)), population(3000), { runs: 1, seed: 1, threads: 1 });
+    const project = await simulateModel(model(relocation(0, 200)), population(3000), { runs: 1, seed: 1, threads: 1 });
+    for (let y = 0; y < Y; y++) {
+      expect(at(cash, y, "followUpPayments")).toBeCloseTo(200 * 2 * N, 6);
+      expect(at(project, y, "followUpPayments")).toBeCloseTo(200 * 2 * N, 6);
+      expect(at(cash, y, "fiscalCost")).toBeCloseTo(at(project, y, "fiscalCost"), 6);
+      expect(at(cash, y, "meanIncome")).toBeCloseTo(3200, 2); // float32 log incomes
+      expect(at(project, y, "meanIncome")).toBeCloseTo(3000, 2);
+    }
+    expect(at(cash, 0, "exitedPeople")).toBe(2 * N);
+    expect(at(project, 0, "exitedPeople")).toBe(0);
+  });
+});
+
 describe("agricultural insurance", () => {
   const disasters = { disasterProbability: new Float64Array(Y).fill(1), disasterVillageShare: 1, disasterLoss: 0.3 };
   const insurance = (cover: number): EngineProgramme => ({ ...blankProgramme("insurance", Y), capacity: new Float64Array(Y).fill(Infinity), unitCost: new Float64Array(Y).fill(40), yearly: true, disasterCover: cover });
@@ -110,6 +131,7 @@ describe("a scenario's delivery and cover", () => {
       { id: "health", kind: "health", enrolment: "yearly", units: 100, unitCost: { amount: 180, per: "person" }, cover: 0.6 },
       { id: "crops", kind: "insurance", enrolment: "yearly", units: 100, unitCost: { amount: 40, per: "household" }, cover: 0.7 },
     );
+    raw.programmes[1].schedules.push({ ...raw.programmes[1].schedules[0], id: "industry-funds", delivery: "project" });
     const m = engine(raw);
     const p = (id: string) => m.programmes.find((x) => x.id === id)!;
     expect(p("study").cash).toBe(true);
@@ -117,6 +139,12 @@ describe("a scenario's delivery and cover", () => {
     expect(p("health").illnessCover).toBe(0.6);
     expect(p("crops").disasterCover).toBe(0.7);
     expect(p("industry").cash).toBeUndefined();
+    // The relocation's project schedule is spent, not paid: the same amounts in the project table, none added to the cash one.
+    const r = p("relocation");
+    const sum = (a: Float64Array | undefined) => (a ?? new Float64Array(0)).reduce((x, v) => x + v, 0);
+    expect(sum(r.followUpProject)).toBeGreaterThan(0);
+    expect(sum(r.followUpProject)).toBeCloseTo(2000 * 3, 6); // 2,000 per person a year, cohort 2017, three years in the horizon
+    expect(sum(r.followUp)).toBeGreaterThan(0); // the land subsidy stays cash
   });
 
   const refused = async (programme: Raw, code: string, path: string) => {
