@@ -221,6 +221,13 @@ export const inertProgrammesLine = (ids: string): Localized =>
     `以下项目对任何农户都没有模型化的效果（只计其资金，不计其成效）：${ids}。脱贫和返贫不随这些项目变化（见 README“模型局限”）。`,
   );
 
+/** Relocation follow-up money by delivery. */
+export const followUpDeliveryLine = (project: string, cash: string): Localized =>
+  loc(
+    `Relocation follow-up: ${project} is project money (follow-up industry funds: spent on projects whose effect is the relocation's, not added to households' income, so no income cliff when it ends); ${cash} is paid to households as cash (e.g. the land-transfer subsidy).`,
+    `易地扶贫搬迁后续扶持：${project}为项目资金（后续产业发展扶持资金：用于产业项目，其效果即搬迁项目的效果，不计入农户收入，停发时不会造成收入断崖）；${cash}以现金发给农户（如土地流转补助）。`,
+  );
+
 /** Lines the scenario declares without an effect: "label (reason)", joined. */
 export const declaredNoEffectLine = (items: string): Localized =>
   loc(

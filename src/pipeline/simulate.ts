@@ -119,6 +119,13 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   // Lines without a mechanism: those the scenario declares (effect: {none: reason}) apart from the silent ones.
   const noEffect = s.programmes.flatMap((p) => (p.effect !== undefined && "none" in p.effect ? [{ id: p.id, reason: p.effect.none }] : []));
   const declared = new Set(noEffect.map((x) => x.id));
+  // Follow-up money by delivery (schedules marked project are spent, not paid to households).
+  const project = new Set(s.programmes.flatMap((p) => (p.schedules ?? []).filter((x) => x.delivery === "project").map((x) => `${p.id}/${x.id}`)));
+  const followUpDelivery = { project: 0, cash: 0 };
+  for (const e of ledger.schedules) {
+    if (e.beyondHorizon) continue;
+    followUpDelivery[project.has(`${e.programme}/${e.schedule}`) ? "project" : "cash"] += e.amount.toNumber();
+  }
   const inertProgrammes = model.programmes.filter((p) => !hasHouseholdMechanism(p, model.guarantees) && !declared.has(p.id)).map((p) => p.id);
   return ok({
     results,
@@ -128,6 +135,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     ledger,
     inertProgrammes,
     ...(noEffect.length > 0 ? { noEffect } : {}),
+    ...(followUpDelivery.project > 0 ? { followUpDelivery } : {}),
     ...(ledger.pools.length > 0 ? { plannedLending } : {}),
   });
 }

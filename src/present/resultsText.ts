@@ -159,6 +159,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
     T(M.inertProgrammesLine(set.inertProgrammes.map(label).join(lang === "zh" ? "、" : ", ")));
   }
   if (set.noEffect && set.noEffect.length > 0) T(M.declaredNoEffectLine(noEffectItems(set.noEffect, set.spending, lang)));
+  if (set.followUpDelivery) T(M.followUpDeliveryLine(formatMoney(set.followUpDelivery.project, lang), formatMoney(set.followUpDelivery.cash, lang)));
   if (m.precision) {
     T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
   }

@@ -137,7 +137,7 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     lang,
     name: labelText(ledger.name, lang, loaded.scenario.meta.id),
     years: [...ledger.years],
-    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang), ...(base.noEffect?.length ? { noEffect: noEffectItems(base.noEffect, base.spending, lang) } : {}) },
+    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang), ...(base.noEffect?.length ? { noEffect: noEffectItems(base.noEffect, base.spending, lang) } : {}), ...(base.followUpDelivery ? { followUpDelivery: base.followUpDelivery } : {}) },
     charts: reportChartData(base, ledger, lang, variants, loaded),
     tables: [...ledgerDisplayTables(ledger, lang), ...(base.spending?.length ? [spendingDisplayTable(base.spending, lang)] : [])],
     ...(base.spending ? { spending: base.spending } : {}),

@@ -10,7 +10,7 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { labelText } from "../messages/label.js";
-import { declaredNoEffectLine, fixedUnknownsLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
+import { declaredNoEffectLine, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
 import { lendingSentence, relapseSentences, spreadCell } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
@@ -89,6 +89,9 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, inertProgrammesLine(facts.inertProgrammes.map((p) => labelText(p.label, lang, p.id)).join(lang === "zh" ? "、" : ", "))), emphasis: "warn" });
   }
   if (facts.noEffect) blocks.push({ kind: "paragraph", text: say(lang, declaredNoEffectLine(facts.noEffect)) });
+  if (facts.followUpDelivery) {
+    blocks.push({ kind: "paragraph", text: say(lang, followUpDeliveryLine(formatMoney(facts.followUpDelivery.project, lang), formatMoney(facts.followUpDelivery.cash, lang))) });
+  }
   const problems = checks.filter((k) => k.severity !== "info").length;
   blocks.push({ kind: "paragraph", text: say(lang, problems === 0 ? M.ledgerBalanced() : M.ledgerProblems(problems)), emphasis: problems === 0 ? "good" : "warn" });
   return [{ kind: "figures", items: figures }, ...blocks];

@@ -47,6 +47,8 @@ export interface ReportFacts {
    * rates and newly registered people per year, relapse of exiters within 3 (and 5) years.
    */
   readonly dynamics?: DynamicsFacts;
+  /** Relocation follow-up money in the horizon by delivery (yuan). */
+  readonly followUpDelivery?: { readonly project: number; readonly cash: number };
   /** Lines the scenario declares without an effect, as "label (reason)" in the report's language. */
   readonly noEffect?: string;
   /** Programmes (ids) with no modelled effect on any household. */

@@ -44,6 +44,11 @@ export interface ResultSet {
   readonly plannedLending?: number;
   /** Programmes (ids) with no modelled effect on any household: their money is counted, not what it buys. */
   readonly inertProgrammes?: readonly string[];
+  /**
+   * Relocation follow-up money in the horizon by delivery (yuan, planned in the ledger): project
+   * money (follow-up industry funds: spent, its effect the programme's) and cash paid to households.
+   */
+  readonly followUpDelivery?: { readonly project: number; readonly cash: number };
   /** Programmes the scenario declares without an effect (`effect: {none: reason}`): money counted, the reason said. */
   readonly noEffect?: readonly { readonly id: string; readonly reason: Label }[];
   /** The spread of the headline outcome by source (written as decomposition.json when present). */

@@ -8,7 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { definedInRuns, fixedUnknownsLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
+import { definedInRuns, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
 import { formatNumber, formatPercent } from "../../src/messages/format.js";
 import { reportFacts } from "../../src/report/assemble.js";
 import { summarize } from "../../src/results/summarize.js";
@@ -46,6 +46,8 @@ describe("plain-language summary", () => {
       const text = summaryBlocks(f, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
       expect(text).toContain(fixedUnknownsLine(["creditPools.pool.pd = 0.03"])[lang]);
       expect(text).toContain(M.populationShareLine("5%", "0%", "13%", 2019)[lang]);
+      const withFollowUp = summaryBlocks({ ...f, followUpDelivery: { project: 210e6, cash: 49.6e6 } }, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+      expect(withFollowUp).toContain(followUpDeliveryLine(lang === "en" ? "210 M yuan" : "2.1 亿元", lang === "en" ? "49.6 M yuan" : "4,960 万元")[lang]);
       const plain = summaryBlocks(fixtureReport(lang).facts, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
       expect(plain.join("\n")).not.toContain(M.populationShareLine("5%", "0%", "13%", 2019)[lang].slice(0, 12));
     }
