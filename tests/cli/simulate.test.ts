@@ -44,9 +44,10 @@ describe("fundsim simulate", () => {
     expect(r.stdout).toMatch(/village target \(6 villages exited by 2017\)/);
     expect(r.stdout).toContain("Guarantee-pool losses");
     expect(r.stdout).toContain("Interest subsidy");
-    // Budget lines the model cannot follow into any household are named, not silently inert.
-    // Named by their labels in the output language, not their ids.
-    expect(r.stdout).toContain(M.inertProgrammesLine("Technology extension, Leading enterprises and demonstration bases, Village infrastructure and house repair").en);
+    // Budget lines without a modelled effect are named with the scenario's reason, by their labels in the
+    // output language; no line is silently inert.
+    expect(r.stdout).toContain(M.declaredNoEffectLine("Technology extension (the plan does not say how much of the 30,000 mu poor households farm, so no household effect can be derived); Leading enterprises and demonstration bases (the plan does not say how many poor households the enterprises carry)").en);
+    expect(r.stdout).not.toContain("No modelled effect on any household");
     // Lending against the ledger's plan (50 M in 2017), with how often lending was suspended.
     expect(r.stdout).toMatch(/New lending 2017–2019: [\d.,]+ M yuan expected against 50 M yuan planned \(\d+%\); lending suspended in at least one year \(non-performing loans over the trigger\): /);
     expect(r.stdout).toContain(M.wroteResults(out, "runs.csv, summary.json, manifest.json, spending.csv").en);

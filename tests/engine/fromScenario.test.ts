@@ -31,8 +31,11 @@ describe("engineModelFromScenario", () => {
     expect(p.training?.unit).toBe("person");
     expect(p.training?.capacity[0]).toBe(800);
     expect(p.floor?.behaviour).toBe("floor");
-    expect(p.infrastructure?.behaviour).toBe("cost");
-    expect(p.infrastructure?.fixedSpend[0]).toBe(5_000_000);
+    // Village infrastructure serves villages: 5 M ÷ 416,000 a village = 12 villages in 2017.
+    expect(p.infrastructure?.behaviour).toBe("village");
+    expect(p.infrastructure?.capacity[0]).toBe(12);
+    expect(p.infrastructure?.unitCost[0]).toBe(416_000);
+    expect(p.technology?.behaviour).toBe("cost"); // effect: none, with the plan's reason
     expect(p.credit).toBeUndefined(); // lends through its pool
     const pool = m.pools[0]!;
     expect(pool.deposits[0]! * pool.leverage).toBe(99_000_000);

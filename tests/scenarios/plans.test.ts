@@ -213,10 +213,14 @@ describe("Hanyang 2015", () => {
   it("tests villages on all households out and collective income ≥ 100,000; reimbursement +20 points", async () => {
     const { s, years } = await shipped("hanyang-2015");
     expect(num(s.poverty.villageExit!.collectiveIncome!, 2018, years)).toBe(100_000);
-    const r = s.income.illness!.insuranceReimbursement!;
-    expect(num(r, 2016, years) - scalarNumber(s.values!["baseReimbursement"]!)).toBeCloseTo(0.2, 12);
+    // Everyone gets the ordinary 50%; the medical-assistance programme's cover adds the 20 points
+    // for those it serves: 0.2 ÷ (1 − 0.5) of the loss left after the ordinary share.
+    const base = scalarNumber(s.values!["baseReimbursement"]!);
+    expect(num(s.income.illness!.insuranceReimbursement!, 2016, years)).toBe(base);
+    const cover = (x: typeof s) => scalarNumber(x.programmes.find((p) => p.id === "health")!.cover!);
+    expect(base + (1 - base) * cover(s)).toBeCloseTo(base + 0.2, 12);
     const none = await shipped("hanyang-2015", "no-health-uplift");
-    expect(num(none.s.income.illness!.insuranceReimbursement!, 2016, none.years)).toBe(scalarNumber(s.values!["baseReimbursement"]!));
+    expect(cover(none.s)).toBe(0);
   });
 });
 
