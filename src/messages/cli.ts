@@ -48,7 +48,11 @@ const HELP = {
     "Include where the uncertainty comes from: shocks, unknown parameters, population draw (up to 200 more runs per step; --no-decompose to leave it out)",
     "包含不确定性来源：冲击、未知参数、人口抽样（每步最多另行模拟 200 次；--no-decompose 可省略）",
   ),
-  precision: loc("Add runs until the standard error of the final-year exit rate is ≤ this (e.g. 0.002)", "持续增加模拟次数，直到末年脱贫率的标准误 ≤ 此值（例如 0.002）"),
+  precision: loc("Add runs until the standard error of the --precision-metric (default: the final-year exit rate) is ≤ this (e.g. 0.002)", "持续增加模拟次数，直到 --precision-metric 指标（默认：末年脱贫率）的标准误 ≤ 此值（例如 0.002）"),
+  precisionMetric: loc(
+    "What --precision controls: exitRate (final-year exit rate, default), exitedPeople (people out of poverty at the last target year), pTarget (P(every exit target met)), poolLoss99 (the pool's 99% worst-case loss, yuan)",
+    "--precision 控制的指标：exitRate（末年脱贫率，默认）、exitedPeople（末个目标年脱贫人口）、pTarget（全部脱贫目标达成概率）、poolLoss99（资金池 99% 最坏情形损失，元）",
+  ),
   maxRuns: loc("Cap on runs with --precision (default 100000)", "使用 --precision 时的模拟次数上限（默认 100000）"),
   simulateOut: loc("Output folder (runs.csv, summary.json, manifest.json): new, empty, or a previous results folder", "输出文件夹（runs.csv、summary.json、manifest.json）：新建、空的或以前的结果文件夹"),
   compare: loc("Compare variants with common random numbers: paired differences with confidence intervals", "用共同随机数比较方案：配对差异及置信区间"),

@@ -250,16 +250,18 @@ export const costLine = (years: string, mean: string, lo: string, hi: string): L
 export const costPerExitLine = (value: string, se: string): Localized =>
   loc(`Cost per person out of poverty: ${value} ± ${se}`, `每脱贫一人的财政成本：${value} ± ${se}`);
 
-export const precisionLine = (target: string, achieved: string, converged: boolean, runs: string): Localized =>
-  converged
+export const precisionLine = (target: string, achieved: string, converged: boolean, runs: string, metric = "exitRate"): Localized => {
+  const name = precisionMetricName(metric);
+  return converged
     ? loc(
-        `Precision: standard error of the exit rate ${achieved} ≤ ${target} after ${runs} runs.`,
-        `精度：${runs} 次模拟后脱贫率标准误 ${achieved} ≤ ${target}。`,
+        `Precision: standard error of ${name.en} ${achieved} ≤ ${target} after ${runs} runs.`,
+        `精度：${runs} 次模拟后${name.zh}的标准误 ${achieved} ≤ ${target}。`,
       )
     : loc(
-        `Precision NOT reached: standard error of the exit rate ${achieved} > ${target} after the maximum of ${runs} runs. Raise --max-runs or relax --precision.`,
-        `未达到精度：已达最大模拟次数 ${runs}，脱贫率标准误 ${achieved} > ${target}。请提高 --max-runs 或放宽 --precision。`,
+        `Precision NOT reached: standard error of ${name.en} ${achieved} > ${target} after the maximum of ${runs} runs. Raise --max-runs or relax --precision.`,
+        `未达到精度：已达最大模拟次数 ${runs}，${name.zh}的标准误 ${achieved} > ${target}。请提高 --max-runs 或放宽 --precision。`,
       );
+};
 
 export const wroteResults = (dir: string, files: string): Localized => loc(`Results written to ${dir} (${files})`, `结果已写入 ${dir}（${files}）`);
 
@@ -305,6 +307,18 @@ export const badNumberOption = (option: string, found: string, expected: Localiz
 export const positiveInteger = (): Localized => loc("a whole number ≥ 1", "≥ 1 的整数");
 export const seedNumber = (): Localized => loc("a whole number from 0 to 4294967295", "0 至 4294967295 的整数");
 export const positiveNumber = (): Localized => loc("a number > 0 (e.g. 0.002)", "大于 0 的数（如 0.002）");
+export const shareNumber = (): Localized => loc("a share between 0 and 1 (e.g. 0.002 = 0.2 percentage points)", "0 到 1 之间的比例（如 0.002 即 0.2 个百分点）");
+export const oneOf = (items: readonly string[]): Localized => loc(`one of ${items.join(", ")}`, `以下之一：${items.join("、")}`);
+
+/** The headline --precision controls, named in a sentence. */
+export const precisionMetricName = (metric: string): Localized =>
+  metric === "exitedPeople"
+    ? loc("people out of poverty at the last target year", "末个目标年脱贫人口")
+    : metric === "pTarget"
+      ? loc("P(every exit target met)", "全部脱贫目标达成概率")
+      : metric === "poolLoss99"
+        ? loc("the pool's 99% worst-case loss", "资金池 99% 最坏情形损失")
+        : loc("the exit rate", "脱贫率");
 
 export const populationFailed = (): Localized =>
   loc("The population could not be built from the scenario's cohorts:", "无法根据情景的人口队列生成农户：");

@@ -22,13 +22,14 @@ import { buildPopulation } from "../population/synthetic.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
 import { makeManifest, type PrecisionRecord } from "../results/manifest.js";
-import { runToPrecision } from "../results/precision.js";
+import { runToPrecision, type PrecisionMetric } from "../results/precision.js";
 import { reconcileSpending } from "../results/reconcile.js";
 import { summarize } from "../results/summarize.js";
 import { targetsFromScenario } from "../results/targets.js";
 import type { RunResults } from "../model/results.js";
 import type { ResultSet } from "../results/write.js";
 
+export { PRECISION_METRICS, isPrecisionMetric } from "../results/precision.js";
 export { writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV, DECOMPOSITION_JSON } from "../results/write.js";
 
 export interface PipelineOptions {
@@ -38,8 +39,8 @@ export interface PipelineOptions {
   readonly seed?: number;
   /** Worker threads (default: available cores). */
   readonly threads?: number;
-  /** Keep adding runs until the SE of the final-year exit rate is ≤ target, up to maxRuns. */
-  readonly precision?: { readonly target: number; readonly maxRuns: number };
+  /** Keep adding runs until the SE of the metric (default: the final-year exit rate) is ≤ target, up to maxRuns. */
+  readonly precision?: { readonly target: number; readonly maxRuns: number; readonly metric?: PrecisionMetric };
   /** A household register to simulate instead of the scenario's synthetic cohorts. */
   readonly register?: { readonly file: string; readonly households: Households };
   /** Progress: runs done of runs planned (planned grows with `precision`). */
@@ -85,6 +86,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     let planned = runs;
     const r = await runToPrecision((first, count) => batch(first, count, (planned = first + count)), {
       target: o.precision.target,
+      ...(o.precision.metric ? { metric: o.precision.metric } : {}),
       initialRuns: runs,
       maxRuns: o.precision.maxRuns,
     });

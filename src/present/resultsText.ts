@@ -161,7 +161,9 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   if (set.noEffect && set.noEffect.length > 0) T(M.declaredNoEffectLine(noEffectItems(set.noEffect, set.spending, lang)));
   if (set.followUpDelivery) T(M.followUpDeliveryLine(formatMoney(set.followUpDelivery.project, lang), formatMoney(set.followUpDelivery.cash, lang)));
   if (m.precision) {
-    T(M.precisionLine(pp(m.precision.target), pp(m.precision.achieved), m.precision.converged, formatNumber(s.runs)));
+    const metric = m.precision.metric ?? "exitRate";
+    const f = (v: number): string => (metric === "exitedPeople" ? formatNumber(v, 1) : metric === "poolLoss99" ? formatMoney(v, lang) : pp(v));
+    T(M.precisionLine(f(m.precision.target), f(m.precision.achieved), m.precision.converged, formatNumber(s.runs), metric));
   }
   return `${lines.join("\n")}\n`;
 }

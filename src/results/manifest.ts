@@ -14,14 +14,18 @@ import { fileURLToPath } from "node:url";
 export const MANIFEST_FORMAT = 1 as const;
 
 export interface PrecisionRecord {
-  /** Requested standard error of the headline exit rate (final year). */
+  /** Requested standard error of `metric`. */
   readonly target: number;
+  /** The headline controlled (results/precision.ts PRECISION_METRICS; absent in older manifests: exitRate). */
+  readonly metric?: string;
   /** Standard error reached. */
   readonly achieved: number;
   /** True when `achieved` ≤ `target` before the run cap. */
   readonly converged: boolean;
   readonly maxRuns: number;
   readonly batches: number;
+  /** Estimate and standard error after each batch (convergence). */
+  readonly history?: readonly { readonly runs: number; readonly estimate: number; readonly se: number }[];
 }
 
 export interface Manifest {

@@ -1,7 +1,9 @@
 /**
  * Run until precise enough: keep adding batches of runs until the Monte-Carlo standard
- * error of the headline exit rate (final year) is at or below a target, or a cap on runs
- * is reached — the convergence control of commercial Monte-Carlo tools.
+ * error of a headline (PRECISION_METRICS: the final-year exit rate by default, people out
+ * of poverty at the last target year, P(every target met), or the pool-loss 99% quantile)
+ * is at or below a target, or a cap on runs is reached — the convergence control of
+ * commercial Monte-Carlo tools. Each batch's estimate and error are kept (`history`).
  *
  * Runs are addressed by index (run r always draws the same random numbers), so the
  * batches together are exactly the runs 0 … n−1 one simulation of n runs would give.
@@ -14,12 +16,25 @@
  */
 import { yearColumn, assertLayout } from "./columns.js";
 import type { PrecisionRecord } from "./manifest.js";
-import { meanSd } from "./stats.js";
+import { meanSd, quantileSorted } from "./stats.js";
 import type { RunResults } from "../model/results.js";
 
+/**
+ * What --precision controls, with its Monte-Carlo standard error:
+ * - exitRate: mean final-year exit rate, sd/√n (a share);
+ * - exitedPeople: mean people out of poverty at the last year with an exit target (else the horizon), sd/√n (people);
+ * - pTarget: share of runs meeting every year's exit target, √(p(1−p)/n), never 0 (see pTargetSe);
+ * - poolLoss99: 99% quantile of the pool losses over the horizon, from the order statistics (see quantileSe) (yuan).
+ */
+export const PRECISION_METRICS = ["exitRate", "exitedPeople", "pTarget", "poolLoss99"] as const;
+export type PrecisionMetric = (typeof PRECISION_METRICS)[number];
+export const isPrecisionMetric = (x: unknown): x is PrecisionMetric => typeof x === "string" && (PRECISION_METRICS as readonly string[]).includes(x);
+
 export interface PrecisionOptions {
-  /** Target standard error of the final-year exit rate (e.g. 0.002 = 0.2 percentage points). */
+  /** Target standard error of the metric (e.g. 0.002 = 0.2 percentage points for a share; people or yuan otherwise). */
   readonly target: number;
+  /** The headline controlled (default exitRate). */
+  readonly metric?: PrecisionMetric;
   /** Runs in the first batch (at least 2). */
   readonly initialRuns: number;
   /** Cap on the total number of runs. */
@@ -50,10 +65,93 @@ export function concatRuns(parts: readonly RunResults[]): RunResults {
 
 /** Standard error of the mean exit rate in the final year. */
 export function headlineSe(r: RunResults): number {
-  const col = yearColumn(r, "exitRate", r.years.length - 1);
-  if (!col) throw new Error("results have no exitRate metric");
-  const { sd } = meanSd(col);
-  return r.runs > 0 ? sd / Math.sqrt(r.runs) : Number.POSITIVE_INFINITY;
+  return precisionEstimate(r, "exitRate").se;
+}
+
+/**
+ * Standard error of a proportion p from n runs, never 0: with p = 0 or 1 the binomial
+ * formula gives 0 however few the runs; the error is then taken as that of one run in n
+ * ((1/n)(1 − 1/n)/n), so "no run met the target" needs enough runs to mean something.
+ */
+export function pTargetSe(p: number, n: number): number {
+  if (!(n > 0)) return Number.POSITIVE_INFINITY;
+  const q = Math.min(Math.max(p, 1 / n), 1 - 1 / n);
+  return Math.sqrt(Math.max(0, q * (1 - q)) / n);
+}
+
+/**
+ * Standard error of the q-quantile of `sorted` (ascending) by order statistics: half the
+ * distance between the values at ranks n·q ∓ √(n·q(1−q)) — the distribution-free 68%
+ * interval of the quantile (binomial method), so about one standard error each side.
+ */
+export function quantileSe(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  // Fewer than 5 runs beyond the quantile (either side): its error cannot be read from them.
+  if (n < 2 || n * Math.min(q, 1 - q) < QUANTILE_TAIL_RUNS) return Number.POSITIVE_INFINITY;
+  const h = Math.sqrt(n * q * (1 - q));
+  const lo = Math.max(0, Math.floor(n * q - h));
+  const hi = Math.min(n - 1, Math.ceil(n * q + h));
+  return ((sorted[hi] as number) - (sorted[lo] as number)) / 2;
+}
+
+/** Runs needed beyond a quantile before its standard error is estimated (500 runs for the 99% quantile). */
+export const QUANTILE_TAIL_RUNS = 5;
+
+/** The metric's estimate and standard error over the runs of `r`. */
+export function precisionEstimate(r: RunResults, metric: PrecisionMetric): { estimate: number; se: number } {
+  const n = r.runs;
+  if (!(n > 0)) return { estimate: Number.NaN, se: Number.POSITIVE_INFINITY };
+  const Y = r.years.length;
+  const col = (name: string, y: number): Float64Array => {
+    const c = yearColumn(r, name, y);
+    if (!c) throw new Error(`results have no ${name} metric`);
+    return c;
+  };
+  switch (metric) {
+    case "exitRate":
+    case "exitedPeople": {
+      const y = metric === "exitRate" ? Y - 1 : lastTargetYear(r);
+      const { mean, sd } = meanSd(col(metric, y));
+      return { estimate: mean, se: sd / Math.sqrt(n) };
+    }
+    case "pTarget": {
+      // Every year's target met: targetMet is NaN in years without a target.
+      const met = new Float64Array(n).fill(1);
+      let any = false;
+      for (let y = 0; y < Y; y++) {
+        const c = col("targetMet", y);
+        for (let i = 0; i < n; i++) {
+          const v = c[i] as number;
+          if (Number.isNaN(v)) continue;
+          any = true;
+          if (v < 1) met[i] = 0;
+        }
+      }
+      if (!any) return { estimate: Number.NaN, se: Number.NaN };
+      const p = met.reduce((a, b) => a + b, 0) / n;
+      return { estimate: p, se: pTargetSe(p, n) };
+    }
+    case "poolLoss99": {
+      const loss = new Float64Array(n);
+      for (let y = 0; y < Y; y++) {
+        const c = col("poolLoss", y);
+        for (let i = 0; i < n; i++) loss[i] = (loss[i] as number) + (c[i] as number);
+      }
+      loss.sort();
+      return { estimate: quantileSorted(loss, 0.99), se: quantileSe(loss, 0.99) };
+    }
+    default:
+      return metric satisfies never;
+  }
+}
+
+/** Index of the last year with an exit target (targetMet defined), else the horizon. */
+function lastTargetYear(r: RunResults): number {
+  for (let y = r.years.length - 1; y >= 0; y--) {
+    const c = yearColumn(r, "targetMet", y);
+    if (c && c.length > 0 && !Number.isNaN(c[0] as number)) return y;
+  }
+  return r.years.length - 1;
 }
 
 /**
@@ -73,19 +171,25 @@ export async function runToPrecision(
   const parts: RunResults[] = [];
   let n = 0;
   let next = Math.min(Math.max(2, Math.floor(o.initialRuns)), maxRuns);
+  const metric = o.metric ?? "exitRate";
   let se = Number.POSITIVE_INFINITY;
   let results: RunResults | undefined;
+  const history: { runs: number; estimate: number; se: number }[] = [];
   while (next > 0) {
     parts.push(await simulateBatch(n, next));
     n += next;
     results = concatRuns(parts);
-    se = headlineSe(results);
+    const e = precisionEstimate(results, metric);
+    se = e.se;
+    history.push({ runs: n, estimate: e.estimate, se });
     o.onBatch?.(n, se);
+    // A metric the scenario cannot give (no target, no pool): nothing to converge.
+    if (Number.isNaN(se)) break;
     if (se <= o.target || n >= maxRuns) break;
     // Grow towards the estimate, at least by half of what we have (the SE estimate is itself noisy).
     const want = runsNeeded(se, n, o.target);
     next = Math.min(Math.max(want - n, Math.ceil(n / 2)), maxRuns - n);
   }
   if (!results) throw new Error("no batch was run");
-  return { results, record: { target: o.target, achieved: se, converged: se <= o.target, maxRuns, batches: parts.length } };
+  return { results, record: { target: o.target, metric, achieved: se, converged: se <= o.target, maxRuns, batches: parts.length, history } };
 }

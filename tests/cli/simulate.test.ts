@@ -87,6 +87,21 @@ describe("fundsim simulate", () => {
     expect(d.unknowns).toBeGreaterThan(0);
   });
 
+  it("--precision-metric pTarget controls P(every target met); people and yuan targets may exceed 1; a bad metric is refused", async () => {
+    const out = join(dir, "prec-target");
+    const r = await runCapture(["simulate", SCENARIO, "--runs", "20", "--precision", "0.2", "--precision-metric", "pTarget", "--threads", "1", "--out", out]);
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
+    expect(manifest.precision).toMatchObject({ target: 0.2, metric: "pTarget", converged: true });
+    expect(manifest.precision.history[0].runs).toBe(20);
+    expect(r.stdout).toContain("standard error of P(every exit target met)");
+    const people = await runCapture(["simulate", SCENARIO, "--runs", "10", "--precision", "500", "--precision-metric", "exitedPeople", "--threads", "1", "--out", join(dir, "prec-people")]);
+    expect(people.exitCode).toBe(0);
+    const bad = await runCapture(["simulate", SCENARIO, "--precision", "0.1", "--precision-metric", "median", "--out", join(dir, "prec-bad")]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain(M.badNumberOption("precision-metric", "median", M.oneOf(["exitRate", "exitedPeople", "pTarget", "poolLoss99"])).en);
+  });
+
   it("--precision records convergence in the manifest", async () => {
     const out = join(dir, "prec");
     const r = await runCapture(["simulate", SCENARIO, "--runs", "10", "--precision", "0.5", "--threads", "1", "--out", out]);
@@ -154,6 +169,6 @@ describe("fundsim simulate", () => {
     expect(r.stderr).toContain(M.badNumberOption("runs", "ten", M.positiveInteger()).en);
     const p = await runCapture(["simulate", SCENARIO, "--precision", "-1", "--out", join(dir, "y")]);
     expect(p.exitCode).toBe(2);
-    expect(p.stderr).toContain(M.badNumberOption("precision", "-1", M.positiveNumber()).en);
+    expect(p.stderr).toContain(M.badNumberOption("precision", "-1", M.shareNumber()).en);
   });
 });

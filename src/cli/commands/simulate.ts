@@ -1,6 +1,6 @@
 /**
  * `fundsim simulate <scenario> [--variant NAME] [--set path=value …] [--runs N] [--seed S]
- * [--threads T] [--precision X [--max-runs M]] [--register FILE.csv] --out DIR`
+ * [--threads T] [--precision X [--precision-metric exitRate|exitedPeople|pTarget|poolLoss99] [--max-runs M]] [--register FILE.csv] --out DIR`
  *
  * Loads and validates the scenario, builds the ledger and the population (or reads the
  * register), runs the Monte-Carlo engine, writes DIR/runs.csv, DIR/summary.json and
@@ -19,6 +19,7 @@ import { populationIssue, registerIssue, registerRejected } from "../../messages
 import type { Households } from "../../model/households.js";
 import type { PopulationIssue } from "../../population/cohorts.js";
 import type { PipelineOptions } from "../../pipeline/simulate.js";
+import { PRECISION_METRICS, isPrecisionMetric } from "../../pipeline/simulate.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { LoadedScenario } from "../../scenario/types.js";
 
@@ -127,6 +128,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         .options(scenarioOptions(helpLang))
         .options(runOptions(helpLang))
         .option("precision", { type: "string", describe: cliHelp(helpLang).precision })
+        .option("precision-metric", { type: "string", describe: cliHelp(helpLang).precisionMetric })
         .option("max-runs", { type: "string", describe: cliHelp(helpLang).maxRuns })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
         .option("decompose", { type: "boolean", describe: cliHelp(helpLang).decompose })
@@ -137,16 +139,24 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       if (!run) return;
       let precision: PipelineOptions["precision"];
       if (argv["precision"] !== undefined) {
+        const metricText = argv["precision-metric"] === undefined ? "exitRate" : String(argv["precision-metric"]).trim();
+        if (!isPrecisionMetric(metricText)) {
+          ctx.stderr.write(`${say(lang, R.badNumberOption("precision-metric", metricText, R.oneOf(PRECISION_METRICS)))}\n`);
+          ctx.exitCode = EXIT.usage;
+          return;
+        }
+        // Shares (exit rate, P(target)) in (0, 1); people and yuan > 0.
+        const share = metricText === "exitRate" || metricText === "pTarget";
         const text = String(argv["precision"]).trim();
         const target = Number(text);
-        if (!(Number.isFinite(target) && target > 0 && target < 1)) {
-          ctx.stderr.write(`${say(lang, R.badNumberOption("precision", text, R.positiveNumber()))}\n`);
+        if (!(Number.isFinite(target) && target > 0 && (!share || target < 1))) {
+          ctx.stderr.write(`${say(lang, R.badNumberOption("precision", text, share ? R.shareNumber() : R.positiveNumber()))}\n`);
           ctx.exitCode = EXIT.usage;
           return;
         }
         const maxRuns = intOption(ctx, lang, "max-runs", argv["max-runs"], 2, 10_000_000, R.positiveInteger());
         if (maxRuns === null) return;
-        precision = { target, maxRuns: maxRuns ?? 100_000 };
+        precision = { target, maxRuns: maxRuns ?? 100_000, metric: metricText };
       }
       const out = String(argv["out"]);
       const guard = outputGuard(ctx, argv, [String(argv["scenario"]), argv["register"] as string | undefined]);
