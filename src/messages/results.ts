@@ -214,6 +214,13 @@ export const lendingLine = (years: string, lent: string, planned: string | undef
         `${years} 新增贷款：期望 ${lent}；至少一年暂停放贷（不良率超过触发线）的概率：${suspended.zh}`,
       );
 
+/** Share of runs with lending suspended at each year's end, and why lending falls short when it does. */
+export const suspendedByYearLine = (items: string): Localized =>
+  loc(
+    `Lending suspended at year end (share of runs): ${items}. While suspended the bank makes no new loans, so lending falls short of the plan; a pool at its capacity (fund × leverage) lends no more either.`,
+    `年末暂停放贷的模拟比例：${items}。暂停期间银行不发放新贷款，放贷因此低于计划；资金池达到放大上限（资金 × 放大倍数）时同样不能再放贷。`,
+  );
+
 /** Budget lines the model counts but cannot follow into any household's income or risk. */
 export const inertProgrammesLine = (ids: string): Localized =>
   loc(

@@ -33,6 +33,12 @@ export function lendingSentence(l: LendingFacts, span: string, lang: Lang): Loca
   return M.lendingLine(span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), probability(l.suspended));
 }
 
+/** The per-year suspension line, when lending was suspended in any run. */
+export function suspendedByYear(l: LendingFacts, lang: Lang): Localized | undefined {
+  if (!(l.suspended.p > 0)) return undefined;
+  return M.suspendedByYearLine(l.suspendedByYear.map((x) => `${x.year} ${formatPercent(x.p, 0)}`).join(lang === "zh" ? "，" : ", "));
+}
+
 /** "in n of N runs" when a value is defined in only some of the runs. */
 const definedNote = (n: number, runs: number): Localized | undefined => (n > 0 && n < runs ? M.definedInRuns(formatNumber(n), formatNumber(runs)) : undefined);
 
@@ -143,7 +149,11 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
       else T(M.poolDepletedLine(pct(s.pool.depleted.p), pp(s.pool.depleted.se)));
       // Lending against plan, and suspension: a pool that stops lending leaves its plan unmet.
       const lending = lendingFacts(set);
-      if (lending) T(lendingSentence(lending, span, lang));
+      if (lending) {
+        T(lendingSentence(lending, span, lang));
+        const line = suspendedByYear(lending, lang);
+        if (line) T(line);
+      }
     }
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;

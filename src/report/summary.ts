@@ -11,7 +11,7 @@ import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { labelText } from "../messages/label.js";
 import { declaredNoEffectLine, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
-import { lendingSentence, relapseSentences, spreadCell } from "../present/resultsText.js";
+import { lendingSentence, relapseSentences, spreadCell, suspendedByYear } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
@@ -69,7 +69,8 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     const l = facts.pool.lending;
     if (l) {
       const short = l.planned !== undefined && l.mean < 0.9 * l.planned;
-      const text = say(lang, lendingSentence(l, l.span, lang));
+      const byYear = suspendedByYear(l, lang);
+      const text = say(lang, lendingSentence(l, l.span, lang)) + (byYear ? ` ${say(lang, byYear)}` : "");
       blocks.push({ kind: "paragraph", text, ...(short ? { emphasis: "warn" as const } : {}) });
     }
     const depletedRuns = Math.round(p * facts.runs);

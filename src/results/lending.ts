@@ -1,6 +1,7 @@
 /**
  * Lending against the ledger's plan, from a simulation's summary: mean new lending over
- * the horizon, the plan, and the share of runs in which lending was suspended in some year.
+ * the horizon, the plan, and the share of runs in which lending was suspended in some year
+ * and at the end of each year.
  * One reading for the `simulate` text and the report.
  *
  * @example
@@ -15,6 +16,8 @@ export interface LendingFacts {
   readonly planned?: number;
   /** Share of runs in which lending was suspended in at least one year. */
   readonly suspended: { readonly p: number; readonly se: number; readonly n: number };
+  /** Share of runs with lending suspended at the end of each year. */
+  readonly suspendedByYear: readonly { readonly year: number; readonly p: number }[];
 }
 
 /** Undefined when the runs have no lending metrics or lent nothing. */
@@ -23,5 +26,7 @@ export function lendingFacts(set: ResultSet): LendingFacts | undefined {
   const stopped = set.summary.metrics["suspended"]?.horizon;
   if (!lent || !stopped || !(lent.max > 0)) return undefined;
   const planned = set.plannedLending !== undefined && set.plannedLending > 0 ? set.plannedLending : undefined;
-  return { mean: lent.mean, ...(planned !== undefined ? { planned } : {}), suspended: { p: stopped.mean, se: stopped.se, n: stopped.n } };
+  const byYear = set.summary.metrics["suspended"]?.byYear ?? [];
+  const suspendedByYear = set.summary.years.map((year, y) => ({ year, p: byYear[y]?.mean ?? Number.NaN }));
+  return { mean: lent.mean, ...(planned !== undefined ? { planned } : {}), suspended: { p: stopped.mean, se: stopped.se, n: stopped.n }, suspendedByYear };
 }

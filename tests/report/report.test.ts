@@ -8,7 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { definedInRuns, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
+import { definedInRuns, fixedUnknownsLine, suspendedByYearLine, followUpDeliveryLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
 import { formatNumber, formatPercent } from "../../src/messages/format.js";
 import { reportFacts } from "../../src/report/assemble.js";
 import { summarize } from "../../src/results/summarize.js";
@@ -35,9 +35,10 @@ describe("plain-language summary", () => {
     const withRegister = summaryBlocks({ ...f, register: true }, [], "zh").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(withRegister).toContain(uncertaintyIncludes(true).zh);
     // Lending against plan with the suspension probability, and the inert budget lines, are said.
-    const lending = { span: "2017–2019", mean: 20e6, planned: 50e6, suspended: { p: 0.3, se: 0.05, n: 100 } };
+    const lending = { span: "2017–2019", mean: 20e6, planned: 50e6, suspended: { p: 0.3, se: 0.05, n: 100 }, suspendedByYear: [{ year: 2017, p: 0.1 }, { year: 2018, p: 0.25 }, { year: 2019, p: 0.3 }] };
     const more = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, inertProgrammes: [{ id: "technology" }, { id: "infrastructure" }] }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
-    expect(more).toContain(lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en);
+    // Lending against plan, then the share of runs suspended at each year's end and why lending falls short.
+    expect(more).toContain(`${lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en} ${suspendedByYearLine("2017 10%, 2018 25%, 2019 30%").en}`);
     expect(more).toContain(inertProgrammesLine("technology, infrastructure").en);
   });
   it("names the unknowns a variant fixed and what redrawing the population adds, in both languages", () => {
