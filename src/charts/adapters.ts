@@ -141,7 +141,9 @@ export function poolLossInput(s: Summary, r: RunResults): LossDistribution | und
 export function lendingInput(s: Summary, capacity: readonly YearValue[], planned?: readonly YearValue[]): LendingInput | undefined {
   const b = byYear(s, "loansOutstanding");
   if (!b || allZero(b, planned)) return undefined;
-  return { bands: b, capacity, ...(planned ? { planned } : {}) };
+  const stopped = s.metrics["suspended"]?.byYear;
+  const suspended = stopped ? s.years.map((year, y) => ({ year, value: stopped[y]?.mean ?? 0 })) : [];
+  return { bands: b, capacity, ...(planned ? { planned } : {}), ...(suspended.some((x) => x.value > 0) ? { suspended } : {}) };
 }
 
 /** Interest subsidy per year against the ledger's expected amount; undefined when both are zero throughout. */

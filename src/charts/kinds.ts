@@ -57,7 +57,7 @@ export const CHART_INFO: { readonly [K in ChartKind]: ChartInfo } = {
   balance: { section: "budget", from: "ledger", needsLedger: true, shows: "sources − uses per year (surplus / shortfall) and the balance carried forward" },
   "pool-fan": { section: "pool", from: "results + ledger", needsLedger: false, shows: "guarantee-pool balance fan with the probability of depletion by each year and the fund" },
   "pool-loss": { section: "pool", from: "results", needsLedger: false, shows: "distribution of total pool losses with the mean, VaR 95% and VaR 99% marked" },
-  lending: { section: "pool", from: "results + ledger", needsLedger: true, shows: "loans outstanding (median, 90% band) against capacity (fund × leverage) and planned lending" },
+  lending: { section: "pool", from: "results + ledger", needsLedger: true, shows: "loans outstanding (median, 90% band) against capacity (fund × leverage) and planned lending; share of runs with lending suspended at each year's end" },
   "interest-subsidy": { section: "pool", from: "results + ledger", needsLedger: false, shows: "interest subsidy per year: simulated (median, 90% band) and the ledger's expected amount" },
   relocation: { section: "relocation", from: "ledger", needsLedger: true, shows: "relocation follow-up payments per year, stacked by cohort (years after the horizon included)" },
   "variant-differences": {

@@ -66,6 +66,10 @@ export const LABELS = {
 
   lendingTitle: loc("Lending against the pool's capacity", "贷款余额与资金池放贷能力"),
   lendingSubtitle: loc("Loans outstanding: median and 90% band; capacity = fund × leverage", "贷款余额：中位数及 90% 区间；放贷能力 = 资金 × 放大倍数"),
+  lendingSubtitleSuspended: loc(
+    "Loans outstanding: median and 90% band; capacity = fund × leverage; above: share of runs with lending suspended at year end",
+    "贷款余额：中位数及 90% 区间；放贷能力 = 资金 × 放大倍数；上方：年末暂停放贷的模拟比例",
+  ),
   lendingAxis: loc("Loans outstanding", "贷款余额"),
   capacity: loc("Capacity", "放贷能力"),
   planned: loc("Planned, during the year (ledger)", "计划年内贷款余额（台账）"),

@@ -1,6 +1,7 @@
 /**
  * Loans outstanding (median with 90% band) against the pool's lending capacity
- * (fund × leverage) and, if the plan states it, planned lending.
+ * (fund × leverage) and, if the plan states it, planned lending; where lending was
+ * suspended in any run, the share of runs suspended at each year's end above the bars.
  *
  * @example
  * lendingChart({ bands: [{ year: 2017, q05: 4.5e7, q25: 4.8e7, median: 5e7, q75: 5e7, q95: 5e7 }],
@@ -41,5 +42,20 @@ export function lendingChart(input: LendingInput, lang: Lang): TopLevelSpec {
       encoding: { x, y: { field: "v", ...y }, color: seriesColor(lang, "planned", ENTRIES) },
     });
   }
-  return frame(lang, "lendingTitle", "lendingSubtitle", { data: { values }, layer: layers });
+  if (input.suspended !== undefined && input.suspended.length > 0) {
+    // The share of runs with lending suspended at year end, written above each year's band.
+    const top = new Map(input.bands.map((b) => [b.year, b.q95]));
+    layers.push({
+      data: {
+        values: input.suspended.map((x) => ({
+          year: x.year,
+          v: sig((top.get(x.year) ?? 0) / divisor),
+          label: `${lang === "zh" ? "暂停 " : "suspended "}${Math.round(100 * x.value)}%`,
+        })),
+      },
+      mark: { type: "text", dy: -10, fontSize: 12, fontWeight: "bold", color: "#333333" },
+      encoding: { x, y: { field: "v", ...y }, text: { field: "label" } },
+    });
+  }
+  return frame(lang, "lendingTitle", input.suspended ? "lendingSubtitleSuspended" : "lendingSubtitle", { data: { values }, layer: layers });
 }

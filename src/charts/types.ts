@@ -87,6 +87,8 @@ export interface LendingInput {
   readonly bands: readonly QuantileBand[];
   readonly capacity: readonly YearValue[];
   readonly planned?: readonly YearValue[];
+  /** Share of runs with lending suspended at each year's end (labelled above the bars where above 0). */
+  readonly suspended?: readonly YearValue[];
 }
 
 /** Interest subsidy per year: simulated quantiles and, optionally, the ledger's expected amount (yuan). */

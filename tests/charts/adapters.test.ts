@@ -133,3 +133,28 @@ describe("charts with nothing to show are left out", () => {
     expect(subsidyInput(s, [{ year: 2017, value: 5 }])).toBeDefined();
   });
 });
+
+describe("lending chart: suspension", () => {
+  it("carries the share of runs suspended at each year's end and writes it above the bars", async () => {
+    const metrics = [...CORE_METRICS];
+    const runs = 10;
+    const data = new Float64Array(runs * years.length * metrics.length);
+    const k = (m: string) => metrics.indexOf(m as (typeof CORE_METRICS)[number]);
+    for (let r = 0; r < runs; r++)
+      for (let y = 0; y < years.length; y++) {
+        const o = (r * years.length + y) * metrics.length;
+        data[o + k("loansOutstanding")] = 1e6;
+        data[o + k("suspended")] = y === 1 && r < 5 ? 1 : 0; // half the runs suspended at the end of 2018
+      }
+    const s = summarize({ runs, years, metrics, data });
+    const input = lendingInput(s, years.map((year) => ({ year, value: 5e6 })));
+    expect(input?.suspended).toEqual([{ year: 2017, value: 0 }, { year: 2018, value: 0.5 }, { year: 2019, value: 0 }]);
+    const { lendingChart } = await import("../../src/charts/lending.js");
+    const spec = JSON.stringify(lendingChart(input!, "en"));
+    expect(spec).toContain("suspended 50%");
+    expect(JSON.stringify(lendingChart(input!, "zh"))).toContain("暂停 50%");
+    // Never suspended: no labels.
+    const none = lendingInput(summarize({ runs, years, metrics, data: data.map((v, i) => (i % metrics.length === k("suspended") ? 0 : v)) }), years.map((year) => ({ year, value: 5e6 })));
+    expect(none?.suspended).toBeUndefined();
+  });
+});
