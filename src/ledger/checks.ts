@@ -15,13 +15,14 @@
  * | scheduleBeyondHorizon  | warning  | a cohort is paid after the horizon's last year            |
  * | recurringBeyondHorizon | warning  | recurring unit costs fall due after the horizon           |
  * | subsidyBeyondHorizon   | info     | expected interest subsidy falls due after the horizon     |
+ * | loanAboveHouseholdCeiling | warning | loan size ÷ households per loan > the 50,000 household ceiling |
  * | noRevenueIncrease      | info     | a revenue-share source sees no increase in a year         |
  * | capacityBelowPlan      | warning  | an explicit capacity is below the planned units           |
  *
  * @example
  * ledgerChecks(parts).filter((c) => c.severity === "error")
  */
-import type { Decimal } from "decimal.js";
+import { Decimal } from "decimal.js";
 import type { Localized } from "../messages/lang.js";
 import * as M from "../messages/ledger.js";
 import { sumOf, ZERO } from "../model/money.js";
@@ -32,6 +33,9 @@ import { yearsWithoutIncrease } from "./sources.js";
 import type { ProgrammeSpending } from "./programmes.js";
 import type { TargetPlan } from "./target.js";
 import type { BalanceYear, CheckCode, CheckSeverity, LedgerCheck, PoolLedger, ScheduleEntry, SourceLine, UseLine } from "./types.js";
+
+/** The most poverty micro-credit lends one household (yuan; 国开办发〔2014〕78号: 5万元以下, parameters.md). */
+export const HOUSEHOLD_LOAN_CEILING = new Decimal(50_000);
 
 export interface CheckInput {
   readonly scenario: Scenario;
@@ -179,6 +183,15 @@ export function ledgerChecks(x: CheckInput): LedgerCheck[] {
     if (peak && !out.some((c) => c.code === "lendingAboveCapacity" && c.pool === pool.id)) {
       const utilisation = peak.capacity.isZero() ? ZERO : peak.outstanding.div(peak.capacity);
       out.push(check("lendingWithinCapacity", "info", { year: peak.year, pool: pool.id }, { outstanding: peak.outstanding, capacity: peak.capacity }, M.lendingWithinCapacity({ year: peak.year, pool: name, outstanding: peak.outstanding, capacity: peak.capacity, utilisation })));
+    }
+    // Poverty micro-credit lends a household at most 50,000 (国开办发〔2014〕78号, parameters.md).
+    if (pool.householdsPerLoan.gt(0)) {
+      const perHousehold = pool.loanSize.div(pool.householdsPerLoan);
+      if (perHousehold.gt(HOUSEHOLD_LOAN_CEILING)) {
+        out.push(
+          check("loanAboveHouseholdCeiling", "warning", { pool: pool.id }, { perHousehold, loanSize: pool.loanSize }, M.loanAboveHouseholdCeiling({ pool: name, perHousehold, loanSize: pool.loanSize, householdsPerLoan: pool.householdsPerLoan, ceiling: HOUSEHOLD_LOAN_CEILING })),
+        );
+      }
     }
     if (pool.subsidyBeyond.length > 0) {
       const amount = sumOf(pool.subsidyBeyond.map((b) => b.amount));

@@ -201,6 +201,7 @@ export const CHECK_CODES = [
   "scheduleBeyondHorizon",
   "recurringBeyondHorizon",
   "subsidyBeyondHorizon",
+  "loanAboveHouseholdCeiling",
   "noRevenueIncrease",
   "capacityBelowPlan",
 ] as const;

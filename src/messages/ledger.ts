@@ -107,6 +107,12 @@ export const subsidyBeyondHorizon = (a: { pool: Named; lastYear: number; amount:
     `${qz(a.pool)}：规划期后尚未到期的计划贷款预计仍需贴息 ${moneyText(a.amount).zh}（至 ${a.lastYear} 年）。`,
   );
 
+export const loanAboveHouseholdCeiling = (a: { pool: Named; perHousehold: Decimal; loanSize: Decimal; householdsPerLoan: Decimal; ceiling: Decimal }): Localized =>
+  loc(
+    `${qe(a.pool)}: each household a loan carries gets ${moneyText(a.perHousehold).en} of credit (${moneyText(a.loanSize).en} ÷ ${a.householdsPerLoan.toSignificantDigits(3).toString()} households per loan), above the ${moneyText(a.ceiling).en} ceiling of poverty micro-credit to a household: read these as loans to enterprises or cooperatives that carry poor households, or lower loan.size.`,
+    `${qz(a.pool)}：每笔贷款带动的每户获得 ${moneyText(a.perHousehold).zh} 信贷（${moneyText(a.loanSize).zh} ÷ 每笔 ${a.householdsPerLoan.toSignificantDigits(3).toString()} 户），超过扶贫小额信贷每户 ${moneyText(a.ceiling).zh} 的上限：应理解为带动贫困户的企业或合作社贷款，或调低 loan.size。`,
+  );
+
 export const noRevenueIncrease = (a: { year: number; source: Named; increase: Decimal }): Localized =>
   loc(
     `${a.year}: ${qe(a.source)} contributes nothing — the assumed revenue increase is ${moneyText(a.increase).en}.`,

@@ -66,4 +66,15 @@ describe("credit pools", () => {
     expect(errs[0]!.severity).toBe("error");
     expect(l.checks.some((c) => c.code === "lendingWithinCapacity")).toBe(false);
   });
+
+  it("warns when a loan per household carried exceeds the 50,000 micro-credit ceiling (enterprise loans), in both languages", () => {
+    const none = ledgerOf(pool()).checks.filter((c) => c.code === "loanAboveHouseholdCeiling");
+    expect(none).toEqual([]);
+    const l = ledgerOf(pool({}, { householdsPerLoan: 0.25 }));
+    const c = l.checks.find((x) => x.code === "loanAboveHouseholdCeiling");
+    expect(c?.severity).toBe("warning");
+    expect(c?.amounts["perHousehold"]?.toString()).toBe("100000");
+    expect(c?.message.en).toContain("100,000");
+    expect(c?.message.zh).toContain("上限");
+  });
 });
