@@ -245,6 +245,13 @@ export const declaredNoEffectLine = (items: string): Localized =>
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 
+/** Why the simulated interest subsidy falls short of the ledger's. */
+export const subsidyGapLine = (budgeted: string, simulated: string, share: string): Localized =>
+  loc(
+    `The ledger's interest subsidy (${budgeted}) assumes every planned loan is made and carried to term; in the runs a defaulted loan stops receiving it and suspended lending makes fewer loans: ${simulated} expected (${share} of the ledger's).`,
+    `台账中的贴息（${budgeted}）假定所有计划贷款均已发放并持有至到期；模拟中违约贷款停止贴息、暂停放贷减少新贷款：期望 ${simulated}（为台账的 ${share}）。`,
+  );
+
 export const subsidyLine = (years: string, mean: string, lo: string, hi: string): Localized =>
   loc(
     `Interest subsidy ${years}: ${mean} expected (90% interval ${lo} – ${hi})`,

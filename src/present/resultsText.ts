@@ -33,6 +33,17 @@ export function lendingSentence(l: LendingFacts, span: string, lang: Lang): Loca
   return M.lendingLine(span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), probability(l.suspended));
 }
 
+/** Share below which the simulated interest subsidy is explained against the ledger's. */
+export const SUBSIDY_GAP = 0.95;
+
+/** The ledger's and the runs' interest subsidy over the horizon, when the runs' falls short by more than 5%. */
+export function subsidyGap(rows: readonly SpendingRow[] | undefined): { budgeted: number; simulated: number } | undefined {
+  const r = (rows ?? []).filter((x) => x.item === "interestSubsidy");
+  const budgeted = r.reduce((a, x) => a + x.budgeted, 0);
+  const simulated = r.reduce((a, x) => a + x.mean, 0);
+  return budgeted > 0 && simulated < SUBSIDY_GAP * budgeted ? { budgeted, simulated } : undefined;
+}
+
 /** The per-year suspension line, when lending was suspended in any run. */
 export function suspendedByYear(l: LendingFacts, lang: Lang): Localized | undefined {
   if (!(l.suspended.p > 0)) return undefined;
@@ -158,6 +169,8 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;
   if (subsidy && subsidy.max > 0) T(M.subsidyLine(span, formatMoney(subsidy.mean, lang), formatMoney(subsidy.q05, lang), formatMoney(subsidy.q95, lang)));
+  const gap = subsidyGap(set.spending);
+  if (gap) T(M.subsidyGapLine(formatMoney(gap.budgeted, lang), formatMoney(gap.simulated, lang), formatPercent(gap.simulated / gap.budgeted, 0)));
   const cost = s.metrics["fiscalCost"]?.horizon;
   if (cost) T(M.costLine(span, formatMoney(cost.mean, lang), formatMoney(cost.q05, lang), formatMoney(cost.q95, lang)));
   if (s.costPerExit && Number.isFinite(s.costPerExit.value)) {

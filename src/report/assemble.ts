@@ -24,7 +24,7 @@ import { ledgerChartData, poolChartData, poolReferences } from "../charts/ledger
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
 import { manifestEntries } from "./manifest.js";
-import { noEffectItems, spendingSummary } from "../present/resultsText.js";
+import { noEffectItems, spendingSummary, subsidyGap } from "../present/resultsText.js";
 import { decompositionParts } from "../present/uncertaintyText.js";
 import { BASELINE_ID, baselineShown, variantLabel, variantNotes, variantTable } from "./variants.js";
 import type { ReportFacts, ReportInput } from "./types.js";
@@ -84,6 +84,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
       : {}),
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
+    ...(subsidyGap(set.spending) ? { subsidyGap: subsidyGap(set.spending)! } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
     ...(set.decomposition && set.decomposition.populations > 0
       ? { populationShare: { year: set.decomposition.year, share: set.decomposition.shares.population, lo: set.decomposition.sharesCi.population[0], hi: set.decomposition.sharesCi.population[1] } }

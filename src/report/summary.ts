@@ -10,7 +10,7 @@ import type { Lang } from "../messages/lang.js";
 import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { labelText } from "../messages/label.js";
-import { declaredNoEffectLine, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
+import { subsidyGapLine, declaredNoEffectLine, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
 import { lendingSentence, relapseSentences, spreadCell, suspendedByYear } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
@@ -83,6 +83,10 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     text: say(lang, M.costSentence(formatMoney(c.mean, lang), formatMoney(c.q05, lang), formatMoney(c.q95, lang), facts.costPerExit !== undefined ? formatMoney(facts.costPerExit, lang) : "—")),
   });
   if (facts.interestSubsidy !== undefined && facts.interestSubsidy > 0) blocks.push({ kind: "paragraph", text: say(lang, M.subsidySentence(formatMoney(facts.interestSubsidy, lang))) });
+  if (facts.subsidyGap) {
+    const g = facts.subsidyGap;
+    blocks.push({ kind: "paragraph", text: say(lang, subsidyGapLine(formatMoney(g.budgeted, lang), formatMoney(g.simulated, lang), formatPercent(g.simulated / g.budgeted, 0))) });
+  }
   figures.push({ label: say(lang, M.figCost()), value: formatMoney(c.mean, lang), note: say(lang, M.figRange(formatMoney(c.q05, lang), formatMoney(c.q95, lang))) });
   if (facts.costPerExit !== undefined) figures.push({ label: say(lang, M.figCostPerExit()), value: formatMoney(facts.costPerExit, lang) });
   if (facts.spending) blocks.push({ kind: "paragraph", text: facts.spending.text, ...(facts.spending.tone ? { emphasis: facts.spending.tone } : {}) });

@@ -55,6 +55,8 @@ export interface ReportFacts {
   readonly inertProgrammes?: readonly { readonly id: string; readonly label?: Label }[];
   readonly fiscalCost: Spread;
   readonly interestSubsidy?: number;
+  /** The ledger's and the runs' interest subsidy over the horizon, when the runs' falls short (present/resultsText.ts subsidyGap). */
+  readonly subsidyGap?: { readonly budgeted: number; readonly simulated: number };
   /** Expected fiscal cost per person exited (yuan), if any exits. */
   readonly costPerExit?: number;
   /**

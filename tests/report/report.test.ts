@@ -8,7 +8,7 @@ import { buildReportPage } from "../../src/report/page.js";
 import { summaryBlocks } from "../../src/report/summary.js";
 import { renderReportHtml } from "../../src/render/html.js";
 import * as M from "../../src/messages/report.js";
-import { definedInRuns, fixedUnknownsLine, suspendedByYearLine, followUpDeliveryLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
+import { definedInRuns, subsidyGapLine, fixedUnknownsLine, suspendedByYearLine, followUpDeliveryLine, inertProgrammesLine, lendingLine, notObservable, probWithSe, relapseLine, relapseNotObservableLine, spreadCell, targetMeasureLine, uncertaintyIncludes } from "../../src/messages/results.js";
 import { formatNumber, formatPercent } from "../../src/messages/format.js";
 import { reportFacts } from "../../src/report/assemble.js";
 import { summarize } from "../../src/results/summarize.js";
@@ -47,6 +47,8 @@ describe("plain-language summary", () => {
       const text = summaryBlocks(f, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
       expect(text).toContain(fixedUnknownsLine(["creditPools.pool.pd = 0.03"])[lang]);
       expect(text).toContain(M.populationShareLine("5%", "0%", "13%", 2019)[lang]);
+      const withGap = summaryBlocks({ ...f, subsidyGap: { budgeted: 40e6, simulated: 30.5e6 } }, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+      expect(withGap).toContain(subsidyGapLine(lang === "en" ? "40 M yuan" : "4,000 万元", lang === "en" ? "30.5 M yuan" : "3,050 万元", "76%")[lang]);
       const withFollowUp = summaryBlocks({ ...f, followUpDelivery: { project: 210e6, cash: 49.6e6 } }, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
       expect(withFollowUp).toContain(followUpDeliveryLine(lang === "en" ? "210 M yuan" : "2.1 亿元", lang === "en" ? "49.6 M yuan" : "4,960 万元")[lang]);
       const plain = summaryBlocks(fixtureReport(lang).facts, [], lang).flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
