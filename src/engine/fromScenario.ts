@@ -227,7 +227,7 @@ function newUnitsOfRecurring(p: ScenarioProgramme, pl: ProgrammeLedger, recurrin
 }
 
 /** Default scale: the population's size relative to the scenario's cohorts, when the scenario asks for scaling. */
-function defaultScale(s: Scenario, h: Households | undefined): number {
+export function defaultScale(s: Scenario, h: Households | undefined): number {
   if (h === undefined || s.simulation.households === undefined) return 1;
   const total = s.population.cohorts.reduce((a, c) => a + scalarNumber(c.households), 0);
   return total > 0 ? h.count / total : 1;

@@ -8,7 +8,7 @@
  * const v = drawRunParameters(model.runDraws ?? [], seed, run); // one value per draw
  */
 import { PURPOSE, seedStream, seedTailStream } from "../random/rng.js";
-import type { EngineRunDraw } from "./model.js";
+import type { EngineDist, EngineRunDraw } from "./model.js";
 import { sampleDist } from "./sample.js";
 
 /** FNV-1a hash of a path, as a non-negative 31-bit index. */
@@ -19,6 +19,16 @@ export function pathKey(path: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 1;
+}
+
+/** One value of `dist` for run `run`, addressed by (seed, run, PURPOSE.parameter, hash of `path`), clamped to [min, max]. */
+export function drawAt(dist: EngineDist, path: string, seed: number, run: number, min = -Infinity, max = Infinity): number {
+  const s = new Int32Array(4);
+  const t = new Int32Array(4);
+  const key = pathKey(path);
+  seedStream(s, seed, run, PURPOSE.parameter, key);
+  seedTailStream(t, seed, run, PURPOSE.parameter, key);
+  return Math.min(max, Math.max(min, sampleDist(dist, s, t)));
 }
 
 /** The values the unknowns take in run `run` (clamped to each one's range), in list order. */

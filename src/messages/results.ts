@@ -245,6 +245,13 @@ export const declaredNoEffectLine = (items: string): Localized =>
 export const noPoolLending = (): Localized =>
   loc("No guarantee-pool lending in this scenario", "本方案没有风险补偿金贷款");
 
+/** How often the plan's money runs short, by year. */
+export const fundingLine = (items: string, any: string, uncertain: string, carryForward: boolean): Localized =>
+  loc(
+    `Money running short (the plan's uses above its sources${carryForward ? ", unspent money carried forward" : ""}), share of runs: ${items}; in any year: ${any}.${uncertain ? ` Drawn per run: ${uncertain} (a factor on the planned amounts; the ledger shows the plan).` : ""} Floor top-ups and pool top-ups are not paid from these sources.`,
+    `资金不足（计划用途超过来源${carryForward ? "，结余结转" : ""}）的模拟比例：${items}；任一年份：${any}。${uncertain ? `每次模拟抽取：${uncertain}（对计划金额乘以系数；台账显示计划数）。` : ""}兜底补差和资金池补充不由这些来源支付。`,
+  );
+
 /** Why the simulated interest subsidy falls short of the ledger's. */
 export const subsidyGapLine = (budgeted: string, simulated: string, share: string): Localized =>
   loc(

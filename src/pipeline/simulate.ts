@@ -10,7 +10,9 @@
  * if (r.ok) await writeResults("out/linghai", r.value);
  */
 import { buildLedger } from "../ledger/build.js";
-import { engineModelFromScenario } from "../engine/fromScenario.js";
+import { defaultScale, engineDist, engineModelFromScenario } from "../engine/fromScenario.js";
+import { drawAt } from "../engine/runDraws.js";
+import { fundingRisk } from "../results/funding.js";
 import { simulateModel } from "../engine/simulate.js";
 import { hasHouseholdMechanism } from "../engine/model.js";
 import type { EngineDist } from "../engine/model.js";
@@ -96,6 +98,19 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   } else results = await batch(0, runs, runs);
 
   const summary = summarize(results, { targets: targetsFromScenario(s, loaded.years) });
+  // Sources against what the runs spent; uncertain sources drawn per run (addressed by their path).
+  const scale = defaultScale(s, households);
+  const funding = fundingRisk(
+    results,
+    ledger.sources.map((line) => {
+      const src = s.funding.sources.find((x) => x.id === line.id);
+      const byYear = line.byYear.map((d) => d.toNumber() * scale);
+      if (src?.uncertainty === undefined) return { id: line.id, byYear };
+      const dist = engineDist(src.uncertainty);
+      return { id: line.id, label: line.label, byYear, factors: Float64Array.from({ length: results.runs }, (_, run) => drawAt(dist, `funding.sources.${line.id}`, seed, run, 0)) };
+    }),
+    s.funding.carryForward,
+  );
   const manifest = makeManifest({
     scenario: { file: loaded.file, id: s.meta.id, hash: loaded.hash },
     variant: loaded.variant ?? null,
@@ -114,6 +129,9 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
       incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0,
       unknowns: (model.runDraws ?? []).map((d) => ({ parameter: d.path, dist: d.dist.kind, params: distParams(d.dist) })),
       ...(loaded.fixedUnknowns && loaded.fixedUnknowns.length > 0 ? { fixedUnknowns: loaded.fixedUnknowns } : {}),
+      ...(s.funding.sources.some((x) => x.uncertainty !== undefined)
+        ? { funding: s.funding.sources.flatMap((x) => (x.uncertainty ? [{ source: x.id, dist: engineDist(x.uncertainty).kind, params: distParams(engineDist(x.uncertainty)) }] : [])) }
+        : {}),
     },
   });
   const horizon = new Set(loaded.years);
@@ -138,6 +156,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     inertProgrammes,
     ...(noEffect.length > 0 ? { noEffect } : {}),
     ...(followUpDelivery.project > 0 ? { followUpDelivery } : {}),
+    ...(funding.uncertain.length > 0 || funding.any.p > 0 ? { funding } : {}),
     ...(ledger.pools.length > 0 ? { plannedLending } : {}),
   });
 }

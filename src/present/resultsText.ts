@@ -18,6 +18,7 @@ import { lendingFacts, type LendingFacts } from "../results/lending.js";
 import { dynamicsFacts, type DynamicsFacts, type YearSpread } from "../results/dynamics.js";
 import type { ResultSet } from "../results/write.js";
 import type { Label } from "../ledger/types.js";
+import type { FundingRisk } from "../results/funding.js";
 
 const pct = (p: number): string => formatPercent(p, 1);
 /** A probability over runs: "p ± se", or for none / all of the runs the 95% one-sided bound (rule of three). */
@@ -31,6 +32,13 @@ export function probability(x: { readonly p: number; readonly se: number; readon
 export function lendingSentence(l: LendingFacts, span: string, lang: Lang): Localized {
   const planned = l.planned;
   return M.lendingLine(span, formatMoney(l.mean, lang), planned === undefined ? undefined : formatMoney(planned, lang), planned === undefined ? undefined : formatPercent(l.mean / planned, 0), probability(l.suspended));
+}
+
+/** The funding line: share of runs short by year, in any year, and the sources drawn per run (by label). */
+export function fundingSentence(f: FundingRisk, lang: Lang): Localized {
+  const items = f.byYear.map((x) => `${x.year} ${formatPercent(x.p, 1)}`).join(lang === "zh" ? "，" : ", ");
+  const uncertain = f.uncertain.map((u) => labelText(u.label, lang, u.id)).join(lang === "zh" ? "、" : ", ");
+  return M.fundingLine(items, say(lang, probability({ p: f.any.p, se: f.any.se, n: f.runs })), uncertain, f.carryForward);
 }
 
 /** Share below which the simulated interest subsidy is explained against the ledger's. */
@@ -169,6 +177,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;
   if (subsidy && subsidy.max > 0) T(M.subsidyLine(span, formatMoney(subsidy.mean, lang), formatMoney(subsidy.q05, lang), formatMoney(subsidy.q95, lang)));
+  if (set.funding) T(fundingSentence(set.funding, lang));
   const gap = subsidyGap(set.spending);
   if (gap) T(M.subsidyGapLine(formatMoney(gap.budgeted, lang), formatMoney(gap.simulated, lang), formatPercent(gap.simulated / gap.budgeted, 0)));
   const cost = s.metrics["fiscalCost"]?.horizon;

@@ -85,6 +85,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
     ...(subsidyGap(set.spending) ? { subsidyGap: subsidyGap(set.spending)! } : {}),
+    ...(set.funding ? { funding: set.funding } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
     ...(set.decomposition && set.decomposition.populations > 0
       ? { populationShare: { year: set.decomposition.year, share: set.decomposition.shares.population, lo: set.decomposition.sharesCi.population[0], hi: set.decomposition.sharesCi.population[1] } }

@@ -11,7 +11,7 @@ import { say } from "../messages/lang.js";
 import * as M from "../messages/report.js";
 import { labelText } from "../messages/label.js";
 import { subsidyGapLine, declaredNoEffectLine, fixedUnknownsLine, followUpDeliveryLine, inertProgrammesLine, targetMeasureLine, uncertaintyIncludes } from "../messages/results.js";
-import { lendingSentence, relapseSentences, spreadCell, suspendedByYear } from "../present/resultsText.js";
+import { fundingSentence, lendingSentence, relapseSentences, spreadCell, suspendedByYear } from "../present/resultsText.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { Block } from "../render/html.js";
 import { formatMoney, formatNumber, formatPeople, formatPercent } from "../messages/format.js";
@@ -20,6 +20,8 @@ import type { ReportCheck, ReportFacts } from "./types.js";
 /** Thresholds for the verdict on targets (probability that every year's target is met). */
 export const LIKELY = 0.8;
 export const UNLIKELY = 0.5;
+/** Money running short in more than this share of runs is a warning. */
+export const FUNDING_RISK = 0.05;
 /** A pool depleted in more than this share of runs is "at risk". */
 export const POOL_RISK = 0.05;
 
@@ -83,6 +85,9 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     text: say(lang, M.costSentence(formatMoney(c.mean, lang), formatMoney(c.q05, lang), formatMoney(c.q95, lang), facts.costPerExit !== undefined ? formatMoney(facts.costPerExit, lang) : "—")),
   });
   if (facts.interestSubsidy !== undefined && facts.interestSubsidy > 0) blocks.push({ kind: "paragraph", text: say(lang, M.subsidySentence(formatMoney(facts.interestSubsidy, lang))) });
+  if (facts.funding) {
+    blocks.push({ kind: "paragraph", text: say(lang, fundingSentence(facts.funding, lang)), ...(facts.funding.any.p > FUNDING_RISK ? { emphasis: "warn" as const } : {}) });
+  }
   if (facts.subsidyGap) {
     const g = facts.subsidyGap;
     blocks.push({ kind: "paragraph", text: say(lang, subsidyGapLine(formatMoney(g.budgeted, lang), formatMoney(g.simulated, lang), formatPercent(g.simulated / g.budgeted, 0))) });

@@ -9,6 +9,7 @@ import type { SpendingRow } from "../results/reconcile.js";
 import type { Label } from "../ledger/types.js";
 import type { LendingFacts } from "../results/lending.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
+import type { FundingRisk } from "../results/funding.js";
 
 /** A number with its 90% interval over runs. */
 export interface Spread {
@@ -47,6 +48,8 @@ export interface ReportFacts {
    * rates and newly registered people per year, relapse of exiters within 3 (and 5) years.
    */
   readonly dynamics?: DynamicsFacts;
+  /** How often the plan's uses exceed its sources in the runs (uncertain sources drawn per run). */
+  readonly funding?: FundingRisk;
   /** Relocation follow-up money in the horizon by delivery (yuan). */
   readonly followUpDelivery?: { readonly project: number; readonly cash: number };
   /** Lines the scenario declares without an effect, as "label (reason)" in the report's language. */

@@ -66,6 +66,8 @@ export interface Manifest {
     readonly unknowns?: readonly ManifestUnknown[];
     /** Unknowns of the baseline that this variant or `--set` fixed by changing their value. */
     readonly fixedUnknowns?: readonly { readonly parameter: string; readonly value: number; readonly baseline: number }[];
+    /** Funding sources whose amounts are drawn per run (a factor on the planned amounts). */
+    readonly funding?: readonly { readonly source: string; readonly dist: string; readonly params: readonly number[] }[];
   };
 }
 

@@ -21,6 +21,7 @@ import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outp
 import type { Result } from "../util/result.js";
 import { CSV_BOM, CSV_EOL, csvField, csvRow, csvText } from "../io/csv.js";
 import type { Decomposition } from "./decomposition.js";
+import type { FundingRisk } from "./funding.js";
 import type { Label } from "../ledger/types.js";
 import type { Manifest } from "./manifest.js";
 import type { PairedDifferences } from "./paired.js";
@@ -49,6 +50,8 @@ export interface ResultSet {
    * money (follow-up industry funds: spent, its effect the programme's) and cash paid to households.
    */
   readonly followUpDelivery?: { readonly project: number; readonly cash: number };
+  /** Sources against the runs' uses: how often the money runs short (results/funding.ts). */
+  readonly funding?: FundingRisk;
   /** Programmes the scenario declares without an effect (`effect: {none: reason}`): money counted, the reason said. */
   readonly noEffect?: readonly { readonly id: string; readonly reason: Label }[];
   /** The spread of the headline outcome by source (written as decomposition.json when present). */

@@ -94,6 +94,14 @@ export function crossCheck(s: Scenario): Issue[] {
   });
   if (s.funding.perPersonTarget) ref(s.funding.perPersonTarget.fund, sources, "funding source (funding.sources[].id)", ["funding", "perPersonTarget", "fund"]);
   issues.push(...checkUnknowns(s));
+  // An uncertain source's factor must stay ≥ 0 (a source cannot take money away).
+  s.funding.sources.forEach((src, i) => {
+    if (src.uncertainty === undefined) return;
+    const support = distSupport(src.uncertainty as unknown as { dist: string } & Record<string, unknown>);
+    if (!(support[0] >= 0)) {
+      issues.push({ code: "unknownRange", path: ["funding", "sources", i, "uncertainty"], found: `[${support.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x < 0 ? "−∞" : "∞")).join(", ")}]`, expected: "[0, ∞]", detail: `funding.sources.${src.id}` });
+    }
+  });
   return issues;
 }
 

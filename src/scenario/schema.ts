@@ -208,6 +208,11 @@ const sourceSchema = z.strictObject({
   label: textSchema.optional(),
   level: z.enum(LEVELS).optional(),
   rule: fundingRuleSchema,
+  uncertainty: distSchema
+    .optional()
+    .describe(
+      "A factor on this source's amounts, drawn once per run and shared by its years (e.g. {dist: lognormal, median: 1, sigma: 0.15} for a revenue increase or a transfer not yet promised). The ledger shows the planned amounts; the simulation reports how often the plan's uses exceed its sources.",
+    ),
   ...cite,
 });
 
