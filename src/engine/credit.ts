@@ -21,7 +21,10 @@
  *    outstanding loans; then the optional top-up refills the fund towards restoreTo ×
  *    deposits, up to the year's maximum.
  *
- * State: the number of live loans per cohort (start year) — O(years), whatever the book size.
+ * State: the number of live loans per cohort (start year) — O(years), whatever the book size —
+ * plus the loan book at the start (EnginePool.existing), one more cohort that began before
+ * the horizon: it counts against capacity, defaults (its own stream, cohort 255) and draws
+ * subsidy like the others.
  *
  * @example
  * const st = newPoolState(pool, years);
@@ -39,7 +42,12 @@ export interface PoolState {
   suspended: boolean;
   /** Live loans by start year. */
   readonly live: Float64Array;
+  /** Live loans of the book at the start (EnginePool.existing). */
+  before: number;
 }
+
+/** The default stream's cohort index of the loan book at the start. */
+export const EXISTING_COHORT = 255;
 
 /** Results of one pool-year (money in yuan). */
 export interface PoolYearOut {
@@ -58,14 +66,16 @@ export interface PoolYearOut {
 export const newPoolYearOut = (): PoolYearOut => ({ deposit: 0, newLending: 0, interestSubsidy: 0, poolLoss: 0, bankLoss: 0, topUp: 0, depleted: 0, defaults: 0, outstanding: 0, suspended: 0 });
 
 export function newPoolState(years: number): PoolState {
-  return { balance: 0, deposited: 0, suspended: false, live: new Float64Array(years) };
+  return { balance: 0, deposited: 0, suspended: false, live: new Float64Array(years), before: 0 };
 }
 
-export function resetPoolState(st: PoolState): void {
+/** Reset for a new run; the loan book at the start is back. */
+export function resetPoolState(st: PoolState, pool?: EnginePool): void {
   st.balance = 0;
   st.deposited = 0;
   st.suspended = false;
   st.live.fill(0);
+  st.before = pool?.existing?.loans ?? 0;
 }
 
 /** Balance at the start of year y of one loan made in year s (0 once past its term). */
@@ -77,7 +87,7 @@ export function loanBalance(pool: EnginePool, s: number, y: number): number {
 
 /** Outstanding balance at the start of year y. */
 export function outstandingAt(pool: EnginePool, st: PoolState, y: number): number {
-  let s = 0;
+  let s = pool.existing ? st.before * loanBalance(pool, pool.existing.start, y) : 0;
   for (let c = 0; c <= y && c < st.live.length; c++) s += (st.live[c] as number) * loanBalance(pool, c, y);
   return s;
 }
@@ -139,20 +149,24 @@ export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number,
   let defaults = 0;
   let subsidy = 0;
   let outstanding = 0;
-  for (let c = 0; c <= y && c < st.live.length; c++) {
-    const n = st.live[c] as number;
-    const bal = loanBalance(pool, c, y);
+  // The loan book at the start first (cohort EXISTING_COHORT), then the horizon's cohorts.
+  const first = pool.existing !== undefined && st.before > 0 ? -1 : 0;
+  for (let c = first; c <= y && c < st.live.length; c++) {
+    const start = c < 0 ? pool.existing!.start : c;
+    const n = c < 0 ? st.before : (st.live[c] as number);
+    const bal = loanBalance(pool, start, y);
     if (n <= 0 || bal <= 0) continue;
-    seedCohort(c);
+    seedCohort(c < 0 ? EXISTING_COHORT : c);
     const k = binomial(n, p, s);
     lent += n * bal;
     defaulted += k * bal;
     defaults += k;
     subsidy += (n - k) * bal * subsidyRate;
     // Amortise; loans past their term close.
-    const left = loanBalance(pool, c, y + 1) > 0 ? n - k : 0;
-    st.live[c] = left;
-    outstanding += left * loanBalance(pool, c, y + 1);
+    const left = loanBalance(pool, start, y + 1) > 0 ? n - k : 0;
+    if (c < 0) st.before = left;
+    else st.live[c] = left;
+    outstanding += left * loanBalance(pool, start, y + 1);
   }
   const loss = defaulted * pool.lgd;
   const poolShare = loss * pool.poolLossShare;

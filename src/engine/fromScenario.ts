@@ -315,6 +315,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       subsidyShare: series(q.loan.subsidyShare),
       amortisation: ql.amortisation,
       householdsPerLoan: ql.householdsPerLoan.toNumber(),
+      ...(ql.existing ? { existing: { loans: Math.round(ql.existing.loans.toNumber() * scale), start: ql.existing.remainingYears - ql.termYears } } : {}),
       pd: series(q.pd),
       correlation: scalarNumber(q.correlation),
       lgd: scalarNumber(q.lgd),

@@ -172,6 +172,12 @@ export interface EnginePool {
   readonly amortisation: "bullet" | "straightLine";
   /** Poor households carried per loan (1 = household loans). */
   readonly householdsPerLoan: number;
+  /**
+   * The loan book at the start: `loans` loans of `loanSize` that began in (horizon) year
+   * `start` ≤ 0 (start = remaining years − term, so they run `term + start` more years).
+   * Absent: none.
+   */
+  readonly existing?: { readonly loans: number; readonly start: number };
   /** Probability of default per loan-year, by year. */
   readonly pd: Float64Array;
   /** Asset correlation ρ. */

@@ -152,6 +152,7 @@ export function checkModel(m: EngineModel, h: Households): void {
     if (!(q.loanSize > 0) || !(q.termYears >= 1)) bad(`pool ${q.id}: loan size and term must be positive`);
     if (!(q.correlation >= 0 && q.correlation <= 1) || !(q.lgd >= 0 && q.lgd <= 1) || !(q.poolLossShare >= 0 && q.poolLossShare <= 1)) bad(`pool ${q.id}: correlation, LGD and loss share must be in [0, 1]`);
     if (!(Math.abs(q.shockLink) <= 1)) bad(`pool ${q.id}: shockLink must be in [−1, 1]`);
+    if (q.existing && !(q.existing.loans >= 0 && q.existing.start <= 0 && q.existing.start > -q.termYears)) bad(`pool ${q.id}: existing loans need loans ≥ 0 and −term < start ≤ 0`);
   }
   for (const d of m.runDraws ?? []) {
     const S = m.programmes.length + m.pools.length;
@@ -636,7 +637,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       villagePoor.fill(0);
       for (let i = 0; i < n; i++) villagePoor[h.village[i] as number]! += ((status[i] as number) >> 4) & 1;
     }
-    pools.forEach(resetPoolState);
+    pools.forEach((st, qi) => resetPoolState(st, m.pools[qi]));
     if (draws.length > 0) applyRunDraws(seed, run);
     const bs = m.baseIncomeSigma;
     if (noisyBase) {

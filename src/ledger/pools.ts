@@ -76,6 +76,25 @@ export function poolLedger(pool: PoolSpec, s: Scenario, years: readonly number[]
       }
     });
   });
+  // The loan book at the start: whole loans at the pool's size, each with `remainingYears`
+  // of its term left (the balances of the last years of a loan's life), subsidised like new ones.
+  let existing: PoolLedger["existing"];
+  if (pool.existingLoans !== undefined && size.gt(0)) {
+    const loans = scalar(pool.existingLoans.outstanding).div(size).floor();
+    const remaining = Math.min(term, Math.max(1, scalar(pool.existingLoans.remainingYears).toNumber()));
+    const life = balances(size, term, pool.loan.amortisation).slice(term - remaining);
+    life.forEach((b, k) => {
+      const yy = years[0]! + k;
+      const amount = b.times(loans);
+      const due = amount.times(levelAt(pool.loan.rate, yy, years)).times(levelAt(pool.loan.subsidyShare, yy, years));
+      if (yy > last) beyond.set(yy, (beyond.get(yy) ?? ZERO).plus(due));
+      else {
+        outstanding[k] = outstanding[k]!.plus(amount);
+        subsidy[k] = subsidy[k]!.plus(due);
+      }
+    });
+    existing = { loans, outstanding: loans.times(life[0] ?? ZERO), remainingYears: remaining };
+  }
   let fund = ZERO;
   const byYear: PoolYear[] = years.map((year, i) => {
     fund = fund.plus(deposits[i]!);
@@ -108,5 +127,6 @@ export function poolLedger(pool: PoolSpec, s: Scenario, years: readonly number[]
     totalLending: sumOf(lending),
     totalSubsidy: sumOf(subsidy),
     subsidyBeyond: [...beyond].sort((a, b) => a[0] - b[0]).map(([year, amount]) => ({ year, amount })),
+    ...(existing ? { existing } : {}),
   };
 }

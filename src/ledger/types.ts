@@ -139,6 +139,8 @@ export interface PoolLedger {
   readonly totalDeposits: Decimal;
   readonly totalLending: Decimal;
   readonly totalSubsidy: Decimal;
+  /** The loan book at the start: loans (whole, at the loan size) and the years they still run; absent without one. */
+  readonly existing?: { readonly loans: Decimal; readonly outstanding: Decimal; readonly remainingYears: number };
   /** Interest subsidy on planned loans still outstanding after the horizon, by year. */
   readonly subsidyBeyond: readonly { readonly year: number; readonly amount: Decimal }[];
 }

@@ -343,6 +343,14 @@ const poolSchema = z.strictObject({
   fund: money().describe("Deposits into the risk-compensation fund by year (yuan)."),
   leverage: ratio({ dated: false, max: BOUNDS.leverage }).describe("Loans allowed per yuan of fund (10 in Linghai)."),
   plannedLending: money().describe("New lending planned per year (yuan)."),
+  existingLoans: z
+    .strictObject({
+      outstanding: money({ dated: false }).describe("Loans already outstanding at the start of the horizon (yuan), at the pool's loan size."),
+      remainingYears: count({ dated: false, min: 1, max: BOUNDS.loanTermYears }).describe("Years they still run (at most the loan term)."),
+      ...cite,
+    })
+    .optional()
+    .describe("The loan book at the start: it counts against capacity, can default and draws interest subsidy like new loans (its borrowers are not among the households the model serves)."),
   loan: z.strictObject({
     size: money({ dated: false, min: 1 }).describe("Average loan, yuan (≤ 50,000 for household micro-credit)."),
     termYears: count({ dated: false, min: 1, max: BOUNDS.loanTermYears }),

@@ -24,7 +24,7 @@ describe("ledger → chart inputs and tables (Linghai)", async () => {
     const refs = poolReferences(ledger)!;
     expect(refs.fund).toBe(9_900_000);
     expect(refs.capacity[0]).toEqual({ year: ledger.years[0], value: 99_000_000 });
-    expect(refs.planned[0]!.value).toBe(50_000_000);
+    expect(refs.planned[0]!.value).toBe(56_350_000); // 50 M planned + 6.35 M already lent
   });
 
   it("tables show yuan to the fen (en) and 万元 (zh), with a totals row", () => {

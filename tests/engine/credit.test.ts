@@ -55,4 +55,30 @@ describe("credit pool", () => {
     expect(at(1, "newLending")).toBe(0);
     expect(at(0, "loansOutstanding")).toBeCloseTo((L - defaults) * 10_000, 6);
   });
+
+  it("carries the loan book at the start: outstanding, subsidised and defaulting like new loans, counted against capacity, run off after its remaining years", () => {
+    const Y = 3;
+    const h = referencePopulation(2_000, 3);
+    // 100 existing loans of 10,000 with 2 of their 3 years left; 1,000,000 of fund at leverage 1.5.
+    const pool = {
+      ...creditPool(0, 0, 0.1, 0.45, Y, { termYears: 3, deposits: Float64Array.of(1_000_000, 0, 0), leverage: 1.5, plannedLending: Float64Array.of(1_000_000, 0, 0) }),
+      existing: { loans: 100, start: -1 },
+    };
+    const m = { ...baseEngineModel([2017, 2018, 2019]), pools: [pool] };
+    const metrics = modelMetrics(m);
+    const d = prepareModelKernel({ model: m, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
+    const at = (y: number, k: string): number => d[y * metrics.length + metrics.indexOf(k)] as number;
+    // Capacity 1.5 M less the 1 M already out: 50 new loans, not the 100 planned.
+    expect(at(0, "newLending")).toBe(500_000);
+    // Subsidy on 1.5 M in 2017 and 2018, on the new loans alone in 2019 (the book has run off).
+    expect(at(0, "interestSubsidy")).toBeCloseTo(1_500_000 * 0.0435, 6);
+    expect(at(1, "interestSubsidy")).toBeCloseTo(1_500_000 * 0.0435, 6);
+    expect(at(2, "interestSubsidy")).toBeCloseTo(500_000 * 0.0435, 6);
+    expect(at(0, "loansOutstanding")).toBe(1_500_000);
+    expect(at(1, "loansOutstanding")).toBe(500_000);
+    // With a PD the book's loans default too (PD 1: all of them, in its first year).
+    const all = { ...m, pools: [{ ...pool, pd: new Float64Array(Y).fill(1), plannedLending: new Float64Array(Y) }] };
+    const e = prepareModelKernel({ model: all, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
+    expect(e[metrics.indexOf("defaults")]).toBe(100);
+  });
 });

@@ -77,4 +77,12 @@ describe("credit pools", () => {
     expect(c?.message.en).toContain("100,000");
     expect(c?.message.zh).toContain("上限");
   });
+
+  it("adds the loan book at the start to outstanding loans and the expected subsidy for the years it still runs", () => {
+    const l = ledgerOf(pool({ existingLoans: { outstanding: 6_350_000, remainingYears: 2, source: "test" } }));
+    const p = l.pools[0]!;
+    expect(p.existing?.loans.toString()).toBe("254");
+    expect(strs(p.byYear.map((y) => y.outstanding))).toEqual(["56350000", "56350000", "50000000"]);
+    expect(strs(p.byYear.map((y) => y.expectedSubsidy))).toEqual(["2676625", "2676625", "2375000"]);
+  });
 });

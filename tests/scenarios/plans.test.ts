@@ -84,7 +84,9 @@ describe("Linghai 2017", () => {
     expect(scalarNumber(pool.correlation)).toBeCloseTo(0.03 * w + 0.16 * (1 - w), 12);
     expect(byId(s.programmes, "credit").pool).toBe("risk-fund");
     const full = await shipped("linghai-2017", "full-capacity");
-    expect(given(byId(full.s.creditPools, "risk-fund").plannedLending, full.years)).toEqual({ 2017: 99_000_000 });
+    // Full capacity: 99 M less the 6.35 M already lent before 2017 (existingLoans).
+    expect(given(byId(full.s.creditPools, "risk-fund").plannedLending, full.years)).toEqual({ 2017: 99_000_000 - 6_350_000 });
+    expect(scalarNumber(byId(s.creditPools, "risk-fund").existingLoans!.outstanding)).toBe(6_350_000);
     const none = await shipped("linghai-2017", "no-pool");
     expect(given(byId(none.s.creditPools, "risk-fund").plannedLending, none.years)).toEqual({ 2017: 0 });
     exact(flowTotal(byId(none.s.programmes, "industry").allocation!), 3_678_000 + 9_900_000);
