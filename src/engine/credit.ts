@@ -21,6 +21,9 @@
  *    outstanding loans; then the optional top-up refills the fund towards restoreTo ×
  *    deposits, up to the year's maximum.
  *
+ * After the horizon the pool runs off (runOff): no deposits or new lending, the loans still
+ * outstanding run to term with the last year's PD, rate and subsidy share.
+ *
  * State: the number of live loans per cohort (start year) — O(years), whatever the book size —
  * plus the loan book at the start (EnginePool.existing), one more cohort that began before
  * the horizon: it counts against capacity, defaults (its own stream, cohort 255) and draws
@@ -142,8 +145,10 @@ export function conditionalPd(pd: number, rho: number, z: number): number {
  * seeds `s` with the default stream of this pool-year's cohort c.
  */
 export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number, z: number, s: Int32Array, seedCohort: (c: number) => void, out: PoolYearOut): void {
-  const p = conditionalPd(pool.pd[y] ?? 0, pool.correlation, z);
-  const subsidyRate = (pool.rate[y] ?? 0) * (pool.subsidyShare[y] ?? 0);
+  // After the horizon (run-off) the last year's PD, rate and subsidy share hold.
+  const py = Math.min(y, pool.pd.length - 1);
+  const p = conditionalPd(pool.pd[py] ?? 0, pool.correlation, z);
+  const subsidyRate = (pool.rate[Math.min(y, pool.rate.length - 1)] ?? 0) * (pool.subsidyShare[Math.min(y, pool.subsidyShare.length - 1)] ?? 0);
   let lent = 0;
   let defaulted = 0;
   let defaults = 0;

@@ -42,7 +42,7 @@ import type { Households } from "../model/households.js";
 import { SEGMENTS, guaranteeFlags } from "../model/households.js";
 import { householdLogMoments } from "../population/logMoments.js";
 import { CORE_METRICS, PROGRAMME_COLUMNS, RELAPSE_HORIZONS, programmeColumns } from "../model/results.js";
-import { newPoolState, newPoolYearOut, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
+import { newPoolState, newPoolYearOut, outstandingAt, poolDefaultsAndClose, poolIssue, poolLoansAllowed, resetPoolState } from "./credit.js";
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
@@ -969,6 +969,36 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         out[first + SERVED_COLUMN] = units[p] as number;
       }
     }
+
+    // The pools' run-off after the horizon, totals in the final year's row.
+    let lossAfter = 0, bankAfter = 0, subsidyAfter = 0, depletedAfter = 0;
+    for (let qi = 0; qi < Q; qi++) {
+      const pool = runPools[qi]!;
+      const st = pools[qi]!;
+      for (let y = Y; y < Y + pool.termYears - 1 && y < 255; y++) {
+        if (!(outstandingAt(pool, st, y) > 0)) break;
+        seedStream(s4, seed, run, PURPOSE.commonShock, y);
+        seedTailStream(t4, seed, run, PURPOSE.commonShock, y);
+        const zc = nextNormal(s4, t4);
+        seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+        seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+        const link = pool.shockLink;
+        const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
+        dAddr.seed = seed;
+        dAddr.run = run;
+        dAddr.base = qi * 65536 + y * 256;
+        poolDefaultsAndClose(pool, st, y, z, ds, seedDefault, poolOut);
+        lossAfter += poolOut.poolLoss;
+        bankAfter += poolOut.bankLoss;
+        subsidyAfter += poolOut.interestSubsidy;
+        depletedAfter = Math.max(depletedAfter, poolOut.depleted);
+      }
+    }
+    const last = base + (Y - 1) * nm;
+    out[last + M.poolLossAfter] = lossAfter;
+    out[last + M.bankLossAfter] = bankAfter;
+    out[last + M.subsidyAfter] = subsidyAfter;
+    out[last + M.poolDepletedAfter] = depletedAfter;
   };
 
   return (slice: RunSlice): Float64Array => {

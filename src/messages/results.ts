@@ -214,6 +214,13 @@ export const lendingLine = (years: string, lent: string, planned: string | undef
         `${years} 新增贷款：期望 ${lent}；至少一年暂停放贷（不良率超过触发线）的概率：${suspended.zh}`,
       );
 
+/** The pools' run-off after the horizon. */
+export const runOffLine = (loss: string, loss95: string, bank: string, subsidy: string, depleted: string): Localized =>
+  loc(
+    `After the horizon the loans still outstanding run to term (no new lending, the last year's PD): pool losses ${loss} expected (95% of runs below ${loss95}), bank losses ${bank}, interest subsidy ${subsidy}; the pool cannot cover its share after the horizon: ${depleted}.`,
+    `规划期后，未到期贷款持续至到期（不再放贷，沿用最后一年的违约率）：资金池损失期望 ${loss}（95% 的模拟低于 ${loss95}），银行损失 ${bank}，贴息 ${subsidy}；规划期后资金池无力承担其损失份额的概率：${depleted}。`,
+  );
+
 /** Share of runs with lending suspended at each year's end, and why lending falls short when it does. */
 export const suspendedByYearLine = (items: string): Localized =>
   loc(

@@ -49,6 +49,12 @@ export const CORE_METRICS = [
   "relapseWithin3",
   "relapseWithin4",
   "relapseWithin5",
+  // The pools' run-off after the horizon (loans still outstanding at its end run to term, no new
+  // lending, the last year's PD, rate and subsidy share): totals in the final year's row, 0 before.
+  "poolLossAfter", // losses charged to the pools after the horizon
+  "bankLossAfter", // losses borne by the bank after the horizon
+  "subsidyAfter", // interest subsidy paid after the horizon
+  "poolDepletedAfter", // 1 when a pool could not cover its share of losses after the horizon
 ] as const;
 export type CoreMetric = (typeof CORE_METRICS)[number];
 

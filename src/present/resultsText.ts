@@ -17,6 +17,7 @@ import { noneSeenUpper95 } from "../results/stats.js";
 import { lendingFacts, type LendingFacts } from "../results/lending.js";
 import { dynamicsFacts, type DynamicsFacts, type YearSpread } from "../results/dynamics.js";
 import type { ResultSet } from "../results/write.js";
+import type { Summary } from "../results/summarize.js";
 import type { Label } from "../ledger/types.js";
 import type { FundingRisk } from "../results/funding.js";
 
@@ -50,6 +51,16 @@ export function subsidyGap(rows: readonly SpendingRow[] | undefined): { budgeted
   const budgeted = r.reduce((a, x) => a + x.budgeted, 0);
   const simulated = r.reduce((a, x) => a + x.mean, 0);
   return budgeted > 0 && simulated < SUBSIDY_GAP * budgeted ? { budgeted, simulated } : undefined;
+}
+
+/** The pools' run-off after the horizon (loans still outstanding run to term), when there is any. */
+export function runOffSentence(s: Summary, lang: Lang): Localized | undefined {
+  const loss = s.metrics["poolLossAfter"]?.horizon;
+  const subsidy = s.metrics["subsidyAfter"]?.horizon;
+  const bank = s.metrics["bankLossAfter"]?.horizon;
+  const depleted = s.metrics["poolDepletedAfter"]?.horizon;
+  if (!loss || !subsidy || !bank || !depleted || !(loss.max > 0 || subsidy.max > 0)) return undefined;
+  return M.runOffLine(formatMoney(loss.mean, lang), formatMoney(loss.q95, lang), formatMoney(bank.mean, lang), formatMoney(subsidy.mean, lang), say(lang, probability({ p: depleted.mean, se: depleted.se, n: depleted.n })));
 }
 
 /** The per-year suspension line, when lending was suspended in any run. */
@@ -173,6 +184,8 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
         const line = suspendedByYear(lending, lang);
         if (line) T(line);
       }
+      const after = runOffSentence(s, lang);
+      if (after) T(after);
     }
   }
   const subsidy = s.metrics["interestSubsidy"]?.horizon;

@@ -54,6 +54,10 @@ const CORE_KINDS: { readonly [M in CoreMetric]: MetricKind } = {
   relapseWithin3: "stock",
   relapseWithin4: "stock",
   relapseWithin5: "stock",
+  poolLossAfter: "flow",
+  bankLossAfter: "flow",
+  subsidyAfter: "flow",
+  poolDepletedAfter: "any",
 };
 
 /** The kind of a metric by name: per-programme columns are flows; unknown columns are stocks. */

@@ -81,4 +81,30 @@ describe("credit pool", () => {
     const e = prepareModelKernel({ model: all, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
     expect(e[metrics.indexOf("defaults")]).toBe(100);
   });
+
+  it("runs the pool off after the horizon: loans still outstanding draw subsidy and default until their term ends, totals in the final year's row", () => {
+    const h = referencePopulation(2_000, 3);
+    // One horizon year; 100 bullet loans of 10,000 for 3 years: two years of run-off.
+    const pool = creditPool(100, 0, 0.1, 0.45, 1, { termYears: 3 });
+    const m = { ...baseEngineModel([2017]), pools: [pool] };
+    const metrics = modelMetrics(m);
+    const d = prepareModelKernel({ model: m, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
+    const at = (k: string): number => d[metrics.indexOf(k)] as number;
+    expect(at("interestSubsidy")).toBeCloseTo(1_000_000 * 0.0435, 6);
+    expect(at("subsidyAfter")).toBeCloseTo(2 * 1_000_000 * 0.0435, 6);
+    expect(at("poolLossAfter")).toBe(0);
+    // With a certain default after issue… the loans default in their first year: nothing is left to run off.
+    const all = { ...m, pools: [{ ...pool, pd: Float64Array.of(1) }] };
+    const e = prepareModelKernel({ model: all, households: h })({ seed: 2, runStart: 0, runEnd: 1 });
+    expect(e[metrics.indexOf("subsidyAfter")]).toBe(0);
+    // A 10% PD: losses after the horizon, LGD × balance × defaults, paid by the pool while it has money.
+    const some = { ...m, pools: [{ ...pool, pd: Float64Array.of(0.1) }] };
+    const runs = 200;
+    const f = prepareModelKernel({ model: some, households: h })({ seed: 5, runStart: 0, runEnd: runs });
+    let after = 0;
+    for (let r = 0; r < runs; r++) after += (f[r * metrics.length + metrics.indexOf("poolLossAfter")] as number) + (f[r * metrics.length + metrics.indexOf("bankLossAfter")] as number);
+    // Survivors of year 1 (90 expected) default at 10% in each of two more years: 0.45 × 10,000 × (9 + 8.1) expected.
+    const expected = 0.45 * 10_000 * (100 * 0.9 * 0.1 + 100 * 0.9 * 0.9 * 0.1);
+    expect(Math.abs(after / runs - expected) / expected).toBeLessThan(0.15);
+  });
 });
