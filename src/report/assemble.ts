@@ -24,7 +24,7 @@ import { ledgerChartData, poolChartData, poolReferences } from "../charts/ledger
 import { mergeChartData } from "./chartData.js";
 import { ledgerDisplayTables, spendingDisplayTable } from "./ledgerTables.js";
 import { manifestEntries } from "./manifest.js";
-import { noEffectItems, spendingSummary, subsidyGap } from "../present/resultsText.js";
+import { noEffectItems, runOffSentence, spendingSummary, subsidyGap } from "../present/resultsText.js";
 import { decompositionParts } from "../present/uncertaintyText.js";
 import { BASELINE_ID, baselineShown, variantLabel, variantNotes, variantTable } from "./variants.js";
 import type { ReportFacts, ReportInput } from "./types.js";
@@ -139,7 +139,7 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     lang,
     name: labelText(ledger.name, lang, loaded.scenario.meta.id),
     years: [...ledger.years],
-    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang), ...(base.noEffect?.length ? { noEffect: noEffectItems(base.noEffect, base.spending, lang) } : {}), ...(base.followUpDelivery ? { followUpDelivery: base.followUpDelivery } : {}) },
+    facts: { ...reportFacts(base, ledger), ...spendingFact(base, lang), ...runOffFact(base, lang), ...(base.noEffect?.length ? { noEffect: noEffectItems(base.noEffect, base.spending, lang) } : {}), ...(base.followUpDelivery ? { followUpDelivery: base.followUpDelivery } : {}) },
     charts: reportChartData(base, ledger, lang, variants, loaded),
     tables: [...ledgerDisplayTables(ledger, lang), ...(base.spending?.length ? [spendingDisplayTable(base.spending, lang)] : [])],
     ...(base.spending ? { spending: base.spending } : {}),
@@ -162,4 +162,10 @@ function uncertaintyTable(set: ResultSet, lang: Lang): NonNullable<ReportInput["
   const d = decompositionParts(set.decomposition!, lang); // the caller checked it is there
   const [columns = [], ...rows] = d.rows;
   return { heading: d.heading, note: d.note, table: { title: d.heading, columns, rows, numeric: columns.map((_, j) => j > 0) } };
+}
+
+/** The pools' run-off sentence, when the runs have any. */
+function runOffFact(set: ResultSet, lang: Lang): Pick<ReportFacts, "runOff"> {
+  const x = runOffSentence(set.summary, lang);
+  return x ? { runOff: say(lang, x) } : {};
 }

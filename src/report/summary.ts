@@ -75,6 +75,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
       const text = say(lang, lendingSentence(l, l.span, lang)) + (byYear ? ` ${say(lang, byYear)}` : "");
       blocks.push({ kind: "paragraph", text, ...(short ? { emphasis: "warn" as const } : {}) });
     }
+    if (facts.runOff) blocks.push({ kind: "paragraph", text: facts.runOff });
     const depletedRuns = Math.round(p * facts.runs);
     figures.push({ label: say(lang, M.figPoolDepleted()), value: formatPercent(p), note: say(lang, M.figRunsDepleted(formatNumber(depletedRuns), formatNumber(facts.runs))), tone: risky ? "bad" : "good" });
     figures.push({ label: say(lang, M.figPoolVar99()), value: formatMoney(var99, lang) });

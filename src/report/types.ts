@@ -48,6 +48,8 @@ export interface ReportFacts {
    * rates and newly registered people per year, relapse of exiters within 3 (and 5) years.
    */
   readonly dynamics?: DynamicsFacts;
+  /** The pools' run-off after the horizon, as a sentence in the report's language. */
+  readonly runOff?: string;
   /** How often the plan's uses exceed its sources in the runs (uncertain sources drawn per run). */
   readonly funding?: FundingRisk;
   /** Relocation follow-up money in the horizon by delivery (yuan). */

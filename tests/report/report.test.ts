@@ -40,6 +40,10 @@ describe("plain-language summary", () => {
     // Lending against plan, then the share of runs suspended at each year's end and why lending falls short.
     expect(more).toContain(`${lendingLine("2017–2019", "20 M yuan", "50 M yuan", "40%", probWithSe("30%", "5%")).en} ${suspendedByYearLine("2017 10%, 2018 25%, 2019 30%").en}`);
     expect(more).toContain(inertProgrammesLine("technology, infrastructure").en);
+    // The pools' run-off after the horizon is said with the pool, when the runs have it.
+    const runOff = "After the horizon the loans still outstanding run to term.";
+    const withRunOff = summaryBlocks({ ...f, pool: { ...f.pool!, lending }, runOff }, [], "en").flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(withRunOff).toContain(runOff);
   });
   it("names the unknowns a variant fixed and what redrawing the population adds, in both languages", () => {
     for (const lang of ["en", "zh"] as const) {
