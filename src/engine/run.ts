@@ -441,6 +441,29 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     });
   };
 
+  /** The common income shock of run-year (run, y), a standard normal. */
+  const commonShock = (seed: number, run: number, y: number): number => {
+    seedStream(s4, seed, run, PURPOSE.commonShock, y);
+    seedTailStream(t4, seed, run, PURPOSE.commonShock, y);
+    return nextNormal(s4, t4);
+  };
+
+  /**
+   * Steps 3–6 of pool qi in year y (credit.ts): the credit factor — linked to the common shock
+   * `zc` by the pool's shockLink — then defaults, losses, subsidy, amortisation, suspension.
+   */
+  const poolYearEnd = (seed: number, run: number, qi: number, y: number, zc: number): void => {
+    const pool = runPools[qi]!;
+    seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+    seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
+    const link = pool.shockLink;
+    const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
+    dAddr.seed = seed;
+    dAddr.run = run;
+    dAddr.base = qi * 65536 + y * 256;
+    poolDefaultsAndClose(pool, pools[qi]!, y, z, ds, seedDefault, poolOut);
+  };
+
   const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
     const successKey = successKeys[src] as number;
     const effectKey = effectKeys[src] as number;
@@ -689,9 +712,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
 
     for (let y = 0; y < Y; y++) {
       // 1. Common shock, disaster.
-      seedStream(s4, seed, run, PURPOSE.commonShock, y);
-      seedTailStream(t4, seed, run, PURPOSE.commonShock, y);
-      const zc = nextNormal(s4, t4);
+      const zc = commonShock(seed, run, y);
       seedStream(s4, seed, run, PURPOSE.disaster, y);
       const disaster = nextUniform(s4) < (m.disasterProbability[y] as number);
       if (disaster) {
@@ -818,14 +839,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           if (eff) applyEffects(seed, run, src, eff, carried, y);
         }
         poolIssue(pool, st, issued, y, poolOut);
-        seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
-        seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
-        const link = pool.shockLink;
-        const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
-        dAddr.seed = seed;
-        dAddr.run = run;
-        dAddr.base = qi * 65536 + y * 256;
-        poolDefaultsAndClose(pool, st, y, z, ds, seedDefault, poolOut);
+        poolYearEnd(seed, run, qi, y, zc);
         subsidy += poolOut.interestSubsidy;
         poolBalance += st.balance;
         poolLoss += poolOut.poolLoss;
@@ -977,17 +991,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       const st = pools[qi]!;
       for (let y = Y; y < Y + pool.termYears - 1 && y < 255; y++) {
         if (!(outstandingAt(pool, st, y) > 0)) break;
-        seedStream(s4, seed, run, PURPOSE.commonShock, y);
-        seedTailStream(t4, seed, run, PURPOSE.commonShock, y);
-        const zc = nextNormal(s4, t4);
-        seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
-        seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
-        const link = pool.shockLink;
-        const z = link * zc + Math.sqrt(Math.max(0, 1 - link * link)) * nextNormal(s4, t4);
-        dAddr.seed = seed;
-        dAddr.run = run;
-        dAddr.base = qi * 65536 + y * 256;
-        poolDefaultsAndClose(pool, st, y, z, ds, seedDefault, poolOut);
+        poolYearEnd(seed, run, qi, y, commonShock(seed, run, y));
         lossAfter += poolOut.poolLoss;
         bankAfter += poolOut.bankLoss;
         subsidyAfter += poolOut.interestSubsidy;
