@@ -275,5 +275,6 @@ export function differencesText(d: PairedDifferences, a: string, b: string, lang
 
 /** "label (reason)" for each line declared without an effect, in `lang`. */
 export function noEffectItems(items: readonly { readonly id: string; readonly reason: Label }[], spending: readonly SpendingRow[] | undefined, lang: Lang): string {
-  return items.map((x) => `${labelText(programmeLabel(spending, x.id), lang, x.id)} (${labelText(x.reason, lang)})`).join(lang === "zh" ? "；" : "; ");
+  const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
+  return items.map((x) => `${labelText(programmeLabel(spending, x.id), lang, x.id)}${open}${labelText(x.reason, lang)}${close}`).join(lang === "zh" ? "；" : "; ");
 }
