@@ -12,7 +12,9 @@ import type { Stats } from "../results/stats.js";
 import type { PairedDifferences } from "../results/paired.js";
 import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 import type { ChartData } from "./registry.js";
+import type { PrecisionRecord } from "../results/manifest.js";
 import type {
+  ConvergenceInput,
   ExitsVsCost,
   FanInput,
   LendingInput,
@@ -153,8 +155,17 @@ export function subsidyInput(s: Summary, expected?: readonly YearValue[]): Subsi
   return { bands: b, ...(expected ? { expected } : {}) };
 }
 
-/** Charts that need only the results (pool charts only when the results have a pool). */
-export function resultsChartData(s: Summary, r?: RunResults, options: { readonly pool?: boolean } = {}): ChartData {
+/** The convergence of a --precision run from its record (manifest `precision`); undefined without batches. */
+export function convergenceInput(precision: PrecisionRecord | null | undefined): ConvergenceInput | undefined {
+  const h = precision?.history;
+  if (!precision || !h || h.length === 0) return undefined;
+  const m = precision.metric ?? "exitRate";
+  const metric = m === "exitedPeople" || m === "pTarget" || m === "poolLoss99" ? m : "exitRate";
+  return { metric, target: precision.target, points: h.filter((p) => Number.isFinite(p.estimate) && Number.isFinite(p.se)) };
+}
+
+/** Charts that need only the results (pool charts only when the results have a pool; convergence with a --precision record). */
+export function resultsChartData(s: Summary, r?: RunResults, options: { readonly pool?: boolean; readonly precision?: PrecisionRecord | null } = {}): ChartData {
   const withPool = options.pool ?? (s.pool !== null && (s.metrics["poolBalance"]?.horizon.max ?? 0) > 0);
   const data: { -readonly [K in keyof ChartData]: ChartData[K] } = {};
   const fan = exitsFanInput(s);
@@ -162,6 +173,8 @@ export function resultsChartData(s: Summary, r?: RunResults, options: { readonly
   const exitTargets = (s.targets?.byYear ?? []).flatMap((t) => (t.exits !== null ? [{ year: t.year, value: t.exits }] : []));
   const tp = (r ? exitTargetProbabilityInput(r, exitTargets) : undefined) ?? targetProbabilityInput(s);
   if (tp) data["target-probability"] = tp;
+  const conv = convergenceInput(options.precision);
+  if (conv && conv.points.length > 0) data.convergence = conv;
   if (withPool) {
     const pool = poolFanInput(s, r);
     if (pool) data["pool-fan"] = pool;

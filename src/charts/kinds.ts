@@ -14,6 +14,7 @@
 export const CHART_KINDS = [
   "exits-fan",
   "target-probability",
+  "convergence",
   "budget-sources",
   "budget-uses",
   "per-person",
@@ -51,6 +52,7 @@ export interface ChartInfo {
 export const CHART_INFO: { readonly [K in ChartKind]: ChartInfo } = {
   "exits-fan": { section: "exits", from: "results", needsLedger: false, shows: "cumulative exits: median, 50% and 90% bands, against the plan's targets" },
   "target-probability": { section: "exits", from: "results", needsLedger: false, shows: "probability of reaching each year's exit target, ±2 SE, and all years together" },
+  convergence: { section: "exits", from: "results", needsLedger: false, shows: "with --precision: the controlled headline after each batch of runs, ±2 standard errors" },
   "budget-sources": { section: "budget", from: "ledger", needsLedger: true, shows: "sources per year, stacked by funding source, total on top" },
   "budget-uses": { section: "budget", from: "ledger", needsLedger: true, shows: "uses per year, stacked by programme" },
   "per-person": { section: "budget", from: "ledger", needsLedger: true, shows: "cumulative investment per person against the per-person target (Jiangmen)" },

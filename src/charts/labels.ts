@@ -64,6 +64,13 @@ export const LABELS = {
   var95: loc("VaR 95%", "95% 风险价值"),
   var99: loc("VaR 99%", "99% 风险价值"),
 
+  convergenceTitle: loc("Convergence: the headline as runs were added", "收敛：随模拟次数增加的主要指标"),
+  convergenceSubtitle: loc("Estimate after each batch of runs, with ±2 standard errors (--precision)", "每批模拟后的估计值及 ±2 倍标准误（--precision）"),
+  convergenceExitRate: loc("Final-year exit rate", "末年脱贫率"),
+  convergenceExitedPeople: loc("People out of poverty, last target year", "末个目标年脱贫人口"),
+  convergencePTarget: loc("P(every exit target met)", "全部脱贫目标达成概率"),
+  convergencePoolLoss99: loc("Pool loss, 99% worst case (yuan)", "资金池损失 99% 最坏情形（元）"),
+  runsAxis: loc("Runs", "模拟次数"),
   lendingTitle: loc("Lending against the pool's capacity", "贷款余额与资金池放贷能力"),
   lendingSubtitle: loc("Loans outstanding: median and 90% band; capacity = fund × leverage", "贷款余额：中位数及 90% 区间；放贷能力 = 资金 × 放大倍数"),
   lendingSubtitleSuspended: loc(

@@ -13,6 +13,7 @@ import type { Lang } from "../messages/lang.js";
 import type {
   BalanceInput,
   BudgetInput,
+  ConvergenceInput,
   ExitsVsCost,
   FanInput,
   LendingInput,
@@ -32,6 +33,7 @@ import { balanceChart } from "./balance.js";
 import { poolFanChart } from "./poolFan.js";
 import { poolLossChart } from "./poolLoss.js";
 import { lendingChart } from "./lending.js";
+import { convergenceChart } from "./convergence.js";
 import { interestSubsidyChart } from "./interestSubsidy.js";
 import { relocationChart } from "./relocation.js";
 import { variantDifferencesChart } from "./variantDifferences.js";
@@ -45,6 +47,7 @@ export { CHART_KINDS, isChartKind, type ChartKind } from "./kinds.js";
 export interface ChartInputMap {
   "exits-fan": FanInput;
   "target-probability": TargetProbabilityInput;
+  convergence: ConvergenceInput;
   "budget-sources": BudgetInput;
   "budget-uses": BudgetInput;
   "per-person": PerPersonInput;
@@ -69,6 +72,8 @@ export function buildChart<K extends ChartKind>(kind: K, input: ChartInputMap[K]
       return exitsFanChart(input as FanInput, lang);
     case "target-probability":
       return targetProbabilityChart(input as TargetProbabilityInput, lang);
+    case "convergence":
+      return convergenceChart(input as ConvergenceInput, lang);
     case "budget-sources":
       return budgetSourcesChart(input as BudgetInput, lang);
     case "budget-uses":

@@ -65,7 +65,11 @@ export function chartTable<K extends ChartKind>(kind: K, input: ChartInputMap[K]
     }
     case "lending": {
       const i = input as ChartInputMap["lending"];
-      return byYear(i.bands, { capacity: i.capacity, planned: i.planned });
+      return byYear(i.bands, { capacity: i.capacity, planned: i.planned, suspendedShare: i.suspended });
+    }
+    case "convergence": {
+      const i = input as ChartInputMap["convergence"];
+      return { columns: ["metric", "runs", "estimate", "se", "targetSe"], rows: i.points.map((p) => [i.metric, p.runs, p.estimate, p.se, i.target]) };
     }
     case "interest-subsidy": {
       const i = input as ChartInputMap["interest-subsidy"];

@@ -138,3 +138,11 @@ export interface ExitsVsCost {
   readonly points: readonly { readonly variant: string; readonly label?: string; readonly exits: Interval; readonly cost: Interval }[];
 }
 
+
+/** The precision record's batches (results/precision.ts): the controlled headline after each batch. */
+export interface ConvergenceInput {
+  readonly metric: "exitRate" | "exitedPeople" | "pTarget" | "poolLoss99";
+  /** Target standard error. */
+  readonly target: number;
+  readonly points: readonly { readonly runs: number; readonly estimate: number; readonly se: number }[];
+}

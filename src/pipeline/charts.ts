@@ -26,7 +26,7 @@ export async function chartDataFromResults(dir: string, o: { readonly lang: Lang
   const cwd = o.cwd ?? process.cwd();
   const disk = await readResultsDir(resolve(cwd, dir));
   if (!disk.ok) return err(disk.error);
-  const data = resultsChartData(disk.value.summary, disk.value.results);
+  const data = resultsChartData(disk.value.summary, disk.value.results, { precision: disk.value.manifest.precision });
   // Ledger charts need the scenario the results came from; add them when it is still where the manifest says.
   const file = disk.value.manifest.scenario.file;
   const loaded = file ? await loadScenario(resolve(cwd, file), { variant: disk.value.manifest.variant ?? undefined, sets: disk.value.manifest.sets }) : undefined;

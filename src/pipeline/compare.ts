@@ -25,7 +25,7 @@ export interface LoadedVariant {
   readonly loaded: LoadedScenario;
 }
 
-export interface CompareOptions extends Omit<PipelineOptions, "onProgress" | "precision"> {
+export interface CompareOptions extends Omit<PipelineOptions, "onProgress"> {
   /** Progress of one variant: runs done of runs planned. */
   readonly onProgress?: (variant: string, done: number, planned: number) => void;
   /** Called when a variant's simulation has ended (successfully or not). */
@@ -51,10 +51,13 @@ export async function compareVariants(variants: readonly LoadedVariant[], o: Com
   const seed = o.seed ?? first.loaded.scenario.simulation.seed;
   const runs = o.runs ?? first.loaded.scenario.simulation.runs;
   const sets: { name: string; set: Simulation }[] = [];
-  for (const v of variants) {
+  // With `precision` the first variant runs until precise enough; the others run as many runs (paired).
+  let runsNow = runs;
+  for (const [i, v] of variants.entries()) {
     const onProgress = o.onProgress;
     const r = await simulateScenario(v.loaded, {
-      runs,
+      runs: runsNow,
+      ...(i === 0 && o.precision ? { precision: o.precision } : {}),
       seed,
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
       ...(o.register ? { register: o.register } : {}),
@@ -62,10 +65,11 @@ export async function compareVariants(variants: readonly LoadedVariant[], o: Com
     }).finally(() => o.onVariantDone?.(v.name));
     if (!r.ok) return err(r.error);
     sets.push({ name: v.name, set: r.value });
+    runsNow = r.value.results.runs;
   }
   const [ref, ...rest] = sets;
   if (!ref) return ok({ variants: sets, differences: [], seed, runs });
   const targets = targetsFromScenario(first.loaded.scenario, first.loaded.years);
   const differences = rest.map((v) => ({ a: ref.name, b: v.name, paired: pairedDifferences(ref.set.results, v.set.results, { targets }) }));
-  return ok({ variants: sets, differences, seed, runs });
+  return ok({ variants: sets, differences, seed, runs: runsNow });
 }

@@ -20,7 +20,7 @@ import { compareVariants, type LoadedVariant } from "./compare.js";
 import { DECOMPOSE_RUNS, decomposeUncertainty } from "./decompose.js";
 import type { PipelineOptions } from "./simulate.js";
 
-export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress"> {
+export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress" | "precision"> {
   readonly lang: Lang;
   /**
    * Add "where the uncertainty comes from" (pipeline/decompose.ts) on min(runs,
@@ -37,6 +37,7 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     ...(o.runs !== undefined ? { runs: o.runs } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
     ...(o.threads !== undefined ? { threads: o.threads } : {}),
+    ...(o.precision ? { precision: o.precision } : {}),
     ...(onProgress ? { onProgress: (_: string, done: number, planned: number) => onProgress(done, planned) } : {}),
   });
   if (!c.ok) return err(joinIssues(c.error.map(populationIssue)));

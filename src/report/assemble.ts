@@ -116,7 +116,7 @@ function spendingFact(set: ResultSet, lang: Lang): Pick<ReportFacts, "spending">
  * their ids in the data and are shown by their labels in `lang` (from `loaded`).
  */
 export function reportChartData(set: ResultSet, ledger: Ledger, lang: Lang, variants: readonly ComparedVariant[] = [], loaded?: LoadedScenario): ChartData {
-  const parts: ChartData[] = [resultsChartData(set.summary, set.results, { pool: poolReferences(ledger) !== undefined }), ledgerChartData(ledger, lang), poolChartData(set.summary, set.results, ledger)];
+  const parts: ChartData[] = [resultsChartData(set.summary, set.results, { pool: poolReferences(ledger) !== undefined, precision: set.manifest.precision }), ledgerChartData(ledger, lang), poolChartData(set.summary, set.results, ledger)];
   if (variants.length > 0) {
     const diffs = variants.map((v) => ({ variant: v.name, label: variantLabel(loaded, v.name, lang), paired: v.paired }));
     const baseline = { name: loaded?.variant ?? BASELINE_ID, label: baselineShown(loaded, lang), summary: set.summary };

@@ -35,6 +35,15 @@ export const fixtureData: ChartData = {
     ],
     overall: 0.143,
   },
+  convergence: {
+    metric: "pTarget",
+    target: 0.01,
+    points: [
+      { runs: 100, estimate: 0.17, se: 0.0376 },
+      { runs: 1550, estimate: 0.2232, se: 0.0106 },
+      { runs: 2330, estimate: 0.2240, se: 0.0086 },
+    ],
+  },
   "budget-sources": {
     rows: [
       { year: 2017, category: "Central and provincial funds 中央和省级资金", amount: 6_467_000 },

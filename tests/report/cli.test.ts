@@ -131,6 +131,20 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     expect(html).toMatch(/重抽合成人口使 2017 年末脱贫人口的方差增加 \d+%/);
   });
 
+  it("--precision runs the baseline until precise enough, the variants as many runs, and adds the convergence chart", async () => {
+    const dir = join(tmp, "report-precision");
+    const r = await runCapture(["report", LINGHAI, "--runs", "10", "--precision", "0.2", "--precision-metric", "pTarget", "--threads", "1", "--no-decompose", "--variant", "full-capacity", "--out", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(readdirSync(join(dir, "charts"))).toContain("convergence.png");
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('id="chart-convergence"');
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    expect(manifest.precision).toMatchObject({ metric: "pTarget", converged: true });
+    const csv = readFileSync(join(dir, "charts", "convergence.csv"), "utf8");
+    expect(csv).toContain("metric,runs,estimate,se,targetSe");
+  });
+
   it("--no-decompose leaves the uncertainty section out", async () => {
     const dir = join(tmp, "report-nodec");
     const r = await runCapture(["report", LINGHAI, "--runs", "8", "--threads", "1", "--no-decompose", "--out", dir]);

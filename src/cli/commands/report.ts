@@ -9,7 +9,7 @@
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { allIssuesOption, loadForCli } from "../load.js";
-import { parseRunArgs } from "./simulate.js";
+import { parsePrecision, parseRunArgs, precisionOptions } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
 import { cliHelp } from "../../messages/cli.js";
@@ -30,12 +30,15 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("threads", { type: "string", describe: cliHelp(helpLang).reportThreads })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).reportOut })
         .option("decompose", { type: "boolean", default: true, describe: cliHelp(helpLang).reportDecompose })
+        .options(precisionOptions(helpLang))
         .option("all-issues", allIssuesOption(helpLang))
         .options(forceOption(helpLang)),
     async (argv) => {
       const lang: Lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
       if (run === null) return;
+      const precision = parsePrecision(ctx, lang, argv);
+      if (precision === null) return;
       const [{ findFonts }, { reportInputFor }, { writeReport }] = await Promise.all([
         import("../../render/fonts.js"),
         import("../../pipeline/report.js"),
@@ -57,7 +60,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         if (!loaded) return;
         variants.push({ name, loaded });
       }
-      const input = await reportInputFor(baseline, { lang, ...run, decompose: argv["decompose"] !== false }, variants);
+      const input = await reportInputFor(baseline, { lang, ...run, ...(precision ? { precision } : {}), decompose: argv["decompose"] !== false }, variants);
       if (!input.ok) {
         ctx.stderr.write(`${say(lang, input.error)}\n`);
         ctx.exitCode = EXIT.invalid;

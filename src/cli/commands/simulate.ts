@@ -118,6 +118,39 @@ export function progressBar(ctx: CliContext, label: string, lang: Lang = "en"): 
   };
 }
 
+/**
+ * --precision X [--precision-metric M] [--max-runs N]: undefined without --precision, null
+ * after a usage error (written to stderr, exit code set).
+ */
+export function parsePrecision(ctx: CliContext, lang: Lang, argv: Record<string, unknown>): PipelineOptions["precision"] | null {
+  if (argv["precision"] === undefined) return undefined;
+  const metricText = argv["precision-metric"] === undefined ? "exitRate" : String(argv["precision-metric"]).trim();
+  if (!isPrecisionMetric(metricText)) {
+    ctx.stderr.write(`${say(lang, R.badNumberOption("precision-metric", metricText, R.oneOf(PRECISION_METRICS)))}\n`);
+    ctx.exitCode = EXIT.usage;
+    return null;
+  }
+  // Shares (exit rate, P(target)) in (0, 1); people and yuan > 0.
+  const share = metricText === "exitRate" || metricText === "pTarget";
+  const text = String(argv["precision"]).trim();
+  const target = Number(text);
+  if (!(Number.isFinite(target) && target > 0 && (!share || target < 1))) {
+    ctx.stderr.write(`${say(lang, R.badNumberOption("precision", text, share ? R.shareNumber() : R.positiveNumber()))}\n`);
+    ctx.exitCode = EXIT.usage;
+    return null;
+  }
+  const maxRuns = intOption(ctx, lang, "max-runs", argv["max-runs"], 2, 10_000_000, R.positiveInteger());
+  if (maxRuns === null) return null;
+  return { target, maxRuns: maxRuns ?? 100_000, metric: metricText };
+}
+
+/** The --precision options (simulate and report). */
+export const precisionOptions = (helpLang: Lang) => ({
+  precision: { type: "string" as const, describe: cliHelp(helpLang).precision },
+  "precision-metric": { type: "string" as const, describe: cliHelp(helpLang).precisionMetric },
+  "max-runs": { type: "string" as const, describe: cliHelp(helpLang).maxRuns },
+});
+
 export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
     "simulate <scenario>",
@@ -127,9 +160,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
         .options(scenarioOptions(helpLang))
         .options(runOptions(helpLang))
-        .option("precision", { type: "string", describe: cliHelp(helpLang).precision })
-        .option("precision-metric", { type: "string", describe: cliHelp(helpLang).precisionMetric })
-        .option("max-runs", { type: "string", describe: cliHelp(helpLang).maxRuns })
+        .options(precisionOptions(helpLang))
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
         .option("decompose", { type: "boolean", describe: cliHelp(helpLang).decompose })
         .options(forceOption(helpLang)),
@@ -137,27 +168,8 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const run = parseRunArgs(ctx, lang, argv);
       if (!run) return;
-      let precision: PipelineOptions["precision"];
-      if (argv["precision"] !== undefined) {
-        const metricText = argv["precision-metric"] === undefined ? "exitRate" : String(argv["precision-metric"]).trim();
-        if (!isPrecisionMetric(metricText)) {
-          ctx.stderr.write(`${say(lang, R.badNumberOption("precision-metric", metricText, R.oneOf(PRECISION_METRICS)))}\n`);
-          ctx.exitCode = EXIT.usage;
-          return;
-        }
-        // Shares (exit rate, P(target)) in (0, 1); people and yuan > 0.
-        const share = metricText === "exitRate" || metricText === "pTarget";
-        const text = String(argv["precision"]).trim();
-        const target = Number(text);
-        if (!(Number.isFinite(target) && target > 0 && (!share || target < 1))) {
-          ctx.stderr.write(`${say(lang, R.badNumberOption("precision", text, share ? R.shareNumber() : R.positiveNumber()))}\n`);
-          ctx.exitCode = EXIT.usage;
-          return;
-        }
-        const maxRuns = intOption(ctx, lang, "max-runs", argv["max-runs"], 2, 10_000_000, R.positiveInteger());
-        if (maxRuns === null) return;
-        precision = { target, maxRuns: maxRuns ?? 100_000, metric: metricText };
-      }
+      const precision = parsePrecision(ctx, lang, argv);
+      if (precision === null) return;
       const out = String(argv["out"]);
       const guard = outputGuard(ctx, argv, [String(argv["scenario"]), argv["register"] as string | undefined]);
       if (!(await outputAllowed(ctx, lang, out, "results", guard))) return;
