@@ -4,14 +4,17 @@
  *
  *   1. common income shock of the run-year; disaster occurrence and the villages it hits;
  *   2. programmes enrol households up to their capacity (eligibility, targeting, uncertain
- *      effect with lag and decay; relocation, health cover, housing), paying unit costs
- *      (recurring for N years where the scenario says so);
+ *      effect with lag and decay; cash paid in the year served; relocation, health cover,
+ *      agricultural insurance, housing), paying unit costs (recurring for N years where the
+ *      scenario says so); village programmes serve villages (lagged uplift, collective income);
  *   3. credit pools: deposits, lending to selected borrowers, interest subsidy, Vasicek
  *      defaults linked to the common shock, loss sharing, suspension, top-ups (credit.ts);
  *   4. the household pass: incomes, illness and disaster losses, transfers, floor top-ups,
  *      and the yearly verification — exits, relapses (re-registration), inflow (step.ts);
  *      relapsed households become eligible again for programmes that serve them again;
  *   5. village exits; metrics (CORE_METRICS, then spend:/served: per programme).
+ * After the last year the pools run off the loans still outstanding (credit.ts), totals in the
+ * final year's row.
  *
  * Per run, before year one (model v2): each household's level is its observed base-year income
  * minus a registration-year transitory shock drawn given the observation (regression to the
@@ -28,7 +31,8 @@
  *   + exit year 1 + guarantee flags 1 (the list of status changes shares the selection scratch)
  *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (base-income noise,
  *   or a transitory shock with ρ < 1), + 4 with household trends, + 8 (sum of additive
- *   effects) when a source's effect is additive, + 1/8 per programme and pool (year-one
+ *   effects) when a source's effect is additive, + 4 with cash delivery (the year's cash),
+ *   + 1 with agricultural insurance (insured), + 1/8 per programme and pool (year-one
  *   selections kept as bit masks) — 46 for the v1 national model, 54 for it with the
  *   shipped v2 income process (engineBytesPerHousehold), 72 at most (31 sources, every option);
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
@@ -98,7 +102,9 @@ export function engineBytesPerHousehold(m: EngineModel): number {
   const servedBytes = servedMask(sources, 0).BYTES_PER_ELEMENT;
   const perRunBase = m.baseIncomeSigma > 0 || (m.transitorySigma > 0 && m.idioPersistence !== 1);
   return 4 + (perRunBase ? 4 : 0) + (m.trendSigma > 0 ? 4 : 0) + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8)
-    + 1 + 1; // exit year, guarantee flags (the list of status changes shares the selection scratch)
+    + 1 + 1 // exit year, guarantee flags (the list of status changes shares the selection scratch)
+    + (m.programmes.some((p) => p.cash === true) ? 4 : 0) // cash paid this year (float32)
+    + (m.programmes.some((p) => (p.disasterCover ?? 0) > 0) ? 1 : 0); // insured
 }
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
@@ -378,15 +384,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const householdPass = makeHouseholdPass(ctx);
 
   /**
-   * Give the households list[0..k) the effect of source src from year y (success and size
-   * are addressed by household, so the order of the list does not matter). Uses list and
-   * keys as scratch: call it after everything else done with the selection.
-   */
-  /**
    * A village programme serves up to its capacity of villages not yet served by it — those
    * with the largest share of registered poor first ("poorest"; ties by index; a village
-   * that has exited still gets its investment, after the others), or in random order — and draws, per village, whether the investment works and
-   * its income factor (addressed by programme and village). Returns the villages served.
+   * that has exited still gets its investment, after the others), or in random order — and
+   * draws, per village, whether the investment works and its income factor (addressed by
+   * programme and village). Returns the villages served.
    */
   const serveVillages = (seed: number, run: number, p: number, y: number): number => {
     const pg = m.programmes[p]!;
@@ -464,6 +466,11 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     poolDefaultsAndClose(pool, pools[qi]!, y, z, ds, seedDefault, poolOut);
   };
 
+  /**
+   * Give the households list[0..k) the effect of source src from year y (success and size
+   * are addressed by household, so the order of the list does not matter). Uses list and
+   * keys as scratch: call it after everything else done with the selection.
+   */
   const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
     const successKey = successKeys[src] as number;
     const effectKey = effectKeys[src] as number;
