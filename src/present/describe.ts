@@ -4,6 +4,8 @@ import type { LoadedScenario } from "../scenario/types.js";
 import type { Param } from "../scenario/num.js";
 import { scalar } from "../scenario/param.js";
 import { displayWidth } from "./ledgerText.js";
+import { deliveredAsCash } from "../scenario/crossChecks.js";
+import { householdEffect } from "../scenario/types.js";
 
 type Text = string | { readonly en: string; readonly zh: string };
 const txt = (t: Text | undefined, lang: Lang, fallback = ""): string => (t === undefined ? fallback : typeof t === "string" ? t : t[lang]);
@@ -82,7 +84,8 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
       default:
         rule = r satisfies never;
     }
-    out.push(`  ${pad(txt(src.label, lang, src.id), sourceW)}  ${rule}`);
+    const uncertain = src.uncertainty ? L(`; uncertain: × a factor drawn per run (${distText(src.uncertainty)})`, `；不确定：每次模拟乘以抽样系数（${distText(src.uncertainty)}）`) : "";
+    out.push(`  ${pad(txt(src.label, lang, src.id), sourceW)}  ${rule}${uncertain}`);
   }
   const t = s.funding.perPersonTarget;
   if (t) {
@@ -102,9 +105,11 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
     if (p.enrolment === "yearly") parts.push(L("served anew every year", "每年重新覆盖"));
     for (const sch of p.schedules ?? []) {
       const units = sch.cohorts.map((c) => `${c.year}: ${fmt(scalar(c.units).toNumber(), lang)}`).join(", ");
-      parts.push(`${L("schedule", "分年支付")} ${sch.id}: ${showParam(sch.amountPerUnitYear, years, lang, true)}/${sch.unit}/${L("year", "年")} × ${fmt(scalar(sch.years).toNumber(), lang)} ${L("years", "年")} (${units})`);
+      parts.push(`${L("schedule", "分年支付")} ${sch.id}: ${showParam(sch.amountPerUnitYear, years, lang, true)}/${sch.unit}/${L("year", "年")} × ${fmt(scalar(sch.years).toNumber(), lang)} ${L("years", "年")} (${units})${sch.delivery === "project" ? L(", project money", "，项目资金") : ""}`);
     }
     out.push(`  ${pad(txt(p.label, lang, p.id), programmeW)}  ${parts.join("; ")}`);
+    const does = mechanism(p, years, lang);
+    if (does) out.push(`  ${pad("", programmeW)}  → ${does}`);
   }
   if (s.creditPools.length > 0) {
     out.push("");
@@ -116,16 +121,69 @@ export function describeText(l: LoadedScenario, lang: Lang): string {
         `    ${L("loan", "贷款")} ${showParam(p.loan.size, years, lang, true)}, ${showParam(p.loan.termYears, years, lang)} ${L("years", "年")}, ${L("rate", "利率")} ${showParam(p.loan.rate, years, lang)}, ${L("subsidised share", "贴息比例")} ${showParam(p.loan.subsidyShare, years, lang)}`,
       );
       out.push(`    PD ${showParam(p.pd, years, lang)}, ρ ${showParam(p.correlation, years, lang)}, LGD ${showParam(p.lgd, years, lang)}, ${L("pool share of losses", "资金池承担损失比例")} ${showParam(p.poolLossShare, years, lang)}`);
+      if (p.existingLoans) {
+        out.push(`    ${L("loans already out at the start", "期初已发放贷款")} ${showParam(p.existingLoans.outstanding, years, lang, true)}, ${L("years left", "剩余年限")} ${showParam(p.existingLoans.remainingYears, years, lang)}`);
+      }
     }
   }
   out.push("");
   out.push(L("Targets", "目标"));
   if (s.targets.exits) out.push(`  ${L("People exiting poverty", "脱贫人数")}: ${showParam(s.targets.exits, years, lang)}`);
   if (s.targets.villages) out.push(`  ${L("Villages exiting", "出列村数")}: ${showParam(s.targets.villages, years, lang)}`);
+  if (s.unknowns.length > 0) {
+    out.push("");
+    out.push(L("Unknowns (each drawn once per run, shared by all households)", "未知参数（每次模拟抽取一次，全体农户共用）"));
+    for (const u of s.unknowns) out.push(`  ${u.parameter}: ${distText(u.draw)}${u.label ? ` — ${txt(u.label, lang)}` : ""}`);
+  }
   if (s.variants.length > 0) {
     out.push("");
     out.push(`${L("Variants", "方案")}: ${s.variants.map((v) => `${v.id}${v.label ? ` (${txt(v.label, lang)})` : ""}`).join(", ")}`);
   }
   out.push(`${L("Simulation defaults", "模拟默认值")}: ${s.simulation.runs} ${L("runs", "次")}, seed ${s.simulation.seed}`);
   return out.join("\n");
+}
+
+/** A distribution in one line: "lognormal(median 1.02, sigma 0.02)". */
+function distText(d: { readonly dist: string } & object): string {
+  const fields = Object.entries(d)
+    .filter(([k, v]) => k !== "dist" && k !== "source" && k !== "assumption" && k !== "note" && k !== "unit" && v !== undefined)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? `[${v.map((x) => numText(x)).join(", ")}]` : numText(v)}`);
+  return `${d.dist}(${fields.join(", ")})`;
+}
+
+const numText = (v: unknown): string => {
+  const p = v as Partial<Param>;
+  return p && Array.isArray(p.values) && p.values[0] !== undefined ? String(Number(p.values[0].toNumber().toPrecision(6))) : String(v);
+};
+
+type Programme = LoadedScenario["scenario"]["programmes"][number];
+
+/** What a programme does to households or villages, in one line (undefined: nothing to add). */
+function mechanism(p: Programme, years: readonly number[], lang: Lang): string | undefined {
+  const L = (en: string, z: string): string => (lang === "zh" ? z : en);
+  const [colon, comma] = lang === "zh" ? ["：", "，"] : [": ", ", "];
+  const out: string[] = [];
+  if (p.effect !== undefined && "none" in p.effect) return `${L("no modelled effect", "不模拟效果")}${colon}${txt(p.effect.none, lang)}`;
+  const e = householdEffect(p.effect);
+  if (e) {
+    const lag = e.lagYears === undefined ? 0 : scalar(e.lagYears).toNumber();
+    out.push(
+      `${L("effect", "效果")}${colon}${fmt(scalar(e.successProbability).toNumber() * 100, lang)}% ${L("succeed", "见效")}${comma}${e.mode === "additive" ? `+${distText(e.uplift)} ${L("yuan per person", "元/人")}` : `× ${distText(e.uplift)}`}${lag > 0 ? L(`, from ${lag} year(s) later`, `，${lag} 年后起`) : ""}${e.decay !== undefined ? L(`, fading ${showParam(e.decay, years, lang)} a year`, `，每年衰减 ${showParam(e.decay, years, lang)}`) : ""}`,
+    );
+  }
+  const v = p.villageEffect;
+  if (v) {
+    out.push(
+      `${L("village", "村级")}${colon}${L("every household of a served village", "受益村全体农户")} × ${distText(v.uplift)}${v.successProbability !== undefined ? L(`, works in ${fmt(scalar(v.successProbability).toNumber() * 100, lang)}% of villages`, `，${fmt(scalar(v.successProbability).toNumber() * 100, lang)}% 的村见效`) : ""}${comma}${L("lag", "滞后")} ${v.lagYears === undefined ? 1 : scalar(v.lagYears).toNumber()}${L(" year(s)", " 年")}${v.collectiveIncome ? L("; meets the collective-income test", "；满足村集体收入标准") : ""}`,
+    );
+  }
+  if (deliveredAsCash(p)) out.push(L("cash to the households served, in the year served", "当年以现金发给受益农户"));
+  if (p.cover !== undefined) {
+    const c = `${fmt(scalar(p.cover).toNumber() * 100, lang)}%`;
+    out.push(p.kind === "insurance" ? L(`reimburses ${c} of disaster losses`, `赔付灾害损失的 ${c}`) : L(`reimburses ${c} of the illness loss left after baseline insurance`, `报销基本医保后剩余疾病损失的 ${c}`));
+  }
+  if (p.provides && p.provides.length > 0) out.push(`${L("provides", "保障")}${colon}${p.provides.join(", ")}`);
+  if (p.kind === "floor") out.push(L("tops eligible households up to the floor standard", "将符合条件的农户补差至兜底标准"));
+  if (p.kind === "credit" && p.pool) out.push(`${L("lends through pool", "通过资金池放贷")} ${p.pool}`);
+  return out.length > 0 ? out.join(lang === "zh" ? "；" : "; ") : undefined;
 }

@@ -46,6 +46,21 @@ describe("cli basics", () => {
     const yearly = await runCapture(["describe", fixture, "--set", "programmes.industry.enrolment=yearly", "--set", "programmes.industry.unitCost.recurringYears=2"]);
     expect(yearly.stdout).toMatch(/unit cost 5,000 yuan\/household; paid 2 years; served anew every year/);
   });
+
+  it("describe says what each line does and what is not known", async () => {
+    const linghai = new URL("../../scenarios/linghai-2017.yaml", import.meta.url).pathname;
+    const en = (await runCapture(["describe", linghai])).stdout;
+    expect(en).toContain("→ village: every household of a served village × lognormal(median 1.02, sigma 0.02), lag 1 year(s)");
+    expect(en).toContain("→ no modelled effect: the plan does not say how many poor households the enterprises carry");
+    expect(en).toContain("loans already out at the start 6,350,000 yuan");
+    expect(en).toContain("Unknowns (each drawn once per run, shared by all households)");
+    expect(en).toContain("creditPools.risk-fund.pd: triangular(min 0.003, mode 0.02, max 0.06)");
+    const anqing = new URL("../../scenarios/anqing-2016.yaml", import.meta.url).pathname;
+    const zh = (await runCapture(["describe", anqing, "--lang", "zh"])).stdout;
+    expect(zh).toContain("→ 当年以现金发给受益农户");
+    expect(zh).toContain("→ 赔付灾害损失的 40%");
+    expect(zh).toContain("不确定：每次模拟乘以抽样系数（lognormal(median 1, sigma 0.3)）");
+  });
 });
 
 describe("describe layout", () => {
