@@ -8,6 +8,9 @@
  * 3. the treasury pays the subsidised share of interest on each performing loan's
  *    balance (subsidy withdrawn on default);
  * 4. defaults, Vasicek one-factor: a loan defaults when √ρ·Z + √(1−ρ)·ε < Φ⁻¹(PD), i.e.
+ *    (with ownShockRisk, PD is PD₁ for loans whose borrower was hit by illness or a disaster
+ *    that year — their number drawn from the share of the pool's borrowers hit — and PD₀
+ *    for the others, PD the average);
  *    independently with the conditional probability p = Φ((Φ⁻¹(PD) − √ρ·Z)/√(1−ρ)) given
  *    the run-year factor Z (linked to the common income shock by the caller). Loans of
  *    one cohort (same start year, hence same balance) are exchangeable, so the number of
@@ -144,10 +147,28 @@ export function conditionalPd(pd: number, rho: number, z: number): number {
  * Steps 3–6 for year y. `z` is the run-year credit factor (standard normal); `seedCohort(c)`
  * seeds `s` with the default stream of this pool-year's cohort c.
  */
-export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number, z: number, s: Int32Array, seedCohort: (c: number) => void, out: PoolYearOut): void {
+export function poolDefaultsAndClose(
+  pool: EnginePool,
+  st: PoolState,
+  y: number,
+  z: number,
+  s: Int32Array,
+  seedCohort: (c: number) => void,
+  out: PoolYearOut,
+  own?: { readonly share: number; readonly expected: number },
+): void {
   // After the horizon (run-off) the last year's PD, rate and subsidy share hold.
   const py = Math.min(y, pool.pd.length - 1);
-  const p = conditionalPd(pool.pd[py] ?? 0, pool.correlation, z);
+  const pd = pool.pd[py] ?? 0;
+  const p = conditionalPd(pd, pool.correlation, z);
+  // Borrowers' own shocks (ownShockRisk): loans whose borrower was hit this year (a share
+  // `own.share` of the pool's borrowers) default at PD₁ = RR·PD₀, the others at PD₀, with
+  // PD₀ = PD / (1 + q(RR − 1)) so that PD stays the average for the expected share q.
+  const rr = pool.ownShockRisk ?? 1;
+  const linked = own !== undefined && rr !== 1;
+  const pd0 = linked ? pd / (1 + own.expected * (rr - 1)) : pd;
+  const p0 = linked ? conditionalPd(pd0, pool.correlation, z) : p;
+  const p1 = linked ? conditionalPd(Math.min(1, rr * pd0), pool.correlation, z) : p;
   const subsidyRate = (pool.rate[Math.min(y, pool.rate.length - 1)] ?? 0) * (pool.subsidyShare[Math.min(y, pool.subsidyShare.length - 1)] ?? 0);
   let lent = 0;
   let defaulted = 0;
@@ -162,7 +183,11 @@ export function poolDefaultsAndClose(pool: EnginePool, st: PoolState, y: number,
     const bal = loanBalance(pool, start, y);
     if (n <= 0 || bal <= 0) continue;
     seedCohort(c < 0 ? EXISTING_COHORT : c);
-    const k = binomial(n, p, s);
+    let k: number;
+    if (linked) {
+      const hit = binomial(n, own.share, s);
+      k = binomial(hit, p1, s) + binomial(n - hit, p0, s);
+    } else k = binomial(n, p, s);
     lent += n * bal;
     defaulted += k * bal;
     defaults += k;

@@ -321,6 +321,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       lgd: scalarNumber(q.lgd),
       poolLossShare: scalarNumber(q.poolLossShare),
       shockLink: q.shockLink === undefined ? 0 : scalarNumber(q.shockLink),
+      ...(q.ownShockRisk !== undefined && scalarNumber(q.ownShockRisk) !== 1 ? { ownShockRisk: scalarNumber(q.ownShockRisk) } : {}),
       nplThreshold: q.suspension === undefined ? Infinity : scalarNumber(q.suspension.nplThreshold),
       topUpMax: q.topUp === undefined ? filled(0) : Float64Array.from(series(q.topUp.maxPerYear), (v) => v * scale),
       restoreTo: q.topUp?.restoreTo === undefined ? 1 : scalarNumber(q.topUp.restoreTo),

@@ -178,6 +178,13 @@ export interface EnginePool {
    * Absent: none.
    */
   readonly existing?: { readonly loans: number; readonly start: number };
+  /**
+   * How much more often a loan defaults when its borrower household is hit by illness or a
+   * disaster that year (relative risk, ≥ 1; absent or 1: defaults do not depend on the
+   * borrower's own shocks). The pool's PD stays the average: PD = q·PD₁ + (1 − q)·PD₀ with
+   * PD₁ = RR·PD₀ and q the model's chance of such a shock in a year.
+   */
+  readonly ownShockRisk?: number;
   /** Probability of default per loan-year, by year. */
   readonly pd: Float64Array;
   /** Asset correlation ρ. */

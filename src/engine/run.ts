@@ -60,7 +60,7 @@ import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
   A_NEWREG_H, A_NEWREG_P, A_PEX_NUM, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
   NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNDIS_INS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
-  P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_REGISTERED, effectTables, makeHouseholdPass,
+  P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_ILL, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
 
@@ -106,6 +106,9 @@ export function engineBytesPerHousehold(m: EngineModel): number {
     + (m.programmes.some((p) => p.cash === true) ? 4 : 0) // cash paid this year (float32)
     + (m.programmes.some((p) => (p.disasterCover ?? 0) > 0) ? 1 : 0); // insured
 }
+
+/** Slots of the year's pool totals. */
+const PY_DEPOSITS = 0, PY_NEW = 1, PY_SUBSIDY = 2, PY_BALANCE = 3, PY_LOSS = 4, PY_BANK = 5, PY_TOPUPS = 6, PY_DEPLETED = 7, PY_OUTSTANDING = 8, PY_DEFAULTS = 9, PY_SUSPENDED = 10;
 
 const M = Object.fromEntries(CORE_METRICS.map((k, i) => [k, i])) as { readonly [K in (typeof CORE_METRICS)[number]]: number };
 /** Where each programme's columns go (model/results.ts `programmeColumns`): after the core metrics, PROGRAMME_COLUMNS per programme. */
@@ -359,6 +362,17 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // People relocated per relocation programme and cohort year (for follow-up project money).
   const relocPeople = new Float64Array(Math.max(1, P * Y));
   const pools: PoolState[] = m.pools.map(() => newPoolState(Y));
+  // Pools whose defaults depend on the borrowers' own shocks (ownShockRisk ≠ 1): their
+  // borrowers (a household borrows at most once per run from a pool) and the year they borrowed.
+  const linkedPools = m.pools.map((q) => q.ownShockRisk !== undefined && q.ownShockRisk !== 1);
+  const anyLinked = linkedPools.some(Boolean);
+  const borrowers = m.pools.map((_, qi) => new Int32Array(linkedPools[qi] ? (cand[P + qi] as Int32Array).length : 0));
+  const borrowedIn = m.pools.map((_, qi) => new Uint8Array(linkedPools[qi] ? (cand[P + qi] as Int32Array).length : 0));
+  const borrowerCount = new Int32Array(Math.max(1, Q));
+  // The year's pool totals (step 3, or at the household pass when defaults wait for the borrowers' shocks).
+  const poolYear = new Float64Array(11);
+  /** Where the household pass's call to closeLinkedPools reads its run-year (set in step 3). */
+  const linkAt = { seed: 0, run: 0, zc: 0 };
   const ds = new Int32Array(4);
   const dAddr = { seed: 0, run: 0, base: 0 };
   const seedDefault = (c: number): void => seedStream(ds, dAddr.seed, dAddr.run, PURPOSE.loanDefault, dAddr.base + c);
@@ -376,12 +390,13 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const ctx: PassContext = {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, followUp, line: m.line, exitLine: m.exitLine,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, beforeMain: { fn: null }, followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor,
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
   };
 
   const householdPass = makeHouseholdPass(ctx);
+  if (anyLinked) ctx.beforeMain.fn = (y: number) => closeLinkedPools(linkAt.seed, linkAt.run, y, linkAt.zc);
 
   /**
    * A village programme serves up to its capacity of villages not yet served by it — those
@@ -454,7 +469,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
    * Steps 3–6 of pool qi in year y (credit.ts): the credit factor — linked to the common shock
    * `zc` by the pool's shockLink — then defaults, losses, subsidy, amortisation, suspension.
    */
-  const poolYearEnd = (seed: number, run: number, qi: number, y: number, zc: number): void => {
+  const poolYearEnd = (seed: number, run: number, qi: number, y: number, zc: number, own?: { share: number; expected: number }): void => {
     const pool = runPools[qi]!;
     seedStream(s4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
     seedTailStream(t4, seed, run, PURPOSE.creditFactor, qi * 256 + y);
@@ -463,7 +478,50 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     dAddr.seed = seed;
     dAddr.run = run;
     dAddr.base = qi * 65536 + y * 256;
-    poolDefaultsAndClose(pool, pools[qi]!, y, z, ds, seedDefault, poolOut);
+    poolDefaultsAndClose(pool, pools[qi]!, y, z, ds, seedDefault, poolOut, own);
+  };
+
+  /** Steps 3–6 of pool qi in year y, added to the year's pool totals (`own`: its borrowers' shocks). */
+  const closePool = (seed: number, run: number, qi: number, y: number, zc: number, own: { share: number; expected: number } | undefined): void => {
+    poolYearEnd(seed, run, qi, y, zc, own);
+    const st = pools[qi]!;
+    poolYear[PY_SUBSIDY] = (poolYear[PY_SUBSIDY] as number) + poolOut.interestSubsidy;
+    poolYear[PY_BALANCE] = (poolYear[PY_BALANCE] as number) + st.balance;
+    poolYear[PY_LOSS] = (poolYear[PY_LOSS] as number) + poolOut.poolLoss;
+    poolYear[PY_BANK] = (poolYear[PY_BANK] as number) + poolOut.bankLoss;
+    poolYear[PY_TOPUPS] = (poolYear[PY_TOPUPS] as number) + poolOut.topUp;
+    poolYear[PY_DEPLETED] = Math.max(poolYear[PY_DEPLETED] as number, poolOut.depleted);
+    poolYear[PY_OUTSTANDING] = (poolYear[PY_OUTSTANDING] as number) + poolOut.outstanding;
+    poolYear[PY_DEFAULTS] = (poolYear[PY_DEFAULTS] as number) + poolOut.defaults;
+    poolYear[PY_SUSPENDED] = Math.max(poolYear[PY_SUSPENDED] as number, poolOut.suspended);
+  };
+
+  /**
+   * Every pool's year end, during the household pass once the year's illness is drawn: for a
+   * pool linked to its borrowers' shocks, the share of its borrowers with a loan still running
+   * who fell ill or whose village a disaster hit, against the model's chance of either.
+   */
+  const closeLinkedPools = (seed: number, run: number, y: number, zc: number): void => {
+    const disaster = (par[P_DISASTER] as number) > 0;
+    const expected = 1 - (1 - (m.illnessProbability[y] as number)) * (1 - (m.disasterProbability[y] as number) * m.disasterVillageShare);
+    for (let qi = 0; qi < Q; qi++) {
+      if (!linkedPools[qi]) {
+        closePool(seed, run, qi, y, zc, undefined);
+        continue;
+      }
+      const b = borrowers[qi] as Int32Array;
+      const by = borrowedIn[qi] as Uint8Array;
+      const term = runPools[qi]!.termYears;
+      let live = 0;
+      let hit = 0;
+      for (let j = 0, nb = borrowerCount[qi] as number; j < nb; j++) {
+        if (y - (by[j] as number) >= term) continue;
+        const i = b[j] as number;
+        live++;
+        hit += +(((status[i] as number) & ST_ILL) !== 0 || (disaster && villageHit[h.village[i] as number] !== 0));
+      }
+      closePool(seed, run, qi, y, zc, { share: live > 0 ? hit / live : expected, expected });
+    }
   };
 
   /**
@@ -668,6 +726,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       for (let i = 0; i < n; i++) villagePoor[h.village[i] as number]! += ((status[i] as number) >> 4) & 1;
     }
     pools.forEach((st, qi) => resetPoolState(st, m.pools[qi]));
+    borrowerCount.fill(0);
     if (draws.length > 0) applyRunDraws(seed, run);
     const bs = m.baseIncomeSigma;
     if (noisyBase) {
@@ -823,8 +882,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
         programmeSpending += spend[p] as number;
       }
 
-      // 3. Credit pools.
-      let subsidy = 0, poolBalance = 0, poolLoss = 0, bankLoss = 0, topUps = 0, depleted = 0, outstanding = 0, newLending = 0, defaults = 0, suspended = 0, deposits = 0;
+      // 3. Credit pools: deposits and new loans; defaults and closing now, or — when they depend
+      // on the borrowers' own shocks — at the household pass, once the year's illness is drawn.
+      poolYear.fill(0);
       for (let qi = 0; qi < Q; qi++) {
         const pool = runPools[qi]!;
         const st = pools[qi]!;
@@ -846,19 +906,24 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
           if (eff) applyEffects(seed, run, src, eff, carried, y);
         }
         poolIssue(pool, st, issued, y, poolOut);
-        poolYearEnd(seed, run, qi, y, zc);
-        subsidy += poolOut.interestSubsidy;
-        poolBalance += st.balance;
-        poolLoss += poolOut.poolLoss;
-        bankLoss += poolOut.bankLoss;
-        topUps += poolOut.topUp;
-        depleted = Math.max(depleted, poolOut.depleted);
-        outstanding += poolOut.outstanding;
-        newLending += poolOut.newLending;
-        defaults += poolOut.defaults;
-        suspended = Math.max(suspended, poolOut.suspended);
-        deposits += poolOut.deposit;
+        poolYear[PY_DEPOSITS] = (poolYear[PY_DEPOSITS] as number) + poolOut.deposit;
+        poolYear[PY_NEW] = (poolYear[PY_NEW] as number) + poolOut.newLending;
+        if (linkedPools[qi]) {
+          // Remember who borrowed this year (the households carried by the new loans).
+          const b = borrowers[qi] as Int32Array;
+          const by = borrowedIn[qi] as Uint8Array;
+          const carried = issued > 0 ? Math.min(b.length - (borrowerCount[qi] as number), Math.ceil(issued * (pool.householdsPerLoan > 0 ? pool.householdsPerLoan : 1) - 1e-9)) : 0;
+          for (let j = 0; j < carried; j++) {
+            b[(borrowerCount[qi] as number) + j] = list[j] as number;
+            by[(borrowerCount[qi] as number) + j] = y;
+          }
+          borrowerCount[qi] = (borrowerCount[qi] as number) + carried;
+        }
+        if (!anyLinked) closePool(seed, run, qi, y, zc, undefined);
       }
+      linkAt.seed = seed;
+      linkAt.run = run;
+      linkAt.zc = zc;
 
       // 4. Household pass (village programmes' uplift first: it applies to every household of a served village).
       if (VP > 0) villageUplift(y);
@@ -953,17 +1018,18 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       out[o + M.programmeSpending] = programmeSpending;
       out[o + M.floorTopUps] = floorCost;
       out[o + M.followUpPayments] = follow;
+      const subsidy = poolYear[PY_SUBSIDY] as number;
       out[o + M.interestSubsidy] = subsidy;
-      out[o + M.fiscalCost] = programmeSpending + floorCost + follow + subsidy + topUps + deposits;
-      out[o + M.poolBalance] = poolBalance;
-      out[o + M.poolLoss] = poolLoss;
-      out[o + M.bankLoss] = bankLoss;
-      out[o + M.poolTopUps] = topUps;
-      out[o + M.poolDepleted] = depleted;
-      out[o + M.loansOutstanding] = outstanding;
-      out[o + M.newLending] = newLending;
-      out[o + M.defaults] = defaults;
-      out[o + M.suspended] = suspended;
+      out[o + M.fiscalCost] = programmeSpending + floorCost + follow + subsidy + (poolYear[PY_TOPUPS] as number) + (poolYear[PY_DEPOSITS] as number);
+      out[o + M.poolBalance] = poolYear[PY_BALANCE] as number;
+      out[o + M.poolLoss] = poolYear[PY_LOSS] as number;
+      out[o + M.bankLoss] = poolYear[PY_BANK] as number;
+      out[o + M.poolTopUps] = poolYear[PY_TOPUPS] as number;
+      out[o + M.poolDepleted] = poolYear[PY_DEPLETED] as number;
+      out[o + M.loansOutstanding] = poolYear[PY_OUTSTANDING] as number;
+      out[o + M.newLending] = poolYear[PY_NEW] as number;
+      out[o + M.defaults] = poolYear[PY_DEFAULTS] as number;
+      out[o + M.suspended] = poolYear[PY_SUSPENDED] as number;
       out[o + M.meanIncome] = regH > 0 ? (acc[A_INCOME] as number) / regH : 0;
       out[o + M.exitedHouseholds] = exitedH;
       out[o + M.unregisteredHouseholds] = n - regH;

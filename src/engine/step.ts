@@ -119,6 +119,12 @@ export interface PassContext {
   readonly insured: Uint8Array;
   /** Per household (length 0 without cash delivery): cash paid this year, yuan per person; the pass adds it to income and clears it. */
   readonly cash: Float32Array;
+  /**
+   * Called by the pass for year y after the year's illness events are drawn and before
+   * incomes and the verification (the illness bit ST_ILL is then set): the credit pools read
+   * their borrowers' own shocks here. null: nothing to call.
+   */
+  readonly beforeMain: { fn: ((y: number) => void) | null };
   /** Follow-up transfer per person at [(code − 1) * Y + y] for reloc code. */
   readonly followUp: Float64Array;
   /** Per segment × year. */
@@ -206,6 +212,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const villagePoor = c.villagePoor;
   const villageDis = c.villageDis;
   const villageLift = c.villageLift;
+  const beforeMain = c.beforeMain;
   const villageDisInsured = c.villageDisInsured;
   const insured = c.insured;
   const anyInsured = insured.length > 0;
@@ -485,6 +492,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     noisePass();
     effectPass(y);
     illnessPass();
+    beforeMain.fn?.(y);
     mainPass(y);
   };
 }

@@ -365,6 +365,11 @@ const poolSchema = z.strictObject({
   lgd: share({ dated: false }).describe("Loss given default."),
   poolLossShare: share({ dated: false }).describe("Share of each loss the pool pays (the bank bears the rest)."),
   shockLink: num({ kind: "real", dated: false, min: -1, max: 1 }).optional().describe("Correlation between the credit factor and the common income shock (−1..1)."),
+  ownShockRisk: ratio({ dated: false, min: 1, max: 100 })
+    .optional()
+    .describe(
+      "How many times more often a loan defaults when its borrower household falls ill or its village is hit by a disaster that year (≥ 1; default 1: no link). The pool's PD stays the average over borrowers hit and not hit.",
+    ),
   suspension: z
     .strictObject({ nplThreshold: share({ dated: false }).describe("Stop new lending when the non-performing ratio exceeds this."), ...cite })
     .optional(),

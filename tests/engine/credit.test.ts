@@ -107,4 +107,55 @@ describe("credit pool", () => {
     const expected = 0.45 * 10_000 * (100 * 0.9 * 0.1 + 100 * 0.9 * 0.9 * 0.1);
     expect(Math.abs(after / runs - expected) / expected).toBeLessThan(0.15);
   });
+
+  describe("defaults linked to the borrowers' own shocks (ownShockRisk)", () => {
+    const Y = 3;
+    const h = referencePopulation(4_000, 9);
+    const years = [2017, 2018, 2019];
+    // 2,000 loans made in 2017, running three years; no systematic factor (ρ = 0).
+    const pool = (rr?: number) => ({ ...creditPool(2_000, 0.05, 0, 0.45, Y, { termYears: 3 }), ...(rr !== undefined ? { ownShockRisk: rr } : {}) });
+    const model = (rr: number | undefined, over: Record<string, unknown> = {}) => ({ ...baseEngineModel(years), pools: [pool(rr)], ...over });
+    const simulate = (m: ReturnType<typeof model>, runs: number) => {
+      const metrics = modelMetrics(m);
+      const d = prepareModelKernel({ model: m, households: h })({ seed: 21, runStart: 0, runEnd: runs });
+      return (r: number, y: number, k: string): number => d[(r * Y + y) * metrics.length + metrics.indexOf(k)] as number;
+    };
+
+    it("a relative risk of 1 is the unlinked pool, bit for bit", () => {
+      const a = prepareModelKernel({ model: model(undefined, { illnessProbability: new Float64Array(Y).fill(0.2) }), households: h })({ seed: 3, runStart: 0, runEnd: 4 });
+      const b = prepareModelKernel({ model: model(1, { illnessProbability: new Float64Array(Y).fill(0.2) }), households: h })({ seed: 3, runStart: 0, runEnd: 4 });
+      expect(Array.from(b)).toEqual(Array.from(a));
+    });
+
+    it("keeps the pool's PD as the average, and puts the defaults where the disasters fall", () => {
+      // Disasters in half the run-years, hitting every village: all borrowers hit or none.
+      // RR 3, q = 0.5: PD₀ = 0.05 / (1 + 0.5 × 2) = 0.025, PD₁ = 0.075.
+      const RUNS = 60;
+      const at = simulate(model(3, { disasterProbability: new Float64Array(Y).fill(0.5), disasterVillageShare: 1, disasterLoss: 0.3 }), RUNS);
+      // Mean income without disasters (incomes are fixed here): a disaster year shows 30% below it.
+      const calm = simulate(model(3), 1);
+      let hitLoans = 0, hitDefaults = 0, calmLoans = 0, calmDefaults = 0;
+      for (let r = 0; r < RUNS; r++) {
+        let live = 2_000;
+        for (let y = 0; y < Y; y++) {
+          const defaults = at(r, y, "defaults");
+          if (at(r, y, "meanIncome") < 0.85 * calm(0, y, "meanIncome")) {
+            hitLoans += live;
+            hitDefaults += defaults;
+          } else {
+            calmLoans += live;
+            calmDefaults += defaults;
+          }
+          live -= defaults;
+        }
+      }
+      const hitRate = hitDefaults / hitLoans;
+      const calmRate = calmDefaults / calmLoans;
+      expect(Math.abs(hitRate - 0.075)).toBeLessThan(4 * Math.sqrt((0.075 * 0.925) / hitLoans));
+      expect(Math.abs(calmRate - 0.025)).toBeLessThan(4 * Math.sqrt((0.025 * 0.975) / calmLoans));
+      // Over all run-years the rate is the pool's PD.
+      const all = (hitDefaults + calmDefaults) / (hitLoans + calmLoans);
+      expect(Math.abs(all - 0.05)).toBeLessThan(0.01);
+    });
+  });
 });
