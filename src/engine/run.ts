@@ -902,23 +902,24 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
             const i = list[j] as number;
             served[i] = (served[i] as number) | bit;
           }
+          // Remember who borrowed this year, before applyEffects reuses the list as scratch.
+          if (linkedPools[qi]) {
+            const b = borrowers[qi] as Int32Array;
+            const by = borrowedIn[qi] as Uint8Array;
+            const at = borrowerCount[qi] as number;
+            const take = Math.min(carried, b.length - at);
+            for (let j = 0; j < take; j++) {
+              b[at + j] = list[j] as number;
+              by[at + j] = y;
+            }
+            borrowerCount[qi] = at + take;
+          }
           const eff = runEffects[src];
           if (eff) applyEffects(seed, run, src, eff, carried, y);
         }
         poolIssue(pool, st, issued, y, poolOut);
         poolYear[PY_DEPOSITS] = (poolYear[PY_DEPOSITS] as number) + poolOut.deposit;
         poolYear[PY_NEW] = (poolYear[PY_NEW] as number) + poolOut.newLending;
-        if (linkedPools[qi]) {
-          // Remember who borrowed this year (the households carried by the new loans).
-          const b = borrowers[qi] as Int32Array;
-          const by = borrowedIn[qi] as Uint8Array;
-          const carried = issued > 0 ? Math.min(b.length - (borrowerCount[qi] as number), Math.ceil(issued * (pool.householdsPerLoan > 0 ? pool.householdsPerLoan : 1) - 1e-9)) : 0;
-          for (let j = 0; j < carried; j++) {
-            b[(borrowerCount[qi] as number) + j] = list[j] as number;
-            by[(borrowerCount[qi] as number) + j] = y;
-          }
-          borrowerCount[qi] = (borrowerCount[qi] as number) + carried;
-        }
         if (!anyLinked) closePool(seed, run, qi, y, zc, undefined);
       }
       linkAt.seed = seed;

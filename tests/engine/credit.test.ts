@@ -127,6 +127,15 @@ describe("credit pool", () => {
       expect(Array.from(b)).toEqual(Array.from(a));
     });
 
+    it("counts every borrower, whether or not the pool's own effect worked for it (the effect changes incomes, not illness or disasters)", () => {
+      const shocks = { illnessProbability: new Float64Array(Y).fill(0.3), disasterProbability: new Float64Array(Y).fill(0.4), disasterVillageShare: 0.5, disasterLoss: 0.3 };
+      const effect = { successProbability: 0.5, mode: "multiplicative" as const, uplift: { kind: "fixed" as const, a: 1.2, b: 0, c: 0 }, lagYears: 0, decay: 0 };
+      const withEffect = { ...model(3, shocks), pools: [{ ...pool(3), effect }] };
+      const a = simulate(withEffect, 8);
+      const b = simulate(model(3, shocks), 8);
+      for (let r = 0; r < 8; r++) for (let y = 0; y < Y; y++) expect(a(r, y, "defaults")).toBe(b(r, y, "defaults"));
+    });
+
     it("keeps the pool's PD as the average, and puts the defaults where the disasters fall", () => {
       // Disasters in half the run-years, hitting every village: all borrowers hit or none.
       // RR 3, q = 0.5: PD₀ = 0.05 / (1 + 0.5 × 2) = 0.025, PD₁ = 0.075.
