@@ -31,7 +31,9 @@ import type { RunResults } from "../model/results.js";
 import type { PopulationIssue } from "../population/cohorts.js";
 import { buildPopulation } from "../population/synthetic.js";
 import { PURPOSE, mix32, nextUniform, seedStream } from "../random/rng.js";
-import { quantileSorted } from "../results/stats.js";
+import { meanSd, quantileSorted } from "../results/stats.js";
+import { yearColumn } from "../results/columns.js";
+import { concatRuns } from "../results/precision.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
 import { DECOMPOSITION_CONFIDENCE, DECOMPOSITION_RESAMPLES, UNCERTAINTY_STEPS } from "../results/decomposition.js";
@@ -88,24 +90,14 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
     }
   }
   const target = Number.isNaN(full.exitTarget[yi] as number) ? null : (full.exitTarget[yi] as number);
-  const column = (r: RunResults[], name: string): number[] => {
-    const out: number[] = [];
-    for (const x of r) {
-      const k = x.metrics.indexOf(name);
-      const nm = x.metrics.length;
-      for (let run = 0; run < x.runs; run++) out.push(x.data[(run * x.years.length + yi) * nm + k] as number);
-    }
-    return out;
-  };
-  const stepColumns: number[][] = [];
-  const step = (id: UncertaintyStepId, r: RunResults[]): UncertaintyStep => {
-    const v = column(r, TARGET_MEASURE);
+  const stepColumns: Float64Array[] = [];
+  const step = (id: UncertaintyStepId, parts: RunResults[]): UncertaintyStep => {
+    const r = concatRuns(parts);
+    const v = yearColumn(r, TARGET_MEASURE, yi) as Float64Array;
     stepColumns.push(v);
-    const n = v.length;
-    const mean = v.reduce((a, b) => a + b, 0) / n;
-    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n - 1));
-    const met = target === null ? null : column(r, "targetMet").reduce((a, b) => a + b, 0) / n;
-    return { id, runs: n, mean, sd, pTarget: met };
+    const { mean, sd } = meanSd(v);
+    const met = target === null ? null : meanSd(yearColumn(r, "targetMet", yi) as Float64Array).mean;
+    return { id, runs: v.length, mean, sd, pTarget: met };
   };
 
   const steps: UncertaintyStep[] = [];
@@ -123,7 +115,7 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
     }
     steps.push(step("population", parts));
   }
-  const columns = stepColumns.map((c) => Float64Array.from(c));
+  const columns = stepColumns;
   const shares = sharesOf(columns, null);
   // Bootstrap: resample run indices (the same for every step).
   const n = columns[0]!.length;

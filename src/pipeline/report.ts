@@ -29,7 +29,6 @@ export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "
   readonly decompose?: boolean;
 }
 
-
 /** Simulate the baseline and the variants and assemble the report input. Errors: a population cannot be built (text in both languages). */
 export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, variants: readonly LoadedVariant[] = []): Promise<Result<ReportInput, Localized>> {
   const onProgress = o.onProgress;

@@ -100,13 +100,13 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
   const summary = summarize(results, { targets: targetsFromScenario(s, loaded.years) });
   // Sources against what the runs spent; uncertain sources drawn per run (addressed by their path).
   const scale = defaultScale(s, households);
+  const uncertainSources = s.funding.sources.flatMap((x) => (x.uncertainty ? [{ id: x.id, dist: engineDist(x.uncertainty) }] : []));
   const funding = fundingRisk(
     results,
     ledger.sources.map((line) => {
-      const src = s.funding.sources.find((x) => x.id === line.id);
       const byYear = line.byYear.map((d) => d.toNumber() * scale);
-      if (src?.uncertainty === undefined) return { id: line.id, byYear };
-      const dist = engineDist(src.uncertainty);
+      const dist = uncertainSources.find((x) => x.id === line.id)?.dist;
+      if (dist === undefined) return { id: line.id, byYear };
       return { id: line.id, label: line.label, byYear, factors: Float64Array.from({ length: results.runs }, (_, run) => drawAt(dist, `funding.sources.${line.id}`, seed, run, 0)) };
     }),
     s.funding.carryForward,
@@ -129,9 +129,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
       incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0,
       unknowns: (model.runDraws ?? []).map((d) => ({ parameter: d.path, dist: d.dist.kind, params: distParams(d.dist) })),
       ...(loaded.fixedUnknowns && loaded.fixedUnknowns.length > 0 ? { fixedUnknowns: loaded.fixedUnknowns } : {}),
-      ...(s.funding.sources.some((x) => x.uncertainty !== undefined)
-        ? { funding: s.funding.sources.flatMap((x) => (x.uncertainty ? [{ source: x.id, dist: engineDist(x.uncertainty).kind, params: distParams(engineDist(x.uncertainty)) }] : [])) }
-        : {}),
+      ...(uncertainSources.length > 0 ? { funding: uncertainSources.map((x) => ({ source: x.id, dist: x.dist.kind, params: distParams(x.dist) })) } : {}),
     },
   });
   const horizon = new Set(loaded.years);

@@ -8,6 +8,7 @@ import { say } from "../messages/lang.js";
 import * as M from "../messages/results.js";
 import { targetMeasureName } from "../messages/results.js";
 import type { Decomposition } from "../results/decomposition.js";
+import { displayWidth } from "./ledgerText.js";
 
 /** Rows of the decomposition table, header first. */
 export function decompositionRows(d: Decomposition, lang: Lang): string[][] {
@@ -34,12 +35,10 @@ export function decompositionParts(d: Decomposition, lang: Lang): { heading: str
 
 export function decompositionText(d: Decomposition, lang: Lang): string {
   const { heading, rows, note } = decompositionParts(d, lang);
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => displayWidth(r[j] ?? ""))));
   const line = (r: string[]): string => r.map((c, j) => (j === 0 ? pad(c, widths[j]!) : padLeft(c, widths[j]!))).join("  ");
   return [heading, ...rows.map(line), note, ""].join("\n");
 }
 
-/** Display width: CJK characters take two columns. */
-const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - width(s)));
-const padLeft = (s: string, w: number): string => " ".repeat(Math.max(0, w - width(s))) + s;
+const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - displayWidth(s)));
+const padLeft = (s: string, w: number): string => " ".repeat(Math.max(0, w - displayWidth(s))) + s;

@@ -16,6 +16,7 @@
  */
 import type { RunResults } from "../model/results.js";
 import type { Label } from "../ledger/types.js";
+import { probability } from "./stats.js";
 
 export interface FundingSource {
   readonly id: string;
@@ -46,11 +47,11 @@ export function fundingRisk(r: RunResults, sources: readonly FundingSource[], ca
   const k = (m: string): number => r.metrics.indexOf(m);
   const [cost, floor, topUps] = [k("fiscalCost"), k("floorTopUps"), k("poolTopUps")];
   if (cost < 0) throw new Error("results have no fiscalCost metric");
-  const short = new Float64Array(Y);
-  let anyShort = 0;
+  // Per year and run: 1 when the balance is below zero after the year's uses.
+  const short = Array.from({ length: Y }, () => new Float64Array(r.runs));
+  const anyShort = new Float64Array(r.runs);
   for (let run = 0; run < r.runs; run++) {
     let balance = 0;
-    let was = false;
     for (let y = 0; y < Y; y++) {
       const o = (run * Y + y) * nm;
       let src = 0;
@@ -58,19 +59,20 @@ export function fundingRisk(r: RunResults, sources: readonly FundingSource[], ca
       const uses = (r.data[o + cost] as number) - (floor >= 0 ? (r.data[o + floor] as number) : 0) - (topUps >= 0 ? (r.data[o + topUps] as number) : 0);
       balance = (carryForward ? balance : 0) + src - uses;
       if (balance < -SHORTFALL_TOLERANCE) {
-        short[y] = (short[y] as number) + 1;
-        was = true;
+        (short[y] as Float64Array)[run] = 1;
+        anyShort[run] = 1;
       }
     }
-    anyShort += was ? 1 : 0;
   }
-  const n = Math.max(1, r.runs);
-  const se = (p: number): number => Math.sqrt((p * (1 - p)) / n);
+  const at = (x: Float64Array) => {
+    const p = probability(x);
+    return { p: p.p, se: p.se };
+  };
   return {
     uncertain: sources.filter((s) => s.factors !== undefined).map((s) => (s.label === undefined ? { id: s.id } : { id: s.id, label: s.label })),
     runs: r.runs,
     carryForward,
-    byYear: r.years.map((year, y) => ({ year, p: (short[y] as number) / n, se: se((short[y] as number) / n) })),
-    any: { p: anyShort / n, se: se(anyShort / n) },
+    byYear: r.years.map((year, y) => ({ year, ...at(short[y] as Float64Array) })),
+    any: at(anyShort),
   };
 }

@@ -14,7 +14,7 @@
  *   { target: 0.002, initialRuns: 200, maxRuns: 20000 });
  * record.converged // false if 20,000 runs were not enough
  */
-import { yearColumn, assertLayout } from "./columns.js";
+import { horizonColumn, yearColumn, assertLayout } from "./columns.js";
 import type { PrecisionRecord } from "./manifest.js";
 import { meanSd, quantileSorted } from "./stats.js";
 import type { RunResults } from "../model/results.js";
@@ -132,11 +132,8 @@ export function precisionEstimate(r: RunResults, metric: PrecisionMetric): { est
       return { estimate: p, se: pTargetSe(p, n) };
     }
     case "poolLoss99": {
-      const loss = new Float64Array(n);
-      for (let y = 0; y < Y; y++) {
-        const c = col("poolLoss", y);
-        for (let i = 0; i < n; i++) loss[i] = (loss[i] as number) + (c[i] as number);
-      }
+      const loss = horizonColumn(r, "poolLoss");
+      if (!loss) throw new Error("results have no poolLoss metric");
       loss.sort();
       return { estimate: quantileSorted(loss, 0.99), se: quantileSe(loss, 0.99) };
     }
