@@ -39,7 +39,7 @@ import { CAUSES, FLAG_NAMES, SEGMENTS } from "../model/households.js";
 import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import { householdEffect, type HouseholdEffect, type Scenario } from "../scenario/types.js";
-import { deliveredAsCash } from "../scenario/crossChecks.js";
+import { HOUSEHOLD_UNITS, deliveredAsCash, relocatedBySchedules } from "../scenario/crossChecks.js";
 import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import { resolveUnknown } from "../scenario/unknowns.js";
 import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting, EngineVillageEffect } from "./model.js";
@@ -109,7 +109,6 @@ function engineEligibility(e: ScenarioEligibility | undefined): EngineEligibilit
   };
 }
 
-const HOUSEHOLD_UNITS = new Set(["person", "household", "student"]);
 
 function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
   // A village effect (its unit cost per village, checked by the scenario) serves villages.
@@ -148,9 +147,6 @@ function behaviourOf(p: ScenarioProgramme): EngineBehaviour | null {
       return p.kind satisfies never;
   }
 }
-
-/** A relocation programme without a unit cost whose schedules count people: they say who is relocated when. */
-const relocatedBySchedules = (p: ScenarioProgramme): boolean => (p.schedules ?? []).some((s) => s.unit === "person");
 
 /** People relocated in each year by a schedule-only relocation programme: its first per-person schedule's cohorts. */
 function scheduledPeople(pl: ProgrammeLedger, ledger: Ledger): Float64Array {

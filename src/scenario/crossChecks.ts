@@ -144,8 +144,11 @@ export function cashCanApply(p: Scenario["programmes"][number]): boolean {
 /** Whether a programme is delivered as cash: as it says, else education whose cash can be paid. */
 export const deliveredAsCash = (p: Scenario["programmes"][number]): boolean => (p.delivery === undefined ? p.kind === "education" && cashCanApply(p) : p.delivery === "cash");
 
-/** Cost units a household effect can count served households by. */
-const HOUSEHOLD_UNITS: ReadonlySet<string> = new Set(["person", "household", "student"]);
+/** Cost units a household effect can count served households by (the engine maps the others to cost lines). */
+export const HOUSEHOLD_UNITS: ReadonlySet<string> = new Set(["person", "household", "student"]);
+
+/** A relocation given by per-person follow-up schedules: its cohorts are the people relocated. */
+export const relocatedBySchedules = (p: Scenario["programmes"][number]): boolean => (p.schedules ?? []).some((s) => s.unit === "person");
 /** Kinds whose mechanism is their own (floor, relocation, credit): no village effect. */
 const NO_VILLAGE_KINDS: ReadonlySet<string> = new Set(["floor", "relocation", "credit"]);
 
@@ -172,7 +175,7 @@ function effectPlacement(p: Scenario["programmes"][number], i: number): Issue[] 
     out.push({ code: "effectCannotApply", path: ["programmes", i, "delivery"], found: recurring ? "recurring" : (unit ?? ""), detail: "cash" });
   }
   if (effect === undefined || p.kind === "credit") return out;
-  const bySchedules = p.kind === "relocation" && unit === undefined && (p.schedules ?? []).some((s) => s.unit === "person");
+  const bySchedules = p.kind === "relocation" && unit === undefined && relocatedBySchedules(p);
   if (p.kind === "floor" || p.kind === "infrastructure" || !(bySchedules || (unit !== undefined && HOUSEHOLD_UNITS.has(unit)))) {
     out.push({ code: "effectCannotApply", path: ["programmes", i, "effect"], found: p.kind === "floor" || p.kind === "infrastructure" ? `kind ${p.kind}` : unit === undefined ? "" : unit, detail: p.kind });
   }
