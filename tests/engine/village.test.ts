@@ -13,7 +13,8 @@ import type { EngineModel, EngineProgramme } from "../../src/engine/model.js";
 import { simulateModel } from "../../src/engine/simulate.js";
 import { metricIndex, type RunResults } from "../../src/model/results.js";
 import { scenarioFromObject } from "../../src/scenario/index.js";
-import { issueHint, issueMessage } from "../../src/messages/scenario.js";
+import type { Issue } from "../../src/scenario/index.js";
+import { expectRefused } from "../scenario/refused.js";
 import { buildLedger } from "../../src/ledger/build.js";
 import { engineModelFromScenario } from "../../src/engine/fromScenario.js";
 import { buildPopulation } from "../../src/population/synthetic.js";
@@ -139,15 +140,7 @@ describe("a scenario's village effect", () => {
     const p = structuredClone(roads) as Raw;
     edit(p);
     raw.programmes.push(p);
-    const r = scenarioFromObject(raw);
-    expect(r.ok).toBe(false);
-    const issue = r.ok ? undefined : r.error.find((i) => i.code === code);
-    expect(issue).toBeDefined();
-    const m = issueMessage(issue!);
-    expect(m.en).toContain(`At ${path}:`);
-    expect(m.zh).toContain(`字段 ${path}：`);
-    expect(issueHint(issue!)?.zh).toMatch(/[\u4e00-\u9fff]/);
-    return m;
+    return expectRefused(scenarioFromObject(raw), code as Issue["code"], path);
   };
 
   it("is refused without a unit cost per village, beside a household effect, or on a floor", async () => {
