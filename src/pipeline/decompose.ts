@@ -48,6 +48,11 @@ export interface DecomposeOptions {
   /** A register is the population as given: no population step. */
   readonly register?: { readonly households: Households };
   readonly onProgress?: (done: number, planned: number) => void;
+  /**
+   * The simulation's own results (same scenario, seed and population, at least `runs` runs):
+   * step 2 is their first `runs` runs, so it is not simulated again.
+   */
+  readonly simulated?: RunResults;
 }
 
 /** Runs per step of the decomposition that simulate --decompose and the report make (at most their runs). */
@@ -71,7 +76,8 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
   if (!own.ok) return own;
   const full = engineModelFromScenario(s, ledger, own.value);
   const K = o.register ? 0 : Math.max(1, Math.min(runs, o.populations ?? 10));
-  const planned = runs * (K > 0 ? 3 : 2);
+  const reuse = o.simulated !== undefined && o.simulated.runs >= runs;
+  const planned = runs * ((K > 0 ? 3 : 2) - (reuse ? 1 : 0));
   let done = 0;
   const sim = async (m: EngineModel, h: Households, count: number, first: number): Promise<RunResults> => {
     const base = done;
@@ -102,7 +108,7 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
 
   const steps: UncertaintyStep[] = [];
   steps.push(step("shocks", [await sim({ ...full, runDraws: [] }, own.value, runs, 0)]));
-  steps.push(step("parameters", [await sim(full, own.value, runs, 0)]));
+  steps.push(step("parameters", [reuse ? firstRuns(o.simulated!, runs) : await sim(full, own.value, runs, 0)]));
   if (K > 0) {
     // Each population its own runs (different run indices: fresh shocks and parameters).
     const parts: RunResults[] = [];
@@ -148,6 +154,9 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
     seed,
   });
 }
+
+/** The first `n` runs of `r`. */
+const firstRuns = (r: RunResults, n: number): RunResults => ({ ...r, runs: n, data: r.data.subarray(0, n * r.years.length * r.metrics.length) });
 
 /** The decomposition's bootstrap stream (PURPOSE.sensitivity; 1–3 are the sensitivity designs'). */
 const BOOTSTRAP_STREAM = 4;

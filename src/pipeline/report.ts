@@ -52,6 +52,7 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     const d = await decomposeUncertainty(loaded, {
       runs: Math.min(set.results.runs, DECOMPOSE_RUNS),
       seed: set.manifest.seed,
+      simulated: set.results,
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
     });
     if (!d.ok) return err(joinIssues(d.error.map(populationIssue)));

@@ -65,6 +65,15 @@ describe("decomposeUncertainty", () => {
     for (const s of d.steps) expect(s.runs).toBe(40);
   });
 
+  it("reusing the simulation's own runs for step 2 gives the same decomposition as simulating them again", async () => {
+    const loaded = loadWith([SUCCESS]);
+    const { simulateScenario } = await import("../../src/pipeline/simulate.js");
+    const sim = unwrap(await simulateScenario(loaded, { runs: 30, threads: 1 }));
+    const again = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, populations: 2 }));
+    const reused = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, populations: 2, simulated: sim.results }));
+    expect(reused).toEqual(again);
+  });
+
   it("is the same on one thread and on two", async () => {
     const loaded = loadWith([SUCCESS]);
     const a = unwrap(await decomposeUncertainty(loaded, { runs: 16, threads: 1, populations: 2 }));

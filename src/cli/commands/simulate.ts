@@ -200,7 +200,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         // Each step simulates the same runs as the headline results (at most DECOMPOSE_RUNS).
         const { decomposeUncertainty, DECOMPOSE_RUNS } = await import("../../pipeline/decompose.js");
         const bar2 = progressBar(ctx, say(lang, decomposingLabel()), lang);
-        const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
+        const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), simulated: r.value.results, ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
           bar2.stop(),
         );
         if (!d.ok) {
