@@ -64,6 +64,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
   const subsidy = s.metrics["interestSubsidy"]?.horizon.mean;
   const facts = lendingFacts(set);
   const lending = facts ? { ...facts, span: `${s.years[0] ?? ""}–${s.years[s.years.length - 1] ?? ""}` } : undefined;
+  const gap = subsidyGap(set.spending);
   return {
     runs: s.runs,
     register: set.manifest.register !== null,
@@ -84,7 +85,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
       : {}),
     fiscalCost: { mean: cost?.mean ?? Number.NaN, q05: cost?.q05 ?? Number.NaN, q95: cost?.q95 ?? Number.NaN },
     ...(subsidy !== undefined && refs ? { interestSubsidy: subsidy } : {}),
-    ...(subsidyGap(set.spending) ? { subsidyGap: subsidyGap(set.spending)! } : {}),
+    ...(gap ? { subsidyGap: gap } : {}),
     ...(set.funding ? { funding: set.funding } : {}),
     ...(s.costPerExit && Number.isFinite(s.costPerExit.value) ? { costPerExit: s.costPerExit.value } : {}),
     ...(set.decomposition && set.decomposition.populations > 0
