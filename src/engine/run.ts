@@ -357,6 +357,9 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const insured = new Uint8Array(disasterCover > 0 ? n : 0);
   const villageCollective = new Uint8Array(V);
   const vRank = new Float64Array(V);
+  // Registered households per village at the start (h.registered: absent means all).
+  const villageRegistered = new Int32Array(V);
+  if (VP > 0) for (let i = 0; i < n; i++) villageRegistered[h.village[i] as number]! += h.registered === undefined || (h.registered[i] as number) !== 0 ? 1 : 0;
   const vOrder = new Int32Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
   // People relocated per relocation programme and cohort year (for follow-up project money).
@@ -721,9 +724,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       vLog.fill(0);
       villageLift.fill(0);
       villageCollective.fill(0);
-      // Year one's village targeting sees the registered households per village.
-      villagePoor.fill(0);
-      for (let i = 0; i < n; i++) villagePoor[h.village[i] as number]! += ((status[i] as number) >> 4) & 1;
+      // Year one's village targeting sees the registered households per village (the same every run).
+      villagePoor.set(villageRegistered);
     }
     pools.forEach((st, qi) => resetPoolState(st, m.pools[qi]));
     borrowerCount.fill(0);
