@@ -127,13 +127,30 @@ function isEligible(e: EngineEligibility, h: Households, i: number, useCause: bo
   return true;
 }
 
-function candidates(e: EngineEligibility, h: Households, useCause: boolean): Int32Array {
+/**
+ * The households meeting static eligibility e (isEligible, inlined), in household order:
+ * one pass writing into `tmp` (at least h.count long), copied out at its exact length.
+ */
+function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp: Int32Array): Int32Array {
+  const seg = h.segment;
+  const fl = h.flags;
+  const ca = h.cause;
+  const lab = h.labour;
+  const sm = e.segmentMask;
+  const fa = e.flagsAll;
+  const cm = useCause ? e.causeMask : 0;
+  const needLabour = e.labour === "required" ? 1 : e.labour === "none" ? 0 : -1;
   let k = 0;
-  for (let i = 0; i < h.count; i++) if (isEligible(e, h, i, useCause)) k++;
-  const out = new Int32Array(k);
-  k = 0;
-  for (let i = 0; i < h.count; i++) if (isEligible(e, h, i, useCause)) out[k++] = i;
-  return out;
+  for (let i = 0; i < h.count; i++) {
+    tmp[k] = i;
+    const ok =
+      ((sm >>> (seg[i] as number)) & 1) !== 0 &&
+      ((fl[i] as number) & fa) === fa &&
+      (cm === 0 || ((cm >>> (ca[i] as number)) & 1) !== 0) &&
+      (needLabour < 0 || +((lab[i] as number) !== 0) === needLabour);
+    k += +ok;
+  }
+  return tmp.slice(0, k);
 }
 
 /** Check the model's shape; a malformed model is a bug in whoever built it. */
@@ -176,6 +193,24 @@ export function checkModel(m: EngineModel, h: Households): void {
 
 /** Prepare the full-model kernel on this thread. */
 export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) => Float64Array {
+  return makeModelKernel(input).run;
+}
+
+/** A prepared model kernel that can be pointed at a redrawn population. */
+export interface ModelKernel {
+  /** Computes runs [runStart, runEnd) into runs × years × metrics values. */
+  readonly run: (slice: RunSlice) => Float64Array;
+  /**
+   * The population's arrays were rewritten in place (the same count, villages and cohorts;
+   * population/cohorts.ts `into`): recompute what the kernel derived from them (candidate
+   * lists, floor eligibility, village counts, log incomes, the year-one selection memo).
+   * Not with a given `logIncome`.
+   */
+  readonly reload: () => void;
+}
+
+/** Prepare the model kernel (allocates its state once; see prepareModelKernel). */
+export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const m = input.model;
   const h = input.households;
   checkModel(m, h);
@@ -198,27 +233,33 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   );
 
   // Candidate lists (static eligibility); the cause is a priority, not a filter, for "cause" targeting.
-  // Sources with the same eligibility share one list.
+  // Sources with the same eligibility share one list. Derived from the population (in load).
   const lists = new Map<string, Int32Array>();
   const listFor = (e: EngineEligibility, useCause: boolean): Int32Array => {
     const key = `${e.segmentMask}/${e.flagsAll}/${useCause ? e.causeMask : 0}/${e.labour}`;
     let l = lists.get(key);
-    if (l === undefined) lists.set(key, (l = candidates(e, h, useCause)));
+    if (l === undefined) lists.set(key, (l = candidates(e, h, useCause, list)));
     return l;
   };
-  const cand = [
-    ...m.programmes.map((p) => (p.behaviour === "floor" || p.behaviour === "cost" || p.behaviour === "village" ? new Int32Array(0) : listFor(p.eligibility, p.targeting !== "cause"))),
-    ...m.pools.map((q) => listFor(q.eligibility, q.targeting !== "cause")),
-  ];
+  const cand: Int32Array[] = [];
+  const loadCandidates = (): void => {
+    lists.clear();
+    cand.length = 0;
+    for (const p of m.programmes) cand.push(p.behaviour === "floor" || p.behaviour === "cost" || p.behaviour === "village" ? new Int32Array(0) : listFor(p.eligibility, p.targeting !== "cause"));
+    for (const q of m.pools) cand.push(listFor(q.eligibility, q.targeting !== "cause"));
+  };
   const causeMask = [...m.programmes.map((p) => p.eligibility.causeMask), ...m.pools.map((q) => q.eligibility.causeMask)];
   const targeting = [...m.programmes.map((p) => p.targeting), ...m.pools.map((q) => q.targeting)];
 
   const floorIdx = m.programmes.findIndex((p) => p.behaviour === "floor");
   const floorEligible = new Uint8Array(n);
-  for (const p of m.programmes) {
-    if (p.behaviour !== "floor") continue;
-    for (let i = 0; i < n; i++) if (isEligible(p.eligibility, h, i, true)) floorEligible[i] = 1;
-  }
+  const loadFloor = (): void => {
+    floorEligible.fill(0);
+    for (const p of m.programmes) {
+      if (p.behaviour !== "floor") continue;
+      for (let i = 0; i < n; i++) if (isEligible(p.eligibility, h, i, true)) floorEligible[i] = 1;
+    }
+  };
   const relocIndex = new Int32Array(P).fill(-1);
   let R = 0;
   m.programmes.forEach((p, i) => {
@@ -261,11 +302,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     setTrend(Number.isNaN(growth) ? (y) => m.growth[y] as number : () => growth);
   };
   let people = 0;
-  for (let i = 0; i < n; i++) people += h.size[i] as number;
   const villageTotal = new Int32Array(V);
-  for (let i = 0; i < n; i++) villageTotal[h.village[i] as number]! += 1;
-  let maxCand = 0;
-  for (const c of cand) maxCand = Math.max(maxCand, c.length);
 
   // Per-household state (see the byte count in the file comment).
   const noisyBase = m.baseIncomeSigma > 0;
@@ -280,7 +317,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // (it never decays), so the observed log incomes serve as the base: 4 bytes a household fewer.
   const foldLevel = splitBase && !noisyBase && m.idioPersistence === 1;
   const perRunBase = noisyBase || (splitBase && !foldLevel);
-  const logObs = given ?? (perRunBase ? logIncomes(h) : new Float32Array(n));
+  // Observed log incomes (in load, unless given); without a per-run level they are the base.
+  const logObs = given ?? new Float32Array(n);
   const logBase = perRunBase ? new Float32Array(n) : logObs;
   const trendDev = new Float32Array(m.trendSigma > 0 ? n : 0);
   const exitYear = new Uint8Array(n);
@@ -301,7 +339,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const shrink = new Float64Array(cohorts);
   const centre = new Float64Array(cohorts);
   const resid = new Float64Array(cohorts);
-  if (splitBase) {
+  const loadShrink = (): void => {
+    if (!splitBase) return;
     const se2 = m.transitorySigma ** 2;
     // The cohorts' laws where the model gives them, else the population's own moments per cohort.
     const given = m.cohortLogMean.length >= cohorts && m.cohortLogSd.length >= cohorts;
@@ -313,7 +352,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
       centre[c] = mean[c] as number;
       resid[c] = Math.sqrt(se2 * (1 - k));
     }
-  }
+  };
   const persist = new Float32Array(m.idioPersistence > 0 ? n : 0);
   const lastLog = new Float32Array(n);
   const status = new Uint8Array(n);
@@ -322,16 +361,15 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const slotSrc = new Uint8Array(n * SLOTS);
   const slotStart = new Uint8Array(n * SLOTS);
   const slotVal = new Float32Array(n * SLOTS);
-  // Without a per-run level the log incomes are run-invariant: computed once (or given).
-  if (!perRunBase && given === undefined) logBase.set(logIncomes(h));
   // The selection scratch (list, keys) and the household pass's float64 scratch (pre) are
-  // never in use at the same time: they share one buffer of 8 bytes per household.
-  const scratch = new ArrayBuffer(8 * Math.max(n, maxCand));
+  // never in use at the same time: they share one buffer of 8 bytes per household (a
+  // candidate list is never longer than the population).
+  const scratch = new ArrayBuffer(8 * n);
   const pre = new Float64Array(scratch, 0, n);
   // The household pass's list of status changes shares the scratch too (see PassContext.events).
   const events = new Int32Array(scratch, 0, n);
-  const list = new Int32Array(scratch, 0, maxCand);
-  const keys = new Float32Array(scratch, 4 * Math.max(n, maxCand), maxCand);
+  const list = new Int32Array(scratch, 0, n);
+  const keys = new Float32Array(scratch, 4 * n, n);
   const bins = newBins();
   const effList = new Int32Array(n);
   const effCount = new Int32Array(1);
@@ -359,7 +397,6 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   const vRank = new Float64Array(V);
   // Registered households per village at the start (h.registered: absent means all).
   const villageRegistered = new Int32Array(V);
-  if (VP > 0) for (let i = 0; i < n; i++) villageRegistered[h.village[i] as number]! += h.registered === undefined || (h.registered[i] as number) !== 0 ? 1 : 0;
   const vOrder = new Int32Array(V);
   const servedUnits = new Float64Array(Math.max(1, P * Y));
   // People relocated per relocation programme and cohort year (for follow-up project money).
@@ -369,8 +406,8 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // borrowers (a household borrows at most once per run from a pool) and the year they borrowed.
   const linkedPools = m.pools.map((q) => q.ownShockRisk !== undefined && q.ownShockRisk !== 1);
   const anyLinked = linkedPools.some(Boolean);
-  const borrowers = m.pools.map((_, qi) => new Int32Array(linkedPools[qi] ? (cand[P + qi] as Int32Array).length : 0));
-  const borrowedIn = m.pools.map((_, qi) => new Uint8Array(linkedPools[qi] ? (cand[P + qi] as Int32Array).length : 0));
+  const borrowers: Int32Array[] = m.pools.map(() => new Int32Array(0));
+  const borrowedIn: Uint8Array[] = m.pools.map(() => new Uint8Array(0));
   const borrowerCount = new Int32Array(Math.max(1, Q));
   // The year's pool totals (step 3, or at the household pass when defaults wait for the borrowers' shocks).
   const poolYear = new Float64Array(11);
@@ -599,7 +636,7 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
   // and the keys are the (fixed) base log incomes. They are computed in the first run and
   // replayed from a bit mask over the candidates after (1/8 byte per candidate and source).
   const memoOk = !(m.baseIncomeSigma > 0);
-  const memoBits: Uint8Array[] = cand.map(() => new Uint8Array(0));
+  const memoBits: Uint8Array[] = Array.from({ length: S }, () => new Uint8Array(0));
   const memoCap = new Float64Array(Math.max(1, S)).fill(Number.NaN);
 
   /**
@@ -1081,9 +1118,50 @@ export function prepareModelKernel(input: ModelKernelInput): (slice: RunSlice) =
     out[last + M.poolDepletedAfter] = depletedAfter;
   };
 
-  return (slice: RunSlice): Float64Array => {
-    const out = new Float64Array((slice.runEnd - slice.runStart) * Y * nm);
-    for (let run = slice.runStart; run < slice.runEnd; run++) runOne(slice.seed, run, out, (run - slice.runStart) * Y * nm);
-    return out;
+  /** Everything the kernel derives from the population (at preparation, and after a redraw in place). */
+  const load = (): void => {
+    loadCandidates();
+    loadFloor();
+    // People, households per village; observed log incomes (without a per-run level, the
+    // run-invariant base), unless given.
+    people = 0;
+    villageTotal.fill(0);
+    let topCohort = 0;
+    const size = h.size;
+    const village = h.village;
+    const cohort = h.cohort;
+    const income = h.income;
+    const own = given === undefined;
+    for (let i = 0; i < n; i++) {
+      people += size[i] as number;
+      villageTotal[village[i] as number]! += 1;
+      topCohort = Math.max(topCohort, cohort[i] as number);
+      if (own) logObs[i] = Math.log(Math.max(1, income[i] as number));
+    }
+    if (topCohort >= cohorts) throw new RangeError("reload: the population has more cohorts than the kernel was prepared for");
+    loadShrink();
+    villageRegistered.fill(0);
+    if (VP > 0) for (let i = 0; i < n; i++) villageRegistered[h.village[i] as number]! += h.registered === undefined || (h.registered[i] as number) !== 0 ? 1 : 0;
+    for (let qi = 0; qi < Q; qi++) {
+      const len = linkedPools[qi] ? (cand[P + qi] as Int32Array).length : 0;
+      if ((borrowers[qi] as Int32Array).length !== len) {
+        borrowers[qi] = new Int32Array(len);
+        borrowedIn[qi] = new Uint8Array(len);
+      }
+    }
+    memoCap.fill(Number.NaN);
+  };
+  load();
+
+  return {
+    run: (slice: RunSlice): Float64Array => {
+      const out = new Float64Array((slice.runEnd - slice.runStart) * Y * nm);
+      for (let run = slice.runStart; run < slice.runEnd; run++) runOne(slice.seed, run, out, (run - slice.runStart) * Y * nm);
+      return out;
+    },
+    reload: (): void => {
+      if (given !== undefined) throw new Error("reload: the kernel was given shared log incomes for a fixed population");
+      load();
+    },
   };
 }

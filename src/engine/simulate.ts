@@ -12,6 +12,7 @@ import type { EngineModel } from "./model.js";
 import { withoutOsr } from "./osr.js";
 import { checkModel, logIncomes, modelMetrics } from "./run.js";
 import { defaultThreads, runParallel } from "./workers.js";
+import type { PopulationSpec } from "../population/synthetic.js";
 
 export interface SimulateOptions {
   readonly runs: number;
@@ -25,6 +26,12 @@ export interface SimulateOptions {
   readonly chunkSize?: number;
   /** Called after each chunk with the runs done so far. */
   readonly onProgress?: (runsDone: number, runs: number) => void;
+  /**
+   * Redraw the synthetic population in every run from this spec (kernels.ts "modelRedrawn"):
+   * `households` is then the population of the seed, used for the model's checks only.
+   * The spec must build populations of households.count households.
+   */
+  readonly redraw?: PopulationSpec;
 }
 
 /** Copy a typed array into shared memory (no copy when it already is). */
@@ -58,10 +65,7 @@ export async function simulateModel(model: EngineModel, households: Households, 
   checkModel(model, households);
   const metrics = modelMetrics(model);
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), o.runs));
-  const pop = threads > 1 ? shareHouseholds(households) : households;
-  // Run-invariant log incomes: one shared copy for all worker threads.
-  const logIncome = threads > 1 && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
-  const data = await withoutOsr(() => runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, {
+  const parallel = {
     runs: o.runs,
     ...(o.firstRun !== undefined ? { firstRun: o.firstRun } : {}),
     seed: o.seed,
@@ -69,6 +73,16 @@ export async function simulateModel(model: EngineModel, households: Households, 
     valuesPerRun: model.years.length * metrics.length,
     ...(o.chunkSize !== undefined ? { chunkSize: o.chunkSize } : {}),
     ...(o.onProgress !== undefined ? { onProgress: o.onProgress } : {}),
-  }));
+  };
+  if (o.redraw) {
+    const total = o.redraw.cohorts.reduce((a, c) => a + c.households, 0);
+    if (total !== households.count) throw new Error(`redraw: the population spec builds ${total} households, the model was checked on ${households.count}`);
+    const data = await withoutOsr(() => runParallel("modelRedrawn", { model, population: o.redraw! }, parallel));
+    return { runs: o.runs, years: [...model.years], metrics, data };
+  }
+  const pop = threads > 1 ? shareHouseholds(households) : households;
+  // Run-invariant log incomes: one shared copy for all worker threads.
+  const logIncome = threads > 1 && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
+  const data = await withoutOsr(() => runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, parallel));
   return { runs: o.runs, years: [...model.years], metrics, data };
 }

@@ -30,6 +30,10 @@ const HELP = {
   runs: loc("Monte-Carlo runs (default: the scenario's simulation.runs)", "蒙特卡洛模拟次数（默认：情景中的 simulation.runs）"),
   seed: loc("Random seed, 0–4294967295 (default: the scenario's simulation.seed)", "随机种子，0–4294967295（默认：情景中的 simulation.seed）"),
   threads: loc("Worker threads (default: available cores); results do not depend on it", "工作线程数（默认：可用核心数）；结果与其无关"),
+  fixedPopulation: loc(
+    "Simulate every run on the seed's one synthetic population instead of redrawing it per run (faster; probabilities and intervals then leave the population draw out)",
+    "所有模拟使用按随机种子抽取的同一合成人口，不再每次重抽（更快；概率与区间因此不含人口抽样的不确定性）",
+  ),
   register: loc("Household register CSV to simulate instead of the scenario's cohorts (see docs/outputs.md)", "用于模拟的农户名册 CSV，代替情景中的群组（见 docs/outputs.md）"),
   validate: loc("Check scenario files; report every problem with file, line and field", "检查情景文件；报告每个问题的文件、行号和字段"),
   validateFiles: loc("Scenario files (.yaml or .json)", "情景文件（.yaml 或 .json）"),

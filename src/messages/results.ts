@@ -19,15 +19,19 @@ export const uncertaintyNote = (): Localized =>
 
 /**
  * What the probabilities and intervals include, and what they leave out (model.md,
- * "Uncertainty"): every run redraws the shocks; the population and the parameters are
- * held fixed across runs in this version.
+ * "Uncertainty"): every run redraws the shocks; the synthetic population is redrawn per run
+ * unless held fixed (--fixed-population); the scenario's unknowns are drawn per run.
  */
-export const uncertaintyIncludes = (register: boolean, incomeDraws = false, unknowns = 0): Localized => {
+export const uncertaintyIncludes = (register: boolean, incomeDraws = false, unknowns = 0, populationRedrawn = false): Localized => {
   const en = ["the yearly shocks (common, household, illness, disaster, loan defaults)"];
   const zh = ["各年冲击（共同冲击、农户冲击、疾病、灾害、贷款违约）"];
   if (incomeDraws) {
     en.push("each household's hidden income level (its recorded income less that year's transitory shock) and its own income trend, drawn anew in every run");
     zh.push("每次模拟重新抽取的农户潜在收入水平（登记收入减去当年暂时性冲击）和农户自身收入趋势");
+  }
+  if (!register && populationRedrawn) {
+    en.push("the draw of the synthetic population (household sizes, labour, guarantees lacking, causes, villages, recorded incomes, who is registered), drawn anew in every run");
+    zh.push("合成人口的抽样（户规模、劳动力、未达保障、致贫原因、村、登记收入、是否建档立卡），每次模拟重新抽取");
   }
   if (unknowns > 0) {
     en.push(`${unknowns} unknown parameter${unknowns === 1 ? "" : "s"} (the scenario's unknowns: effect sizes, success probabilities, growth, default rates), each drawn once per run and shared by all households`);
@@ -35,9 +39,9 @@ export const uncertaintyIncludes = (register: boolean, incomeDraws = false, unkn
   }
   const notEn: string[] = [];
   const notZh: string[] = [];
-  if (!register) {
-    notEn.push(incomeDraws ? "the rest of the synthetic population (household sizes, labour, villages, who is registered), drawn once from the seed and held fixed" : "the draw of the synthetic population, which is drawn once from the seed and held fixed");
-    notZh.push(incomeDraws ? "合成人口的其余部分（户规模、劳动力、村、是否建档立卡，按随机种子抽取一次后固定）" : "合成人口的抽样（按随机种子抽取一次后固定）");
+  if (!register && !populationRedrawn) {
+    notEn.push(incomeDraws ? "the rest of the synthetic population (household sizes, labour, villages, who is registered), drawn once from the seed and held fixed (--fixed-population)" : "the draw of the synthetic population, which is drawn once from the seed and held fixed (--fixed-population)");
+    notZh.push(incomeDraws ? "合成人口的其余部分（户规模、劳动力、村、是否建档立卡，按随机种子抽取一次后固定；--fixed-population）" : "合成人口的抽样（按随机种子抽取一次后固定；--fixed-population）");
   }
   if (unknowns === 0) {
     notEn.push("uncertainty in parameters such as programme effects (the scenario declares no unknowns)");
@@ -371,6 +375,6 @@ export const decompositionColumns = (): Localized[] => [
 ];
 export const decompositionNote = (unknowns: number, populations: number, level: string): Localized =>
   loc(
-    `Sources are switched on one after another on common random numbers (shocks, then ${unknowns} unknown parameter${unknowns === 1 ? "" : "s"} drawn per run${populations > 0 ? `, then ${populations} redraws of the synthetic population` : "; the register is the population, so it is not redrawn"}); each share is the variance a step adds, so interactions count with the later source. In brackets: ${level} bootstrap intervals of the shares (Monte-Carlo error${populations > 0 ? `, given the ${populations} populations drawn` : ""}).`,
-    `各来源依次加入，使用共同随机数（先冲击，再加入每次模拟抽取的 ${unknowns} 个未知参数${populations > 0 ? `，再加入 ${populations} 次合成人口重抽` : "；名册即为全部人口，不重抽"}）；占比为每一步增加的方差，交互作用计入后加入的来源。括号内为占比的 ${level} 自助法区间（蒙特卡洛误差${populations > 0 ? `，以所抽的 ${populations} 个人口为条件` : ""}）。`,
+    `Sources are switched on one after another on common random numbers (shocks, then ${unknowns} unknown parameter${unknowns === 1 ? "" : "s"} drawn per run${populations > 0 ? ", then the synthetic population redrawn in every run" : "; the register is the population, so it is not redrawn"}); each share is the variance a step adds, so interactions count with the later source. In brackets: ${level} bootstrap intervals of the shares (Monte-Carlo error).`,
+    `各来源依次加入，使用共同随机数（先冲击，再加入每次模拟抽取的 ${unknowns} 个未知参数${populations > 0 ? "，再加入每次模拟重抽的合成人口" : "；名册即为全部人口，不重抽"}）；占比为每一步增加的方差，交互作用计入后加入的来源。括号内为占比的 ${level} 自助法区间（蒙特卡洛误差）。`,
   );

@@ -61,6 +61,7 @@ export async function compareVariants(variants: readonly LoadedVariant[], o: Com
       seed,
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
       ...(o.register ? { register: o.register } : {}),
+      ...(o.fixedPopulation ? { fixedPopulation: true } : {}),
       ...(onProgress ? { onProgress: (done: number, planned: number) => onProgress(v.name, done, planned) } : {}),
     }).finally(() => o.onVariantDone?.(v.name));
     if (!r.ok) return err(r.error);

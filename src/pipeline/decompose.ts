@@ -6,15 +6,14 @@
  *   1. shocks: yearly shocks and per-run household draws, the unknowns at their file values,
  *      one population (the simulation's own);
  *   2. + parameters: the scenario's unknowns drawn once per run;
- *   3. + population: the synthetic population redrawn — `populations` different draws, each
- *      simulated for an equal share of the runs (absent when a register is the population).
+ *   3. + population: the synthetic population redrawn in every run, as `simulate` does by
+ *      default (engine/kernels.ts "modelRedrawn"; absent when a register is the population).
  *
  * Each step's variance includes the ones before, so the increments are a sequential
  * decomposition (shocks first, then parameters, then population): another order would
  * apportion interactions differently. A negative increment (Monte-Carlo noise) counts as
  * zero. The shares carry bootstrap intervals: run indices resampled jointly across the steps
- * (steps 1 and 2 share their runs; step 3's run i is on population ⌈iK/runs⌉), so the
- * intervals are conditional on the K populations drawn.
+ * (the three steps share their runs' shocks; step 3's run i is on run i's own population).
  *
  * @example
  * const d = await decomposeUncertainty(loaded, { runs: 200, seed: 2017, threads: 2 });
@@ -29,13 +28,13 @@ import type { Households } from "../model/households.js";
 import { TARGET_MEASURE } from "../model/results.js";
 import type { RunResults } from "../model/results.js";
 import type { PopulationIssue } from "../population/cohorts.js";
-import { buildPopulation } from "../population/synthetic.js";
-import { PURPOSE, mix32, nextUniform, seedStream } from "../random/rng.js";
+import { buildPopulation, populationSpec } from "../population/synthetic.js";
+import { PURPOSE, nextUniform, seedStream } from "../random/rng.js";
 import { meanSd, quantileSorted } from "../results/stats.js";
 import { yearColumn } from "../results/columns.js";
 import { concatRuns } from "../results/precision.js";
 import type { LoadedScenario } from "../scenario/types.js";
-import { err, ok, type Result } from "../util/result.js";
+import { ok, type Result } from "../util/result.js";
 import { DECOMPOSITION_CONFIDENCE, DECOMPOSITION_RESAMPLES, UNCERTAINTY_STEPS } from "../results/decomposition.js";
 import type { Decomposition, UncertaintyStep, UncertaintyStepId } from "../results/decomposition.js";
 
@@ -43,23 +42,19 @@ export interface DecomposeOptions {
   readonly runs: number;
   readonly seed?: number;
   readonly threads?: number;
-  /** Population draws for step 3 (default 10; at most `runs`). */
-  readonly populations?: number;
   /** A register is the population as given: no population step. */
   readonly register?: { readonly households: Households };
   readonly onProgress?: (done: number, planned: number) => void;
   /**
-   * The simulation's own results (same scenario, seed and population, at least `runs` runs):
-   * step 2 is their first `runs` runs, so it is not simulated again.
+   * The simulation's own results (same scenario and seed, at least `runs` runs): their first
+   * `runs` runs are step 3 when the population was redrawn per run, else step 2 (the seed's
+   * population), so they are not simulated again.
    */
-  readonly simulated?: RunResults;
+  readonly simulated?: { readonly results: RunResults; readonly populationRedrawn: boolean };
 }
 
 /** Runs per step of the decomposition that simulate --decompose and the report make (at most their runs). */
 export const DECOMPOSE_RUNS = 200;
-
-/** The seed of the k-th alternative population (k ≥ 1), away from the simulation's own. */
-export const populationSeed = (seed: number, k: number): number => mix32(seed ^ Math.imul(k, 0x9e3779b9)) >>> 0;
 
 /** Decompose the spread of the headline outcome. Errors: a population cannot be built. */
 export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeOptions): Promise<Result<Decomposition, PopulationIssue[]>> {
@@ -68,21 +63,27 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
   const threads = Math.max(1, o.threads ?? defaultThreads());
   const runs = Math.max(2, o.runs);
   const ledger = buildLedger(s);
-  const population = (popSeed: number): Result<Households, PopulationIssue[]> => {
-    const p = buildPopulation(s, { seed: popSeed });
-    return p.ok ? ok(p.value) : err(p.error);
-  };
-  const own = o.register ? ok(o.register.households) : population(seed);
+  const own: Result<Households, PopulationIssue[]> = o.register ? ok(o.register.households) : buildPopulation(s, { seed });
   if (!own.ok) return own;
   const full = engineModelFromScenario(s, ledger, own.value);
-  const K = o.register ? 0 : Math.max(1, Math.min(runs, o.populations ?? 10));
-  const reuse = o.simulated !== undefined && o.simulated.runs >= runs;
-  const planned = runs * ((K > 0 ? 3 : 2) - (reuse ? 1 : 0));
+  const redrawn = !o.register;
+  const given = o.simulated !== undefined && o.simulated.results.runs >= runs ? o.simulated : undefined;
+  // The simulation's runs stand for the step they are: with the population redrawn (step 3),
+  // or on the seed's population (step 2); a register has no step 3.
+  const reuse3 = given !== undefined && redrawn && given.populationRedrawn;
+  const reuse2 = given !== undefined && !given.populationRedrawn;
+  const planned = runs * ((redrawn ? 3 : 2) - (reuse2 || reuse3 ? 1 : 0));
   let done = 0;
-  const sim = async (m: EngineModel, h: Households, count: number, first: number): Promise<RunResults> => {
+  const sim = async (m: EngineModel, h: Households, redraw: boolean): Promise<RunResults> => {
     const base = done;
-    const r = await simulateModel(m, h, { runs: count, firstRun: first, seed, threads, ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(base + d, planned) } : {}) });
-    done = base + count;
+    const r = await simulateModel(m, h, {
+      runs,
+      seed,
+      threads,
+      ...(redraw ? { redraw: populationSpec(s) } : {}),
+      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(base + d, planned) } : {}),
+    });
+    done = base + runs;
     return r;
   };
 
@@ -107,20 +108,9 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
   };
 
   const steps: UncertaintyStep[] = [];
-  steps.push(step("shocks", [await sim({ ...full, runDraws: [] }, own.value, runs, 0)]));
-  steps.push(step("parameters", [reuse ? firstRuns(o.simulated!, runs) : await sim(full, own.value, runs, 0)]));
-  if (K > 0) {
-    // Each population its own runs (different run indices: fresh shocks and parameters).
-    const parts: RunResults[] = [];
-    for (let k = 1; k <= K; k++) {
-      const count = Math.floor((runs * k) / K) - Math.floor((runs * (k - 1)) / K);
-      if (count === 0) continue;
-      const h = population(populationSeed(seed, k));
-      if (!h.ok) return h;
-      parts.push(await sim(engineModelFromScenario(s, ledger, h.value), h.value, count, Math.floor((runs * (k - 1)) / K)));
-    }
-    steps.push(step("population", parts));
-  }
+  steps.push(step("shocks", [await sim({ ...full, runDraws: [] }, own.value, false)]));
+  steps.push(step("parameters", [reuse2 ? firstRuns(given.results, runs) : await sim(full, own.value, false)]));
+  if (redrawn) steps.push(step("population", [reuse3 ? firstRuns(given.results, runs) : await sim(full, own.value, true)]));
   const columns = stepColumns;
   const shares = sharesOf(columns, null);
   // Bootstrap: resample run indices (the same for every step).
@@ -150,7 +140,7 @@ export async function decomposeUncertainty(loaded: LoadedScenario, o: DecomposeO
     sharesCi,
     confidence: DECOMPOSITION_CONFIDENCE,
     unknowns: (full.runDraws ?? []).length,
-    populations: K,
+    populations: redrawn ? runs : 0,
     seed,
   });
 }

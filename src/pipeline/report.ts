@@ -20,7 +20,7 @@ import { compareVariants, type LoadedVariant } from "./compare.js";
 import { DECOMPOSE_RUNS, decomposeUncertainty } from "./decompose.js";
 import type { PipelineOptions } from "./simulate.js";
 
-export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress" | "precision"> {
+export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress" | "precision" | "fixedPopulation"> {
   readonly lang: Lang;
   /**
    * Add "where the uncertainty comes from" (pipeline/decompose.ts) on min(runs,
@@ -37,6 +37,7 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
     ...(o.threads !== undefined ? { threads: o.threads } : {}),
     ...(o.precision ? { precision: o.precision } : {}),
+    ...(o.fixedPopulation ? { fixedPopulation: true } : {}),
     ...(onProgress ? { onProgress: (_: string, done: number, planned: number) => onProgress(done, planned) } : {}),
   });
   if (!c.ok) return err(joinIssues(c.error.map(populationIssue)));
@@ -52,7 +53,7 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     const d = await decomposeUncertainty(loaded, {
       runs: Math.min(set.results.runs, DECOMPOSE_RUNS),
       seed: set.manifest.seed,
-      simulated: set.results,
+      simulated: { results: set.results, populationRedrawn: set.manifest.uncertainty?.populationRedrawn === true },
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
     });
     if (!d.ok) return err(joinIssues(d.error.map(populationIssue)));

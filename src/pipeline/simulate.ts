@@ -20,7 +20,7 @@ import { defaultThreads } from "../engine/workers.js";
 import type { PopulationIssue } from "../population/cohorts.js";
 import type { Households } from "../model/households.js";
 import type { Ledger } from "../ledger/types.js";
-import { buildPopulation } from "../population/synthetic.js";
+import { buildPopulation, populationSpec } from "../population/synthetic.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { err, ok, type Result } from "../util/result.js";
 import { makeManifest, type PrecisionRecord } from "../results/manifest.js";
@@ -45,6 +45,11 @@ export interface PipelineOptions {
   readonly precision?: { readonly target: number; readonly maxRuns: number; readonly metric?: PrecisionMetric };
   /** A household register to simulate instead of the scenario's synthetic cohorts. */
   readonly register?: { readonly file: string; readonly households: Households };
+  /**
+   * Simulate every run on the seed's one synthetic population instead of redrawing it per
+   * run: intervals are then conditional on that population (faster; what sensitivity does).
+   */
+  readonly fixedPopulation?: boolean;
   /** Progress: runs done of runs planned (planned grows with `precision`). */
   readonly onProgress?: (done: number, planned: number) => void;
 }
@@ -70,6 +75,9 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     households = pop.value;
   }
   const model = engineModelFromScenario(s, ledger, households);
+  // The population is part of every interval: redrawn per run unless a register is the
+  // population or the caller holds it fixed.
+  const redraw = o.register || o.fixedPopulation === true ? undefined : populationSpec(s);
 
   // Runs are addressed by index, so any range of runs can be computed on its own and
   // batches concatenate to exactly what one simulation of all the runs gives.
@@ -79,6 +87,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
       firstRun: first,
       seed,
       threads,
+      ...(redraw ? { redraw } : {}),
       ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(first + d, planned) } : {}),
     });
 
@@ -127,6 +136,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     precision,
     uncertainty: {
       incomeDraws: model.transitorySigma > 0 || model.trendSigma > 0 || model.baseIncomeSigma > 0,
+      ...(o.register ? {} : { populationRedrawn: redraw !== undefined }),
       unknowns: (model.runDraws ?? []).map((d) => ({ parameter: d.path, dist: d.dist.kind, params: distParams(d.dist) })),
       ...(loaded.fixedUnknowns && loaded.fixedUnknowns.length > 0 ? { fixedUnknowns: loaded.fixedUnknowns } : {}),
       ...(uncertainSources.length > 0 ? { funding: uncertainSources.map((x) => ({ source: x.id, dist: x.dist.kind, params: distParams(x.dist) })) } : {}),

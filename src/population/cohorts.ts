@@ -15,9 +15,11 @@
  *   `registered: false` (1 for the households of registered cohorts, 0 for the others);
  *   absent, every household is registered. No draw: the other attributes are unchanged.
  *
- * Randomness: one addressed stream per (cohort, attribute) at the reserved run index
- * POPULATION_RUN (−1), which no simulation run uses — so the population never shares a
- * stream with the engine, and a seed always gives the same households.
+ * Randomness: one addressed stream per (cohort, attribute), at the reserved run index
+ * POPULATION_RUN (−1) for the population of a seed, or at a run's own index for the
+ * population redrawn in that run (`run` option). Either way the purposes (0x100 + attribute)
+ * are kept apart from the engine's (0 … 255), so the population never shares a stream with
+ * the engine, and a (seed, run) always gives the same households.
  *
  * @example
  * const h = buildCohorts([{ id: "dibao", segment: "dibao", households: 536, people: 892,
@@ -78,18 +80,29 @@ function select(n: number, k: number, s: Int32Array, pick: (i: number) => void):
   }
 }
 
-/** Poisson(λ) by inversion (λ ≤ 254 here). */
-function poisson(lambda: number, s: Int32Array): number {
-  if (lambda <= 0) return 0;
-  let k = 0;
+/**
+ * The cumulative probabilities Poisson(λ) inversion walks through (λ ≤ 254 here): c[k] =
+ * P(X ≤ k) for k = 0 … 253, summed in the order the walk sums them, so a lookup gives
+ * exactly the walk's k. One table per cohort instead of an exp and a division per step.
+ */
+function poissonTable(lambda: number): Float64Array {
+  const c = new Float64Array(254);
   let p = Math.exp(-lambda);
-  let c = p;
-  const u = nextUniform(s);
-  while (u > c && k < 254) {
-    k++;
+  let acc = p;
+  c[0] = acc;
+  for (let k = 1; k < 254; k++) {
     p *= lambda / k;
-    c += p;
+    c[k] = acc += p;
   }
+  return c;
+}
+
+/** Poisson(λ) by inversion on its table (λ ≤ 0: 0); at most 254. */
+function poisson(table: Float64Array | null, s: Int32Array): number {
+  if (table === null) return 0;
+  const u = nextUniform(s);
+  let k = 0;
+  while (k < 254 && u > (table[k] as number)) k++;
   return k;
 }
 
@@ -111,14 +124,32 @@ export function checkCohorts(specs: readonly CohortSpec[]): PopulationIssue[] {
 /** Build the households of all cohorts (cohort i's households follow cohort i − 1's). */
 export function buildCohorts(
   specs: readonly CohortSpec[],
-  options: { readonly seed: number; readonly villages: number; readonly villageNames?: readonly string[] },
+  options: {
+    readonly seed: number;
+    readonly villages: number;
+    readonly villageNames?: readonly string[];
+    readonly run?: number;
+    /**
+     * Write into these households' arrays instead of new ones (a population redrawn per run
+     * reuses one set of arrays): they must come from an earlier build of the same specs.
+     */
+    readonly into?: Households;
+  },
 ): Result<Households, PopulationIssue[]> {
+  const run = options.run ?? POPULATION_RUN;
   const issues = checkCohorts(specs);
   if (issues.length > 0) return err(issues);
   const total = specs.reduce((a, c) => a + c.households, 0);
   const villages = Math.max(1, Math.floor(options.villages));
-  const h = allocateHouseholds(total, villages);
-  const registered = specs.some((c) => c.registered === false) ? new Uint8Array(total).fill(1) : undefined;
+  const into = options.into;
+  if (into !== undefined && (into.count !== total || into.villages !== villages)) throw new RangeError(`buildCohorts: into holds ${into.count} households in ${into.villages} villages, the specs ${total} in ${villages}`);
+  // Labour and flags are set bit by bit below: a reused set of arrays starts from zero.
+  const h = into ?? allocateHouseholds(total, villages);
+  if (into !== undefined) {
+    h.labour.fill(0);
+    h.flags.fill(0);
+  }
+  const registered = specs.some((c) => c.registered === false) ? (into?.registered ?? new Uint8Array(total)).fill(1) : undefined;
   const s = new Int32Array(4);
   let offset = 0;
   specs.forEach((c, ci) => {
@@ -126,7 +157,7 @@ export function buildCohorts(
     const o = offset;
     offset += n;
     const stream = (a: PopulationAttribute): Int32Array => {
-      seedStream(s, options.seed, POPULATION_RUN, popPurpose(a), ci);
+      seedStream(s, options.seed, run, popPurpose(a), ci);
       return s;
     };
     h.segment.fill(SEGMENTS.indexOf(c.segment), o, o + n);
@@ -136,9 +167,10 @@ export function buildCohorts(
     // Sizes summing exactly to the cohort's people.
     let st = stream("size");
     const lambda = c.people / n - 1;
+    const table = lambda > 0 ? poissonTable(lambda) : null;
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      const size = 1 + poisson(lambda, st);
+      const size = 1 + poisson(table, st);
       h.size[o + i] = size;
       sum += size;
     }
@@ -177,17 +209,20 @@ export function buildCohorts(
     }
     counts[other] = n - assigned;
     st = stream("cause");
+    const remaining = Int32Array.from(counts);
+    const lastCause = remaining.length - 1;
+    const cause = h.cause;
     let left = n;
     for (let i = 0; i < n; i++, left--) {
       let u = nextUniform(st) * left;
       let k = 0;
-      while (k < counts.length - 1 && u >= (counts[k] as number)) {
-        u -= counts[k] as number;
+      while (k < lastCause && u >= (remaining[k] as number)) {
+        u -= remaining[k] as number;
         k++;
       }
-      if ((counts[k] as number) === 0) k = counts.findIndex((x) => x > 0); // floating-point guard
-      counts[k] = (counts[k] as number) - 1;
-      h.cause[o + i] = k;
+      if ((remaining[k] as number) === 0) k = remaining.findIndex((x) => x > 0); // floating-point guard
+      remaining[k] = (remaining[k] as number) - 1;
+      cause[o + i] = k;
     }
 
     const vc = Math.max(1, Math.min(villages, Math.floor(c.villages ?? villages)));

@@ -72,11 +72,29 @@ export function scaleCohorts(specs: readonly CohortSpec[], target: number): Coho
   });
 }
 
-/** Synthetic households for a scenario. */
-export function buildPopulation(scenario: Scenario, options: PopulationOptions): Result<Households, PopulationIssue[]> {
+/**
+ * What builds a scenario's synthetic households: cohort specs (scaled) and the village count.
+ * Plain data (structured-cloneable), so a worker thread can redraw the population per run.
+ */
+export interface PopulationSpec {
+  readonly cohorts: readonly CohortSpec[];
+  readonly villages: number;
+}
+
+/** The population spec of a scenario (options as buildPopulation's; the seed is not used). */
+export function populationSpec(scenario: Scenario, options: Omit<PopulationOptions, "seed"> = {}): PopulationSpec {
   let specs = cohortSpecs(scenario);
   const target = options.households ?? scenario.simulation.households;
   if (target !== undefined) specs = scaleCohorts(specs, target);
   const villages = scenario.population.villages ? scalarNumber(scenario.population.villages.count) : 1;
-  return buildCohorts(specs, { seed: options.seed, villages });
+  return { cohorts: specs, villages };
+}
+
+/**
+ * Synthetic households for a scenario: the population of the seed, or with `run` the
+ * population redrawn in that run (its own addressed streams, cohorts.ts).
+ */
+export function buildPopulation(scenario: Scenario, options: PopulationOptions & { readonly run?: number }): Result<Households, PopulationIssue[]> {
+  const spec = populationSpec(scenario, options);
+  return buildCohorts(spec.cohorts, { seed: options.seed, villages: spec.villages, ...(options.run !== undefined ? { run: options.run } : {}) });
 }

@@ -131,7 +131,7 @@ export function summaryText(set: ResultSet, o: { readonly lang: Lang; readonly n
   const span = `${first}–${lastYear}`;
   T(M.heading(o.name, formatNumber(s.runs), m.seed, first, lastYear, formatNumber(m.households)));
   T(M.uncertaintyNote());
-  T(M.uncertaintyIncludes(m.register !== null, m.uncertainty?.incomeDraws === true, m.uncertainty?.unknowns?.length ?? 0));
+  T(M.uncertaintyIncludes(m.register !== null, m.uncertainty?.incomeDraws === true, m.uncertainty?.unknowns?.length ?? 0, m.uncertainty?.populationRedrawn === true));
   const fixed = m.uncertainty?.fixedUnknowns ?? [];
   if (fixed.length > 0) T(M.fixedUnknownsLine(fixed.map((f) => `${f.parameter} = ${formatNumber(f.value, 4)}`)));
 

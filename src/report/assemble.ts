@@ -69,6 +69,7 @@ export function reportFacts(set: ResultSet, ledger: Ledger): ReportFacts {
     runs: s.runs,
     register: set.manifest.register !== null,
     incomeDraws: set.manifest.uncertainty?.incomeDraws === true,
+    populationRedrawn: set.manifest.uncertainty?.populationRedrawn === true,
     unknowns: set.manifest.uncertainty?.unknowns?.length ?? 0,
     ...(set.manifest.uncertainty?.fixedUnknowns?.length ? { fixedUnknowns: set.manifest.uncertainty.fixedUnknowns.map((f) => `${f.parameter} = ${formatNumber(f.value, 4)}`) } : {}),
     seed: set.manifest.seed,

@@ -44,7 +44,7 @@ export function summaryBlocks(facts: ReportFacts, checks: readonly ReportCheck[]
     blocks.push({ kind: "paragraph", text: say(lang, msg), emphasis: tone });
     blocks.push({ kind: "paragraph", text: say(lang, M.exitsMedian(formatPeople(last.median, lang), formatNumber(last.q05), formatNumber(last.q95), last.year)) });
     // Every probability says what it includes.
-    blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true, facts.unknowns ?? 0)) });
+    blocks.push({ kind: "paragraph", text: say(lang, uncertaintyIncludes(facts.register === true, facts.incomeDraws === true, facts.unknowns ?? 0, facts.populationRedrawn === true)) });
     if (facts.fixedUnknowns) blocks.push({ kind: "paragraph", text: say(lang, fixedUnknownsLine(facts.fixedUnknowns)) });
     const ps = facts.populationShare;
     if (ps) blocks.push({ kind: "paragraph", text: say(lang, M.populationShareLine(formatPercent(ps.share, 0), formatPercent(ps.lo, 0), formatPercent(ps.hi, 0), ps.year)) });

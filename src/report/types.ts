@@ -24,6 +24,8 @@ export interface ReportFacts {
   readonly register?: boolean;
   /** True when households' hidden income levels and trends are drawn per run (manifest `uncertainty.incomeDraws`). */
   readonly incomeDraws?: boolean;
+  /** True when the synthetic population was redrawn in every run (manifest `uncertainty.populationRedrawn`). */
+  readonly populationRedrawn?: boolean;
   /** How many parameters are drawn once per run (manifest `uncertainty.unknowns`). */
   readonly unknowns?: number;
   /** Unknowns a variant or --set fixed at a value (not drawn), as "path = value". */

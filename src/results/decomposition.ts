@@ -27,14 +27,14 @@ export interface Decomposition {
   readonly shares: Readonly<Record<UncertaintyStepId, number>>;
   /**
    * 90% bootstrap intervals of the shares (run indices resampled jointly across the steps,
-   * DECOMPOSITION_RESAMPLES times; conditional on the populations drawn in step 3).
+   * DECOMPOSITION_RESAMPLES times).
    */
   readonly sharesCi: Readonly<Record<UncertaintyStepId, readonly [number, number]>>;
   /** Level of `sharesCi`. */
   readonly confidence: number;
   /** Unknown parameters drawn in step 2. */
   readonly unknowns: number;
-  /** Population draws in step 3 (0: the register is the population, no step 3). */
+  /** Population draws in step 3: one per run (0: the register is the population, no step 3). */
   readonly populations: number;
   readonly seed: number;
 }

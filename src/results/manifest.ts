@@ -63,6 +63,12 @@ export interface Manifest {
    */
   readonly uncertainty?: {
     readonly incomeDraws: boolean;
+    /**
+     * The synthetic population (sizes, labour, flags, causes, villages, incomes, who is
+     * registered) was redrawn in every run (engine/kernels.ts "modelRedrawn"); false: one
+     * population, the seed's, for every run (--fixed-population). Absent with a register.
+     */
+    readonly populationRedrawn?: boolean;
     readonly unknowns?: readonly ManifestUnknown[];
     /** Unknowns of the baseline that this variant or `--set` fixed by changing their value. */
     readonly fixedUnknowns?: readonly { readonly parameter: string; readonly value: number; readonly baseline: number }[];

@@ -8,7 +8,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
-import { decomposeUncertainty, populationSeed } from "../../src/pipeline/decompose.js";
+import { decomposeUncertainty } from "../../src/pipeline/decompose.js";
 import { scenarioFromObject } from "../../src/scenario/index.js";
 import { buildPopulation } from "../../src/population/synthetic.js";
 import { decompositionRows, decompositionText } from "../../src/present/uncertaintyText.js";
@@ -37,7 +37,7 @@ const SUCCESS = {
 
 describe("decomposeUncertainty", () => {
   it("without unknowns the parameter step repeats the shock step run for run: its share is exactly 0", async () => {
-    const d = unwrap(await decomposeUncertainty(loadWith(undefined), { runs: 24, threads: 1, populations: 4 }));
+    const d = unwrap(await decomposeUncertainty(loadWith(undefined), { runs: 24, threads: 1 }));
     expect(d.steps.map((s) => s.id)).toEqual(["shocks", "parameters", "population"]);
     expect(d.unknowns).toBe(0);
     expect(d.steps[1]!.mean).toBe(d.steps[0]!.mean);
@@ -49,7 +49,7 @@ describe("decomposeUncertainty", () => {
   });
 
   it("a wide unknown on the industry programme's success takes a share; shares sum to 1 and sit in their intervals", async () => {
-    const d = unwrap(await decomposeUncertainty(loadWith([SUCCESS]), { runs: 40, threads: 1, populations: 4 }));
+    const d = unwrap(await decomposeUncertainty(loadWith([SUCCESS]), { runs: 40, threads: 1 }));
     expect(d.unknowns).toBe(1);
     expect(d.steps[1]!.sd).toBeGreaterThan(d.steps[0]!.sd);
     expect(d.shares.parameters).toBeGreaterThan(0.1);
@@ -65,19 +65,24 @@ describe("decomposeUncertainty", () => {
     for (const s of d.steps) expect(s.runs).toBe(40);
   });
 
-  it("reusing the simulation's own runs for step 2 gives the same decomposition as simulating them again", async () => {
+  it("reusing the simulation's own runs (step 3 when it redrew the population, step 2 when not) gives the same decomposition as simulating them again", async () => {
     const loaded = loadWith([SUCCESS]);
     const { simulateScenario } = await import("../../src/pipeline/simulate.js");
     const sim = unwrap(await simulateScenario(loaded, { runs: 30, threads: 1 }));
-    const again = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, populations: 2 }));
-    const reused = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, populations: 2, simulated: sim.results }));
+    expect(sim.manifest.uncertainty?.populationRedrawn).toBe(true);
+    const fixed = unwrap(await simulateScenario(loaded, { runs: 30, threads: 1, fixedPopulation: true }));
+    expect(fixed.manifest.uncertainty?.populationRedrawn).toBe(false);
+    const again = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1 }));
+    const reused = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, simulated: { results: sim.results, populationRedrawn: true } }));
     expect(reused).toEqual(again);
+    const reused2 = unwrap(await decomposeUncertainty(loaded, { runs: 20, threads: 1, simulated: { results: fixed.results, populationRedrawn: false } }));
+    expect(reused2).toEqual(again);
   });
 
   it("is the same on one thread and on two", async () => {
     const loaded = loadWith([SUCCESS]);
-    const a = unwrap(await decomposeUncertainty(loaded, { runs: 16, threads: 1, populations: 2 }));
-    const b = unwrap(await decomposeUncertainty(loaded, { runs: 16, threads: 2, populations: 2 }));
+    const a = unwrap(await decomposeUncertainty(loaded, { runs: 16, threads: 1 }));
+    const b = unwrap(await decomposeUncertainty(loaded, { runs: 16, threads: 2 }));
     expect(b).toEqual(a);
   });
 
@@ -91,14 +96,8 @@ describe("decomposeUncertainty", () => {
     expect(d.shares.shocks + d.shares.parameters).toBeCloseTo(1, 12);
   });
 
-  it("alternative populations are drawn away from the simulation's own seed, each different", () => {
-    const seeds = [1, 2, 3, 4, 5].map((k) => populationSeed(7, k));
-    expect(new Set([7, ...seeds]).size).toBe(6);
-    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
-  });
-
   it("is told in both languages, with an interval per share", async () => {
-    const d = unwrap(await decomposeUncertainty(loadWith([SUCCESS]), { runs: 12, threads: 1, populations: 2 }));
+    const d = unwrap(await decomposeUncertainty(loadWith([SUCCESS]), { runs: 12, threads: 1 }));
     const rows = decompositionRows(d, "en");
     expect(rows).toHaveLength(4);
     expect(rows[1]![5]).toMatch(/^\d+% \(\d+%–\d+%\)$/);
@@ -107,6 +106,7 @@ describe("decomposeUncertainty", () => {
     expect(en).toContain("1 unknown parameter drawn per run");
     const zh = decompositionText(d, "zh");
     expect(zh).toContain("不确定性来自哪里");
-    expect(zh).toContain("2 次合成人口重抽");
+    expect(zh).toContain("再加入每次模拟重抽的合成人口");
+    expect(en).toContain("then the synthetic population redrawn in every run");
   });
 });

@@ -16,7 +16,7 @@ import * as R from "../../messages/results.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { PipelineOptions } from "../../pipeline/simulate.js";
-import { nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
+import { fixedPopulationOption, nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const BASELINE = "baseline";
 
@@ -30,6 +30,7 @@ export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
         .options({ set: scenarioOptions(helpLang).set, "all-issues": allIssuesOption(helpLang) })
         .option("variant", { type: "string", array: true, describe: cliHelp(helpLang).compareVariant })
         .options(runOptions(helpLang))
+        .options(fixedPopulationOption(helpLang))
         .option("out", { type: "string", describe: cliHelp(helpLang).compareOut })
         .options(forceOption(helpLang)),
     async (argv) => {
@@ -87,6 +88,7 @@ export const compareCommand: CommandFactory = (y, ctx, helpLang) =>
           ...(run.seed !== undefined ? { seed: run.seed } : {}),
           ...(run.threads !== undefined ? { threads: run.threads } : {}),
           ...(register ? { register } : {}),
+          ...(run.fixedPopulation ? { fixedPopulation: true } : {}),
           onProgress: (name, done, planned) => barOf(name).update(done, planned),
           onVariantDone: (name) => barOf(name).stop(),
         },

@@ -9,7 +9,7 @@
 import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { allIssuesOption, loadForCli } from "../load.js";
-import { parsePrecision, parseRunArgs, precisionOptions } from "./simulate.js";
+import { fixedPopulationOption, parsePrecision, parseRunArgs, precisionOptions } from "./simulate.js";
 import { isLang, say, type Lang } from "../../messages/lang.js";
 import * as M from "../../messages/report.js";
 import { cliHelp } from "../../messages/cli.js";
@@ -30,6 +30,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("threads", { type: "string", describe: cliHelp(helpLang).reportThreads })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).reportOut })
         .option("decompose", { type: "boolean", default: true, describe: cliHelp(helpLang).reportDecompose })
+        .options(fixedPopulationOption(helpLang))
         .options(precisionOptions(helpLang))
         .option("all-issues", allIssuesOption(helpLang))
         .options(forceOption(helpLang)),

@@ -32,10 +32,14 @@ export const runOptions = (lang: Lang) =>
     register: { type: "string", describe: cliHelp(lang).register },
   }) as const;
 
+/** --fixed-population: every run on the seed's one synthetic population (simulate, compare, report). */
+export const fixedPopulationOption = (lang: Lang) => ({ "fixed-population": { type: "boolean", describe: cliHelp(lang).fixedPopulation } }) as const;
+
 export interface RunArgs {
   readonly runs?: number;
   readonly seed?: number;
   readonly threads?: number;
+  readonly fixedPopulation?: boolean;
 }
 
 /** Parse an optional whole-number option; writes a message and returns null when invalid. */
@@ -59,7 +63,12 @@ export function parseRunArgs(ctx: CliContext, lang: Lang, argv: Record<string, u
   if (seed === null) return null;
   const threads = intOption(ctx, lang, "threads", argv["threads"], 1, 1024, R.positiveInteger());
   if (threads === null) return null;
-  return { ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}), ...(threads !== undefined ? { threads } : {}) };
+  return {
+    ...(runs !== undefined ? { runs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(threads !== undefined ? { threads } : {}),
+    ...(argv["fixed-population"] === true ? { fixedPopulation: true } : {}),
+  };
 }
 
 /** Read a register for the CLI, printing its issues; undefined when rejected. */
@@ -160,6 +169,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
         .options(scenarioOptions(helpLang))
         .options(runOptions(helpLang))
+        .options(fixedPopulationOption(helpLang))
         .options(precisionOptions(helpLang))
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
         .option("decompose", { type: "boolean", describe: cliHelp(helpLang).decompose })
@@ -200,7 +210,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         // Each step simulates the same runs as the headline results (at most DECOMPOSE_RUNS).
         const { decomposeUncertainty, DECOMPOSE_RUNS } = await import("../../pipeline/decompose.js");
         const bar2 = progressBar(ctx, say(lang, decomposingLabel()), lang);
-        const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), simulated: r.value.results, ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
+        const d = await decomposeUncertainty(loaded, { ...run, runs: Math.min(r.value.results.runs, DECOMPOSE_RUNS), simulated: { results: r.value.results, populationRedrawn: r.value.manifest.uncertainty?.populationRedrawn === true }, ...(register ? { register } : {}), onProgress: bar2.update }).finally(() =>
           bar2.stop(),
         );
         if (!d.ok) {
