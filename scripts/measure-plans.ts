@@ -4,7 +4,9 @@
  * out of poverty in the final year, inflow, exit rates, relapse of exiters, and programme
  * money the runs did not spend against the ledger (by year).
  *
- *   npx tsx scripts/measure-plans.ts [--runs 200] [--json] [plan-id …]
+ * The population is redrawn per run, as `simulate` does; --fixed-population holds the seed's.
+ *
+ *   npx tsx scripts/measure-plans.ts [--runs 200] [--json] [--fixed-population] [plan-id …]
  */
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,6 +16,7 @@ import { simulateScenario } from "../src/pipeline/simulate.js";
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] ?? 200) || 200;
 const json = args.includes("--json");
+const fixedPopulation = args.includes("--fixed-population");
 const wanted = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs");
 const dir = resolve(import.meta.dirname, "../scenarios");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && (wanted.length === 0 || wanted.some((w) => f.startsWith(w))));
@@ -26,7 +29,7 @@ for (const f of files) {
     console.log(`${f}: does not load`);
     continue;
   }
-  const sim = await simulateScenario(loaded.value, { runs });
+  const sim = await simulateScenario(loaded.value, { runs, fixedPopulation });
   if (!sim.ok) {
     console.log(`${f}: population fails`);
     continue;

@@ -19,7 +19,8 @@
  * Per run, before year one (model v2): each household's level is its observed base-year income
  * minus a registration-year transitory shock drawn given the observation (regression to the
  * mean), and its own trend is drawn; the population's composition (sizes, labour, villages,
- * flags, registration) is the one given — see docs/model-v2.md for why.
+ * flags, registration) is the one given — the "modelRedrawn" kernel (kernels.ts) gives a
+ * new one per run, rewritten in place and loaded with ModelKernel.reload (docs/model-v2.md).
  *
  * Engine state per household, bytes (checked by tests/engine/model.test.ts):
  *   logBase 4 (read-only and shared by all threads when base incomes carry no per-run
@@ -36,7 +37,8 @@
  *   selections kept as bit masks) — 46 for the v1 national model, 54 for it with the
  *   shipped v2 income process (engineBytesPerHousehold), 72 at most (31 sources, every option);
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
- * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only.
+ * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only;
+ * redrawn per run, each thread holds its own (20 bytes a household: model/households.ts) and its own log incomes.
  *
  * @example
  * const run = prepareModelKernel({ model, households });

@@ -210,10 +210,14 @@ export function buildCohorts(
     counts[other] = n - assigned;
     st = stream("cause");
     const remaining = Int32Array.from(counts);
+    // One cause for the whole cohort (e.g. none listed): no draw decides anything (the
+    // cause stream serves nothing else, so the households are the same as with the draws).
+    const single = counts.filter((x) => x > 0).length === 1 ? counts.findIndex((x) => x > 0) : -1;
+    if (single >= 0) h.cause.fill(single, o, o + n);
     const lastCause = remaining.length - 1;
     const cause = h.cause;
     let left = n;
-    for (let i = 0; i < n; i++, left--) {
+    for (let i = 0; i < n && single < 0; i++, left--) {
       let u = nextUniform(st) * left;
       let k = 0;
       while (k < lastCause && u >= (remaining[k] as number)) {
