@@ -7,6 +7,10 @@
  * Stops when the spread of function values over the simplex is below `fTol` and its
  * largest edge from the best vertex is below `xTol`, or after `maxEvaluations`.
  *
+ * The algorithm is written once, as a generator that yields the points it needs evaluated;
+ * `nelderMead` drives it with a function, `nelderMeadAsync` with an asynchronous one (a
+ * simulation on worker threads), so both take exactly the same steps.
+ *
  * @example
  * const rosen = (x: readonly number[]) => 100 * (x[1]! - x[0]! ** 2) ** 2 + (1 - x[0]!) ** 2;
  * nelderMead(rosen, [-1.2, 1]).x; // ≈ [1, 1]
@@ -31,6 +35,22 @@ export interface NelderMeadResult {
 
 /** Minimise f from x0. A non-finite f value is treated as +Infinity. */
 export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
+  const g = nelderMeadSteps(x0, options);
+  let r = g.next(0);
+  while (!r.done) r = g.next(f(r.value));
+  return r.value;
+}
+
+/** Minimise an asynchronous f from x0 (the same steps as nelderMead). */
+export async function nelderMeadAsync(f: (x: readonly number[]) => Promise<number>, x0: readonly number[], options: NelderMeadOptions = {}): Promise<NelderMeadResult> {
+  const g = nelderMeadSteps(x0, options);
+  let r = g.next(0);
+  while (!r.done) r = g.next(await f(r.value));
+  return r.value;
+}
+
+/** The algorithm: yields each point to evaluate and receives its value. */
+function* nelderMeadSteps(x0: readonly number[], options: NelderMeadOptions): Generator<readonly number[], NelderMeadResult, number> {
   const n = x0.length;
   if (n < 1) throw new RangeError("nelderMead needs at least one coordinate");
   const maxEval = options.maxEvaluations ?? 200 * n;
@@ -42,11 +62,11 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
   const rhoC = adaptive ? 0.75 - 1 / (2 * n) : 0.5;
   const sigma = adaptive ? 1 - 1 / n : 0.5;
   let evaluations = 0;
-  const evalF = (x: readonly number[]): number => {
+  function* evalF(x: readonly number[]): Generator<readonly number[], number, number> {
     evaluations++;
-    const v = f(x);
+    const v = yield x;
     return Number.isFinite(v) ? v : Infinity;
-  };
+  }
 
   const simplex: number[][] = [x0.slice()];
   for (let i = 0; i < n; i++) {
@@ -55,7 +75,8 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     v[i] = xi + (options.step?.[i] ?? (xi !== 0 ? 0.1 * Math.abs(xi) : 0.1));
     simplex.push(v);
   }
-  const values = simplex.map(evalF);
+  const values: number[] = [];
+  for (const v of simplex) values.push(yield* evalF(v));
   const order = (): void => {
     const idx = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
     const s = idx.map((i) => simplex[i] as number[]);
@@ -81,10 +102,10 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += ((simplex[i] as number[])[j] as number) / n;
     const worst = simplex[n] as number[];
     const xr = combine(centroid, worst, -alpha);
-    const fr = evalF(xr);
+    const fr = yield* evalF(xr);
     if (fr < (values[0] as number)) {
       const xe = combine(centroid, worst, -alpha * gamma);
-      const fe = evalF(xe);
+      const fe = yield* evalF(xe);
       if (fe < fr) {
         simplex[n] = xe;
         values[n] = fe;
@@ -102,7 +123,7 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     // Contraction: outside when the reflection improved on the worst, inside otherwise.
     const outside = fr < (values[n] as number);
     const xc = outside ? combine(centroid, xr, rhoC) : combine(centroid, worst, rhoC);
-    const fc = evalF(xc);
+    const fc = yield* evalF(xc);
     if (fc < (outside ? fr : (values[n] as number))) {
       simplex[n] = xc;
       values[n] = fc;
@@ -110,7 +131,7 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     }
     for (let i = 1; i <= n; i++) {
       simplex[i] = combine(best, simplex[i] as number[], sigma);
-      values[i] = evalF(simplex[i] as number[]);
+      values[i] = yield* evalF(simplex[i] as number[]);
     }
   }
   order();
