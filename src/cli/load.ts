@@ -20,9 +20,11 @@ export interface ScenarioArgs {
 
 /** Load or report: returns undefined (and sets exit code 1) when the scenario is invalid. */
 export async function loadForCli(args: ScenarioArgs, ctx: CliContext): Promise<LoadedScenario | undefined> {
-  const { loadScenario } = await import("../pipeline/load.js");
+  const { loadScenario, isVariantFile } = await import("../pipeline/load.js");
   const file = resolve(ctx.cwd, args.scenario);
-  const r = await loadScenario(file, { variant: args.variant, sets: args.set ?? [] });
+  // A variant file (fundsim calibrate writes one) is read relative to the working directory, as the scenario.
+  const variant = args.variant !== undefined && isVariantFile(args.variant) ? resolve(ctx.cwd, args.variant) : args.variant;
+  const r = await loadScenario(file, { variant, sets: args.set ?? [] });
   if (!r.ok) {
     const shown = r.error.map((i) => (i.file === file ? { ...i, file: args.scenario } : i));
     ctx.stderr.write(`${renderIssues(args.lang, shown, args.allIssues === true ? Infinity : undefined)}\n`);

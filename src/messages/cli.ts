@@ -25,7 +25,10 @@ const HELP = {
   allIssues: loc("List every problem found (by default the first 10 and a count of the rest)", "列出发现的全部问题（默认只列前 10 个并统计其余数量）"),
   noCommand: loc("No command given.", "没有指定命令。"),
   scenarioFile: loc("Scenario file (.yaml or .json)", "情景文件（.yaml 或 .json）"),
-  variant: loc("Apply a variant defined in the scenario (variants[].id)", "应用情景中定义的方案（variants[].id）"),
+  variant: loc(
+    "Apply a variant defined in the scenario (variants[].id), or a variant file (.yaml: id, label, set — as fundsim calibrate writes)",
+    "应用情景中定义的方案（variants[].id），或方案文件（.yaml：id、label、set，如 fundsim calibrate 所写）",
+  ),
   set: loc("Override a value: path=value (repeatable), e.g. creditPools.pool.leverage=8", "覆盖一个数值：路径=数值（可重复），例如 creditPools.pool.leverage=8"),
   runs: loc("Monte-Carlo runs (default: the scenario's simulation.runs)", "蒙特卡洛模拟次数（默认：情景中的 simulation.runs）"),
   seed: loc("Random seed, 0–4294967295 (default: the scenario's simulation.seed)", "随机种子，0–4294967295（默认：情景中的 simulation.seed）"),
@@ -86,6 +89,14 @@ const HELP = {
   sensitivityYear: loc("Year the metric is read in (default the last), or horizon (flows summed, stocks at the end)", "读取指标的年份（默认最后一年），或 horizon（流量求和，存量取期末）"),
   sensitivitySamples: loc("Morris trajectories (default 10) or Sobol base rows (a power of two, default 64)", "Morris 轨迹数（默认 10）或 Sobol 基础行数（2 的幂，默认 64）"),
   sensitivityThreads: loc("Worker threads per evaluation (default 1; worth it above a few hundred runs); results do not depend on it", "每次评估的工作线程数（默认 1；数百次模拟以上才值得）；结果与其无关"),
+  calibrate: loc(
+    "Fit the free parameters of a targets file to what was observed (simulated method of moments, common random numbers); writes the fit and a variant file with the calibrated values",
+    "按目标文件将自由参数拟合到观测值（模拟矩估计，共同随机数）；写出拟合结果及含校准值的方案文件",
+  ),
+  calibrateTargets: loc("Targets file (YAML): free parameters with prior ranges, observed values with their sd (see docs/calibration.md)", "目标文件（YAML）：带先验范围的自由参数，以及观测值及其标准差（见 docs/calibration.md）"),
+  calibrateRuns: loc("Runs per evaluated point (default 100)", "每个评估点的模拟次数（默认 100）"),
+  calibrateMaxEvaluations: loc("Evaluations of the first search (default 60 + 40 per parameter; a restart takes half as many)", "第一次搜索的评估次数（默认 60 + 每个参数 40；重启搜索为其一半）"),
+  calibrateOut: loc("Folder for calibration.json, fit.csv, parameters.csv, calibrated.yaml (the variant) and manifest.json", "输出文件夹：calibration.json、fit.csv、parameters.csv、calibrated.yaml（方案文件）和 manifest.json"),
   sensitivityOut: loc("Also write sensitivity.csv, sensitivity.json, manifest.json and the chart into this folder", "同时将 sensitivity.csv、sensitivity.json、manifest.json 和图表写入此文件夹"),
 } as const;
 

@@ -11,6 +11,7 @@ const KIND: Readonly<Record<OutputKind, Localized>> = {
   report: loc("report", "报告"),
   ledger: loc("budget ledger", "预算台账"),
   sensitivity: loc("sensitivity study", "敏感性分析"),
+  calibration: loc("calibration", "参数校准"),
 };
 
 const OP: Readonly<Record<IoOp, Localized>> = {

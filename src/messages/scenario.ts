@@ -350,6 +350,12 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       return loc(`--set ${found}: expected path=value.`, `--set ${found}：格式应为 路径=数值。`);
     case "registerRow":
       return loc(`${i.detail ?? ""}: expected ${exp}, found ${found}.`, `${i.detail ?? ""}：应为 ${exp}，实际为 ${found}。`);
+    case "targetMetric":
+      return loc(`At ${at}: the scenario's runs have no metric ${found}.`, `字段 ${zh.at}：情景的模拟结果中没有指标 ${found}。`);
+    case "targetYear":
+      return loc(`At ${at}: year ${found} is outside the scenario's horizon ${exp}.`, `字段 ${zh.at}：年份 ${found} 不在情景的模拟期 ${exp} 之内。`);
+    case "noFittedTarget":
+      return loc(`At ${at}: every target is use: check, so there is nothing to fit.`, `字段 ${zh.at}：所有目标均为 use: check，没有可用于拟合的目标。`);
     default:
       return i.code satisfies never;
   }
@@ -448,6 +454,12 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Keep one entry per value: merge the two distributions into one.", "每个参数只保留一个条目：请将两个分布合并为一个。");
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
+    case "targetMetric":
+      return loc(`Metrics are the columns of runs.csv: ${i.expected ?? ""}, and per programme spend:<id>, served:<id>.`, `指标即 runs.csv 的列：${i.expected ?? ""}，以及各项目的 spend:<id>、served:<id>。`);
+    case "targetYear":
+      return loc("Give a year of the scenario's meta.years, or extend the scenario's horizon.", "请使用情景 meta.years 范围内的年份，或延长情景的模拟期。");
+    case "noFittedTarget":
+      return loc("Mark at least one target use: fit (the default).", "请至少将一个目标设为 use: fit（默认值）。");
     case "badSet":
       return loc("Example: --set creditPools.pool.leverage=8", "示例：--set creditPools.pool.leverage=8");
     case "unknownKey":

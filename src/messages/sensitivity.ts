@@ -48,8 +48,11 @@ export type SensitivitySetupCode = SensitivitySetupIssue["code"];
 
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : "—");
 
-/** One problem as a message: what, where, how to fix. */
-export function sensitivityIssue(i: SensitivitySetupIssue): Localized {
+/**
+ * One problem as a message: what, where, how to fix. `who` names where a parameter was given
+ * (default "--param"; a calibration targets file names its `free:` list).
+ */
+export function sensitivityIssue(i: SensitivitySetupIssue, who = "--param"): Localized {
   switch (i.code) {
     case "paramSyntax":
       return loc(
@@ -58,32 +61,32 @@ export function sensitivityIssue(i: SensitivitySetupIssue): Localized {
       );
     case "paramPath":
       return loc(
-        `--param ${clip(i.path)}: the scenario has no "${clip(i.missing)}"${i.at ? ` under ${i.at}` : ""}. Paths are written as for --set (list items by id), e.g. programmes.industry.allocation.`,
-        `--param ${clip(i.path)}：情景中${i.at ? `的 ${i.at} 下` : ""}没有“${clip(i.missing)}”。路径写法与 --set 相同（列表项用 id），例如 programmes.industry.allocation。`,
+        `${who} ${clip(i.path)}: the scenario has no "${clip(i.missing)}"${i.at ? ` under ${i.at}` : ""}. Paths are written as for --set (list items by id), e.g. programmes.industry.allocation.`,
+        `${who} ${clip(i.path)}：情景中${i.at ? `的 ${i.at} 下` : ""}没有“${clip(i.missing)}”。路径写法与 --set 相同（列表项用 id），例如 programmes.industry.allocation。`,
       );
     case "paramNotNumber":
       return loc(
-        `--param ${clip(i.path)}: the field holds ${clip(i.found)}, not a single number; only a number can be varied (set a dated series year by year, e.g. ${clip(i.path)}.2018).`,
-        `--param ${clip(i.path)}：该字段的值是 ${clip(i.found)}，不是单个数值；只能改变数值字段（按年份的序列请逐年指定，例如 ${clip(i.path)}.2018）。`,
+        `${who} ${clip(i.path)}: the field holds ${clip(i.found)}, not a single number; only a number can be varied (set a dated series year by year, e.g. ${clip(i.path)}.2018).`,
+        `${who} ${clip(i.path)}：该字段的值是 ${clip(i.found)}，不是单个数值；只能改变数值字段（按年份的序列请逐年指定，例如 ${clip(i.path)}.2018）。`,
       );
     case "paramFixed":
       return loc(
-        `--param ${clip(i.path)}: the horizon, runs and seed are not varied by a sensitivity study; use --year, --runs and --seed.`,
-        `--param ${clip(i.path)}：敏感性分析不改变期限、模拟次数和随机种子；请使用 --year、--runs 和 --seed。`,
+        `${who} ${clip(i.path)}: the horizon, runs and seed are not varied by a sensitivity study; use --year, --runs and --seed.`,
+        `${who} ${clip(i.path)}：敏感性分析不改变期限、模拟次数和随机种子；请使用 --year、--runs 和 --seed。`,
       );
     case "paramRange":
       return loc(
-        `--param ${clip(i.path)}: the range ${num(i.low)}:${num(i.high)} is empty; give two numbers with low < high.`,
-        `--param ${clip(i.path)}：范围 ${num(i.low)}:${num(i.high)} 为空；请给出两个数且下限 < 上限。`,
+        `${who} ${clip(i.path)}: the range ${num(i.low)}:${num(i.high)} is empty; give two numbers with low < high.`,
+        `${who} ${clip(i.path)}：范围 ${num(i.low)}:${num(i.high)} 为空；请给出两个数且下限 < 上限。`,
       );
     case "paramDuplicate":
-      return loc(`--param ${clip(i.path)} is given twice; give each path once.`, `--param ${clip(i.path)} 给出了两次；每个路径只能给一次。`);
+      return loc(`${who} ${clip(i.path)} is given twice; give each path once.`, `${who} ${clip(i.path)} 给出了两次；每个路径只能给一次。`);
     case "paramInvalid": {
       const side = i.side === "low" ? loc("low", "下限") : loc("high", "上限");
       const issues = (lang: Lang): string => renderIssues(lang, i.issues, 3).replace(/^/gm, "  ");
       return loc(
-        `--param ${clip(i.path)}: at its ${side.en} value ${num(i.value)} the scenario is not valid; narrow the range.\n${issues("en")}`,
-        `--param ${clip(i.path)}：取${side.zh} ${num(i.value)} 时情景无效；请缩小范围。\n${issues("zh")}`,
+        `${who} ${clip(i.path)}: at its ${side.en} value ${num(i.value)} the scenario is not valid; narrow the range.\n${issues("en")}`,
+        `${who} ${clip(i.path)}：取${side.zh} ${num(i.value)} 时情景无效；请缩小范围。\n${issues("zh")}`,
       );
     }
     case "pointInvalid": {

@@ -5,5 +5,6 @@
  * @example
  * const r = await loadScenario("scenarios/linghai-2017.yaml", { variant: "full-capacity" });
  */
-export { loadScenario } from "../scenario/load.js";
+export { loadScenario, isVariantFile } from "../scenario/load.js";
+export { loadTargets } from "../scenario/targets.js";
 export { scenarioJsonSchema } from "../scenario/jsonSchema.js";

@@ -23,7 +23,8 @@ import { buildLedger } from "../ledger/build.js";
 import { engineModelFromScenario } from "../engine/fromScenario.js";
 import { simulateModel } from "../engine/simulate.js";
 import type { PopulationIssue } from "../population/cohorts.js";
-import { buildPopulation } from "../population/synthetic.js";
+import { buildPopulation, populationSpec } from "../population/synthetic.js";
+import type { RunResults } from "../model/results.js";
 import type { Households } from "../model/households.js";
 import { CORE_METRICS, programmeColumns } from "../model/results.js";
 import { PURPOSE, nextUniform, seedStream } from "../random/rng.js";
@@ -163,7 +164,7 @@ export function defaultParams(raw: unknown): ParamSpec[] {
 }
 
 /** The scenario with `values` set at `paths`, validated as `--set` is (variants not re-checked). */
-function overlaid(loaded: LoadedScenario, paths: readonly string[], values: ArrayLike<number>): Result<LoadedScenario, Issue[]> {
+export function overlaid(loaded: LoadedScenario, paths: readonly string[], values: ArrayLike<number>): Result<LoadedScenario, Issue[]> {
   const sets = paths.map((p, i) => `${p}=${String(values[i])}`);
   return scenarioFromObject(loaded.raw, { sets, skipVariants: true });
 }
@@ -257,15 +258,27 @@ export interface PointEvaluator {
   readonly evaluate: (values: ArrayLike<number>) => Promise<Result<Float64Array, SensitivityFailure>>;
 }
 
+/** Simulates the run results of points under common random numbers. */
+export interface PointSimulator {
+  /** Whether the population is rebuilt at every point (a varied path is under `population`). */
+  readonly rebuildsPopulation: boolean;
+  /** Simulations so far. */
+  readonly count: () => number;
+  /** The run results at the point `values` (one per path). */
+  readonly simulate: (values: ArrayLike<number>) => Promise<Result<RunResults, SensitivityFailure>>;
+}
+
 /**
- * An evaluator of design points: every point with the same seed and runs (run r of
- * every point sees the same shocks), the metric read per run.
+ * A simulator of points: every point with the same seed and runs (run r of every point sees
+ * the same shocks). The population is the seed's, built once and reused (rebuilt where a
+ * varied path is under `population`), or with `redraw` the population of each run, as
+ * `simulate` draws it — the same at every point where the cohorts do not change.
  */
-export function pointEvaluator(loaded: LoadedScenario, paths: readonly string[], o: EvaluatorOptions): PointEvaluator {
+export function pointSimulator(loaded: LoadedScenario, paths: readonly string[], o: Omit<EvaluatorOptions, "metric" | "year"> & { readonly redraw?: boolean }): PointSimulator {
   const rebuildsPopulation = paths.some((p) => POPULATION_SECTIONS.has(String(parsePath(p)[0] ?? "")));
   let shared: Households | undefined;
   let count = 0;
-  const evaluate = async (values: ArrayLike<number>): Promise<Result<Float64Array, SensitivityFailure>> => {
+  const simulate = async (values: ArrayLike<number>): Promise<Result<RunResults, SensitivityFailure>> => {
     const at = overlaid(loaded, paths, values);
     if (!at.ok) {
       return setup({ code: "pointInvalid", values: paths.map((path, i) => ({ path, value: values[i] as number })), issues: at.error });
@@ -280,15 +293,29 @@ export function pointEvaluator(loaded: LoadedScenario, paths: readonly string[],
     }
     const ledger = buildLedger(s);
     const model = engineModelFromScenario(s, ledger, households);
-    const res = await simulateModel(model, households, { runs: o.runs, firstRun: 0, seed: o.seed, threads: o.threads ?? 1 });
+    const res = await simulateModel(model, households, { runs: o.runs, firstRun: 0, seed: o.seed, threads: o.threads ?? 1, ...(o.redraw ? { redraw: populationSpec(s) } : {}) });
     count++;
+    return ok(res);
+  };
+  return { rebuildsPopulation, count: () => count, simulate };
+}
+
+/**
+ * An evaluator of design points: every point with the same seed and runs (run r of
+ * every point sees the same shocks), the metric read per run.
+ */
+export function pointEvaluator(loaded: LoadedScenario, paths: readonly string[], o: EvaluatorOptions): PointEvaluator {
+  const sim = pointSimulator(loaded, paths, o);
+  const evaluate = async (values: ArrayLike<number>): Promise<Result<Float64Array, SensitivityFailure>> => {
+    const r = await sim.simulate(values);
+    if (!r.ok) return r;
+    const res = r.value;
     // The horizon value is the one the summaries use (results/columns.ts horizonColumn).
     const column = o.year === "horizon" ? horizonColumn(res, o.metric) : yearColumn(res, o.metric, res.years.indexOf(o.year));
     if (column === undefined) throw new Error(`sensitivity: ${o.metric} in ${o.year} missing from the run results`);
-    const out = Float64Array.from(column);
-    return ok(out);
+    return ok(Float64Array.from(column));
   };
-  return { rebuildsPopulation, count: () => count, evaluate };
+  return { rebuildsPopulation: sim.rebuildsPopulation, count: sim.count, evaluate };
 }
 
 export interface SensitivityOptions {

@@ -9,17 +9,7 @@
 import { say, type Lang, type Localized } from "../messages/lang.js";
 import * as S from "../messages/sensitivity.js";
 import type { Study } from "../sensitivity/study.js";
-import { displayWidth } from "./ledgerText.js";
-
-const padEnd = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - displayWidth(s)));
-const padStart = (s: string, w: number): string => " ".repeat(Math.max(0, w - displayWidth(s))) + s;
-
-/** Columns aligned: the first left, the rest right. */
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = head.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ""))));
-  const line = (cells: readonly string[]): string => cells.map((x, c) => (c === 0 ? padEnd(x, widths[c] ?? 0) : padStart(x, widths[c] ?? 0))).join("  ").trimEnd();
-  return [line(head), line(widths.map((w) => "─".repeat(w))), ...rows.map(line)].join("\n");
-}
+import { table } from "./table.js";
 
 const pm = (x: number, se: number): string => `${signed(x)} ± ${S.fig(se)}`;
 const signed = (x: number): string => (x > 0 ? `+${S.fig(x)}` : S.fig(x));

@@ -53,6 +53,9 @@ export const ISSUE_CODES = [
   "unknownVariant",
   "badSet",
   "registerRow",
+  "targetMetric",
+  "targetYear",
+  "noFittedTarget",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

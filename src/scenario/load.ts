@@ -15,7 +15,8 @@ import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, visit, type
 import { ok, err, type Result } from "../util/result.js";
 import type { Issue, PathSegment } from "./issues.js";
 import { describeFound } from "./issues.js";
-import { scenarioSchema } from "./schema.js";
+import { scenarioSchema, variantSchema } from "./schema.js";
+import type { z } from "zod";
 import { fromZodIssues } from "./zodIssues.js";
 import { resolveNumbers } from "./resolve.js";
 import { applyOverlay, parseSet, parsePath } from "./overlays.js";
@@ -33,6 +34,11 @@ import type { FixedUnknown, LoadedScenario, Scenario } from "./types.js";
 export const MAX_SCENARIO_BYTES = 512 * 1024;
 
 export interface LoadOptions {
+  /**
+   * A variant of the scenario by id, or a variant file (a path ending in .yaml, .yml or
+   * .json holding one variant: {id, label, description, set}, as `fundsim calibrate` writes
+   * one): its overlay is added to the scenario's variants (replacing one with its id) and applied.
+   */
   readonly variant?: string | undefined;
   readonly sets?: readonly string[] | undefined;
   /** Do not validate each variant's overlaid scenario (used when validating one). */
@@ -41,6 +47,38 @@ export interface LoadOptions {
 
 /** Load and validate a scenario file. */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Result<LoadedScenario, Issue[]>> {
+  let extra: VariantInput | undefined;
+  if (opts.variant !== undefined && isVariantFile(opts.variant)) {
+    const v = await loadVariantFile(opts.variant);
+    if (!v.ok) return v;
+    extra = v.value;
+  }
+  const text = await readDocumentText(file);
+  if (!text.ok) return text;
+  return parseScenarioText(text.value, { ...opts, file, ...(extra ? { variant: extra.id, extraVariant: extra } : {}) });
+}
+
+type VariantInput = z.infer<typeof variantSchema>;
+
+/** Whether a --variant names a file rather than a variant of the scenario. */
+export const isVariantFile = (variant: string): boolean => /\.(ya?ml|json)$/i.test(variant.trim());
+
+/** Read and validate a variant file (one variant: id, label, description, set); issues located in it. */
+export async function loadVariantFile(file: string): Promise<Result<VariantInput, Issue[]>> {
+  const text = await readDocumentText(file);
+  if (!text.ok) return text;
+  const doc = parseDocumentText(text.value, file);
+  if (!doc.ok) return doc;
+  const parsed = variantSchema.safeParse(doc.value.raw);
+  if (!parsed.success) return err(doc.value.locate(fromZodIssues(parsed.error.issues, doc.value.raw, variantSchema)));
+  return ok(parsed.data);
+}
+
+/**
+ * A document file's text, for the scenario and every other YAML input (calibration
+ * targets): not a directory, at most MAX_SCENARIO_BYTES, UTF-8 without NUL bytes.
+ */
+export async function readDocumentText(file: string): Promise<Result<string, Issue[]>> {
   const fileIssue = (code: Issue["code"], extra: Partial<Issue> = {}): Result<never, Issue[]> =>
     err([{ code, path: [], file, ...extra }]);
   let size: number;
@@ -62,19 +100,35 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   } catch (e) {
     return fileIssue("unreadable", { detail: String((e as NodeJS.ErrnoException).code ?? e) });
   }
-  let text: string;
   try {
     if (bytes.includes(0)) throw new Error("NUL byte");
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return ok(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return fileIssue("binaryFile");
   }
-  return parseScenarioText(text, { ...opts, file });
 }
 
 /** Validate scenario text (YAML or JSON — JSON is read as YAML 1.2, its superset). */
-export function parseScenarioText(text: string, opts: LoadOptions & { file?: string } = {}): Result<LoadedScenario, Issue[]> {
+export function parseScenarioText(text: string, opts: LoadOptions & { file?: string; extraVariant?: VariantInput } = {}): Result<LoadedScenario, Issue[]> {
   const file = opts.file ?? "<text>";
+  const doc = parseDocumentText(text, file);
+  if (!doc.ok) return doc;
+  const r = scenarioFromObject(doc.value.raw, opts);
+  if (!r.ok) return err(doc.value.locate(r.error));
+  return ok({ ...r.value, file });
+}
+
+/** A parsed document: its data, and where each issue's path is in the text (file, line, column). */
+export interface ParsedDocument {
+  readonly raw: unknown;
+  readonly locate: (issues: readonly Issue[]) => Issue[];
+}
+
+/**
+ * Parse YAML or JSON text into plain data under the scenario's limits (size, nesting,
+ * duplicate keys, tags, aliases), with a function that locates validation issues in it.
+ */
+export function parseDocumentText(text: string, file: string): Result<ParsedDocument, Issue[]> {
   if (text.replace(/^\uFEFF/, "").trim() === "") return err([{ code: "emptyFile", path: [], file }]);
   const lineCounter = new LineCounter();
   const yamlText = normalizeLineEnds(text.replace(/^\uFEFF/, ""));
@@ -132,7 +186,7 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
     const parserCode = /alias count/i.test(detail) ? "RESOURCE_EXHAUSTION" : "UNRESOLVED_ALIAS";
     return err([{ code: "syntax", path: [], file, line: pos.line, column: pos.col, parserCode, detail }]);
   }
-  const locate = (issues: Issue[]): Issue[] =>
+  const locate = (issues: readonly Issue[]): Issue[] =>
     issues.map((i) => {
       const at = positionOf(doc.contents, (i.code === "unknownKey" || i.code === "badKey") && i.found !== undefined ? [...i.path, i.found] : i.path, lineCounter, yamlText);
       const { source, ...pos } = at;
@@ -140,15 +194,20 @@ export function parseScenarioText(text: string, opts: LoadOptions & { file?: str
       const found = i.code === "unsafeNumber" && source !== undefined ? { found: source } : {};
       return { file, ...pos, ...i, ...found };
     });
-  const r = scenarioFromObject(raw, opts);
-  if (!r.ok) return err(locate(r.error));
-  return ok({ ...r.value, file });
+  return ok({ raw, locate });
 }
 
 /** Validate a scenario given as plain data (notebooks, tests, overlays). */
-export function scenarioFromObject(raw: unknown, opts: LoadOptions = {}): Result<LoadedScenario, Issue[]> {
+export function scenarioFromObject(raw: unknown, opts: LoadOptions & { readonly extraVariant?: VariantInput } = {}): Result<LoadedScenario, Issue[]> {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return err([{ code: "notMapping", path: [], expected: "a mapping (fundsim: 1, meta: …, population: …)", found: describeFound(raw) }]);
+  }
+  // A variant file joins the scenario's variants (in place of one with its id).
+  const extra = opts.extraVariant;
+  if (extra !== undefined) {
+    const listed = (raw as { variants?: unknown }).variants;
+    const others = Array.isArray(listed) ? listed.filter((v: unknown) => (v as { id?: unknown } | null)?.id !== extra.id) : [];
+    raw = { ...(raw as object), variants: [...others, extra] };
   }
   // 1. Overlays: the variant, then each --set, on copies of the raw baseline.
   let data: unknown = raw;

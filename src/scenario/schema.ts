@@ -402,7 +402,7 @@ const targetsSchema = z.strictObject({
   ...cite,
 });
 
-const variantSchema = z.strictObject({
+export const variantSchema = z.strictObject({
   id: id(),
   label: textSchema.optional(),
   description: textSchema.optional(),

@@ -9,6 +9,7 @@ import { compareCommand } from "./compare.js";
 import { chartCommand } from "./chart.js";
 import { reportCommand } from "./report.js";
 import { sensitivityCommand } from "./sensitivity.js";
+import { calibrateCommand } from "./calibrate.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -20,4 +21,5 @@ export const commands: readonly CommandFactory[] = [
   chartCommand,
   reportCommand,
   sensitivityCommand,
+  calibrateCommand,
 ];
