@@ -6,7 +6,8 @@ import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import { loadScenario, parseScenarioText } from "../../src/scenario/index.js";
 import { renderIssues } from "../../src/messages/scenario.js";
-import { SHIPPED, fileOf, shipped } from "./helpers.js";
+import { join } from "node:path";
+import { SHIPPED, fileOf, scenariosDir, shipped } from "./helpers.js";
 import { provenanceOf, uncovered } from "./provenance.js";
 
 /** Numbers that describe behaviour, never given by a plan: they must be assumptions. */
@@ -81,6 +82,35 @@ describe.each(SHIPPED)("scenarios/%s.yaml", (id) => {
       expect(typeof v.label === "object" && v.label.en && v.label.zh, `variant ${v.id} label`).toBeTruthy();
       expect(uncovered(r.value.raw, r.value.scenario), `variant ${v.id}`).toEqual([]);
     }
+  });
+});
+
+describe("scenarios/china-national-2015.yaml, the national back-test", () => {
+  const id = "china-national-2015";
+  it("validates with the editor schema header; every number has a source or a named assumption; behaviour is assumed", async () => {
+    const text = await readFile(fileOf(id), "utf8");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/scenario.schema.json");
+    const { raw, s } = await shipped(id);
+    expect(s.meta.years).toEqual({ start: 2016, end: 2020 });
+    expect(uncovered(raw, s)).toEqual([]);
+    const all = provenanceOf(raw, s);
+    expect(all.filter((n) => n.kind === "source").length).toBeGreaterThan(5);
+    expect(all.filter((n) => BEHAVIOUR.some((re) => re.test(n.pattern)) && n.kind !== "assumption").map((n) => n.path)).toEqual([]);
+  });
+
+  it("its targets file loads against it, the NBS counts scaled to the scenario's 1:1,000", async () => {
+    const { loadTargets } = await import("../../src/scenario/targets.js");
+    const loaded = await shipped(id);
+    const t = await loadTargets(join(scenariosDir, "targets", "nbs-2015-2020.yaml"), loaded);
+    if (!t.ok) expect.fail(renderIssues("en", t.error));
+    expect(t.value.targets.map((x) => [x.year, x.observed, x.fit])).toEqual([
+      [2016, 43350, true],
+      [2017, 30460, true],
+      [2018, 16600, true],
+      [2019, 5510, false],
+      [2020, 0, false],
+    ]);
+    expect(t.value.free.map((f) => f.parameter)).toEqual(["values.realGrowthPoor", "values.shareJobs"]);
   });
 });
 
