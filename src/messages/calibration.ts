@@ -95,3 +95,16 @@ export const wroteCalibration = (dir: string, variantFile: string, scenario: str
     `Calibration written to ${dir}; apply it with: fundsim simulate ${scenario} --variant ${variantFile} --out DIR`,
     `校准结果已写入 ${dir}；应用方式：fundsim simulate ${scenario} --variant ${variantFile} --out DIR`,
   );
+
+/** Words of the fit chart. */
+export const fitChart = () =>
+  ({
+    title: loc("Calibration: simulated against observed, per target", "校准：各目标的模拟值与观测值"),
+    value: loc("value (observed: ±1.645 sd; simulated: 90% of runs)", "数值（观测值：±1.645 标准差；模拟值：90% 模拟区间）"),
+    target: loc("target", "目标"),
+    series: loc("series", "系列"),
+    observed: loc("observed", "观测值"),
+    simulated: loc("simulated", "模拟值"),
+    fit: loc("fitted", "拟合"),
+    check: loc("out of sample", "样本外"),
+  }) as const;

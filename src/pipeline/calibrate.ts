@@ -30,6 +30,8 @@ import type { LoadedScenario } from "../scenario/types.js";
 import { parsePath } from "../scenario/overlays.js";
 import { err, ok, type Result } from "../util/result.js";
 import { checkParams, pointSimulator } from "./sensitivity.js";
+import { calibrationCharts } from "../charts/calibration.js";
+import { renderAs } from "../render/formats.js";
 
 export const CALIBRATION_JSON = "calibration.json";
 export const FIT_CSV = "fit.csv";
@@ -155,9 +157,17 @@ export function variantYaml(c: Calibration, scenarioFile: string): string {
 
 /**
  * Write a calibration into `dir` (output kind `calibration`): calibration.json, fit.csv,
- * parameters.csv, calibrated.yaml (the variant) and manifest.json.
+ * parameters.csv, calibrated.yaml (the variant), manifest.json and, with `charts`, the fit
+ * chart (calibration-fit) as Vega-Lite JSON, SVG and PNG in `lang`.
  */
-export async function writeCalibration(dir: string, loaded: LoadedScenario, c: Calibration, guard: OutputGuard = {}): Promise<Result<readonly string[], OutputProblem>> {
+export async function writeCalibration(
+  dir: string,
+  loaded: LoadedScenario,
+  c: Calibration,
+  guard: OutputGuard = {},
+  lang: "en" | "zh" = "en",
+  charts = true,
+): Promise<Result<readonly string[], OutputProblem>> {
   return writeOutputDir(
     dir,
     "calibration",
@@ -180,6 +190,11 @@ export async function writeCalibration(dir: string, loaded: LoadedScenario, c: C
       await writeFile(join(tmp, FIT_CSV), fitCsv(c));
       await writeFile(join(tmp, PARAMETERS_CSV), parametersCsv(c));
       await writeFile(join(tmp, CALIBRATED_VARIANT), variantYaml(c, loaded.file));
+      if (charts) {
+        for (const chart of calibrationCharts(c, lang)) {
+          for (const format of ["json", "svg", "png"] as const) await writeFile(join(tmp, `${chart.name}.${format === "json" ? "vl.json" : format}`), await renderAs(chart.spec, format));
+        }
+      }
       const manifest = {
         fundsim: fundsimVersion(),
         scenario: { file: loaded.file, id: loaded.scenario.meta.id, hash: loaded.hash },

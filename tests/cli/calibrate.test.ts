@@ -30,7 +30,16 @@ describe("fundsim calibrate", () => {
     expect(r.stdout).toContain(C.fitNote().en);
     expect(r.stdout).toMatch(/income\.growth\s+0\.05\s+[\d.]+/);
     expect(r.stdout).toMatch(/exited2018\s+exitedPeople\s+2018\s+check/);
-    expect((await readdir(out)).sort()).toEqual(["calibrated.yaml", "calibration.json", "fit.csv", "manifest.json", "parameters.csv"]);
+    expect((await readdir(out)).sort()).toEqual([
+      "calibrated.yaml",
+      "calibration-fit.png",
+      "calibration-fit.svg",
+      "calibration-fit.vl.json",
+      "calibration.json",
+      "fit.csv",
+      "manifest.json",
+      "parameters.csv",
+    ]);
     const sim = await runCapture(["simulate", MINIMAL, "--variant", join(out, "calibrated.yaml"), "--runs", "4", "--threads", "1", "--out", join(dir, "sim")]);
     expect(sim.exitCode).toBe(0);
     const again = await runCapture(["calibrate", MINIMAL, "--targets", TARGETS, ...FAST, "--out", join(dir, "b")]);

@@ -82,7 +82,7 @@ export const calibrateCommand: CommandFactory = (y, ctx, helpLang) =>
         return;
       }
       ctx.stdout.write(calibrationText(r.value, { lang, name: say(lang, nameOf(loaded)) }));
-      const files = await writeOrReport(ctx, lang, () => writeCalibration(out, loaded, r.value, guard));
+      const files = await writeOrReport(ctx, lang, () => writeCalibration(out, loaded, r.value, guard, lang));
       if (!files) return;
       ctx.stdout.write(`${say(lang, C.wroteCalibration(out, `${out}/${CALIBRATED_VARIANT}`, scenario))}\n`);
       ctx.exitCode = EXIT.ok;
