@@ -40,7 +40,7 @@ import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import { householdEffect, type HouseholdEffect, type Scenario } from "../scenario/types.js";
 import { HOUSEHOLD_UNITS, deliveredAsCash, relocatedBySchedules } from "../scenario/crossChecks.js";
-import { cohortLogMoments, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
+import { cohortLogMoments, floorPhaseInOf, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import { resolveUnknown } from "../scenario/unknowns.js";
 import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting, EngineVillageEffect } from "./model.js";
 
@@ -340,6 +340,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     inflow: verification?.inflow ?? true,
     twoYearExit: verification?.twoYearExit ?? false,
     floorStandard: floorStandardOf(s, exitLine, Y),
+    ...(floorPhaseInOf(s, years) ? { floorPhaseIn: floorPhaseInOf(s, years) as Float64Array } : {}),
     growth: series(inc.growth),
     baseIncomeSigma: 0,
     commonSigma: scalarNumber(inc.commonShock.sigma),

@@ -10,7 +10,7 @@
  */
 import type { Households } from "../model/households.js";
 import { GUARANTEES, SEGMENTS, type Guarantee } from "../model/households.js";
-import { series } from "../scenario/param.js";
+import { scalarNumber, series } from "../scenario/param.js";
 import type { Scenario } from "../scenario/types.js";
 import { distLogMoments, householdLogMoments } from "../population/logMoments.js";
 import { prepareDist } from "../population/sampleDist.js";
@@ -52,6 +52,27 @@ export function floorStandardOf(s: Scenario, exitLine: Float64Array, Y: number):
     }
   });
   return out;
+}
+
+/**
+ * The floors' phase-in per segment (EngineModel.floorPhaseIn): [first, last year index,
+ * share before] at [3·segment], from the first floor programme covering the segment that
+ * has a `phaseIn`; [1, 0, 1] (none) elsewhere.
+ */
+export function floorPhaseInOf(s: Scenario, years: readonly number[]): Float64Array | undefined {
+  const out = new Float64Array(3 * SEGMENTS.length);
+  let any = false;
+  SEGMENTS.forEach((seg, k) => {
+    const p = s.programmes.find((q) => q.kind === "floor" && q.phaseIn !== undefined && (q.eligibility?.segments === undefined || q.eligibility.segments.includes(seg)));
+    const ph = p?.phaseIn;
+    if (ph === undefined) {
+      out.set([1, 0, 1], 3 * k);
+      return;
+    }
+    any = true;
+    out.set([years.indexOf(ph.from), years.indexOf(ph.to), scalarNumber(ph.before)], 3 * k);
+  });
+  return any ? out : undefined;
 }
 
 /**

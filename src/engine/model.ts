@@ -232,6 +232,14 @@ export interface EngineModel {
    * the floor; below it they are helped but stay poor.
    */
   readonly floorStandard: Float64Array;
+  /**
+   * Floors that reach their standard village by village (a floor programme's `phaseIn`), per
+   * segment at [3·segment]: the first and last year index over which the villages reach it
+   * and the share of the standard a village's floor pays before its year. Village v reaches
+   * it in year first + ⌊v·(last − first + 1) / V⌋. Absent, or first > last for a segment:
+   * every village from the start.
+   */
+  readonly floorPhaseIn?: Float64Array;
   /** Trend growth of income by year: income in year y includes Π_{k ≤ y} (1 + growth[k]). */
   readonly growth: Float64Array;
   /** Per-run log-normal noise on each household's base income (0 = the population's incomes as given). */

@@ -155,6 +155,25 @@ function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp:
   return tmp.slice(0, k);
 }
 
+/** The floor phase-in as the household pass reads it: the year each village's floor is full, per segment (model.ts floorPhaseIn). */
+function floorPhase(m: EngineModel, V: number): { floorYear: Int16Array; floorBefore: Float64Array } {
+  const p = m.floorPhaseIn;
+  const S = SEGMENTS.length;
+  if (p === undefined || !Array.from({ length: S }, (_, k) => (p[3 * k] as number) <= (p[3 * k + 1] as number)).some(Boolean)) {
+    return { floorYear: new Int16Array(0), floorBefore: new Float64Array(S).fill(1) };
+  }
+  const floorYear = new Int16Array(S * V);
+  const floorBefore = new Float64Array(S).fill(1);
+  for (let k = 0; k < S; k++) {
+    const first = p[3 * k] as number;
+    const last = p[3 * k + 1] as number;
+    if (!(first <= last)) continue;
+    floorBefore[k] = p[3 * k + 2] as number;
+    for (let v = 0; v < V; v++) floorYear[k * V + v] = first + Math.floor((v * (last - first + 1)) / V);
+  }
+  return { floorYear, floorBefore };
+}
+
 /** Check the model's shape; a malformed model is a bug in whoever built it. */
 export function checkModel(m: EngineModel, h: Households): void {
   const Y = m.years.length;
@@ -433,7 +452,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
     slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, beforeMain: { fn: null }, followUp, line: m.line, exitLine: m.exitLine,
-    floorStandard: m.floorStandard, villageHit, villagePoor,
+    floorStandard: m.floorStandard, villageHit, villagePoor, ...floorPhase(m, V),
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
   };
 

@@ -131,6 +131,10 @@ export interface PassContext {
   readonly line: Float64Array;
   readonly exitLine: Float64Array;
   readonly floorStandard: Float64Array;
+  /** Per segment × village: the year index from which the floor pays its full standard (floor phase-in); empty: all from the start. */
+  readonly floorYear: Int16Array;
+  /** Per segment: the share of the standard paid before a village's year. */
+  readonly floorBefore: Float64Array;
   readonly villageHit: Uint8Array;
   readonly villagePoor: Int32Array;
   readonly idio: Int32Array;
@@ -188,6 +192,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const events = c.events;
   const relCount = c.relCount;
   const floorStandard = c.floorStandard;
+  const floorYear = c.floorYear;
+  const floorBefore = c.floorBefore;
+  const phased = floorYear.length > 0;
+  const villages = phased ? floorYear.length / floorBefore.length : 0;
   const trs = c.transitory;
   const trsTail = c.transitoryTail;
   const persist = c.persist;
@@ -398,7 +406,11 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const ln = line[sy] as number;
       // The floor tops registered households up to its standard (two lines merged: the exit line).
       if (floorEligible[i] !== 0 && isReg !== 0) {
-        const fs = floorStandard[sy] as number;
+        let fs = floorStandard[sy] as number;
+        if (phased) {
+          const seg = segment[i] as number;
+          if (y < (floorYear[seg * villages + vil] as number)) fs *= floorBefore[seg] as number;
+        }
         if (x < fs) {
           floorCost += (fs - x) * s;
           floorH++;

@@ -62,6 +62,14 @@ export function crossCheck(s: Scenario): Issue[] {
 
   s.programmes.forEach((p, i) => {
     if (p.standard !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "standard"], found: p.kind, expected: "floor" });
+    if (p.phaseIn !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "phaseIn"], found: p.kind, expected: "floor" });
+    if (p.phaseIn !== undefined) {
+      const { from, to } = p.phaseIn;
+      for (const [k, y] of [["from", from], ["to", to]] as const) {
+        if (y < start || y > end) issues.push({ code: "yearOutsideHorizon", path: ["programmes", i, "phaseIn", k], found: String(y), expected: `${start}–${end}` });
+      }
+      if (from > to) issues.push({ code: "outOfRange", path: ["programmes", i, "phaseIn", "to"], found: String(to), expected: `a year at or after phaseIn.from (${from})` });
+    }
     issues.push(...effectPlacement(p, i));
     p.fundedBy?.forEach((f, j) => ref(f, sources, "funding source (funding.sources[].id)", ["programmes", i, "fundedBy", j]));
     if (p.pool !== undefined) ref(p.pool, pools, "credit pool (creditPools[].id)", ["programmes", i, "pool"]);

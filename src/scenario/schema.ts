@@ -325,6 +325,17 @@ const programmeSchema = z.strictObject({
     .describe(
       "For floor programmes: the floor standard, per-person yuan a year (dated like other amounts), that eligible households are topped up to. Absent: the exit line (两线合一).",
     ),
+  phaseIn: z
+    .strictObject({
+      from: year().describe("First year in which some villages' floor pays the full standard."),
+      to: year().describe("Year by which every village's does (villages in equal shares from `from` to `to`)."),
+      before: share({ dated: false }).describe("Share of the standard a village's floor pays before its year (e.g. 0.85)."),
+      ...cite,
+    })
+    .optional()
+    .describe(
+      "For floor programmes: the standard is reached village by village (county by county), not everywhere at once — villages in equal shares from `from` to `to`, each paying `before` × the standard until its year.",
+    ),
   provides: guaranteeList
     .optional()
     .describe(

@@ -154,6 +154,16 @@ describe("model v2 fields: bad values are refused, located, in en and zh", () =>
     expect(issueHint(i)?.zh).toContain("kind 设为 floor");
   });
 
+  it("a floor's phase-in belongs on a floor programme, inside the horizon, from ≤ to", () => {
+    const floor = (phaseIn: Record<string, unknown>) => ({ id: "floor", kind: "floor", eligibility: { segments: ["dibao"] }, phaseIn: { before: 0.8, assumption: "x", ...phaseIn } });
+    accepted((r) => r.programmes.push(floor({ from: 2017, to: 2019 })));
+    refused((r) => r.programmes.push(floor({ from: 2018, to: 2017 })), "outOfRange", "programmes[3].phaseIn.to");
+    refused((r) => r.programmes.push(floor({ from: 2015, to: 2017 })), "yearOutsideHorizon", "programmes[3].phaseIn.from");
+    refused((r) => r.programmes.push(floor({ from: 2017, to: 2019, before: 1.5 })), "outOfRange", "programmes[3].phaseIn.before");
+    const i = refused((r) => (r.programmes[0].phaseIn = { from: 2017, to: 2018, before: 0.5, assumption: "x" }), "floorStandardNotFloor", "programmes[0].phaseIn");
+    expect(i.found).toBe("industry");
+  });
+
   it("a transitory sigma wider than a lognormal cohort's income sigma is refused", () => {
     const i = refused((r) => (r.income.transitory = { sigma: 0.35 }), "transitoryAboveSpread", "income.transitory.sigma");
     expect(i.detail).toBe("dibao"); // sigma 0.3
