@@ -92,6 +92,14 @@ export type { ReportOptions } from "./pipeline/report.js";
 export { chartDataFromResults, chartDataFromScenario } from "./pipeline/charts.js";
 export { runSensitivity, pointEvaluator, writeSensitivity, DEFAULT_METRIC } from "./pipeline/sensitivity.js";
 export type { SensitivityOptions, SensitivityRun, SensitivityFailure, PointEvaluator, Study, StudyInput, StudyMethod, StudyResult } from "./pipeline/sensitivity.js";
+export { calibrateScenario, writeCalibration, CALIBRATION_RUNS } from "./pipeline/calibrate.js";
+export type { CalibrateOptions, Calibration, CalibratedVariant, CalibrationFailure } from "./pipeline/calibrate.js";
+export { loadTargets, targetsFromObject } from "./scenario/targets.js";
+export type { CalibrationTargets, CalibrationTarget, FreeSpec } from "./scenario/targets.js";
+export { estimateSmm, summariseRuns } from "./calibration/smm.js";
+export type { FreeParameter, MomentTarget, MomentSimulator, SmmOptions, SmmResult, FittedParameter, TargetFit } from "./calibration/smm.js";
+export { calibrationText } from "./present/calibrationText.js";
+export { calibrationCharts } from "./charts/calibration.js";
 
 // 6. Charts, rendering and reports: Vega-Lite specs (en/zh), SVG/PNG/PDF, offline HTML report.
 export { CHART_KINDS, isChartKind, buildChart, buildCharts } from "./charts/registry.js";
