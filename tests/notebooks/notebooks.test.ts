@@ -22,8 +22,8 @@ const dir = "notebooks";
 const files = readdirSync(dir).filter((f) => f.endsWith(".ipynb") && !f.startsWith("_"));
 
 describe("notebooks", () => {
-  it("are the three the project documents", () => {
-    expect(files.sort()).toEqual(["01-linghai-guarantee-pool.ipynb", "02-jiangmen-per-person-target.ipynb", "03-your-own-scenario.ipynb"]);
+  it("are the four the project documents", () => {
+    expect(files.sort()).toEqual(["01-linghai-guarantee-pool.ipynb", "02-jiangmen-per-person-target.ipynb", "03-your-own-scenario.ipynb", "04-calibration.ipynb"]);
   });
 
   it("have a committed kernelspec that runs Deno's Jupyter kernel", () => {
