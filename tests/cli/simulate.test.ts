@@ -19,6 +19,21 @@ afterAll(async () => {
 });
 
 describe("fundsim simulate", () => {
+  it("redraws the population per run and says so; --fixed-population holds the seed's and says that it is left out", async () => {
+    const a = await runCapture(["simulate", SCENARIO, "--runs", "6", "--threads", "1", "--out", join(dir, "redrawn")]);
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout).toContain("the draw of the synthetic population (household sizes");
+    expect(JSON.parse(await readFile(join(dir, "redrawn", "manifest.json"), "utf8")).uncertainty.populationRedrawn).toBe(true);
+    const b = await runCapture(["simulate", SCENARIO, "--runs", "6", "--threads", "1", "--fixed-population", "--lang", "zh", "--out", join(dir, "fixed")]);
+    expect(b.exitCode).toBe(0);
+    expect(b.stdout).toContain("按随机种子抽取一次后固定；--fixed-population");
+    expect(JSON.parse(await readFile(join(dir, "fixed", "manifest.json"), "utf8")).uncertainty.populationRedrawn).toBe(false);
+    const ra = (await readFile(join(dir, "redrawn", "runs.csv"), "utf8")).split("\r\n");
+    const rb = (await readFile(join(dir, "fixed", "runs.csv"), "utf8")).split("\r\n");
+    expect(ra[0]).toBe(rb[0]);
+    expect(ra.slice(1)).not.toEqual(rb.slice(1));
+  });
+
   it("writes runs.csv, summary.json and manifest.json and prints a readable summary", async () => {
     const out = join(dir, "linghai");
     const r = await runCapture(["simulate", SCENARIO, "--runs", "20", "--seed", "3", "--threads", "1", "--out", out]);
