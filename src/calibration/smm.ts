@@ -31,6 +31,7 @@
 import { inv } from "mathjs";
 import { nelderMeadAsync } from "../income/nelderMead.js";
 import { invNormCdf } from "../random/normal.js";
+import { meanSd, quantileSorted } from "../results/stats.js";
 
 /** A parameter to fit: its name (a scenario path), its prior range and its starting value. */
 export interface FreeParameter {
@@ -112,19 +113,13 @@ export type SmmProblem =
   | { readonly code: "startInvalid" }
   | { readonly code: "badRange"; readonly name: string };
 
-/** Mean, Monte-Carlo se, 5% and 95% quantiles of the finite values. */
+/** Mean, Monte-Carlo se, 5% and 95% quantiles of the finite values (results/stats.ts: the project's quantile rule). */
 export function summariseRuns(values: Float64Array): SimulatedTarget {
-  const xs = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const xs = Float64Array.from(Array.from(values).filter(Number.isFinite)).sort();
   const n = xs.length;
   if (n === 0) return { mean: Number.NaN, se: Number.NaN, q05: Number.NaN, q95: Number.NaN, runs: 0 };
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const v = n > 1 ? xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
-  const q = (p: number): number => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    return (xs[lo] as number) + (h - lo) * ((xs[Math.min(n - 1, lo + 1)] as number) - (xs[lo] as number));
-  };
-  return { mean, se: Math.sqrt(v / n), q05: q(0.05), q95: q(0.95), runs: n };
+  const { mean, sd } = meanSd(xs);
+  return { mean, se: n > 1 ? sd / Math.sqrt(n) : 0, q05: quantileSorted(xs, 0.05), q95: quantileSorted(xs, 0.95), runs: n };
 }
 
 /** Covariance of the means of the targets (runs where both are finite). */

@@ -164,7 +164,7 @@ export function defaultParams(raw: unknown): ParamSpec[] {
 }
 
 /** The scenario with `values` set at `paths`, validated as `--set` is (variants not re-checked). */
-export function overlaid(loaded: LoadedScenario, paths: readonly string[], values: ArrayLike<number>): Result<LoadedScenario, Issue[]> {
+function overlaid(loaded: LoadedScenario, paths: readonly string[], values: ArrayLike<number>): Result<LoadedScenario, Issue[]> {
   const sets = paths.map((p, i) => `${p}=${String(values[i])}`);
   return scenarioFromObject(loaded.raw, { sets, skipVariants: true });
 }
