@@ -1,5 +1,5 @@
 /**
- * The chart of a calibration (Vega-Lite): for every target, the observed value with its
+ * The charts of a calibration (Vega-Lite). The fit chart: for every target, the observed value with its
  * 90% interval (±1.645 sd) and the simulated mean at the fitted values with the 90% range of
  * its runs, one row per target with its own scale (counts and rates side by side), the
  * out-of-sample targets marked. Not in the chart registry (it draws a calibration, not
@@ -10,7 +10,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Calibration } from "../calibration/types.js";
-import { fitChart } from "../messages/calibration.js";
+import { fitChart, parametersChart } from "../messages/calibration.js";
 import type { Lang } from "../messages/lang.js";
 import { VEGA_LITE_SCHEMA } from "./common.js";
 import { SIZE, theme } from "./theme.js";
@@ -70,7 +70,53 @@ export function calibrationFitSpec(c: Calibration, lang: Lang): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** The charts of a calibration. */
+/**
+ * The parameters chart: each fitted value and its interval as a position in its prior range
+ * (0 the low end, 1 the high end), with the starting value — so a value pushed to an end of
+ * its range, or an interval as wide as the range (not identified), shows at a glance.
+ */
+export function calibrationParametersSpec(c: Calibration, lang: Lang): TopLevelSpec {
+  const w = parametersChart();
+  const at = (x: number, lo: number, hi: number): number => (hi > lo ? (x - lo) / (hi - lo) : 0.5);
+  const values = c.fit.parameters.map((q, order) => ({
+    parameter: q.name,
+    order,
+    fitted: at(q.value, q.low, q.high),
+    lo: at(q.lo, q.low, q.high),
+    hi: at(q.hi, q.low, q.high),
+    start: at(q.start, q.low, q.high),
+    value: q.value,
+    se: q.se,
+  }));
+  const y = { field: "parameter", type: "nominal", title: null, sort: { field: "order" }, axis: { labelLimit: 320 } };
+  const x = { type: "quantitative", title: w.position[lang], scale: { domain: [0, 1] } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: w.title[lang] },
+    width: SIZE.width,
+    height: Math.max(60, 36 * values.length),
+    data: { values },
+    layer: [
+      { mark: { type: "rule", strokeWidth: 3 }, encoding: { y, x: { field: "lo", ...x }, x2: { field: "hi" }, color: { datum: w.fitted[lang], type: "nominal", title: null } } },
+      {
+        mark: { type: "point", filled: true, size: 80 },
+        encoding: {
+          y,
+          x: { field: "fitted", ...x },
+          color: { datum: w.fitted[lang], type: "nominal" },
+          tooltip: [{ field: "parameter" }, { field: "value", format: ",.4~g" }, { field: "se", format: ",.2~g" }],
+        },
+      },
+      { mark: { type: "tick", thickness: 2, size: 18 }, encoding: { y, x: { field: "start", ...x }, color: { datum: w.start[lang], type: "nominal" } } },
+    ],
+    config: theme(),
+  } as TopLevelSpec;
+}
+
+/** The charts of a calibration: the fit per target, and the fitted parameters in their ranges. */
 export function calibrationCharts(c: Calibration, lang: Lang): CalibrationChart[] {
-  return [{ name: "calibration-fit", spec: calibrationFitSpec(c, lang) }];
+  return [
+    { name: "calibration-fit", spec: calibrationFitSpec(c, lang) },
+    { name: "calibration-parameters", spec: calibrationParametersSpec(c, lang) },
+  ];
 }

@@ -108,3 +108,12 @@ export const fitChart = () =>
     fit: loc("fitted", "拟合"),
     check: loc("out of sample", "样本外"),
   }) as const;
+
+/** Words of the parameters chart. */
+export const parametersChart = () =>
+  ({
+    title: loc("Calibration: fitted parameters within their prior ranges", "校准：拟合参数在先验范围中的位置"),
+    position: loc("position in the prior range (0 = low end, 1 = high end)", "在先验范围中的位置（0 = 下限，1 = 上限）"),
+    start: loc("start", "初始值"),
+    fitted: loc("fitted, with its interval", "拟合值及其区间"),
+  }) as const;
