@@ -117,3 +117,17 @@ export const parametersChart = () =>
     start: loc("start", "初始值"),
     fitted: loc("fitted, with its interval", "拟合值及其区间"),
   }) as const;
+
+/** Titles and text of the calibration page (calibration.html). */
+export const calibrationPageText = () =>
+  ({
+    title: loc("Calibration", "参数校准"),
+    parameters: loc("Fitted parameters", "拟合参数"),
+    fit: loc("Fit per target", "各目标的拟合"),
+    method: loc("Method", "方法"),
+    record: loc("Record", "记录"),
+    methodText: loc(
+      "Simulated method of moments on common random numbers: every point simulated with the same seed and runs, the population redrawn in every run; the objective is the sum of squared misses of the fitted targets in units of their sd; Nelder–Mead on the prior ranges (logistic transform), restarted once; standard errors by the delta method from central differences, including the simulation's own noise. Targets marked check are compared but not fitted (out of sample). docs/calibration.md has the details.",
+      "基于共同随机数的模拟矩估计：每个点使用相同的随机种子和模拟次数，每次模拟重抽人口；目标函数为拟合目标以其标准差计的偏差平方和；在先验范围内（logistic 变换）用 Nelder–Mead 搜索并重启一次；标准误由中心差分的 delta 方法得到，包含模拟本身的误差。标为 check 的目标只作比较、不参与拟合（样本外）。详见 docs/calibration.md。",
+    ),
+  }) as const;

@@ -32,12 +32,15 @@ import { err, ok, type Result } from "../util/result.js";
 import { checkParams, pointSimulator } from "./sensitivity.js";
 import { calibrationCharts } from "../charts/calibration.js";
 import { renderAs } from "../render/formats.js";
+import { renderReportHtml } from "../render/html.js";
+import { calibrationPage } from "../report/calibrationPage.js";
 
 export const CALIBRATION_JSON = "calibration.json";
 export const FIT_CSV = "fit.csv";
 export const PARAMETERS_CSV = "parameters.csv";
 export const CALIBRATED_VARIANT = "calibrated.yaml";
 export const CALIBRATION_MANIFEST = "manifest.json";
+export const CALIBRATION_HTML = "calibration.html";
 
 /** Default runs per evaluation. */
 export const CALIBRATION_RUNS = 100;
@@ -158,7 +161,7 @@ export function variantYaml(c: Calibration, scenarioFile: string): string {
 /**
  * Write a calibration into `dir` (output kind `calibration`): calibration.json, fit.csv,
  * parameters.csv, calibrated.yaml (the variant), manifest.json and, with `charts`, the fit
- * chart (calibration-fit) as Vega-Lite JSON, SVG and PNG in `lang`.
+ * and parameters charts as Vega-Lite JSON, SVG and PNG and the page calibration.html, in `lang`.
  */
 export async function writeCalibration(
   dir: string,
@@ -194,6 +197,16 @@ export async function writeCalibration(
         for (const chart of calibrationCharts(c, lang)) {
           for (const format of ["json", "svg", "png"] as const) await writeFile(join(tmp, `${chart.name}.${format === "json" ? "vl.json" : format}`), await renderAs(chart.spec, format));
         }
+        const name = typeof loaded.scenario.meta.name === "string" ? loaded.scenario.meta.name : loaded.scenario.meta.name[lang];
+        const record: [string, string][] = [
+          ["scenario", `${loaded.file} (${loaded.scenario.meta.id}, sha256 ${loaded.hash})`],
+          ["targets", c.targetsFile],
+          ["seed", String(c.seed)],
+          ["runs", String(c.runs)],
+          ["evaluations", String(c.fit.evaluations)],
+          ["fundsim", fundsimVersion()],
+        ];
+        await writeFile(join(tmp, CALIBRATION_HTML), await renderReportHtml(calibrationPage(c, lang, name, record)));
       }
       const manifest = {
         fundsim: fundsimVersion(),

@@ -4,7 +4,7 @@
  * the targets file's own location, never a stack trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCapture } from "../../src/cli/main.js";
@@ -38,11 +38,16 @@ describe("fundsim calibrate", () => {
       "calibration-parameters.png",
       "calibration-parameters.svg",
       "calibration-parameters.vl.json",
+      "calibration.html",
       "calibration.json",
       "fit.csv",
       "manifest.json",
       "parameters.csv",
     ]);
+    const page = await readFile(join(out, "calibration.html"), "utf8");
+    expect(page).toContain("<h2>Fit per target</h2>");
+    expect(page).toContain("exited2018");
+    expect(page).toContain(C.fitNote().en.slice(0, 40));
     const sim = await runCapture(["simulate", MINIMAL, "--variant", join(out, "calibrated.yaml"), "--runs", "4", "--threads", "1", "--out", join(dir, "sim")]);
     expect(sim.exitCode).toBe(0);
     const again = await runCapture(["calibrate", MINIMAL, "--targets", TARGETS, ...FAST, "--out", join(dir, "b")]);
