@@ -189,7 +189,11 @@ export function buildCohorts(
     st = stream("income");
     for (let i = 0; i < n; i++) h.income[o + i] = Math.max(0, sampleDist(c.income, st));
 
-    select(n, Math.round(c.labourShare * n), stream("labour"), (i) => void (h.labour[o + i] = 1));
+    // Every household with labour (a share of 1): selection sampling would pick them all,
+    // drawing from a stream nothing else reads, so they are set without the draws.
+    const withLabour = Math.round(c.labourShare * n);
+    if (withLabour >= n) h.labour.fill(1, o, o + n);
+    else select(n, withLabour, stream("labour"), (i) => void (h.labour[o + i] = 1));
 
     st = stream("flags");
     for (const f of FLAG_NAMES) {
