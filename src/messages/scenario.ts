@@ -356,6 +356,8 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       return loc(`At ${at}: year ${found} is outside the scenario's horizon ${exp}.`, `字段 ${zh.at}：年份 ${found} 不在情景的模拟期 ${exp} 之内。`);
     case "noFittedTarget":
       return loc(`At ${at}: every target is use: check, so there is nothing to fit.`, `字段 ${zh.at}：所有目标均为 use: check，没有可用于拟合的目标。`);
+    case "noFreeParameter":
+      return loc(`At ${at}: nothing to fit — neither the scenario (calibration.free) nor the targets file (free) lists a free parameter.`, `字段 ${zh.at}：没有可拟合的参数——情景（calibration.free）和目标文件（free）都未列出自由参数。`);
     default:
       return i.code satisfies never;
   }
@@ -460,6 +462,8 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Give a year of the scenario's meta.years, or extend the scenario's horizon.", "请使用情景 meta.years 范围内的年份，或延长情景的模拟期。");
     case "noFittedTarget":
       return loc("Mark at least one target use: fit (the default).", "请至少将一个目标设为 use: fit（默认值）。");
+    case "noFreeParameter":
+      return loc("List the parameters to fit, each with min, max and why: free: [{parameter: income.growth, min: 0, max: 0.2, assumption: …}].", "请列出要拟合的参数及其 min、max 和理由：free: [{parameter: income.growth, min: 0, max: 0.2, assumption: …}]。");
     case "badSet":
       return loc("Example: --set creditPools.pool.leverage=8", "示例：--set creditPools.pool.leverage=8");
     case "unknownKey":

@@ -56,6 +56,7 @@ export const ISSUE_CODES = [
   "targetMetric",
   "targetYear",
   "noFittedTarget",
+  "noFreeParameter",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -413,6 +413,20 @@ const targetsSchema = z.strictObject({
   ...cite,
 });
 
+/**
+ * A parameter `fundsim calibrate` may move: a --set path holding one number, its prior range
+ * and why (in the scenario's `calibration.free`, or in a targets file's `free`).
+ */
+export const freeParameterSchema = z
+  .strictObject({
+    parameter: z.string().min(1).describe("A --set path of the scenario that holds one number (list items by id), e.g. income.growth."),
+    min: z.number().describe("Lower end of the prior range."),
+    max: z.number().describe("Upper end of the prior range."),
+    label: textSchema.optional(),
+    ...cite,
+  })
+  .refine((f) => f.source !== undefined || f.assumption !== undefined, { message: "a source: or an assumption: saying why this range", path: ["assumption"] });
+
 export const variantSchema = z.strictObject({
   id: id(),
   label: textSchema.optional(),
@@ -451,6 +465,10 @@ export const scenarioSchema = z
       .default([])
       .describe("Parameters that are not known, each drawn once per run (effect sizes, success probabilities, growth, PD, LGD)."),
     variants: z.array(variantSchema).default([]),
+    calibration: z
+      .strictObject({ free: z.array(freeParameterSchema).min(1).max(8) })
+      .optional()
+      .describe("What `fundsim calibrate` may fit: the scenario's free parameters with their prior ranges (a targets file can add or override them)."),
     simulation: simulationSchema.default({ runs: 1000, seed: 1 }),
   })
   .describe("A fundsim scenario: a poverty-alleviation plan's money, people, programmes and credit pools.");

@@ -30,7 +30,7 @@ import { CORE_METRICS, programmeColumns } from "../model/results.js";
 import { err, ok, type Result } from "../util/result.js";
 import { closest, type Issue } from "./issues.js";
 import { parseDocumentText, readDocumentText } from "./load.js";
-import { textSchema } from "./schema.js";
+import { freeParameterSchema, textSchema } from "./schema.js";
 import type { LoadedScenario } from "./types.js";
 import { fromZodIssues } from "./zodIssues.js";
 
@@ -38,16 +38,6 @@ export const TARGETS_FORMAT_VERSION = 1 as const;
 
 const ID = /^[a-z][a-zA-Z0-9_-]*$/;
 const cite = { source: z.string().min(1).optional(), assumption: z.string().min(1).optional(), note: z.string().optional() };
-
-const freeSchema = z
-  .strictObject({
-    parameter: z.string().min(1).describe("A --set path of the scenario that holds one number (list items by id), e.g. income.growth."),
-    min: z.number().describe("Lower end of the prior range."),
-    max: z.number().describe("Upper end of the prior range."),
-    label: textSchema.optional(),
-    ...cite,
-  })
-  .refine((f) => f.source !== undefined || f.assumption !== undefined, { message: "a source: or an assumption: saying why this range", path: ["assumption"] });
 
 const targetSchema = z
   .strictObject({
@@ -69,7 +59,7 @@ export const targetsSchema = z.strictObject({
   name: textSchema,
   description: textSchema.optional(),
   scale: z.number().positive().default(1).describe("Observed values and their sd are multiplied by this before comparison (a scenario simulated at 1/1000 scale: 0.001)."),
-  free: z.array(freeSchema).min(1).max(8),
+  free: z.array(freeParameterSchema).min(1).max(8).optional().describe("Free parameters besides (or instead of) the scenario's calibration.free; the same path here overrides the scenario's."),
   targets: z.array(targetSchema).min(1).max(200),
 });
 
@@ -125,17 +115,22 @@ export function targetsFromObject(raw: unknown, loaded: LoadedScenario, file = "
   });
   if (!t.targets.some((x) => x.use === "fit")) issues.push({ code: "noFittedTarget", path: ["targets"] });
   const params = new Set<string>();
-  t.free.forEach((f, i) => {
+  (t.free ?? []).forEach((f, i) => {
     if (params.has(f.parameter)) issues.push({ code: "duplicateId", path: ["free", i, "parameter"], found: f.parameter });
     params.add(f.parameter);
     if (!(f.min < f.max)) issues.push({ code: "outOfRange", path: ["free", i, "max"], found: String(f.max), expected: `a number above min (${f.min})` });
   });
+  // The scenario's free parameters, then the file's (the file's entry for the same path wins).
+  const fromScenario = (loaded.scenario.calibration?.free ?? []).filter((f) => !params.has(f.parameter));
+  const free = [...fromScenario, ...(t.free ?? [])];
+  if (free.length === 0) issues.push({ code: "noFreeParameter", path: ["free"] });
+  if (free.length > 8) issues.push({ code: "outOfRange", path: ["free"], found: `${free.length} free parameters`, expected: "at most 8 (the scenario's and the file's together)" });
   if (issues.length > 0) return err(issues);
   return ok({
     file,
     name: t.name,
     scale: t.scale,
-    free: t.free.map((f) => ({ parameter: f.parameter, min: f.min, max: f.max, ...(f.label ? { label: f.label } : {}), why: f.source ?? f.assumption ?? "" })),
+    free: free.map((f) => ({ parameter: f.parameter, min: f.min, max: f.max, ...(f.label ? { label: f.label } : {}), why: f.source ?? f.assumption ?? "" })),
     targets: t.targets.map((x) => ({
       id: x.id,
       ...(x.label ? { label: x.label } : {}),

@@ -103,6 +103,24 @@ describe("calibrateScenario", () => {
     }
   }, 60_000);
 
+  it("takes the scenario's calibration.free; a targets file's entry for the same path overrides it; none at all is refused", async () => {
+    const raw = structuredClone(unwrap(await loadScenario(MINIMAL)).raw) as Record<string, unknown>;
+    raw["calibration"] = { free: [{ parameter: "income.growth", min: 0, max: 0.2, assumption: "scenario range" }] };
+    const { scenarioFromObject } = await import("../../src/scenario/index.js");
+    const loaded = unwrap(scenarioFromObject(raw));
+    const targets = [{ id: "a", metric: "exitedPeople", year: 2018, observed: 400, sd: 20, source: "x" }];
+    const fromScenario = unwrap(targetsFromObject({ "fundsim-targets": 1, name: "t", targets }, loaded));
+    expect(fromScenario.free).toEqual([{ parameter: "income.growth", min: 0, max: 0.2, why: "scenario range" }]);
+    const overridden = unwrap(
+      targetsFromObject({ "fundsim-targets": 1, name: "t", free: [{ parameter: "income.growth", min: 0.01, max: 0.1, assumption: "narrower" }], targets }, loaded),
+    );
+    expect(overridden.free).toEqual([{ parameter: "income.growth", min: 0.01, max: 0.1, why: "narrower" }]);
+    const plain = unwrap(await loadScenario(MINIMAL));
+    const none = targetsFromObject({ "fundsim-targets": 1, name: "t", targets }, plain);
+    expect(none.ok ? [] : none.error.map((i) => i.code)).toEqual(["noFreeParameter"]);
+    if (!none.ok) expect(renderIssues("zh", none.error)).toContain("calibration.free");
+  });
+
   it("refuses a bad targets file with located messages and a fix, in both languages", async () => {
     const loaded = unwrap(await loadScenario(MINIMAL));
     const dir = await mkdtemp(join(tmpdir(), "fundsim-targets-"));
