@@ -184,6 +184,11 @@ function mechanism(p: Programme, years: readonly number[], lang: Lang): string |
   }
   if (p.provides && p.provides.length > 0) out.push(`${L("provides", "保障")}${colon}${p.provides.join(", ")}`);
   if (p.kind === "floor") out.push(L("tops eligible households up to the floor standard", "将符合条件的农户补差至兜底标准"));
+  if (p.kind === "floor" && p.phaseIn) {
+    const { from, to } = p.phaseIn;
+    const before = `${fmt(scalar(p.phaseIn.before).toNumber() * 100, lang)}%`;
+    out.push(L(`reached village by village ${from}–${to}, ${before} of it before`, `${from}–${to} 年逐村达到，此前为标准的 ${before}`));
+  }
   if (p.kind === "credit" && p.pool) out.push(`${L("lends through pool", "通过资金池放贷")} ${p.pool}`);
   return out.length > 0 ? out.join(lang === "zh" ? "；" : "; ") : undefined;
 }
