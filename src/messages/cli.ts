@@ -95,6 +95,10 @@ const HELP = {
   ),
   calibrateTargets: loc("Targets file (YAML): free parameters with prior ranges, observed values with their sd (see docs/calibration.md)", "目标文件（YAML）：带先验范围的自由参数，以及观测值及其标准差（见 docs/calibration.md）"),
   calibrateRuns: loc("Runs per evaluated point (default 100)", "每个评估点的模拟次数（默认 100）"),
+  calibrateThreads: loc(
+    "Worker threads per evaluation (default: all cores when an evaluation simulates 2 M household-years or more, else 1); results do not depend on it",
+    "每次评估的工作线程数（默认：每次评估模拟 200 万户年及以上时使用全部核心，否则为 1）；结果与其无关",
+  ),
   calibrateMaxEvaluations: loc("Evaluations of the first search (default 60 + 40 per parameter; a restart takes half as many)", "第一次搜索的评估次数（默认 60 + 每个参数 40；重启搜索为其一半）"),
   calibrateOut: loc("Folder for calibration.json, fit.csv, parameters.csv, calibrated.yaml (the variant) and manifest.json", "输出文件夹：calibration.json、fit.csv、parameters.csv、calibrated.yaml（方案文件）和 manifest.json"),
   sensitivityOut: loc("Also write sensitivity.csv, sensitivity.json, manifest.json and the chart into this folder", "同时将 sensitivity.csv、sensitivity.json、manifest.json 和图表写入此文件夹"),

@@ -32,7 +32,7 @@ export const calibrateCommand: CommandFactory = (y, ctx, helpLang) =>
         .options(scenarioOptions(helpLang))
         .option("runs", { type: "string", describe: cliHelp(helpLang).calibrateRuns })
         .option("seed", { type: "string", describe: cliHelp(helpLang).seed })
-        .option("threads", { type: "string", describe: cliHelp(helpLang).sensitivityThreads })
+        .option("threads", { type: "string", describe: cliHelp(helpLang).calibrateThreads })
         .option("max-evaluations", { type: "string", describe: cliHelp(helpLang).calibrateMaxEvaluations })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).calibrateOut })
         .options(forceOption(helpLang)),
