@@ -90,17 +90,20 @@ const HELP = {
   sensitivitySamples: loc("Morris trajectories (default 10) or Sobol base rows (a power of two, default 64)", "Morris 轨迹数（默认 10）或 Sobol 基础行数（2 的幂，默认 64）"),
   sensitivityThreads: loc("Worker threads per evaluation (default 1; worth it above a few hundred runs); results do not depend on it", "每次评估的工作线程数（默认 1；数百次模拟以上才值得）；结果与其无关"),
   calibrate: loc(
-    "Fit the free parameters of a targets file to what was observed (simulated method of moments, common random numbers); writes the fit and a variant file with the calibrated values",
-    "按目标文件将自由参数拟合到观测值（模拟矩估计，共同随机数）；写出拟合结果及含校准值的方案文件",
+    "Fit the free parameters (the scenario's calibration.free and the targets file's free) to what was observed (simulated method of moments, common random numbers); writes the fit, its charts and page, and a variant file with the calibrated values",
+    "将自由参数（情景的 calibration.free 与目标文件的 free）拟合到观测值（模拟矩估计，共同随机数）；写出拟合结果、图表和页面，以及含校准值的方案文件",
   ),
-  calibrateTargets: loc("Targets file (YAML): free parameters with prior ranges, observed values with their sd (see docs/calibration.md)", "目标文件（YAML）：带先验范围的自由参数，以及观测值及其标准差（见 docs/calibration.md）"),
+  calibrateTargets: loc("Targets file (YAML): observed values with their sd, and free parameters besides the scenario's (see docs/calibration.md)", "目标文件（YAML）：观测值及其标准差，以及情景之外的自由参数（见 docs/calibration.md）"),
   calibrateRuns: loc("Runs per evaluated point (default 100)", "每个评估点的模拟次数（默认 100）"),
   calibrateThreads: loc(
     "Worker threads per evaluation (default: all cores when an evaluation simulates 2 M household-years or more, else 1); results do not depend on it",
     "每次评估的工作线程数（默认：每次评估模拟 200 万户年及以上时使用全部核心，否则为 1）；结果与其无关",
   ),
   calibrateMaxEvaluations: loc("Evaluations of the first search (default 60 + 40 per parameter; a restart takes half as many)", "第一次搜索的评估次数（默认 60 + 每个参数 40；重启搜索为其一半）"),
-  calibrateOut: loc("Folder for calibration.json, fit.csv, parameters.csv, calibrated.yaml (the variant) and manifest.json", "输出文件夹：calibration.json、fit.csv、parameters.csv、calibrated.yaml（方案文件）和 manifest.json"),
+  calibrateOut: loc(
+    "Folder for calibration.json, fit.csv, parameters.csv, calibrated.yaml (the variant), calibration.html, the charts and manifest.json",
+    "输出文件夹：calibration.json、fit.csv、parameters.csv、calibrated.yaml（方案文件）、calibration.html、图表和 manifest.json",
+  ),
   sensitivityOut: loc("Also write sensitivity.csv, sensitivity.json, manifest.json and the chart into this folder", "同时将 sensitivity.csv、sensitivity.json、manifest.json 和图表写入此文件夹"),
 } as const;
 
