@@ -12,17 +12,12 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Calibration } from "../calibration/types.js";
 import { fitChart, parametersChart } from "../messages/calibration.js";
 import type { Lang } from "../messages/lang.js";
-import { VEGA_LITE_SCHEMA } from "./common.js";
+import { VEGA_LITE_SCHEMA, type NamedChart } from "./common.js";
 import { SIZE, theme } from "./theme.js";
 
 /** Normal quantile of a two-sided 90% interval. */
 const Z90 = 1.6448536269514722;
 
-export interface CalibrationChart {
-  /** File name inside the output folder, without extension. */
-  readonly name: string;
-  readonly spec: TopLevelSpec;
-}
 
 /** The fit chart. */
 export function calibrationFitSpec(c: Calibration, lang: Lang): TopLevelSpec {
@@ -114,7 +109,7 @@ export function calibrationParametersSpec(c: Calibration, lang: Lang): TopLevelS
 }
 
 /** The charts of a calibration: the fit per target, and the fitted parameters in their ranges. */
-export function calibrationCharts(c: Calibration, lang: Lang): CalibrationChart[] {
+export function calibrationCharts(c: Calibration, lang: Lang): NamedChart[] {
   return [
     { name: "calibration-fit", spec: calibrationFitSpec(c, lang) },
     { name: "calibration-parameters", spec: calibrationParametersSpec(c, lang) },

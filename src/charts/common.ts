@@ -9,6 +9,12 @@ import { SIZE, theme } from "./theme.js";
 
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/** A chart outside the registry (a sensitivity study's, a calibration's) with its file name inside the output folder, without extension. */
+export interface NamedChart {
+  readonly name: string;
+  readonly spec: TopLevelSpec;
+}
+
 /** A spec body without the frame; `frame` adds schema, title, size and config. */
 export type SpecBody = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../messages/lang.js";
 import { chartAxis, outputShown, sobolChartTitle, tornadoChartTitle } from "../messages/sensitivity.js";
 import type { Study } from "../sensitivity/study.js";
-import { VEGA_LITE_SCHEMA } from "./common.js";
+import { VEGA_LITE_SCHEMA, type NamedChart } from "./common.js";
 import { SIZE, theme } from "./theme.js";
 
 /** Widest parameter label in pixels (scenario paths are long). */
@@ -20,11 +20,6 @@ const LABEL_LIMIT = 280;
 /** Normal quantile of a two-sided 95% interval. */
 const Z95 = 1.96;
 
-export interface StudyChart {
-  /** File name inside the output folder, without extension. */
-  readonly name: string;
-  readonly spec: TopLevelSpec;
-}
 
 const top = (title: string, body: Record<string, unknown>, rows: number): TopLevelSpec =>
   ({
@@ -91,8 +86,8 @@ export function sobolSpec(study: Study, lang: Lang): TopLevelSpec | undefined {
 }
 
 /** The charts a study has (none for Morris). */
-export function sensitivityCharts(study: Study, lang: Lang): StudyChart[] {
-  const out: StudyChart[] = [];
+export function sensitivityCharts(study: Study, lang: Lang): NamedChart[] {
+  const out: NamedChart[] = [];
   const t = tornadoSpec(study, lang);
   if (t) out.push({ name: "tornado", spec: t });
   const s = sobolSpec(study, lang);

@@ -33,7 +33,8 @@ import { defaultThreads } from "../engine/workers.js";
 import { err, ok, type Result } from "../util/result.js";
 import { checkParams, pointSimulator } from "./sensitivity.js";
 import { calibrationCharts } from "../charts/calibration.js";
-import { renderAs } from "../render/formats.js";
+import { chartFiles } from "../render/formats.js";
+import { labelText, named } from "../messages/label.js";
 import { renderReportHtml } from "../render/html.js";
 import { calibrationPage } from "../report/calibrationPage.js";
 
@@ -74,8 +75,6 @@ export type CalibrationFailure =
   | { readonly kind: "free"; readonly issues: readonly SensitivitySetupIssue[] }
   | { readonly kind: "population"; readonly issues: readonly PopulationIssue[] }
   | { readonly kind: "estimate"; readonly problem: SmmProblem };
-
-const text = (t: string | { readonly en: string; readonly zh: string }): { en: string; zh: string } => (typeof t === "string" ? { en: t, zh: t } : { en: t.en, zh: t.zh });
 
 /** Significant digits the calibrated values are written with (far below their standard errors). */
 const DIGITS = 6;
@@ -120,7 +119,7 @@ export async function calibrateScenario(loaded: LoadedScenario, targets: Calibra
 
 /** The calibrated values as a variant: each at its field, with where it came from. */
 function calibratedVariant(targets: CalibrationTargets, fit: SmmResult, fields: readonly string[], runs: number, seed: number): CalibratedVariant {
-  const name = text(targets.name);
+  const name = named(targets.name);
   const fitted = targets.targets.filter((t) => t.fit).map((t) => t.id);
   const set: Record<string, { value: number; source: string } | number> = {};
   fit.parameters.forEach((q, j) => {
@@ -206,9 +205,9 @@ export async function writeCalibration(
       await writeFile(join(tmp, CALIBRATED_VARIANT), variantYaml(c, loaded.file));
       if (charts) {
         for (const chart of calibrationCharts(c, lang)) {
-          for (const format of ["json", "svg", "png"] as const) await writeFile(join(tmp, `${chart.name}.${format === "json" ? "vl.json" : format}`), await renderAs(chart.spec, format));
+          for (const f of await chartFiles(chart.name, chart.spec)) await writeFile(join(tmp, f.file), f.data);
         }
-        const name = typeof loaded.scenario.meta.name === "string" ? loaded.scenario.meta.name : loaded.scenario.meta.name[lang];
+        const name = labelText(loaded.scenario.meta.name, lang);
         const record: [string, string][] = [
           ["scenario", `${loaded.file} (${loaded.scenario.meta.id}, sha256 ${loaded.hash})`],
           ["targets", c.targetsFile],

@@ -45,7 +45,7 @@ import { csvText } from "../io/csv.js";
 import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
 import { err, ok, type Result } from "../util/result.js";
 import { sensitivityCharts } from "../charts/sensitivity.js";
-import { renderAs } from "../render/formats.js";
+import { chartFiles } from "../render/formats.js";
 
 export type { Study, StudyInput, StudyMethod, StudyResult } from "../sensitivity/study.js";
 export { STUDY_METHODS, isStudyMethod } from "../sensitivity/study.js";
@@ -572,7 +572,7 @@ export async function writeSensitivity(
     await writeFile(join(tmp, SENSITIVITY_JSON), `${JSON.stringify(studyJson(study), null, 2)}\n`);
     if (charts) {
       for (const c of sensitivityCharts(study, lang)) {
-        for (const format of ["json", "svg", "png"] as const) await writeFile(join(tmp, `${c.name}.${format === "json" ? "vl.json" : format}`), await renderAs(c.spec, format));
+        for (const f of await chartFiles(c.name, c.spec)) await writeFile(join(tmp, f.file), f.data);
       }
     }
     const manifest = {

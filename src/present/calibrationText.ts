@@ -9,6 +9,7 @@
  */
 import type { Calibration } from "../calibration/types.js";
 import * as C from "../messages/calibration.js";
+import { labelText } from "../messages/label.js";
 import { formatNumber } from "../messages/format.js";
 import { say, type Lang } from "../messages/lang.js";
 import { table } from "./table.js";
@@ -57,7 +58,7 @@ export function fitTable(c: Calibration, lang: Lang): { columns: string[]; rows:
 
 /** The heading line, the objective line and the warnings, in `lang`. */
 export function calibrationLines(c: Calibration, lang: Lang, name: string): { heading: string; objective: string; misfit: boolean; warnings: string[] } {
-  const targetsName = typeof c.targets.name === "string" ? c.targets.name : say(lang, c.targets.name);
+  const targetsName = labelText(c.targets.name, lang);
   const fitted = c.targets.targets.filter((t) => t.fit).length;
   const warnings: string[] = [];
   for (const q of c.fit.parameters) {

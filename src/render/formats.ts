@@ -17,6 +17,13 @@ export function formatFromPath(path: string): ChartFormat | undefined {
   return isChartFormat(ext) ? ext : undefined;
 }
 
+/** The files a chart is written as beside a table: `name.vl.json` (the spec), `name.svg`, `name.png`. */
+export async function chartFiles(name: string, spec: TopLevelSpec): Promise<{ readonly file: string; readonly data: string | Uint8Array }[]> {
+  const out: { file: string; data: string | Uint8Array }[] = [];
+  for (const format of ["json", "svg", "png"] as const) out.push({ file: `${name}.${format === "json" ? "vl.json" : format}`, data: await renderAs(spec, format) });
+  return out;
+}
+
 /** Render a spec to the bytes (or text) of a format. The renderers (vega, resvg, pdfkit) load on first use. */
 export async function renderAs(spec: TopLevelSpec, format: ChartFormat): Promise<string | Uint8Array> {
   if (format === "json") return `${JSON.stringify(spec, null, 2)}\n`;
