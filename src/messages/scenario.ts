@@ -55,6 +55,13 @@ const PHRASE_ZH: Readonly<Record<string, string>> = {
   "a range (:)": "范围（:）",
   "a comparison": "比较",
   "a computed function call": "计算得到的函数调用",
+  // calibration targets and free parameters (scenario/targets.ts, schema.ts freeParameterSchema)
+  "one of sd or sdShare": "sd 或 sdShare 二者之一",
+  "a source: or an assumption: saying where the observed value comes from": "source: 或 assumption:，说明观测值从何而来",
+  "a source: or an assumption: saying why this range": "source: 或 assumption:，说明为何取此范围",
+  "an id: a lower-case letter, then letters, digits, '-' or '_' (e.g. poor2016)": "标识：以小写字母开头，后接字母、数字、'-' 或 '_'（例如 poor2016）",
+  "sd: an observed value of 0 needs its sd in units": "sd：观测值为 0 时须以单位给出标准差",
+  "at most 8 (the scenario's and the file's together)": "至多 8 个（情景与目标文件合计）",
 };
 
 const NUMBER_FORMS_ZH: Readonly<Record<string, string>> = {
@@ -82,6 +89,10 @@ export function phraseZh(text: string): string {
     const form = NUMBER_FORMS_ZH[rest];
     if (form !== undefined) return `${lo} 至 ${hi} 之间的${what === "a whole number" ? "整数" : "数值"}（${KIND_ZH[kind] ?? kind}）${form}`;
   }
+  const above = /^a number above min \((.+)\)$/.exec(text);
+  if (above) return `大于 min（${above[1]}）的数值`;
+  const after = /^a year at or after phaseIn\.from \((\d{4})\)$/.exec(text);
+  if (after) return `不早于 phaseIn.from（${after[1]}）的年份`;
   const list = /^a list of (\d+)$/.exec(text);
   if (list) return `含 ${list[1]} 项的列表`;
   const map = /^a mapping (\{.*\})$/.exec(text);

@@ -142,6 +142,7 @@ describe("calibrateScenario", () => {
       if (r.ok) return;
       const en = renderIssues("en", r.error, Infinity);
       expect(en).toContain("one of sd or sdShare"); // target c gives neither
+      expect(renderIssues("zh", r.error, Infinity)).toContain("sd 或 sdShare 二者之一");
       const zh = renderIssues("zh", r.error, Infinity);
       expect(en).toMatch(/t\.yaml:\d+/);
       // The schema's refinements come first; the checks against the scenario after a clean schema.
@@ -155,6 +156,7 @@ describe("calibrateScenario", () => {
       expect(en2).toContain("2031");
       expect(en2).toContain("2017–2019");
       expect(en2).toMatch(/min \(0\.2\)/);
+      expect(zh2).toContain("大于 min（0.2）的数值");
       expect(zh2).toContain("情景的模拟结果中没有指标");
       expect(zh2).toContain("不在情景的模拟期");
       expect(en.length).toBeGreaterThan(0);
