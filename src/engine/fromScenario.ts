@@ -40,7 +40,7 @@ import { scalarNumber, series } from "../scenario/param.js";
 import type { Param } from "../scenario/num.js";
 import { householdEffect, type HouseholdEffect, type Scenario } from "../scenario/types.js";
 import { HOUSEHOLD_UNITS, deliveredAsCash, relocatedBySchedules } from "../scenario/crossChecks.js";
-import { cohortLogMoments, floorPhaseInOf, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
+import { cohortLogMoments, floorCoverageOf, floorPhaseInOf, floorStandardOf, guaranteeMask, providesOf } from "./fromScenarioV2.js";
 import { resolveUnknown } from "../scenario/unknowns.js";
 import type { EngineBehaviour, EngineDist, EngineRunDraw, EngineEffect, EngineEligibility, EngineModel, EnginePool, EngineProgramme, EngineTargeting, EngineVillageEffect } from "./model.js";
 
@@ -293,6 +293,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
       ...(behaviour === "village" && p.villageEffect ? { village: engineVillageEffect(p.villageEffect) } : {}),
       provides: providesOf(p),
       serveAgain: p.serveAgain ?? false,
+      ...(behaviour === "floor" && p.reach === "everyone" ? { reachAll: true } : {}),
     });
   }
 
@@ -341,6 +342,7 @@ export function engineModelFromScenario(s: Scenario, ledger: Ledger, households?
     twoYearExit: verification?.twoYearExit ?? false,
     floorStandard: floorStandardOf(s, exitLine, Y),
     ...(floorPhaseInOf(s, years) ? { floorPhaseIn: floorPhaseInOf(s, years) as Float64Array } : {}),
+    ...(floorCoverageOf(s, Y) ? { floorCoverage: floorCoverageOf(s, Y) as Float64Array } : {}),
     growth: series(inc.growth),
     baseIncomeSigma: 0,
     commonSigma: scalarNumber(inc.commonShock.sigma),

@@ -76,6 +76,23 @@ export function floorPhaseInOf(s: Scenario, years: readonly number[]): Float64Ar
 }
 
 /**
+ * The floors' village coverage per segment (EngineModel.floorCoverage): the share of
+ * villages covered in year y at [segment × Y + y], from the first floor programme covering
+ * the segment that has a `coverage`; NaN elsewhere. Undefined when no floor has one.
+ */
+export function floorCoverageOf(s: Scenario, Y: number): Float64Array | undefined {
+  const out = new Float64Array(SEGMENTS.length * Y).fill(Number.NaN);
+  let any = false;
+  SEGMENTS.forEach((seg, k) => {
+    const p = s.programmes.find((q) => q.kind === "floor" && q.coverage !== undefined && (q.eligibility?.segments === undefined || q.eligibility.segments.includes(seg)));
+    if (p?.coverage === undefined) return;
+    any = true;
+    out.set(series(p.coverage).slice(0, Y), k * Y);
+  });
+  return any ? out : undefined;
+}
+
+/**
  * Mean and sd of log base-year income per cohort index. A register population (households
  * with external ids): the sample moments of its households of each cohort. A synthetic one:
  * each scenario cohort's income law (population/logMoments.ts says how, law by law).

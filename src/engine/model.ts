@@ -155,6 +155,12 @@ export interface EngineProgramme {
    * served bit is cleared at re-registration). Absent or false: at most once per run.
    */
   readonly serveAgain?: boolean;
+  /**
+   * floor: also tops up households that are not registered, in the year their income falls
+   * below the standard (防返贫 monitoring: helped without being registered). Absent or false:
+   * registered households (poor or exited) only.
+   */
+  readonly reachAll?: boolean;
 }
 
 export interface EnginePool {
@@ -240,6 +246,14 @@ export interface EngineModel {
    * every village from the start.
    */
   readonly floorPhaseIn?: Float64Array;
+  /**
+   * Floors that cover a share of villages by year (a floor programme's `coverage`), per
+   * segment at [segment * Y + y]: the share of villages (lowest index first) where the floor
+   * pays its standard in year y, non-decreasing; NaN for a segment without one (then
+   * floorPhaseIn, if any, applies). Village v is covered from the first year with v < share·V;
+   * before it the floor pays nothing there.
+   */
+  readonly floorCoverage?: Float64Array;
   /** Trend growth of income by year: income in year y includes Π_{k ≤ y} (1 + growth[k]). */
   readonly growth: Float64Array;
   /** Per-run log-normal noise on each household's base income (0 = the population's incomes as given). */

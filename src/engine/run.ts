@@ -155,19 +155,37 @@ function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp:
   return tmp.slice(0, k);
 }
 
-/** The floor phase-in as the household pass reads it: the year each village's floor is full, per segment (model.ts floorPhaseIn). */
+/**
+ * The floor phase-in as the household pass reads it: the year each village's floor is full,
+ * per segment, and the share of the standard paid before it (model.ts floorPhaseIn and
+ * floorCoverage; a segment's coverage, where it has one, takes precedence and pays nothing
+ * before a village's year — Y where a village is never covered).
+ */
 function floorPhase(m: EngineModel, V: number): { floorYear: Int16Array; floorBefore: Float64Array } {
   const p = m.floorPhaseIn;
+  const cov = m.floorCoverage;
   const S = SEGMENTS.length;
-  if (p === undefined || !Array.from({ length: S }, (_, k) => (p[3 * k] as number) <= (p[3 * k + 1] as number)).some(Boolean)) {
+  const Y = m.years.length;
+  const phased = (k: number): boolean => p !== undefined && (p[3 * k] as number) <= (p[3 * k + 1] as number);
+  const covered = (k: number): boolean => cov !== undefined && !Number.isNaN(cov[k * Y] as number);
+  if (!Array.from({ length: S }, (_, k) => phased(k) || covered(k)).some(Boolean)) {
     return { floorYear: new Int16Array(0), floorBefore: new Float64Array(S).fill(1) };
   }
   const floorYear = new Int16Array(S * V);
   const floorBefore = new Float64Array(S).fill(1);
   for (let k = 0; k < S; k++) {
+    if (covered(k)) {
+      floorBefore[k] = 0;
+      for (let v = 0; v < V; v++) {
+        let y = 0;
+        while (y < Y && !(v < (cov?.[k * Y + y] as number) * V)) y++;
+        floorYear[k * V + v] = y;
+      }
+      continue;
+    }
+    if (!phased(k) || p === undefined) continue;
     const first = p[3 * k] as number;
     const last = p[3 * k + 1] as number;
-    if (!(first <= last)) continue;
     floorBefore[k] = p[3 * k + 2] as number;
     for (let v = 0; v < V; v++) floorYear[k * V + v] = first + Math.floor((v * (last - first + 1)) / V);
   }
@@ -209,6 +227,7 @@ export function checkModel(m: EngineModel, h: Households): void {
     if ((d.target === "villageSuccess" || d.target === "villageUplift") && m.programmes[d.source]?.village === undefined) bad(`run draw ${d.path}: source has no village effect`);
     if (!(d.min <= d.max)) bad(`run draw ${d.path}: min must not exceed max`);
   }
+  if (m.floorCoverage !== undefined && m.floorCoverage.length !== SEGMENTS.length * Y) bad("floorCoverage must have segments × years entries");
   if (h.count >= 2 ** 27) bad("at most 134,217,727 households");
 }
 
@@ -278,7 +297,9 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     floorEligible.fill(0);
     for (const p of m.programmes) {
       if (p.behaviour !== "floor") continue;
-      for (let i = 0; i < n; i++) if (isEligible(p.eligibility, h, i, true)) floorEligible[i] = 1;
+      // Bit 1: topped up when registered; bit 2: whether registered or not (reach everyone).
+      const bits = p.reachAll === true ? 3 : 1;
+      for (let i = 0; i < n; i++) if (isEligible(p.eligibility, h, i, true)) floorEligible[i] = (floorEligible[i] as number) | bits;
     }
   };
   const relocIndex = new Int32Array(P).fill(-1);

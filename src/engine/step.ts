@@ -8,7 +8,8 @@
  *   illness (geometric skipping over households): log y += log(1 − loss·(1 − reimbursement)·(1 − cover_i))
  *   disaster in the household's village:           log y += log(1 − loss)
  *   y = exp(log y) + Σ additive effects + relocation follow-up transfers
- *   floor: y ← max(y, floor standard) for registered floor-eligible households (top-up cost = gap × size)
+ *   floor: y ← max(y, floor standard) for registered floor-eligible households, and for the
+ *   others where a floor reaches everyone (top-up cost = gap × size)
  * then the yearly verification: a registered poor household exits (y ≥ exit line, no required
  * guarantee missing, and at or above it a year earlier too for two-year exits); an exited one
  * relapses (y < line × (1 − margin)) and is registered again; one not registered is registered
@@ -404,8 +405,9 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const sy = (segment[i] as number) * Y + y;
       const el = exitLine[sy] as number;
       const ln = line[sy] as number;
-      // The floor tops registered households up to its standard (two lines merged: the exit line).
-      if (floorEligible[i] !== 0 && isReg !== 0) {
+      // The floor tops registered households up to its standard (two lines merged: the exit
+      // line); a floor that reaches everyone (floorEligible bit 2) the others as well.
+      if (((floorEligible[i] as number) & (isReg | 2)) !== 0) {
         let fs = floorStandard[sy] as number;
         if (phased) {
           const seg = segment[i] as number;

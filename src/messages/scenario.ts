@@ -62,6 +62,9 @@ const PHRASE_ZH: Readonly<Record<string, string>> = {
   "an id: a lower-case letter, then letters, digits, '-' or '_' (e.g. poor2016)": "标识：以小写字母开头，后接字母、数字、'-' 或 '_'（例如 poor2016）",
   "sd: an observed value of 0 needs its sd in units": "sd：观测值为 0 时须以单位给出标准差",
   "at most 8 (the scenario's and the file's together)": "至多 8 个（情景与目标文件合计）",
+  "coverage and phaseIn": "同时给出 coverage 和 phaseIn",
+  "one of coverage (share of villages by year) or phaseIn (villages from one year to another)": "coverage（逐年覆盖村的比例）与 phaseIn（自某年至某年逐村达标）二者选一",
+  "a share of villages at least the year before's (a village reached stays reached)": "不低于上一年的村覆盖比例（已覆盖的村保持覆盖）",
 };
 
 const NUMBER_FORMS_ZH: Readonly<Record<string, string>> = {
@@ -328,8 +331,8 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       );
     case "floorStandardNotFloor":
       return loc(
-        `At ${at}: a floor standard applies to floor programmes only; this programme is of kind "${found}".`,
-        `字段 ${zh.at}：兜底标准只适用于 floor（兜底）类项目；该项目的类型为 "${found}"。`,
+        `At ${at}: a floor's standard, phase-in, coverage and reach apply to floor programmes only; this programme is of kind "${found}".`,
+        `字段 ${zh.at}：兜底标准、逐步达标（phaseIn）、覆盖比例（coverage）和对象范围（reach）只适用于 floor（兜底）类项目；该项目的类型为 "${found}"。`,
       );
     case "transitoryAboveSpread":
       return loc(
@@ -429,7 +432,7 @@ export function issueHint(i: Issue): Localized | undefined {
     case "expressionDomain":
       return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
     case "floorStandardNotFloor":
-      return loc("Remove standard from this programme, or give it kind: floor.", "请删除该项目的 standard，或将其 kind 设为 floor。");
+      return loc(`Remove ${String(i.path[i.path.length - 1])} from this programme, or give it kind: floor.`, `请删除该项目的 ${String(i.path[i.path.length - 1])}，或将其 kind 设为 floor。`);
     case "villageEffectMisplaced":
       return i.detail === "unit"
         ? loc("Add unitCost: {amount: <yuan per village>, per: village} (the allocation ÷ it is the villages served each year).", "请添加 unitCost: {amount: <每村元数>, per: village}（每年覆盖村数 = 资金 ÷ 每村成本）。")

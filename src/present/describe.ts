@@ -183,12 +183,14 @@ function mechanism(p: Programme, years: readonly number[], lang: Lang): string |
     out.push(p.kind === "insurance" ? L(`reimburses ${c} of disaster losses`, `赔付灾害损失的 ${c}`) : L(`reimburses ${c} of the illness loss left after baseline insurance`, `报销基本医保后剩余疾病损失的 ${c}`));
   }
   if (p.provides && p.provides.length > 0) out.push(`${L("provides", "保障")}${colon}${p.provides.join(", ")}`);
-  if (p.kind === "floor") out.push(L("tops eligible households up to the floor standard", "将符合条件的农户补差至兜底标准"));
+  if (p.kind === "floor") out.push(L(p.reach === "everyone" ? "tops eligible households up to the floor standard" : "tops eligible registered households up to the floor standard", p.reach === "everyone" ? "将符合条件的农户补差至兜底标准" : "将符合条件的建档立卡户补差至兜底标准"));
   if (p.kind === "floor" && p.phaseIn) {
     const { from, to } = p.phaseIn;
     const before = `${fmt(scalar(p.phaseIn.before).toNumber() * 100, lang)}%`;
     out.push(L(`reached village by village ${from}–${to}, ${before} of it before`, `${from}–${to} 年逐村达到，此前为标准的 ${before}`));
   }
+  if (p.kind === "floor" && p.coverage) out.push(`${L("villages covered", "覆盖村比例")}${colon}${showParam(p.coverage, years, lang)}`);
+  if (p.kind === "floor" && p.reach === "everyone") out.push(L("also households not registered, in the year they fall below it", "未建档立卡农户当年跌破标准时同样补差"));
   if (p.kind === "credit" && p.pool) out.push(`${L("lends through pool", "通过资金池放贷")} ${p.pool}`);
   return out.length > 0 ? out.join(lang === "zh" ? "；" : "; ") : undefined;
 }

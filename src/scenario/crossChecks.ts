@@ -7,7 +7,7 @@
 import type { Issue, PathSegment } from "./issues.js";
 import { closest } from "./issues.js";
 import { householdEffect, type Scenario } from "./types.js";
-import { scalar } from "./param.js";
+import { scalar, series } from "./param.js";
 import { BOUNDS } from "./num.js";
 import { distSupport, resolveUnknown, supportFits, UNKNOWN_PATHS } from "./unknowns.js";
 
@@ -63,6 +63,20 @@ export function crossCheck(s: Scenario): Issue[] {
   s.programmes.forEach((p, i) => {
     if (p.standard !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "standard"], found: p.kind, expected: "floor" });
     if (p.phaseIn !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "phaseIn"], found: p.kind, expected: "floor" });
+    if (p.coverage !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "coverage"], found: p.kind, expected: "floor" });
+    if (p.reach !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "reach"], found: p.kind, expected: "floor" });
+    if (p.coverage !== undefined && p.phaseIn !== undefined) {
+      issues.push({ code: "outOfRange", path: ["programmes", i, "coverage"], found: "coverage and phaseIn", expected: "one of coverage (share of villages by year) or phaseIn (villages from one year to another)" });
+    }
+    if (p.coverage !== undefined) {
+      const v = series(p.coverage);
+      for (let y = 1; y < v.length; y++) {
+        if ((v[y] as number) < (v[y - 1] as number)) {
+          issues.push({ code: "outOfRange", path: ["programmes", i, "coverage"], found: `${v[y]} in ${start + y}`, expected: "a share of villages at least the year before's (a village reached stays reached)" });
+          break;
+        }
+      }
+    }
     if (p.phaseIn !== undefined) {
       const { from, to } = p.phaseIn;
       for (const [k, y] of [["from", from], ["to", to]] as const) {

@@ -336,6 +336,17 @@ const programmeSchema = z.strictObject({
     .describe(
       "For floor programmes: the standard is reached village by village (county by county), not everywhere at once — villages in equal shares from `from` to `to`, each paying `before` × the standard until its year.",
     ),
+  coverage: share()
+    .optional()
+    .describe(
+      "For floor programmes: the share of villages where the floor pays, by year (villages reached in a fixed order and kept: the share may not fall). Absent: every village (or phaseIn). E.g. a monitoring floor that starts in some villages in 2019: {2016: 0, 2019: 0.6, 2020: 1} (a gap carries the latest value forward).",
+    ),
+  reach: z
+    .enum(["registered", "everyone"])
+    .optional()
+    .describe(
+      "For floor programmes: registered (default) tops up registered households (poor or exited); everyone also tops up households not registered, in the year their income falls below the standard — they are helped without being registered (防返贫 monitoring: 边缘户 supported when found).",
+    ),
   provides: guaranteeList
     .optional()
     .describe(

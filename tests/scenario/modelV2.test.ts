@@ -164,6 +164,19 @@ describe("model v2 fields: bad values are refused, located, in en and zh", () =>
     expect(i.found).toBe("industry");
   });
 
+  it("a floor's coverage and reach belong on a floor programme; coverage does not fall and is not given with phaseIn", () => {
+    const floor = (extra: Record<string, unknown>) => ({ id: "floor", kind: "floor", eligibility: { segments: ["general"] }, ...extra });
+    accepted((r) => r.programmes.push(floor({ reach: "everyone", coverage: { 2017: 0, 2018: 0.6, 2019: 1 } })));
+    const fall = refused((r) => r.programmes.push(floor({ coverage: { 2017: 0.5, 2018: 0.4 } })), "outOfRange", "programmes[3].coverage");
+    expect(fall.found).toBe("0.4 in 2018");
+    expect(issueMessage(fall).zh).toContain("不低于上一年的村覆盖比例");
+    refused((r) => r.programmes.push(floor({ coverage: 0.5, phaseIn: { from: 2017, to: 2018, before: 0.5, assumption: "x" } })), "outOfRange", "programmes[3].coverage");
+    refused((r) => r.programmes.push(floor({ coverage: 1.5 })), "outOfRange", "programmes[3].coverage");
+    const i = refused((r) => (r.programmes[0].reach = "everyone"), "floorStandardNotFloor", "programmes[0].reach");
+    expect(issueHint(i)?.en).toContain("Remove reach");
+    expect(issueHint(i)?.zh).toContain("删除该项目的 reach");
+  });
+
   it("a transitory sigma wider than a lognormal cohort's income sigma is refused", () => {
     const i = refused((r) => (r.income.transitory = { sigma: 0.35 }), "transitoryAboveSpread", "income.transitory.sigma");
     expect(i.detail).toBe("dibao"); // sigma 0.3
