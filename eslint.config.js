@@ -12,7 +12,7 @@ const GROUND = ["model", "random", "io", "util"];
 // income/ (the income process kernel) sits between population and engine: the engine may use it.
 const STAGES = ["scenario", "ledger", "population", "income", "engine", "results"];
 /** Analyses over the stages' outputs (quasi-random designs, sensitivity indices, calibration estimators): stages and ground, no presentation. */
-const ANALYSIS = ["sensitivity", "calibration"];
+const ANALYSIS = ["sensitivity", "calibration", "optimise"];
 const PRESENTATION = ["present", "charts", "render", "report"];
 const EDGES = ["cli", "server"];
 const ABOVE_PRESENTATION = ["pipeline", ...EDGES];

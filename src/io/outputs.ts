@@ -36,7 +36,7 @@ import { randomBytes } from "node:crypto";
 import { ok, err, type Result } from "../util/result.js";
 
 /** What a folder output is; a folder is replaced only by an output of the same kind. */
-export const OUTPUT_KINDS = ["results", "comparison", "report", "ledger", "sensitivity", "calibration"] as const;
+export const OUTPUT_KINDS = ["results", "comparison", "report", "ledger", "sensitivity", "calibration", "optimisation"] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 const isOutputKind = (x: unknown): x is OutputKind => typeof x === "string" && (OUTPUT_KINDS as readonly string[]).includes(x);
 

@@ -104,6 +104,22 @@ const HELP = {
     "Folder for calibration.json, fit.csv, parameters.csv, calibrated.yaml (the variant), calibration.html, the charts and manifest.json",
     "输出文件夹：calibration.json、fit.csv、parameters.csv、calibrated.yaml（方案文件）、calibration.html、图表和 manifest.json",
   ),
+  optimise: loc(
+    "Search the split of the plan's money between its spending lines that meets every target most often, or gets the most people out (CMA-ES on common random numbers, winner re-tested on fresh runs); writes the split as a variant file",
+    "搜索各支出项目间的资金分配，使所有目标实现的概率最高或脱贫人数最多（共同随机数上的 CMA-ES，最优者在新的模拟上复验）；将分配写为方案文件",
+  ),
+  optimiseObjective: loc(
+    "p-all-targets: P(every target of every year met), default when the plan sets targets; people-out: people out of poverty in the last year",
+    "p-all-targets：每年所有目标均实现的概率（规划设有目标时为默认）；people-out：末年脱贫人数",
+  ),
+  optimiseLines: loc("Programme ids to move money between, comma-separated (default: every programme with an allocation and a modelled effect)", "在其间调配资金的项目 id，逗号分隔（默认：所有有分配额且有建模效果的项目）"),
+  optimiseBounds: loc("A line's share of each year's money moved: id=min:max (repeatable; default 0:1)", "某项目在每年被调整资金中的份额范围：id=下限:上限（可重复；默认 0:1）"),
+  optimiseRuns: loc("Runs per evaluated split (default 100)", "每种分配的模拟次数（默认 100）"),
+  optimiseMaxEvaluations: loc("Splits the search evaluates (default 30 per line, at least 60)", "搜索评估的分配数（默认每个项目 30 种，至少 60 种）"),
+  optimiseOut: loc(
+    "Also write optimisation.json, allocations.csv, evaluations.csv, optimised.yaml (the variant), the shares chart and manifest.json into this folder",
+    "同时将 optimisation.json、allocations.csv、evaluations.csv、optimised.yaml（方案文件）、份额图和 manifest.json 写入此文件夹",
+  ),
   sensitivityOut: loc("Also write sensitivity.csv, sensitivity.json, manifest.json and the chart into this folder", "同时将 sensitivity.csv、sensitivity.json、manifest.json 和图表写入此文件夹"),
 } as const;
 

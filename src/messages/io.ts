@@ -12,6 +12,7 @@ const KIND: Readonly<Record<OutputKind, Localized>> = {
   ledger: loc("budget ledger", "预算台账"),
   sensitivity: loc("sensitivity study", "敏感性分析"),
   calibration: loc("calibration", "参数校准"),
+  optimisation: loc("allocation optimisation", "资金分配优化"),
 };
 
 const OP: Readonly<Record<IoOp, Localized>> = {

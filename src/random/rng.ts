@@ -43,6 +43,7 @@ export const PURPOSES = [
   "trend", // household-specific income trend (once per run)
   "villageShock", // village-shared part of the persistent income innovation (index: year)
   "parameter", // unknown parameters drawn once per run (index: a hash of the parameter's path, src/engine/runDraws.ts)
+  "optimise", // the search of `fundsim optimise` (CMA-ES samples; index: the restart)
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

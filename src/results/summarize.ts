@@ -139,6 +139,32 @@ function targetHits(r: RunResults, t: Targets, y: number): Float64Array | undefi
 }
 
 /**
+ * Per run: the smallest ratio achieved ÷ target over every target the plan sets (people
+ * exited and not relapsed, villages exited), each ratio clipped to [0, cap]; ≥ 1 exactly in
+ * the runs where every target was met. A graded companion of {@link overallTargetHits} for
+ * searches that need to tell a near miss from a far one. Undefined when no target is set.
+ */
+export function targetMargins(r: RunResults, t: Targets, cap = 2): Float64Array | undefined {
+  let out: Float64Array | undefined;
+  const take = (target: number | null, metric: string, y: number): void => {
+    if (target === null) return;
+    const col = yearColumn(r, metric, y);
+    if (!col) return;
+    out ??= new Float64Array(r.runs).fill(cap);
+    for (let run = 0; run < r.runs; run++) {
+      const x = col[run] as number;
+      const ratio = target > 0 ? Math.min(cap, Math.max(0, x / target)) : x >= target ? cap : 0;
+      if (!(ratio >= (out[run] as number))) out[run] = Number.isNaN(ratio) ? 0 : ratio;
+    }
+  };
+  r.years.forEach((_, y) => {
+    take(t.exits?.[y] ?? null, TARGET_MEASURE, y);
+    take(t.villages?.[y] ?? null, "villagesExited", y);
+  });
+  return out;
+}
+
+/**
  * Per run: 1 when every year's targets were met in that run. Uses `targets` when they
  * set any, else the engine's `targetMet` metric; undefined when neither is available.
  */

@@ -10,6 +10,7 @@ import { chartCommand } from "./chart.js";
 import { reportCommand } from "./report.js";
 import { sensitivityCommand } from "./sensitivity.js";
 import { calibrateCommand } from "./calibrate.js";
+import { optimiseCommand } from "./optimise.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -22,4 +23,5 @@ export const commands: readonly CommandFactory[] = [
   reportCommand,
   sensitivityCommand,
   calibrateCommand,
+  optimiseCommand,
 ];
