@@ -56,6 +56,7 @@ export const linesColumns = (): Localized[] => [
 
 export const scoreColumns = (): Localized[] => [loc("", ""), loc("P(all targets met)", "全部目标实现概率"), loc("people out (last year)", "末年脱贫人数")];
 export const planRow = (): Localized => loc("plan", "规划");
+export const planSharesRow = (): Localized => loc("plan's shares, timed like the total", "规划份额（随年度总额安排）");
 export const optimisedRow = (): Localized => loc("optimised", "优化");
 
 export const confirmNote = (firstRun: number, runs: number): Localized =>

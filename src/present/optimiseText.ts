@@ -77,10 +77,10 @@ export function optimiseText(x: Optimisation, o: OptimiseTextOptions): string {
     O.scoreColumns().map((h) => say(lang, h)),
     [
       [say(lang, O.planRow()), ...scoreCells(c.plan)],
+      ...(c.planShares ? [[say(lang, O.planSharesRow()), ...scoreCells(c.planShares.score)]] : []),
       [say(lang, O.optimisedRow()), ...scoreCells(c.optimised)],
     ],
   );
-  const d = c.difference;
   const out = [
     say(lang, O.optimiseHeading(o.name, x.objective, x.lines.length, x.runs, x.seed)),
     "",
