@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Optimisation } from "../optimise/types.js";
-import { sharesChart } from "../messages/optimise.js";
+import { frontierChart, sharesChart, splitWord } from "../messages/optimise.js";
 import type { Lang } from "../messages/lang.js";
 import { labelText } from "../messages/label.js";
 import { VEGA_LITE_SCHEMA, type NamedChart } from "./common.js";
@@ -54,7 +54,63 @@ export function optimiseSharesSpec(x: Optimisation, lang: Lang): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** The charts of an optimisation. */
+/** Normal quantile of a two-sided 90% interval. */
+const Z90 = 1.6448536269514722;
+
+/**
+ * The frontier chart: money of the lines moved against people out (mean ± 1.645 se) and, with
+ * targets, against P(every target met) with its Wilson interval, one line per split.
+ */
+export function optimiseFrontierSpec(x: Optimisation, lang: Lang): TopLevelSpec {
+  const w = frontierChart();
+  const points = x.frontier.flatMap((f) =>
+    f.feasible
+      ? [
+          {
+            money: f.money.toNumber(),
+            split: splitWord(f.split)[lang],
+            scale: f.scale,
+            people: f.score.peopleOut.mean,
+            peopleLo: f.score.peopleOut.mean - Z90 * f.score.peopleOut.se,
+            peopleHi: f.score.peopleOut.mean + Z90 * f.score.peopleOut.se,
+            ...(f.score.pAll ? { p: f.score.pAll.p, pLo: f.score.pAll.lo, pHi: f.score.pAll.hi } : {}),
+          },
+        ]
+      : [],
+  );
+  const series = [splitWord("plan")[lang], splitWord("optimised")[lang]];
+  const color = { field: "split", type: "nominal", title: w.split[lang], sort: series };
+  const x0 = { field: "money", type: "quantitative", title: w.money[lang], axis: { format: "~s" } };
+  const panel = (y: string, lo: string, hi: string, title: string, format: string) => ({
+    width: SIZE.width,
+    height: 200,
+    layer: [
+      { mark: { type: "rule" }, encoding: { x: x0, y: { field: lo, type: "quantitative", title, axis: { format } }, y2: { field: hi }, color } },
+      {
+        mark: { type: "line", point: true },
+        encoding: {
+          x: x0,
+          y: { field: y, type: "quantitative" },
+          color,
+          tooltip: [{ field: "split" }, { field: "scale" }, { field: "money", format: ",.0f" }, { field: y, format }],
+        },
+      },
+    ],
+  });
+  const hasP = points.some((p) => "p" in p);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: w.title[lang] },
+    data: { values: points },
+    vconcat: [panel("people", "peopleLo", "peopleHi", w.people[lang], ",.0f"), ...(hasP ? [panel("p", "pLo", "pHi", w.p[lang], ".0%")] : [])],
+    config: theme(),
+  } as TopLevelSpec;
+}
+
+/** The charts of an optimisation: the shares, and the frontier when one was asked for. */
 export function optimiseCharts(x: Optimisation, lang: Lang): NamedChart[] {
-  return [{ name: "optimise-shares", spec: optimiseSharesSpec(x, lang) }];
+  return [
+    { name: "optimise-shares", spec: optimiseSharesSpec(x, lang) },
+    ...(x.frontier.some((f) => f.feasible) ? [{ name: "optimise-frontier", spec: optimiseFrontierSpec(x, lang) }] : []),
+  ];
 }

@@ -109,11 +109,16 @@ const HELP = {
     "搜索各支出项目间的资金分配，使所有目标实现的概率最高或脱贫人数最多（共同随机数上的 CMA-ES，最优者在新的模拟上复验）；将分配写为方案文件",
   ),
   optimiseObjective: loc(
-    "p-all-targets: P(every target of every year met), default when the plan sets targets; people-out: people out of poverty in the last year",
-    "p-all-targets：每年所有目标均实现的概率（规划设有目标时为默认）；people-out：末年脱贫人数",
+    "p-all-targets: P(every target of every year met), default when the plan sets targets; people-out: people out of poverty in the last year; min-cost: the least money meeting every target with --probability",
+    "p-all-targets：每年所有目标均实现的概率（规划设有目标时为默认）；people-out：末年脱贫人数；min-cost：以 --probability 的概率实现全部目标所需的最少资金",
   ),
   optimiseLines: loc("Programme ids to move money between, comma-separated (default: every programme with an allocation and a modelled effect)", "在其间调配资金的项目 id，逗号分隔（默认：所有有分配额且有建模效果的项目）"),
   optimiseBounds: loc("A line's share of each year's money moved: id=min:max (repeatable; default 0:1)", "某项目在每年被调整资金中的份额范围：id=下限:上限（可重复；默认 0:1）"),
+  optimiseFrontier: loc(
+    "Budget frontier: multiples of the plan's money of the lines moved (e.g. 0.5,0.75,1,1.25,1.5), each simulated with the plan's shares and the optimised split",
+    "预算前沿：被调整项目资金相对规划的倍数（如 0.5,0.75,1,1.25,1.5），分别按规划份额和优化分配模拟",
+  ),
+  optimiseProbability: loc("For --objective min-cost: the probability of meeting every target to reach (default 0.8)", "用于 --objective min-cost：需达到的全部目标实现概率（默认 0.8）"),
   optimiseRuns: loc("Runs per evaluated split (default 100)", "每种分配的模拟次数（默认 100）"),
   optimiseMaxEvaluations: loc("Splits the search evaluates (default 30 per line, at least 60)", "搜索评估的分配数（默认每个项目 30 种，至少 60 种）"),
   optimiseOut: loc(

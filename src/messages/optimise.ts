@@ -22,6 +22,8 @@ export type OptimiseSetupIssue =
   | { readonly code: "badBound"; readonly id: string; readonly min: number; readonly max: number }
   | { readonly code: "boundsInfeasible"; readonly sumMin: number; readonly sumMax: number }
   | { readonly code: "noTargets" }
+  | { readonly code: "badProbability"; readonly found: number }
+  | { readonly code: "badScale"; readonly found: number; readonly max: number }
   | { readonly code: "noMoney"; readonly lines: readonly string[] }
   | { readonly code: "candidateInvalid"; readonly issues: readonly Issue[] };
 
@@ -31,11 +33,18 @@ const pp = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? "+" : "−"}
 
 export const boundSyntax = (): Localized => loc("id=min:max with shares from 0 to 1 (e.g. industry=0.1:0.4)", "id=下限:上限，份额在 0 到 1 之间（如 industry=0.1:0.4）");
 
+export const frontierSyntax = (): Localized => loc("multiples of the plan's money, comma-separated (e.g. 0.5,0.75,1,1.25,1.5)", "规划资金的倍数，逗号分隔（如 0.5,0.75,1,1.25,1.5）");
+
 export const optimiseLabel = (): Localized => loc("optimising", "优化");
 export const optimiseRefused = (): Localized => loc("Optimisation not started:", "优化未开始：");
 
 export const objectiveName = (objective: string): Localized =>
-  objective === "p-all-targets"
+  objective === "min-cost"
+    ? loc(
+        "the least money that meets every target of every year with the probability asked (the split that meets them most often at the plan's money, then its money scaled)",
+        "以所要求的概率实现每年全部目标所需的最少资金（先求规划资金下实现目标概率最高的分配，再按比例缩放其资金）",
+      )
+    : objective === "p-all-targets"
     ? loc("the probability that every target of every year is met (people exited and not relapsed; villages)", "每年所有目标均实现的概率（已脱贫且未返贫人数；出列村数）")
     : loc("people out of poverty in the last year (exited and not relapsed), mean over runs", "末年脱贫人数（已脱贫且未返贫），各次模拟的均值");
 
@@ -177,8 +186,15 @@ export function optimiseIssue(i: OptimiseSetupIssue): Localized {
       );
     case "noTargets":
       return loc(
-        "--objective p-all-targets: the scenario sets no targets (targets.exits or targets.villages). Add them, or use --objective people-out.",
-        "--objective p-all-targets：情景未设定目标（targets.exits 或 targets.villages）。请添加目标，或使用 --objective people-out。",
+        "--objective p-all-targets and min-cost need targets, and the scenario sets none (targets.exits or targets.villages). Add them, or use --objective people-out.",
+        "--objective p-all-targets 和 min-cost 需要目标，而情景未设定目标（targets.exits 或 targets.villages）。请添加目标，或使用 --objective people-out。",
+      );
+    case "badProbability":
+      return loc(`--probability: expected a probability between 0 and 1 (e.g. 0.8), found ${i.found}.`, `--probability：应为 0 到 1 之间的概率（如 0.8），实际为 ${i.found}。`);
+    case "badScale":
+      return loc(
+        `--frontier: expected multiples of the plan's money from 0 to ${i.max} (e.g. 0.5,0.75,1,1.25,1.5), found ${i.found}.`,
+        `--frontier：应为规划资金的倍数，0 到 ${i.max}（如 0.5,0.75,1,1.25,1.5），实际为 ${i.found}。`,
       );
     case "noMoney":
       return loc(`The lines moved (${i.lines.join(", ")}) have no money in any year: there is nothing to split.`, `被调整的项目（${i.lines.join("、")}）各年均无资金：没有可分配的资金。`);
@@ -199,4 +215,47 @@ export const sharesChart = () =>
     plan: loc("plan", "规划"),
     optimised: loc("optimised", "优化"),
     bounds: loc("bounds", "份额范围"),
+  }) as const;
+
+export const frontierColumns = (): Localized[] => [
+  loc("budget", "预算"),
+  loc("money moved (yuan)", "调整资金（万元）"),
+  loc("split", "分配"),
+  loc("P(all targets met)", "全部目标实现概率"),
+  loc("people out (last year)", "末年脱贫人数"),
+];
+export const splitWord = (split: "plan" | "optimised"): Localized => (split === "plan" ? loc("plan's shares", "规划份额") : loc("optimised", "优化"));
+export const infeasibleWord = (): Localized => loc("infeasible (the ledger has an error the plan does not)", "不可行（台账出现规划没有的错误）");
+export const frontierNote = (): Localized =>
+  loc(
+    "Budget: a multiple of the plan's money of the lines moved, each year; above 1 the extra money comes from an added source. Both splits on the comparison's runs (common random numbers), so the points of a line differ by the money, not by luck.",
+    "预算：被调整项目每年资金相对规划的倍数；大于 1 时，超出部分来自新增的资金来源。两种分配均使用比较时的模拟（共同随机数），同一条线上各点的差别来自资金而非随机性。",
+  );
+
+export const minCostLine = (split: "plan" | "optimised", probability: number, scale: number | null, money: string, p: number, lo: number, hi: number, maxScale: number): Localized => {
+  const who = splitWord(split);
+  return scale === null
+    ? loc(
+        `${who.en}: does not meet every target in ${pct(probability, 0)} of runs within ${maxScale} × the plan's money.`,
+        `${who.zh}：在规划资金的 ${maxScale} 倍以内，实现全部目标的模拟比例达不到 ${pct(probability, 0)}。`,
+      )
+    : loc(
+        `${who.en}: ${money} yuan (${scale.toFixed(3)} × the plan's money) meets every target in ${pct(p)} of runs (90% interval ${pct(lo)}–${pct(hi)}).`,
+        `${who.zh}：${money} 万元（规划资金的 ${scale.toFixed(3)} 倍）时，${pct(p)} 的模拟实现全部目标（90% 区间 ${pct(lo)}–${pct(hi)}）。`,
+      );
+};
+export const minCostHeading = (probability: number): Localized =>
+  loc(
+    `Least money to meet every target in ${pct(probability, 0)} of runs (bisection on the multiple of the plan's money; the runs of the comparison; a step of the search is 1/128 of its bracket):`,
+    `在 ${pct(probability, 0)} 的模拟中实现全部目标所需的最少资金（对规划资金倍数二分搜索；使用比较时的模拟；搜索精度为区间的 1/128）：`,
+  );
+
+/** Words of the frontier chart. */
+export const frontierChart = () =>
+  ({
+    title: loc("Budget frontier: money moved against people out and the probability of every target", "预算前沿：调整资金与脱贫人数、全部目标实现概率"),
+    money: loc("money of the lines moved, horizon (yuan)", "被调整项目的资金，规划期合计（元）"),
+    people: loc("people out, last year (± 1.645 se)", "末年脱贫人数（± 1.645 标准误）"),
+    p: loc("P(all targets met), 90% interval", "全部目标实现概率，90% 区间"),
+    split: loc("split", "分配"),
   }) as const;

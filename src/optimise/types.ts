@@ -8,7 +8,7 @@ import type { PopulationIssue } from "../population/cohorts.js";
 import type { NotMovable, OptimiseSetupIssue } from "../messages/optimise.js";
 export type { NotMovable, OptimiseSetupIssue } from "../messages/optimise.js";
 
-export const OPTIMISE_OBJECTIVES = ["p-all-targets", "people-out"] as const;
+export const OPTIMISE_OBJECTIVES = ["p-all-targets", "people-out", "min-cost"] as const;
 export type OptimiseObjective = (typeof OPTIMISE_OBJECTIVES)[number];
 export const isObjective = (x: unknown): x is OptimiseObjective => typeof x === "string" && (OPTIMISE_OBJECTIVES as readonly string[]).includes(x);
 
@@ -81,7 +81,25 @@ export interface Optimisation {
      */
     readonly planShares: { readonly score: AllocationScore; readonly difference: PairedDifference; readonly peopleOut: PairedDifference } | null;
   };
+  /** The money of the lines moved over the horizon under the plan. */
+  readonly planMoney: Decimal;
+  /** The frontier: each budget scale, split as the plan and as optimised (empty without --frontier). */
+  readonly frontier: readonly FrontierPoint[];
+  /** For min-cost: the least money at which each split meets every target with the probability asked (null: not within maxScale × the plan's). */
+  readonly minCost: { readonly probability: number; readonly maxScale: number; readonly plan: MinCostPoint | null; readonly optimised: MinCostPoint | null } | null;
   /** The optimised split as a variant (any command applies it with --variant). */
   readonly variant: { readonly id: string; readonly label: Label; readonly description: Label; readonly set: Record<string, unknown> };
 }
 
+
+/** One point of the budget frontier. */
+export type FrontierPoint =
+  | { readonly scale: number; readonly split: "plan" | "optimised"; readonly feasible: true; readonly money: Decimal; readonly score: AllocationScore }
+  | { readonly scale: number; readonly split: "plan" | "optimised"; readonly feasible: false; readonly money: null; readonly score: null };
+
+/** The least money found for a probability: the scale of the plan's money, the money and the outcome there. */
+export interface MinCostPoint {
+  readonly scale: number;
+  readonly money: Decimal;
+  readonly score: AllocationScore;
+}

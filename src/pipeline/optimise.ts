@@ -50,7 +50,7 @@ import { applyOverlay } from "../scenario/overlays.js";
 import type { LoadedScenario, Scenario } from "../scenario/types.js";
 import type { Issue } from "../scenario/issues.js";
 import { searchSplits } from "../optimise/search.js";
-import { RETEST, type AllocationScore, type NotMovable, type Optimisation, type OptimisedLine, type OptimiseFailure, type OptimiseObjective, type OptimiseSetupIssue, type PairedDifference } from "../optimise/types.js";
+import { RETEST, type AllocationScore, type FrontierPoint, type MinCostPoint, type NotMovable, type Optimisation, type OptimisedLine, type OptimiseFailure, type OptimiseObjective, type OptimiseSetupIssue, type PairedDifference } from "../optimise/types.js";
 export * from "../optimise/types.js";
 import { csvText } from "../io/csv.js";
 import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
@@ -63,6 +63,7 @@ export const OPTIMISATION_JSON = "optimisation.json";
 export const ALLOCATIONS_CSV = "allocations.csv";
 export const EVALUATIONS_CSV = "evaluations.csv";
 export const OPTIMISED_VARIANT = "optimised.yaml";
+export const FRONTIER_CSV = "frontier.csv";
 export const OPTIMISATION_MANIFEST = "manifest.json";
 
 /** Default runs per evaluated split. */
@@ -71,6 +72,12 @@ export const OPTIMISE_RUNS = 100;
 const PARALLEL_HOUSEHOLD_YEARS = 2_000_000;
 /** Normal quantile of a two-sided 90% interval. */
 const Z90 = 1.6448536269514722;
+/** Default probability of meeting every target for --objective min-cost. */
+export const MIN_COST_PROBABILITY = 0.8;
+/** The largest multiple of the plan's money a frontier or min-cost search considers. */
+export const MAX_SCALE = 4;
+/** Bisection steps of the min-cost search (the scale to 1/2⁷ of its bracket). */
+const MIN_COST_STEPS = 7;
 /** Value of an infeasible split (finite, so the search ranks it last without NaN). */
 const INFEASIBLE = -1e12;
 
@@ -89,6 +96,15 @@ export interface OptimiseOptions {
   readonly threads?: number;
   /** Evaluations of the search (default 30 per line, at least 60). */
   readonly maxEvaluations?: number;
+  /**
+   * Budget scales for the frontier (e.g. [0.5, 0.75, 1, 1.25, 1.5]): the money of the lines
+   * moved times each, split as the plan and as the optimised split, simulated on the
+   * comparison's runs. More than the plan's money comes from an added source
+   * (`fundsim-frontier`), so the ledger still balances.
+   */
+  readonly frontier?: readonly number[];
+  /** For min-cost: the probability of meeting every target to reach (default 0.8). */
+  readonly probability?: number;
   /** After each evaluation: done, planned, best search value so far. */
   readonly onProgress?: (done: number, planned: number, best: number) => void;
 }
@@ -215,8 +231,14 @@ export async function optimiseAllocation(loaded: LoadedScenario, o: OptimiseOpti
   const ledger = buildLedger(s);
   const targets = targetsFromScenario(s, years);
   const hasTargets = (targets.exits?.some((x) => x !== null) ?? false) || (targets.villages?.some((x) => x !== null) ?? false);
-  const objective = o.objective ?? (hasTargets ? "p-all-targets" : "people-out");
-  if (objective === "p-all-targets" && !hasTargets) return setup({ code: "noTargets" });
+  const asked = o.objective ?? (hasTargets ? "p-all-targets" : "people-out");
+  if (asked !== "people-out" && !hasTargets) return setup({ code: "noTargets" });
+  // min-cost: the split that meets the targets most often at the plan's money, then the least money at which it reaches the probability.
+  const objective: "p-all-targets" | "people-out" = asked === "min-cost" ? "p-all-targets" : asked;
+  const probability = o.probability ?? MIN_COST_PROBABILITY;
+  if (asked === "min-cost" && !(probability > 0 && probability < 1)) return setup({ code: "badProbability", found: probability });
+  const scales = [...new Set(o.frontier ?? [])].sort((a, b) => a - b);
+  if (scales.some((x) => !(x >= 0 && x <= MAX_SCALE))) return setup({ code: "badScale", found: scales.find((x) => !(x >= 0 && x <= MAX_SCALE)) ?? Number.NaN, max: MAX_SCALE });
 
   // 1. The lines moved.
   const { movable, fixed: notMovable } = movableLines(s, ledger, households);
@@ -261,9 +283,11 @@ export async function optimiseAllocation(loaded: LoadedScenario, o: OptimiseOpti
   const redraw = populationSpec(s);
   const note = (shares: readonly number[]) => (i: number) =>
     `Optimised by fundsim optimise (${objective}, seed ${seed}, ${runs} runs per split): ${(100 * (shares[i] as number)).toFixed(2)}% of each year's money of ${ids.join(", ")}.`;
-  const candidate = (shares: readonly number[]): Result<{ scenario: Scenario; ledger: Ledger; amounts: Decimal[][]; raw: unknown }, Issue[]> => {
-    const amounts = splitTotals(totals, shares);
-    const raw = withAllocations(loaded.raw, years, ids, amounts, note(shares));
+  const candidate = (shares: readonly number[], scale = 1): Result<{ scenario: Scenario; ledger: Ledger; amounts: Decimal[][]; raw: unknown }, Issue[]> => {
+    const scaled = scale === 1 ? totals : totals.map((t) => t.times(scale).toDecimalPlaces(2));
+    const amounts = splitTotals(scaled, shares);
+    let raw = withAllocations(loaded.raw, years, ids, amounts, note(shares));
+    if (raw.ok && scale > 1) raw = withExtraSource(raw.value, years, scaled.map((t, k) => t.minus(totals[k] ?? ZERO)), scale);
     if (!raw.ok) return err([raw.error]);
     const at = scenarioFromObject(raw.value, { skipVariants: true });
     if (!at.ok) return at;
@@ -337,6 +361,50 @@ export async function optimiseAllocation(loaded: LoadedScenario, o: OptimiseOpti
   }
   tick(0);
 
+  // The frontier and the least money for the probability, on the comparison's runs.
+  const atScale = async (sh: readonly number[], scale: number): Promise<{ money: Decimal; score: AllocationScore } | null> => {
+    const c = candidate(sh, scale);
+    if (!c.ok || [...errorKeys(c.value.ledger)].some((k) => !planErrors.has(k))) return null;
+    const r = await simulate(c.value.scenario, c.value.ledger, firstRun);
+    return { money: sumOf(c.value.amounts.flat()), score: score(r, targets, hasTargets) };
+  };
+  const frontier: FrontierPoint[] = [];
+  for (const scale of scales) {
+    for (const [split, sh] of [["plan", planShares], ["optimised", shares]] as const) {
+      const at = await atScale(sh, scale);
+      frontier.push(at ? { scale, split, feasible: true, money: at.money, score: at.score } : { scale, split, feasible: false, money: null, score: null });
+      tick(0);
+    }
+  }
+  let minCost: Optimisation["minCost"] = null;
+  if (asked === "min-cost") {
+    const least = async (sh: readonly number[]): Promise<MinCostPoint | null> => {
+      const meets = async (scale: number) => {
+        const at = await atScale(sh, scale);
+        tick(0);
+        return at && (at.score.pAll?.p ?? 0) >= probability ? at : null;
+      };
+      let hiScale = 1;
+      let hiAt = await meets(hiScale);
+      while (!hiAt && hiScale < MAX_SCALE) {
+        hiScale = Math.min(MAX_SCALE, hiScale * 2);
+        hiAt = await meets(hiScale);
+      }
+      if (!hiAt) return null;
+      let loScale = hiScale === 1 ? 0 : hiScale / 2;
+      for (let k = 0; k < MIN_COST_STEPS; k++) {
+        const mid = (loScale + hiScale) / 2;
+        const at = await meets(mid);
+        if (at) {
+          hiScale = mid;
+          hiAt = at;
+        } else loScale = mid;
+      }
+      return { scale: hiScale, money: hiAt.money, score: hiAt.score };
+    };
+    minCost = { probability, maxScale: MAX_SCALE, plan: await least(planShares), optimised: await least(shares) };
+  }
+
   const lines: OptimisedLine[] = ids.map((id, i) => {
     const p = s.programmes.find((x) => x.id === id)!;
     return {
@@ -368,7 +436,7 @@ export async function optimiseAllocation(loaded: LoadedScenario, o: OptimiseOpti
     ),
   };
   return ok({
-    objective,
+    objective: asked,
     runs,
     seed,
     threads,
@@ -381,7 +449,30 @@ export async function optimiseAllocation(loaded: LoadedScenario, o: OptimiseOpti
     retest: retest.map((r) => ({ ...r, shares: r.shares ? r.shares.map(round6) : null })),
     confirm: { firstRun, plan: score(planConfirm, targets, hasTargets), optimised: score(optConfirm, targets, hasTargets), difference, peopleOut, planShares: planSharesScore },
     variant,
+    planMoney: grand,
+    frontier,
+    minCost,
   });
+}
+
+/**
+ * The raw scenario with a fixed source paying the money above the plan's (a frontier point
+ * or a min-cost search beyond the plan's budget), so sources = uses still holds.
+ */
+function withExtraSource(raw: unknown, years: readonly number[], extra: readonly Decimal[], scale: number): Result<unknown, Issue> {
+  const sources = ((raw as { funding?: { sources?: unknown[] } }).funding?.sources ?? []) as unknown[];
+  const source = {
+    id: "fundsim-frontier",
+    label: { en: "Money above the plan's (budget frontier)", zh: "超出规划的资金（预算前沿）" },
+    rule: {
+      kind: "fixed",
+      amount: {
+        value: Object.fromEntries(years.map((y, k) => [String(y), (extra[k] ?? ZERO).toNumber()])),
+        assumption: `fundsim optimise: ${scale} × the plan's money of the lines moved; the part above the plan's comes from this source.`,
+      },
+    },
+  };
+  return applyOverlay(raw, "funding.sources", [...sources, source], "fundsim optimise");
 }
 
 /** Each line's money, plan and optimised, by year and in all. */
@@ -409,6 +500,24 @@ export function evaluationsCsv(x: Optimisation): string {
   );
 }
 
+/** The frontier: each budget scale and split with its outcome. */
+export function frontierCsv(x: Optimisation): string {
+  return csvText(
+    ["scale", "split", "feasible", "money", "people_out_mean", "people_out_se", "p_all_targets", "p_lo90", "p_hi90"],
+    x.frontier.map((f) => [
+      f.scale,
+      f.split,
+      f.feasible ? 1 : 0,
+      f.money ? f.money.toFixed(2) : "",
+      f.score ? f.score.peopleOut.mean : "",
+      f.score ? f.score.peopleOut.se : "",
+      f.score?.pAll ? f.score.pAll.p : "",
+      f.score?.pAll ? f.score.pAll.lo : "",
+      f.score?.pAll ? f.score.pAll.hi : "",
+    ]),
+  );
+}
+
 /** The variant file: how to apply it, then the variant. */
 export function optimisedYaml(x: Optimisation, scenarioFile: string): string {
   return `# fundsim variant written by fundsim optimise; apply it with\n#   fundsim simulate ${scenarioFile} --variant ${OPTIMISED_VARIANT} --out DIR\n${stringify(x.variant, { lineWidth: 0 })}`;
@@ -417,7 +526,7 @@ export function optimisedYaml(x: Optimisation, scenarioFile: string): string {
 /**
  * Write an optimisation into `dir` (output kind `optimisation`): optimisation.json,
  * allocations.csv, evaluations.csv, optimised.yaml (the variant), the shares chart (Vega-Lite
- * JSON, SVG, PNG, in `lang`) and manifest.json.
+ * JSON, SVG, PNG, in `lang`), with a frontier frontier.csv and its chart, and manifest.json.
  */
 export async function writeOptimisation(dir: string, loaded: LoadedScenario, x: Optimisation, guard: OutputGuard = {}, lang: "en" | "zh" = "en", charts = true): Promise<Result<readonly string[], OutputProblem>> {
   return writeOutputDir(
@@ -437,11 +546,17 @@ export async function writeOptimisation(dir: string, loaded: LoadedScenario, x: 
         search: { evaluations: x.search.evaluations, infeasible: x.search.infeasible, stop: x.search.stop },
         retest: x.retest,
         confirm: x.confirm,
+        planMoney: x.planMoney.toFixed(2),
+        frontier: x.frontier.map((f) => ({ ...f, money: f.money ? f.money.toFixed(2) : null })),
+        minCost: x.minCost
+          ? { ...x.minCost, plan: x.minCost.plan ? { ...x.minCost.plan, money: x.minCost.plan.money.toFixed(2) } : null, optimised: x.minCost.optimised ? { ...x.minCost.optimised, money: x.minCost.optimised.money.toFixed(2) } : null }
+          : null,
       };
       await writeFile(join(tmp, OPTIMISATION_JSON), `${JSON.stringify(json, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`);
       await writeFile(join(tmp, ALLOCATIONS_CSV), allocationsCsv(x));
       await writeFile(join(tmp, EVALUATIONS_CSV), evaluationsCsv(x));
       await writeFile(join(tmp, OPTIMISED_VARIANT), optimisedYaml(x, loaded.file));
+      if (x.frontier.length > 0) await writeFile(join(tmp, FRONTIER_CSV), frontierCsv(x));
       if (charts) {
         for (const chart of optimiseCharts(x, lang)) {
           for (const f of await chartFiles(chart.name, chart.spec)) await writeFile(join(tmp, f.file), f.data);

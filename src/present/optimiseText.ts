@@ -56,14 +56,44 @@ export function verdictLines(x: Optimisation, lang: Lang): string[] {
     say(lang, O.verdict(d.lo, d.hi)),
   ];
   const p = c.plan.pAll?.p;
-  const degenerate = x.objective === "p-all-targets" && p !== undefined && (p === 0 || p === 1) && c.optimised.pAll?.p === p;
-  const measure = degenerate ? "people-out" : x.objective;
-  const out = degenerate ? [say(lang, O.degenerateP(p)), ...line("people-out", c.peopleOut)] : line(x.objective, c.difference);
+  const objective = x.objective === "people-out" ? "people-out" : "p-all-targets";
+  const degenerate = objective === "p-all-targets" && p !== undefined && (p === 0 || p === 1) && c.optimised.pAll?.p === p;
+  const measure = degenerate ? "people-out" : objective;
+  const out = degenerate ? [say(lang, O.degenerateP(p)), ...line("people-out", c.peopleOut)] : line(objective, c.difference);
   const ps = c.planShares;
   if (ps) {
     const value = (s: typeof c.plan): number => (measure === "p-all-targets" ? (s.pAll?.p ?? Number.NaN) : s.peopleOut.mean);
     const d = measure === "p-all-targets" ? ps.difference : ps.peopleOut;
     out.push(say(lang, O.timingLine(measure, value(ps.score), value(c.optimised), d.mean, d.se)));
+  }
+  return out;
+}
+
+/** The frontier table and the min-cost lines (nothing when neither was asked for). */
+export function frontierLines(x: Optimisation, lang: Lang): string[] {
+  const out: string[] = [];
+  if (x.frontier.length > 0) {
+    out.push(
+      "",
+      table(
+        O.frontierColumns().map((h) => say(lang, h)),
+        x.frontier.map((f) => [
+          `× ${f.scale}`,
+          f.money ? showMoney(f.money, lang) : "—",
+          say(lang, O.splitWord(f.split)),
+          ...(f.score ? scoreCells(f.score) : [say(lang, O.infeasibleWord()), ""]),
+        ]),
+      ),
+      say(lang, O.frontierNote()),
+    );
+  }
+  const m = x.minCost;
+  if (m) {
+    out.push("", say(lang, O.minCostHeading(m.probability)));
+    for (const split of ["plan", "optimised"] as const) {
+      const at = m[split];
+      out.push(`  ${say(lang, O.minCostLine(split, m.probability, at?.scale ?? null, at ? showMoney(at.money, lang) : "", at?.score.pAll?.p ?? Number.NaN, at?.score.pAll?.lo ?? Number.NaN, at?.score.pAll?.hi ?? Number.NaN, m.maxScale))}`);
+    }
   }
   return out;
 }
@@ -89,6 +119,7 @@ export function optimiseText(x: Optimisation, o: OptimiseTextOptions): string {
     scores,
     say(lang, O.confirmNote(c.firstRun, x.runs)),
     ...verdictLines(x, lang),
+    ...frontierLines(x, lang),
     "",
     say(lang, O.searchLine(x.search.evaluations, x.search.infeasible, x.seconds, x.search.stop)),
     say(lang, O.retestNote(Math.min(RETEST, x.retest.length - 1))),

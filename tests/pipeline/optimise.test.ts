@@ -49,9 +49,9 @@ describe("fundsim optimise", () => {
     expect(parts.map((p) => p[1]!.toString())).toEqual(["0", "0"]);
   });
 
-  it("finds the split solved by hand (a third to the cheaper line) and says what it gains on fresh runs", async () => {
+  it.each([1, 2, 3])("finds the split solved by hand (a third to the cheaper line) and says what it gains on fresh runs (seed %i)", async (seed) => {
     const loaded = unwrap(scenarioFromObject(raw));
-    const r = unwrap(await optimiseAllocation(loaded, { objective: "people-out", runs: 4, threads: 1, maxEvaluations: 60 }));
+    const r = unwrap(await optimiseAllocation(loaded, { objective: "people-out", runs: 4, threads: 1, maxEvaluations: 60, seed }));
     const cheap = r.lines.find((l) => l.id === "cheap")!;
     expect(cheap.planShare).toBeCloseTo(0.5, 12);
     expect(Math.abs(cheap.share - 1 / 3)).toBeLessThan(0.01);
@@ -73,6 +73,25 @@ describe("fundsim optimise", () => {
     expect(r.confirm.optimised.pAll?.p).toBe(1);
   });
 
+  it("draws the budget frontier and finds the least money for the probability (min-cost), as solved by hand", async () => {
+    const loaded = unwrap(scenarioFromObject(raw));
+    const r = unwrap(await optimiseAllocation(loaded, { objective: "min-cost", probability: 0.8, frontier: [0.5, 1, 1.5], runs: 4, threads: 1, maxEvaluations: 40 }));
+    const at = (scale: number, split: "plan" | "optimised") => r.frontier.find((f) => f.scale === scale && f.split === split)?.score?.peopleOut.mean;
+    // Plan's shares: min(100, 150·s) + min(200, ⌊75·s⌋); a third: min(100, 100·s) + min(200, 100·s) (within a household).
+    expect(at(0.5, "plan")).toBe(75 + 37);
+    expect(at(1.5, "plan")).toBe(100 + 112);
+    expect(Math.abs(at(0.5, "optimised")! - 100)).toBeLessThanOrEqual(2);
+    expect(Math.abs(at(1.5, "optimised")! - 250)).toBeLessThanOrEqual(2);
+    // Above the plan's money the extra comes from an added source: the ledger balances, the point is feasible.
+    expect(r.frontier.every((f) => f.feasible)).toBe(true);
+    // 190 people out: a third needs 0.95 × the money, the plan's shares 1.2 ×; bisection to 1/128 of the bracket.
+    expect(r.minCost?.optimised?.scale).toBeGreaterThanOrEqual(0.94);
+    expect(r.minCost?.optimised?.scale).toBeLessThan(0.95 + 1 / 128 + 0.02);
+    expect(r.minCost?.plan?.scale).toBeGreaterThanOrEqual(1.2);
+    expect(r.minCost?.plan?.scale).toBeLessThan(1.2 + 1 / 128 + 1e-9);
+    expect(r.minCost?.plan?.score.pAll?.p).toBe(1);
+  });
+
   it("refuses what it cannot do, saying why", async () => {
     const loaded = unwrap(scenarioFromObject(raw));
     const refused = async (o: Parameters<typeof optimiseAllocation>[1]) => {
@@ -84,6 +103,8 @@ describe("fundsim optimise", () => {
     expect(await refused({ lines: ["cheap"] })).toEqual(["tooFewLines"]);
     expect(await refused({ bounds: [{ id: "cheap", min: 0.7, max: 0.9 }, { id: "dear", min: 0.5, max: 1 }] })).toEqual(["boundsInfeasible"]);
     expect(await refused({ bounds: [{ id: "cheap", min: 0.5, max: 0.2 }] })).toEqual(["badBound"]);
+    expect(await refused({ objective: "min-cost", probability: 1 })).toEqual(["badProbability"]);
+    expect(await refused({ frontier: [0.5, 9] })).toEqual(["badScale"]);
     const noTargets = unwrap(scenarioFromObject({ ...raw, targets: undefined }));
     const r = await optimiseAllocation(noTargets, { objective: "p-all-targets", runs: 2, threads: 1 });
     expect(!r.ok && r.error.kind === "setup" && r.error.issues[0]?.code).toBe("noTargets");

@@ -1,6 +1,6 @@
 /**
- * `fundsim optimise <scenario> [--objective p-all-targets|people-out] [--lines a,b,…]
- * [--bounds id=min:max …] [--runs R] [--seed S] [--threads T] [--max-evaluations N]
+ * `fundsim optimise <scenario> [--objective p-all-targets|people-out|min-cost] [--lines a,b,…]
+ * [--bounds id=min:max …] [--frontier 0.5,1,1.5] [--probability P] [--runs R] [--seed S] [--threads T] [--max-evaluations N]
  * [--out DIR] [--variant V] [--set …] [--force] [--lang en|zh]`
  *
  * Searches the split of the plan's movable money (each year's total of the lines moved kept)
@@ -11,6 +11,7 @@
  * with --variant), the shares chart and manifest.json.
  */
 import type { CommandFactory } from "../command.js";
+import type { Localized } from "../../messages/lang.js";
 import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
@@ -42,6 +43,8 @@ export const optimiseCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("lines", { type: "string", describe: cliHelp(helpLang).optimiseLines })
         .option("bounds", { type: "string", array: true, describe: cliHelp(helpLang).optimiseBounds })
         .options(scenarioOptions(helpLang))
+        .option("frontier", { type: "string", describe: cliHelp(helpLang).optimiseFrontier })
+        .option("probability", { type: "string", describe: cliHelp(helpLang).optimiseProbability })
         .option("runs", { type: "string", describe: cliHelp(helpLang).optimiseRuns })
         .option("seed", { type: "string", describe: cliHelp(helpLang).seed })
         .option("threads", { type: "string", describe: cliHelp(helpLang).calibrateThreads })
@@ -64,6 +67,22 @@ export const optimiseCommand: CommandFactory = (y, ctx, helpLang) =>
         }
         bounds.push(b);
       }
+      const numbers = (name: string, expected: () => Localized): number[] | null | undefined => {
+        const raw = argv[name];
+        if (raw === undefined) return undefined;
+        const text = String(Array.isArray(raw) ? raw[raw.length - 1] : raw);
+        const xs = text.split(",").map((x) => x.trim());
+        if (xs.some((x) => x === "" || !Number.isFinite(Number(x)))) {
+          ctx.stderr.write(`${say(lang, R.badNumberOption(name, text, expected()))}\n`);
+          ctx.exitCode = EXIT.usage;
+          return null;
+        }
+        return xs.map(Number);
+      };
+      const frontier = numbers("frontier", O.frontierSyntax);
+      if (frontier === null) return;
+      const probability = numbers("probability", R.shareNumber);
+      if (probability === null) return;
       const lines = typeof argv["lines"] === "string" ? argv["lines"].split(",").map((x) => x.trim()).filter((x) => x !== "") : undefined;
       const scenario = String(argv["scenario"]);
       const out = typeof argv["out"] === "string" ? argv["out"] : undefined;
@@ -77,6 +96,8 @@ export const optimiseCommand: CommandFactory = (y, ctx, helpLang) =>
         ...(typeof argv["objective"] === "string" ? { objective: argv["objective"] as OptimiseObjective } : {}),
         ...(lines ? { lines } : {}),
         ...(bounds.length > 0 ? { bounds } : {}),
+        ...(frontier ? { frontier } : {}),
+        ...(probability ? { probability: probability[probability.length - 1]! } : {}),
         ...(run.runs !== undefined ? { runs: run.runs } : {}),
         ...(run.seed !== undefined ? { seed: run.seed } : {}),
         ...(run.threads !== undefined ? { threads: run.threads } : {}),
