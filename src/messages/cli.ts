@@ -114,6 +114,10 @@ const HELP = {
   ),
   optimiseLines: loc("Programme ids to move money between, comma-separated (default: every programme with an allocation and a modelled effect)", "在其间调配资金的项目 id，逗号分隔（默认：所有有分配额且有建模效果的项目）"),
   optimiseBounds: loc("A line's share of each year's money moved: id=min:max (repeatable; default 0:1)", "某项目在每年被调整资金中的份额范围：id=下限:上限（可重复；默认 0:1）"),
+  reportWhatMatters: loc(
+    "Add \"What matters and what to change\": a sensitivity study (tornado by default; morris or sobol) of people out and the optimised split of the money against the plan's (runs per point: the report's, at most 100)",
+    "添加“关键因素与调整建议”：脱贫人数的敏感性分析（默认 tornado；可选 morris 或 sobol）及优化后的资金分配与规划分配的比较（每点模拟次数：报告的次数，最多 100）",
+  ),
   optimiseFrontier: loc(
     "Budget frontier: multiples of the plan's money of the lines moved (e.g. 0.5,0.75,1,1.25,1.5), each simulated with the plan's shares and the optimised split",
     "预算前沿：被调整项目资金相对规划的倍数（如 0.5,0.75,1,1.25,1.5），分别按规划份额和优化分配模拟",

@@ -13,6 +13,16 @@ export const sectionBudget = (): Localized => loc("Budget", "预算");
 export const sectionLedger = (): Localized => loc("Ledger tables", "预算台账");
 export const sectionPool = (): Localized => loc("Guarantee pool", "风险补偿资金池");
 export const sectionRelocation = (): Localized => loc("Relocation", "易地扶贫搬迁");
+export const sectionWhatMatters = (): Localized => loc("What matters and what to change", "关键因素与调整建议");
+export const whatMattersIntro = (): Localized =>
+  loc(
+    "Which of the plan's numbers move the people out of poverty (each varied over its range, the rest held, every point on the same runs), and which split of the money between the spending lines serves the plan best, compared with the plan's own on runs the search never saw.",
+    "规划中哪些数值影响脱贫人数（各自在其范围内变化、其余不变、各点使用相同的模拟），以及资金在各支出项目间怎样分配最有利于规划——在搜索未使用过的模拟上与规划本身的分配比较。",
+  );
+export const whatMattersFailed = (part: "sensitivity" | "optimise", why: string): Localized =>
+  part === "sensitivity"
+    ? loc(`The sensitivity study did not run: ${why}`, `敏感性分析未运行：${why}`)
+    : loc(`The optimisation did not run: ${why}`, `资金分配优化未运行：${why}`);
 export const sectionVariants = (): Localized => loc("Variants", "方案比较");
 export const sectionChecks = (): Localized => loc("Checks", "检查结果");
 export const sectionManifest = (): Localized => loc("Provenance", "来源与可重复性");

@@ -19,6 +19,15 @@ import { err, ok, type Result } from "../util/result.js";
 import { compareVariants, type LoadedVariant } from "./compare.js";
 import { DECOMPOSE_RUNS, decomposeUncertainty } from "./decompose.js";
 import type { PipelineOptions } from "./simulate.js";
+import { runSensitivity, type StudyMethod } from "./sensitivity.js";
+import { optimiseAllocation } from "./optimise.js";
+import { whatMattersBlocks } from "../report/whatMatters.js";
+import type { Block } from "../render/html.js";
+import { say } from "../messages/lang.js";
+import { labelText } from "../messages/label.js";
+import { whatMattersFailed } from "../messages/report.js";
+import { sensitivityIssue } from "../messages/sensitivity.js";
+import { optimiseIssue } from "../messages/optimise.js";
 
 export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "threads" | "onProgress" | "precision" | "fixedPopulation"> {
   readonly lang: Lang;
@@ -27,7 +36,16 @@ export interface ReportOptions extends Pick<PipelineOptions, "runs" | "seed" | "
    * DECOMPOSE_RUNS) runs per step (default true).
    */
   readonly decompose?: boolean;
+  /**
+   * Add "What matters and what to change": a sensitivity study by this method (default
+   * parameters, people out in the last year) and an optimisation of the split (default
+   * objective), on min(runs, WHAT_MATTERS_RUNS) runs per point.
+   */
+  readonly whatMatters?: StudyMethod;
 }
+
+/** Runs per point of the report's sensitivity study and optimisation, at most. */
+export const WHAT_MATTERS_RUNS = 100;
 
 /** Simulate the baseline and the variants and assemble the report input. Errors: a population cannot be built (text in both languages). */
 export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, variants: readonly LoadedVariant[] = []): Promise<Result<ReportInput, Localized>> {
@@ -59,7 +77,29 @@ export async function reportInputFor(loaded: LoadedScenario, o: ReportOptions, v
     if (!d.ok) return err(joinIssues(d.error.map(populationIssue)));
     set = { ...set, decomposition: d.value };
   }
-  return ok(assembleReport(loaded, set, base.set.ledger, compared, o.lang));
+  const input = assembleReport(loaded, set, base.set.ledger, compared, o.lang);
+  if (o.whatMatters === undefined) return ok(input);
+  return ok({ ...input, whatMatters: await whatMattersSection(loaded, o, o.whatMatters, Math.min(set.results.runs, WHAT_MATTERS_RUNS), set.manifest.seed) });
+}
+
+/** The sensitivity study and the optimisation of the report's "What matters" section, as blocks in the report's language. */
+async function whatMattersSection(loaded: LoadedScenario, o: ReportOptions, method: StudyMethod, runs: number, seed: number): Promise<Block[]> {
+  const lang = o.lang;
+  const threads = o.threads !== undefined ? { threads: o.threads } : {};
+  const problems: string[] = [];
+  const study = await runSensitivity(loaded, { method, runs, seed, ...threads });
+  if (!study.ok) {
+    const why = study.error.kind === "population" ? study.error.issues.map((i) => say(lang, populationIssue(i))) : study.error.issues.map((i) => say(lang, sensitivityIssue(i)));
+    problems.push(say(lang, whatMattersFailed("sensitivity", why.join(" "))));
+  }
+  const optimised = await optimiseAllocation(loaded, { runs, seed, ...threads });
+  if (!optimised.ok) {
+    const why = optimised.error.kind === "population" ? optimised.error.issues.map((i) => say(lang, populationIssue(i))) : optimised.error.issues.map((i) => say(lang, optimiseIssue(i)));
+    problems.push(say(lang, whatMattersFailed("optimise", why.join(" "))));
+  }
+  const name = labelText(loaded.scenario.meta.name, lang, loaded.scenario.meta.id);
+  const label = (id: string): string => labelText(loaded.scenario.programmes.find((p) => p.id === id)?.label, lang, id);
+  return whatMattersBlocks({ ...(study.ok ? { study: study.value } : {}), ...(optimised.ok ? { optimisation: optimised.value } : {}), problems }, lang, name, label);
 }
 
 const joinIssues = (xs: readonly Localized[]): Localized => ({ en: xs.map((x) => x.en).join("\n"), zh: xs.map((x) => x.zh).join("\n") });

@@ -66,6 +66,7 @@ export function buildReportPage(input: ReportInput, links: ChartLinks = () => []
       });
     }
   }
+  if (input.whatMatters && input.whatMatters.length > 0) sections.push({ id: "what-matters", title: say(lang, M.sectionWhatMatters()), blocks: input.whatMatters });
   sections.push({
     id: "checks",
     title: say(lang, M.sectionChecks()),

@@ -10,6 +10,7 @@ import type { Label } from "../ledger/types.js";
 import type { LendingFacts } from "../results/lending.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { FundingRisk } from "../results/funding.js";
+import type { Block } from "../render/html.js";
 
 /** A number with its 90% interval over runs. */
 export interface Spread {
@@ -100,6 +101,8 @@ export interface ReportInput {
   readonly spending?: readonly SpendingRow[];
   /** Where the uncertainty comes from (pipeline/decompose.ts): a table and the note under it. */
   readonly uncertainty?: { readonly heading: string; readonly table: DisplayTable; readonly note: string };
+  /** "What matters and what to change" (report --what-matters): the section's blocks. */
+  readonly whatMatters?: readonly Block[];
   /** Variants compared with the baseline: what changes and the paired differences. */
   readonly variantTable?: DisplayTable;
   /** What each compared variant changes: [name, label — description]. */

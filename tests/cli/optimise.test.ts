@@ -66,6 +66,18 @@ describe("fundsim optimise", () => {
     expect(zh.stdout).toMatch(/20\.0%–60\.0%/);
   }, 60_000);
 
+  it("report --what-matters adds the section: the tornado and the optimised split against the plan", async () => {
+    const out = join(dir, "report");
+    const r = await runCapture(["report", twoLines, "--runs", "6", "--threads", "1", "--no-decompose", "--what-matters", "--out", out, "--lang", "zh"]);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(r.exitCode).toBe(0);
+    const page = await readFile(join(out, "report.html"), "utf8");
+    expect(page).toContain('<section id="what-matters">');
+    expect(page).toContain("关键因素与调整建议");
+    expect(page).toContain("programmes.jobs.allocation");
+    expect(page).toContain(O.confirmNote(12, 6).zh);
+  }, 120_000);
+
   it("refuses, saying why and what to do (en and zh)", async () => {
     const one = await runCapture(["optimise", MINIMAL, ...FAST]);
     expect(one.exitCode).toBe(1);

@@ -7,6 +7,7 @@
  * chart beside it as PNG, SVG, Vega-Lite JSON and CSV, and DIR/manifest.json.
  */
 import type { CommandFactory } from "../command.js";
+import { STUDY_METHODS } from "../../sensitivity/study.js";
 import { EXIT } from "../context.js";
 import { allIssuesOption, loadForCli } from "../load.js";
 import { fixedPopulationOption, parsePrecision, parseRunArgs, precisionOptions } from "./simulate.js";
@@ -30,6 +31,7 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         .option("threads", { type: "string", describe: cliHelp(helpLang).reportThreads })
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).reportOut })
         .option("decompose", { type: "boolean", default: true, describe: cliHelp(helpLang).reportDecompose })
+        .option("what-matters", { type: "string", choices: ["", ...STUDY_METHODS], describe: cliHelp(helpLang).reportWhatMatters })
         .options(fixedPopulationOption(helpLang))
         .options(precisionOptions(helpLang))
         .option("all-issues", allIssuesOption(helpLang))
@@ -61,7 +63,9 @@ export const reportCommand: CommandFactory = (y, ctx, helpLang) =>
         if (!loaded) return;
         variants.push({ name, loaded });
       }
-      const input = await reportInputFor(baseline, { lang, ...run, ...(precision ? { precision } : {}), decompose: argv["decompose"] !== false }, variants);
+      const wm = argv["what-matters"];
+      const whatMatters = typeof wm === "string" ? { whatMatters: STUDY_METHODS.find((m) => m === wm) ?? ("tornado" as const) } : {};
+      const input = await reportInputFor(baseline, { lang, ...run, ...(precision ? { precision } : {}), decompose: argv["decompose"] !== false, ...whatMatters }, variants);
       if (!input.ok) {
         ctx.stderr.write(`${say(lang, input.error)}\n`);
         ctx.exitCode = EXIT.invalid;
