@@ -334,6 +334,11 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
         `At ${at}: a floor's standard, phase-in, coverage and reach apply to floor programmes only; this programme is of kind "${found}".`,
         `字段 ${zh.at}：兜底标准、逐步达标（phaseIn）、覆盖比例（coverage）和对象范围（reach）只适用于 floor（兜底）类项目；该项目的类型为 "${found}"。`,
       );
+    case "floorsOverlap":
+      return loc(
+        `At ${at}: floor "${found}" serves a segment that floor "${exp}" serves too, with a different phase-in, coverage or reach. fundsim models one floor per segment (the highest standard of the floors serving it); two floors that reach different households or villages in the same segment would merge and one would be lost.`,
+        `字段 ${zh.at}：兜底项目“${found}”与兜底项目“${exp}”覆盖同一类对象（segment），但逐步达标（phaseIn）、覆盖比例（coverage）或对象范围（reach）不同。fundsim 每类对象只建模一个兜底（取覆盖它的各兜底中的最高标准）；覆盖不同农户或村的两个兜底会被合并，其中一个将丢失。`,
+      );
     case "transitoryAboveSpread":
       return loc(
         `At ${at}: the transitory shock's sigma ${found} is larger than the spread of cohort ${i.detail ?? ""}'s starting incomes (lognormal sigma ${exp}), which already includes it.`,
@@ -433,6 +438,11 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Check the sign of the value inside sqrt(), log() or under a fractional power (e.g. abs(x) or max(x, 0)).", "请检查 sqrt()、log() 或分数次幂中数值的符号（例如改用 abs(x) 或 max(x, 0)）。");
     case "floorStandardNotFloor":
       return loc(`Remove ${String(i.path[i.path.length - 1])} from this programme, or give it kind: floor.`, `请删除该项目的 ${String(i.path[i.path.length - 1])}，或将其 kind 设为 floor。`);
+    case "floorsOverlap":
+      return loc(
+        "Give the two floors segments that do not overlap (eligibility.segments), or the same phaseIn, coverage and reach.",
+        "请让两个兜底项目覆盖互不重叠的对象类别（eligibility.segments），或使用相同的 phaseIn、coverage 和 reach。",
+      );
     case "villageEffectMisplaced":
       return i.detail === "unit"
         ? loc("Add unitCost: {amount: <yuan per village>, per: village} (the allocation ÷ it is the villages served each year).", "请添加 unitCost: {amount: <每村元数>, per: village}（每年覆盖村数 = 资金 ÷ 每村成本）。")

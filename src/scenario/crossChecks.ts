@@ -60,6 +60,18 @@ export function crossCheck(s: Scenario): Issue[] {
     }
   }
 
+  // The engine keeps one floor per segment (the highest standard of the floors serving it, one
+  // phase-in, one coverage, one reach): floors that serve the same segment must agree on the rest.
+  const floors = s.programmes.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === "floor");
+  const how = (p: Scenario["programmes"][number]): string => JSON.stringify([p.phaseIn ?? null, p.coverage ?? null, p.reach ?? "registered"]);
+  for (const [a, x] of floors.entries()) {
+    const clash = floors.slice(a + 1).find(({ p }) => {
+      const shared = x.p.eligibility?.segments === undefined || p.eligibility?.segments === undefined || p.eligibility.segments.some((seg) => x.p.eligibility!.segments!.includes(seg));
+      return shared && how(p) !== how(x.p);
+    });
+    if (clash) issues.push({ code: "floorsOverlap", path: ["programmes", clash.i, "eligibility"], found: clash.p.id, expected: x.p.id });
+  }
+
   s.programmes.forEach((p, i) => {
     if (p.standard !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "standard"], found: p.kind, expected: "floor" });
     if (p.phaseIn !== undefined && p.kind !== "floor") issues.push({ code: "floorStandardNotFloor", path: ["programmes", i, "phaseIn"], found: p.kind, expected: "floor" });

@@ -41,6 +41,7 @@ export const ISSUE_CODES = [
   "peopleBelowHouseholds",
   "sharesAboveOne",
   "floorStandardNotFloor",
+  "floorsOverlap",
   "villageEffectMisplaced",
   "effectCannotApply",
   "coverNotApplicable",

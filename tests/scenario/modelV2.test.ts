@@ -177,6 +177,19 @@ describe("model v2 fields: bad values are refused, located, in en and zh", () =>
     expect(issueHint(i)?.zh).toContain("删除该项目的 reach");
   });
 
+  it("two floors serving one segment must agree on phase-in, coverage and reach (the engine keeps one floor per segment)", () => {
+    const floor = (id: string, segments: string[], extra: Record<string, unknown> = {}) => ({ id, kind: "floor", eligibility: { segments }, ...extra });
+    // Same segment, same reach: the higher standard binds; accepted.
+    accepted((r) => r.programmes.push(floor("a", ["dibao"]), floor("b", ["dibao"], { standard: 3000 })));
+    // Disjoint segments: each its own.
+    accepted((r) => r.programmes.push(floor("a", ["dibao"]), floor("b", ["general"], { reach: "everyone", coverage: 0.5 })));
+    const i = refused((r) => r.programmes.push(floor("a", ["dibao"]), floor("b", ["general", "dibao"], { reach: "everyone", coverage: 0.5 })), "floorsOverlap", "programmes[4].eligibility");
+    expect(i.found).toBe("b");
+    expect(i.expected).toBe("a");
+    expect(issueMessage(i).zh).toContain("兜底项目“b”与兜底项目“a”");
+    expect(issueHint(i)?.en).toContain("segments that do not overlap");
+  });
+
   it("a transitory sigma wider than a lognormal cohort's income sigma is refused", () => {
     const i = refused((r) => (r.income.transitory = { sigma: 0.35 }), "transitoryAboveSpread", "income.transitory.sigma");
     expect(i.detail).toBe("dibao"); // sigma 0.3
