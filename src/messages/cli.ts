@@ -114,6 +114,18 @@ const HELP = {
   ),
   optimiseLines: loc("Programme ids to move money between, comma-separated (default: every programme with an allocation and a modelled effect)", "在其间调配资金的项目 id，逗号分隔（默认：所有有分配额且有建模效果的项目）"),
   optimiseBounds: loc("A line's share of each year's money moved: id=min:max (repeatable; default 0:1)", "某项目在每年被调整资金中的份额范围：id=下限:上限（可重复；默认 0:1）"),
+  shard: loc(
+    "Simulate one piece of a simulation (runs ⌊I·R/N⌋ to ⌊(I+1)·R/N⌋ − 1) into a shard file, for a cluster's job array or several machines; fundsim merge joins the pieces bit for bit",
+    "计算模拟的一个分片（第 ⌊I·R/N⌋ 至 ⌊(I+1)·R/N⌋ − 1 次）并写入分片文件，用于集群作业数组或多台机器；fundsim merge 逐位精确地合并各分片",
+  ),
+  shardIndex: loc("This shard's index, 0 to --of − 1", "本分片的序号，0 至 --of − 1"),
+  shardOf: loc("Number of shards the simulation is split into", "模拟拆分的分片数"),
+  shardOut: loc("Shard file to write (JSON), e.g. shards/3.json", "要写入的分片文件（JSON），如 shards/3.json"),
+  merge: loc(
+    "Merge the shard files of a simulation (any order; a retried shard's copy is harmless) and write what simulate writes, runs.csv identical to a single-machine run",
+    "合并一个模拟的各分片文件（顺序不限；重复计算的分片无害），写出与 simulate 相同的结果，runs.csv 与单机运行完全一致",
+  ),
+  mergeShards: loc("Shard files written by fundsim shard", "由 fundsim shard 写出的分片文件"),
   reportWhatMatters: loc(
     "Add \"What matters and what to change\": a sensitivity study (tornado by default; morris or sobol) of people out and the optimised split of the money against the plan's (runs per point: the report's, at most 100)",
     "添加“关键因素与调整建议”：脱贫人数的敏感性分析（默认 tornado；可选 morris 或 sobol）及优化后的资金分配与规划分配的比较（每点模拟次数：报告的次数，最多 100）",

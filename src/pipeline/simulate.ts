@@ -50,6 +50,16 @@ export interface PipelineOptions {
    * run: intervals are then conditional on that population (faster; what sensitivity does).
    */
   readonly fixedPopulation?: boolean;
+  /**
+   * Index of the first run (default 0): `runs` runs from it, a shard of a larger simulation
+   * (runs are addressed by index, so shards concatenate to the single run bit for bit).
+   */
+  readonly firstRun?: number;
+  /**
+   * Runs already computed for this scenario, seed and population (merged shards,
+   * pipeline/shard.ts): summarised as if simulated here, nothing simulated.
+   */
+  readonly computed?: RunResults;
   /** Progress: runs done of runs planned (planned grows with `precision`). */
   readonly onProgress?: (done: number, planned: number) => void;
 }
@@ -88,7 +98,7 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
       seed,
       threads,
       ...(redraw ? { redraw } : {}),
-      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(first + d, planned) } : {}),
+      ...(o.onProgress ? { onProgress: (d: number) => o.onProgress?.(first - (o.firstRun ?? 0) + d, planned) } : {}),
     });
 
   let results: RunResults;
@@ -104,7 +114,8 @@ export async function simulateScenario(loaded: LoadedScenario, o: PipelineOption
     void planned;
     results = r.results;
     precision = r.record;
-  } else results = await batch(0, runs, runs);
+  } else if (o.computed) results = o.computed;
+  else results = await batch(o.firstRun ?? 0, runs, runs);
 
   const summary = summarize(results, { targets: targetsFromScenario(s, loaded.years) });
   // Sources against what the runs spent; uncertain sources drawn per run (addressed by their path).

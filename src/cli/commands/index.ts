@@ -11,6 +11,7 @@ import { reportCommand } from "./report.js";
 import { sensitivityCommand } from "./sensitivity.js";
 import { calibrateCommand } from "./calibrate.js";
 import { optimiseCommand } from "./optimise.js";
+import { mergeCommand, shardCommand } from "./shard.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -24,4 +25,6 @@ export const commands: readonly CommandFactory[] = [
   sensitivityCommand,
   calibrateCommand,
   optimiseCommand,
+  shardCommand,
+  mergeCommand,
 ];
