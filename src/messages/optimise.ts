@@ -131,6 +131,12 @@ export const searchLine = (evaluations: number, infeasible: number, seconds: num
     `共评估 ${formatNumber(evaluations)} 种分配${infeasible > 0 ? `（${formatNumber(infeasible)} 种不可行：台账出现规划没有的错误）` : ""}，用时 ${sig(seconds, 2)} 秒；搜索停止原因：${stopText(stop).zh}。`,
   );
 
+export const planKept = (): Localized =>
+  loc(
+    "No split the search tried did better than the plan's shares on fresh runs: the plan's split is kept (the lines' money may not be what limits the outcome; see fundsim ledger for capacities and fundsim simulate for spending).",
+    "搜索所试的分配在新的模拟中均未优于规划份额：保留规划的分配（限制结果的可能不是各项目的资金；容量见 fundsim ledger，支出见 fundsim simulate）。",
+  );
+
 export const retestNote = (count: number): Localized =>
   loc(
     `The best ${count} splits of the search and the plan were re-tested on fresh runs; the best of that re-test is the one shown (the search's own values are biased up by the noise it selected on).`,

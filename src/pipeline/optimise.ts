@@ -13,9 +13,9 @@
  * 3. Search: CMA-ES over the splits (optimise/search.ts) on common random numbers — every
  *    candidate simulated with the same seed and runs, the population redrawn per run as
  *    `simulate` does — maximising the objective:
- *      p-all-targets  P(every target of every year met) + ½·(mean graded margin)/runs, the
- *                     margin (results/summarize.ts targetMargins) breaking ties between
- *                     splits with the same count of runs meeting the targets;
+ *      p-all-targets  P(every target of every year met) + ½·(mean progress)/runs, the
+ *                     progress towards the targets (results/summarize.ts targetProgress)
+ *                     breaking ties between splits with the same count of runs meeting them;
  *      people-out     mean people out of poverty (exited, not relapsed) in the last year.
  * 4. Selection: the search's best value is biased up by the noise it selected on, so the
  *    best few splits and the plan are re-tested on fresh runs; the best of the re-test is
@@ -43,7 +43,7 @@ import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 import { buildPopulation, populationSpec } from "../population/synthetic.js";
 import { yearColumn } from "../results/columns.js";
 import { fundsimVersion } from "../results/manifest.js";
-import { overallTargetHits, targetMargins, type Targets } from "../results/summarize.js";
+import { overallTargetHits, targetProgress, type Targets } from "../results/summarize.js";
 import { targetsFromScenario } from "../results/targets.js";
 import { scenarioFromObject } from "../scenario/load.js";
 import { applyOverlay } from "../scenario/overlays.js";
@@ -187,8 +187,9 @@ function perRun(r: RunResults, objective: OptimiseObjective, targets: Targets): 
 function searchValue(r: RunResults, objective: OptimiseObjective, targets: Targets): number {
   const m = meanOf(perRun(r, objective, targets));
   if (objective !== "p-all-targets") return m;
-  const margin = targetMargins(r, targets);
-  return m + (margin ? (0.5 * meanOf(margin)) / 2 / r.runs : 0);
+  // Progress ∈ [0, 1] per run, weighted below one run's worth of probability: it orders splits with the same P only.
+  const progress = targetProgress(r, targets);
+  return m + (progress ? (0.5 * meanOf(progress)) / r.runs : 0);
 }
 
 function score(r: RunResults, targets: Targets, hasTargets: boolean): AllocationScore {

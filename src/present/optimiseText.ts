@@ -51,6 +51,7 @@ const scoreCells = (s: AllocationScore): string[] => [
 /** What the comparison on fresh runs says: the paired difference and the verdict (on people out when P cannot tell). */
 export function verdictLines(x: Optimisation, lang: Lang): string[] {
   const c = x.confirm;
+  if (x.lines.every((l) => Math.abs(l.share - l.planShare) < 1e-9)) return [say(lang, O.planKept())];
   const line = (objective: string, d: typeof c.difference): string[] => [
     say(lang, O.differenceLine(objective, d.mean, d.se, d.lo, d.hi, d.better, d.worse, x.runs)),
     say(lang, O.verdict(d.lo, d.hi)),

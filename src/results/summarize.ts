@@ -139,29 +139,32 @@ function targetHits(r: RunResults, t: Targets, y: number): Float64Array | undefi
 }
 
 /**
- * Per run: the smallest ratio achieved ÷ target over every target the plan sets (people
- * exited and not relapsed, villages exited), each ratio clipped to [0, cap]; ≥ 1 exactly in
- * the runs where every target was met. A graded companion of {@link overallTargetHits} for
- * searches that need to tell a near miss from a far one. Undefined when no target is set.
+ * Per run: how far the plan's targets were reached — the mean over every target the plan
+ * sets (people exited and not relapsed, villages exited; each year given) of
+ * min(1, achieved ÷ target); 1 exactly in the runs where every target was met. A graded
+ * companion of {@link overallTargetHits} for searches that need to tell a near miss from a
+ * far one (a mean, not a minimum, so one target out of reach does not hide progress on the
+ * others). Undefined when no target is set.
  */
-export function targetMargins(r: RunResults, t: Targets, cap = 2): Float64Array | undefined {
-  let out: Float64Array | undefined;
+export function targetProgress(r: RunResults, t: Targets): Float64Array | undefined {
+  const sum = new Float64Array(r.runs);
+  let count = 0;
   const take = (target: number | null, metric: string, y: number): void => {
     if (target === null) return;
     const col = yearColumn(r, metric, y);
     if (!col) return;
-    out ??= new Float64Array(r.runs).fill(cap);
+    count++;
     for (let run = 0; run < r.runs; run++) {
       const x = col[run] as number;
-      const ratio = target > 0 ? Math.min(cap, Math.max(0, x / target)) : x >= target ? cap : 0;
-      if (!(ratio >= (out[run] as number))) out[run] = Number.isNaN(ratio) ? 0 : ratio;
+      const ratio = target > 0 ? Math.min(1, Math.max(0, x / target)) : x >= target ? 1 : 0;
+      sum[run] = (sum[run] as number) + (Number.isNaN(ratio) ? 0 : ratio);
     }
   };
   r.years.forEach((_, y) => {
     take(t.exits?.[y] ?? null, TARGET_MEASURE, y);
     take(t.villages?.[y] ?? null, "villagesExited", y);
   });
-  return out;
+  return count > 0 ? sum.map((x) => x / count) : undefined;
 }
 
 /**

@@ -167,3 +167,17 @@ describe("summarize", () => {
     );
   });
 });
+
+describe("targetProgress", () => {
+  it("is the mean over the targets of min(1, achieved ÷ target) per run, 1 exactly where every target is met", async () => {
+    const { targetProgress, overallTargetHits } = await import("../../src/results/summarize.js");
+    // Run 0 meets both; run 1 reaches 40 of 80 people and none of 10 villages; run 2 overshoots people, 5 of 10 villages.
+    const people = [80, 40, 120];
+    const villages = [10, 0, 5];
+    const r = makeResults(3, [2017, 2018], ["exitedPeople", "villagesExited"], (run, y, m) => (y === 0 ? 0 : m === "exitedPeople" ? people[run]! : villages[run]!));
+    const t = { exits: [null, 80], villages: [null, 10] };
+    expect(Array.from(targetProgress(r, t)!)).toEqual([1, (0.5 + 0) / 2, (1 + 0.5) / 2]);
+    expect(Array.from(overallTargetHits(r, t)!)).toEqual([1, 0, 0]);
+    expect(targetProgress(r, {})).toBeUndefined();
+  });
+});
