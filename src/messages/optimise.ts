@@ -144,7 +144,7 @@ export const retestNote = (count: number): Localized =>
   );
 
 const REASON: Readonly<Record<NotMovable | "notNamed", Localized>> = {
-  noAllocation: loc("no allocation (its money follows from unit costs or schedules)", "无分配额（资金由单位成本或支付计划决定）"),
+  noAllocation: loc("its money follows from payment schedules, costs paid every year, or units without a unit cost", "其资金由支付计划、每年支付的费用或无单位成本的数量决定"),
   floor: loc("a floor: demand-driven, paid to whoever is below its standard", "兜底保障：按需支付给低于标准的人"),
   noMechanism: loc("no modelled effect on households: moving money to or from it would only say what the model leaves out", "对农户没有建模效果：调入或调出资金只反映模型未包含的内容"),
   drawn: loc("its allocation is an unknown drawn per run", "其分配额是每次模拟抽取的未知参数"),

@@ -2,8 +2,9 @@
  * `fundsim optimise` composed: which split of the money of a plan's spending lines gets the
  * most people out of poverty, or meets every target most often?
  *
- * 1. Lines moved: programmes with an allocation and a household mechanism (effect, cash,
- *    village effect, a required guarantee), or the ones named. The decision is one share per
+ * 1. Lines moved: programmes with an allocation — or one-off unit costs × planned units, no
+ *    schedules — and a household mechanism (effect, cash, village effect, a required
+ *    guarantee), or the ones named. The decision is one share per
  *    line of each year's money of the lines moved: every year's total stays as the plan has
  *    it (sources = uses holds as it did), each line gets its share of it — split exactly to
  *    the fen by the largest-remainder rule (model/money.ts splitByWeights).
@@ -122,13 +123,23 @@ export function movableLines(s: Scenario, ledger: Ledger, households: Households
     const money = ledger.programmes.find((x) => x.id === p.id)?.byYear.some((y) => !y.allocation.isZero()) ?? false;
     let reason: NotMovable | undefined;
     if (p.kind === "floor") reason = "floor";
-    else if (p.allocation === undefined) reason = "noAllocation";
+    else if (p.allocation === undefined && !oneOffUnits(p)) reason = "noAllocation";
     else if ([...drawn].some((d) => d === `programmes.${p.id}.allocation` || d.startsWith(`programmes.${p.id}.allocation.`))) reason = "drawn";
     else if (!m || !hasHouseholdMechanism(m, model.guarantees)) reason = "noMechanism";
     if (reason === undefined) movable.push(p.id);
     else if (money || p.allocation !== undefined) fixed.push({ id: p.id, reason });
   }
   return { movable, fixed };
+}
+
+/**
+ * A line whose money is unit cost × planned units, paid once per unit served, with no
+ * schedules: its money can be set as an allocation (units served = allocation ÷ unit cost,
+ * as for any allocation). Lines paid every year or with payment schedules cannot: their
+ * money follows from cohorts the allocation would not move.
+ */
+function oneOffUnits(p: Scenario["programmes"][number]): boolean {
+  return p.unitCost !== undefined && p.units !== undefined && p.unitCost.recurringYears === undefined && (p.schedules?.length ?? 0) === 0 && p.enrolment !== "yearly";
 }
 
 /** Each line's money of every year when the yearly totals are split by `shares` (exact to the fen, Σ = the total). */
