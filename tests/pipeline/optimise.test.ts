@@ -117,15 +117,14 @@ describe("fundsim optimise", () => {
   });
 
   it("moves a line of one-off unit costs × planned units as an allocation; not one paid every year", async () => {
-    const units = structuredClone(raw) as typeof raw & { programmes: Record<string, unknown>[] };
-    const dear = units.programmes[1]!;
-    delete dear["allocation"];
-    dear["units"] = 75; // 75 × 10,000 = the plan's 750,000
+    const { allocation: _planned, ...rest } = line("dear", "employment", "dibao", 10_000);
+    const dear: Record<string, unknown> = { ...rest, units: 75 }; // 75 × 10,000 = the plan's 750,000
+    const units = { ...raw, programmes: [raw.programmes[0]!, dear] };
     const r = unwrap(await optimiseAllocation(unwrap(scenarioFromObject(units)), { objective: "people-out", runs: 2, threads: 1, maxEvaluations: 40 }));
     expect(r.lines.map((l) => l.id)).toEqual(["cheap", "dear"]);
     expect(Math.abs(r.lines[0]!.share - 1 / 3)).toBeLessThan(0.01);
     expect(r.confirm.optimised.peopleOut.mean).toBeGreaterThanOrEqual(199);
-    (dear as Record<string, unknown>)["enrolment"] = "yearly";
+    dear["enrolment"] = "yearly";
     const yearly = await optimiseAllocation(unwrap(scenarioFromObject(units)), { objective: "people-out", runs: 2, threads: 1, maxEvaluations: 4 });
     expect(!yearly.ok && yearly.error.kind === "setup" && yearly.error.issues.map((i) => i.code)).toEqual(["tooFewLines"]);
   });
