@@ -19,7 +19,7 @@ import { sensitivityIssue } from "../../messages/sensitivity.js";
 import { renderIssues } from "../../messages/scenario.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
-import { intOption, nameOf, parseRunArgs, progressBar, reportPopulationIssues } from "./simulate.js";
+import { intOption, nameOf, parseRunArgs, progressBar, reportPopulationIssues, runSeedThreads } from "./simulate.js";
 
 export const calibrateCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
@@ -64,9 +64,7 @@ export const calibrateCommand: CommandFactory = (y, ctx, helpLang) =>
       }
       const bar = progressBar(ctx, say(lang, C.calibrateLabel()), lang);
       const r = await calibrateScenario(loaded, { ...targets.value, file: targetsArg }, {
-        ...(run.runs !== undefined ? { runs: run.runs } : {}),
-        ...(run.seed !== undefined ? { seed: run.seed } : {}),
-        ...(run.threads !== undefined ? { threads: run.threads } : {}),
+        ...runSeedThreads(run),
         ...(maxEvaluations !== undefined ? { maxEvaluations } : {}),
         onProgress: (done, planned) => bar.update(done, planned),
       }).finally(() => bar.stop());

@@ -20,7 +20,7 @@ import * as R from "../../messages/results.js";
 import { labelText } from "../../messages/label.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
-import { intOption, nameOf, parseRunArgs, progressBar, reportPopulationIssues } from "./simulate.js";
+import { intOption, nameOf, parseRunArgs, progressBar, reportPopulationIssues, runSeedThreads } from "./simulate.js";
 import { OPTIMISE_OBJECTIVES, type OptimiseObjective } from "../../optimise/types.js";
 
 /** `id=min:max` → a bound, or null when it does not parse. */
@@ -98,9 +98,7 @@ export const optimiseCommand: CommandFactory = (y, ctx, helpLang) =>
         ...(bounds.length > 0 ? { bounds } : {}),
         ...(frontier ? { frontier } : {}),
         ...(probability ? { probability: probability[probability.length - 1]! } : {}),
-        ...(run.runs !== undefined ? { runs: run.runs } : {}),
-        ...(run.seed !== undefined ? { seed: run.seed } : {}),
-        ...(run.threads !== undefined ? { threads: run.threads } : {}),
+        ...runSeedThreads(run),
         ...(maxEvaluations !== undefined ? { maxEvaluations } : {}),
         onProgress: (done, planned) => bar.update(done, planned),
       }).finally(() => bar.stop());

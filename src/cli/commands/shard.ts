@@ -20,8 +20,7 @@ import * as S from "../../messages/shard.js";
 import { outputProblem } from "../../messages/io.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
-import { fixedPopulationOption, intOption, nameOf, parseRunArgs, progressBar, registerForCli, reportPopulationIssues, runOptions } from "./simulate.js";
-import type { PipelineOptions } from "../../pipeline/simulate.js";
+import { fixedPopulationOption, intOption, nameOf, parseRunArgs, progressBar, registerArg, reportPopulationIssues, runOptions } from "./simulate.js";
 
 export const shardCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
@@ -57,11 +56,9 @@ export const shardCommand: CommandFactory = (y, ctx, helpLang) =>
         ctx.exitCode = EXIT.usage;
         return;
       }
-      let register: PipelineOptions["register"];
-      if (argv["register"] !== undefined) {
-        register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
-        if (!register) return;
-      }
+      const reg = await registerArg(ctx, lang, argv, loaded);
+      if (!reg) return;
+      const register = reg.register;
       const out = String(argv["out"]);
       const [{ simulateShard, shardJson, shardRange }, { writeOutputFile }] = await Promise.all([import("../../pipeline/shard.js"), import("../../io/outputs.js")]);
       const bar = progressBar(ctx, say(lang, S.shardLabel()), lang);
@@ -101,11 +98,9 @@ export const mergeCommand: CommandFactory = (y, ctx, helpLang) =>
       if (!(await outputAllowed(ctx, lang, out, "results", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
-      let register: PipelineOptions["register"];
-      if (argv["register"] !== undefined) {
-        register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
-        if (!register) return;
-      }
+      const reg = await registerArg(ctx, lang, argv, loaded);
+      if (!reg) return;
+      const register = reg.register;
       const [{ parseShard, mergeShards, expectationOf }, { simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }, { summaryText }] = await Promise.all([
         import("../../pipeline/shard.js"),
         import("../../pipeline/simulate.js"),

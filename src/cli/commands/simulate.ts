@@ -94,6 +94,25 @@ export function reportPopulationIssues(ctx: CliContext, lang: Lang, issues: read
   ctx.exitCode = EXIT.invalid;
 }
 
+/**
+ * --register FILE when given: `{ register }`, `{}` without it, or null after a problem (written, exit code set).
+ * Spread the result into the pipeline's options.
+ */
+export async function registerArg(ctx: CliContext, lang: Lang, argv: Record<string, unknown>, loaded: LoadedScenario): Promise<{ register?: NonNullable<PipelineOptions["register"]> } | null> {
+  if (argv["register"] === undefined) return {};
+  const register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
+  return register ? { register } : null;
+}
+
+/** --runs, --seed and --threads as pipeline options (the ones given). */
+export function runSeedThreads(run: RunArgs): { runs?: number; seed?: number; threads?: number } {
+  return {
+    ...(run.runs !== undefined ? { runs: run.runs } : {}),
+    ...(run.seed !== undefined ? { seed: run.seed } : {}),
+    ...(run.threads !== undefined ? { threads: run.threads } : {}),
+  };
+}
+
 /** A progress bar on stderr when it is a terminal; nothing otherwise. */
 export function progressBar(ctx: CliContext, label: string, lang: Lang = "en"): { update: (done: number, total: number) => void; stop: () => void } {
   if (!ctx.isTTY) return { update: () => undefined, stop: () => undefined };
@@ -185,11 +204,9 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       if (!(await outputAllowed(ctx, lang, out, "results", guard))) return;
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
-      let register: PipelineOptions["register"];
-      if (argv["register"] !== undefined) {
-        register = await registerForCli(ctx, lang, String(argv["register"]), loaded);
-        if (!register) return;
-      }
+      const reg = await registerArg(ctx, lang, argv, loaded);
+      if (!reg) return;
+      const register = reg.register;
       const [{ simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV, DECOMPOSITION_JSON }, { summaryText }] = await Promise.all([
         import("../../pipeline/simulate.js"),
         import("../../present/resultsText.js"),
