@@ -43,6 +43,8 @@ import { splitByWeights, sumOf, yuan, ZERO } from "../model/money.js";
 import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 import { buildPopulation, populationSpec } from "../population/synthetic.js";
 import { yearColumn } from "../results/columns.js";
+import { meanSd, probability, wilsonInterval } from "../results/stats.js";
+import { pairedStat } from "../results/paired.js";
 import { fundsimVersion } from "../results/manifest.js";
 import { overallTargetHits, targetProgress, type Targets } from "../results/summarize.js";
 import { targetsFromScenario } from "../results/targets.js";
@@ -163,30 +165,7 @@ function withAllocations(raw: unknown, years: readonly number[], ids: readonly s
 /** Error findings of a ledger, as keys (code, year, programme, source, pool). */
 const errorKeys = (l: Ledger): Set<string> => new Set(l.checks.filter((c) => c.severity === "error").map((c) => [c.code, c.year, c.programme, c.source, c.pool].join("|")));
 
-/** Wilson score interval of a proportion (z = 1.645). */
-function wilson(hits: number, n: number): { lo: number; hi: number } {
-  if (n === 0) return { lo: 0, hi: 1 };
-  const p = hits / n;
-  const z2 = Z90 * Z90;
-  const d = 1 + z2 / n;
-  const c = (p + z2 / (2 * n)) / d;
-  const h = (Z90 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / d;
-  return { lo: Math.max(0, c - h), hi: Math.min(1, c + h) };
-}
-
-const meanOf = (x: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] as number;
-  return x.length > 0 ? s / x.length : Number.NaN;
-};
-const seOf = (x: ArrayLike<number>): number => {
-  const n = x.length;
-  if (n < 2) return Number.NaN;
-  const m = meanOf(x);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += ((x[i] as number) - m) ** 2;
-  return Math.sqrt(s / (n - 1) / n);
-};
+const meanOf = (x: ArrayLike<number>): number => meanSd(x).mean;
 
 /** Per run: the measure an objective compares (0/1 all targets met, or people out in the last year). */
 function perRun(r: RunResults, objective: OptimiseObjective, targets: Targets): Float64Array {
@@ -204,28 +183,25 @@ function searchValue(r: RunResults, objective: OptimiseObjective, targets: Targe
 }
 
 function score(r: RunResults, targets: Targets, hasTargets: boolean): AllocationScore {
-  const out = perRun(r, "people-out", targets);
+  const out = meanSd(perRun(r, "people-out", targets));
   let pAll: AllocationScore["pAll"] = null;
   if (hasTargets) {
-    const hits = perRun(r, "p-all-targets", targets);
-    const p = meanOf(hits);
-    const h = hits.reduce((a, b) => a + b, 0);
-    pAll = { p, se: Math.sqrt((p * (1 - p)) / r.runs), ...wilson(h, r.runs) };
+    const { p, se, n } = probability(perRun(r, "p-all-targets", targets));
+    pAll = { p, se, ...wilsonInterval(Math.round(p * n), n, Z90) };
   }
-  return { pAll, peopleOut: { mean: meanOf(out), se: seOf(out) } };
+  return { pAll, peopleOut: { mean: out.mean, se: r.runs > 0 ? out.sd / Math.sqrt(r.runs) : Number.NaN } };
 }
 
+/** `a` − `b` run by run: the paired mean with its t interval at 90% (results/paired.ts), and the runs better, worse, the same. */
 function paired(a: Float64Array, b: Float64Array): PairedDifference {
-  const d = a.map((x, i) => x - (b[i] as number));
-  const mean = meanOf(d);
-  const se = seOf(d);
+  const st = pairedStat(b, a, 0.9);
   let better = 0;
   let worse = 0;
-  for (const x of d) {
-    if (x > 0) better++;
-    else if (x < 0) worse++;
-  }
-  return { mean, se, lo: mean - Z90 * se, hi: mean + Z90 * se, better, worse, same: d.length - better - worse };
+  a.forEach((x, i) => {
+    if (x > (b[i] as number)) better++;
+    else if (x < (b[i] as number)) worse++;
+  });
+  return { mean: st.mean, se: st.se, lo: st.lo, hi: st.hi, better, worse, same: a.length - better - worse };
 }
 
 const round6 = (x: number): number => Number(x.toFixed(6));

@@ -128,6 +128,21 @@ export function probability(sample: ArrayLike<number>): Probability {
   return { p, se: n > 0 ? Math.sqrt((p * (1 - p)) / n) : Number.NaN, n };
 }
 
+/**
+ * Wilson score interval of a proportion: `hits` of `n` runs, z the normal quantile of the
+ * level (1.645 for 90%, 1.96 for 95%). Unlike p ± z·se it stays inside [0, 1] and is not
+ * empty at 0 or n hits (Wilson 1927; Newcombe 1998, method 3).
+ */
+export function wilsonInterval(hits: number, n: number, z: number): { lo: number; hi: number } {
+  if (n === 0) return { lo: 0, hi: 1 };
+  const p = hits / n;
+  const z2 = z * z;
+  const d = 1 + z2 / n;
+  const c = (p + z2 / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / d;
+  return { lo: Math.max(0, c - h), hi: Math.min(1, c + h) };
+}
+
 /** Sample covariance (n − 1 denominator). */
 export function covariance(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   const n = xs.length;

@@ -102,3 +102,22 @@ group("noneSeenUpper95", () => {
     }
   });
 });
+
+group("wilsonInterval", () => {
+  it("matches Newcombe (1998), Table I, method 3 (score interval without continuity correction, 95%)", async () => {
+    const { wilsonInterval } = await import("../../src/results/stats.js");
+    const z = 1.959963984540054;
+    const cases: [number, number, number, number][] = [
+      [81, 263, 0.2553, 0.3662],
+      [15, 148, 0.0624, 0.1605],
+      [0, 20, 0, 0.1611],
+      [1, 29, 0.0061, 0.1718],
+    ];
+    for (const [k, n, lo, hi] of cases) {
+      const w = wilsonInterval(k, n, z);
+      expect(w.lo).toBeCloseTo(lo, 4);
+      expect(w.hi).toBeCloseTo(hi, 4);
+    }
+    expect(wilsonInterval(0, 0, z)).toEqual({ lo: 0, hi: 1 });
+  });
+});
