@@ -126,6 +126,12 @@ const HELP = {
     "合并一个模拟的各分片文件（顺序不限；重复计算的分片无害），写出与 simulate 相同的结果，runs.csv 与单机运行完全一致",
   ),
   mergeShards: loc("Shard files written by fundsim shard", "由 fundsim shard 写出的分片文件"),
+  exportXlsx: loc(
+    "The budget ledger as an Excel workbook: sources and uses by year with formula totals and balance, the checks, in yuan or 万元",
+    "将预算台账导出为 Excel 工作簿：逐年资金来源与使用（合计与结余为公式）及核查结果，单位为元或万元",
+  ),
+  exportXlsxUnit: loc("yuan or wan (万元); default 万元 in Chinese, yuan in English", "yuan（元）或 wan（万元）；默认中文为万元，英文为元"),
+  exportXlsxOut: loc("Workbook to write (.xlsx); an existing file is replaced only with --force", "要写入的工作簿（.xlsx）；已有文件仅在 --force 时替换"),
   reportWhatMatters: loc(
     "Add \"What matters and what to change\": a sensitivity study (tornado by default; morris or sobol) of people out and the optimised split of the money against the plan's (runs per point: the report's, at most 100)",
     "添加“关键因素与调整建议”：脱贫人数的敏感性分析（默认 tornado；可选 morris 或 sobol）及优化后的资金分配与规划分配的比较（每点模拟次数：报告的次数，最多 100）",

@@ -12,12 +12,14 @@ import { sensitivityCommand } from "./sensitivity.js";
 import { calibrateCommand } from "./calibrate.js";
 import { optimiseCommand } from "./optimise.js";
 import { mergeCommand, shardCommand } from "./shard.js";
+import { exportXlsxCommand } from "./exportXlsx.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
   schemaCommand,
   describeCommand,
   ledgerCommand,
+  exportXlsxCommand,
   simulateCommand,
   compareCommand,
   chartCommand,

@@ -1,0 +1,59 @@
+/**
+ * Words of the ledger workbook (`fundsim export-xlsx`): sheet names, headings, row labels and
+ * the About sheet, in en and zh.
+ *
+ * @example
+ * say("zh", ledgerSheet()); // "台账"
+ */
+import { loc, type Localized } from "./lang.js";
+import type { CheckSeverity, UseKind } from "../ledger/types.js";
+
+export const ledgerSheet = (): Localized => loc("Ledger", "台账");
+export const checksSheet = (): Localized => loc("Checks", "核查");
+export const aboutSheet = (): Localized => loc("About", "说明");
+export const unitLine = (unit: "yuan" | "wan"): Localized =>
+  unit === "wan"
+    ? loc("Amounts in 10,000 yuan (万元); totals and the balance are formulas.", "金额单位：万元；合计与结余为公式。")
+    : loc("Amounts in yuan; totals and the balance are formulas.", "金额单位：元；合计与结余为公式。");
+export const itemHead = (): Localized => loc("item", "项目");
+export const kindHead = (): Localized => loc("kind", "类别");
+export const totalHead = (): Localized => loc("total", "合计");
+export const sourceKind = (): Localized => loc("source", "资金来源");
+const USE: Readonly<Record<UseKind, Localized>> = {
+  allocation: loc("allocation", "项目资金"),
+  unitCost: loc("unit cost × units", "单位成本 × 数量"),
+  schedule: loc("schedule", "分年支付"),
+  poolDeposit: loc("pool deposit", "风险补偿金"),
+  interestSubsidy: loc("interest subsidy", "贴息"),
+};
+export const useKind = (k: UseKind): Localized => USE[k];
+export const sourcesTotal = (): Localized => loc("Sources, total", "资金来源合计");
+export const usesTotal = (): Localized => loc("Uses, total", "资金使用合计");
+export const openingRow = (): Localized => loc("Opening balance", "年初结余");
+export const netRow = (): Localized => loc("Sources − uses", "来源 − 使用");
+export const closingRow = (): Localized => loc("Closing balance (negative: over-committed)", "年末结余（负数：超支）");
+export const unspentRow = (carry: boolean): Localized =>
+  carry ? loc("Unspent at the end (carried forward)", "期末未使用资金（结转）") : loc("Unspent over the horizon (lapses each year)", "规划期未使用资金（逐年清零）");
+export const severityHead = (): Localized => loc("severity", "级别");
+export const yearHead = (): Localized => loc("year", "年份");
+export const lineHead = (): Localized => loc("line", "项目");
+export const messageHead = (): Localized => loc("finding", "核查结果");
+const SEVERITY: Readonly<Record<CheckSeverity, Localized>> = { info: loc("info", "提示"), warning: loc("warning", "警告"), error: loc("error", "错误") };
+export const severity = (s: CheckSeverity): Localized => SEVERITY[s];
+
+/** The About sheet: [label, value] pairs. */
+export const aboutRows = (file: string, id: string, hash: string, version: string, unit: "yuan" | "wan"): [Localized, Localized][] => [
+  [loc("scenario", "情景"), loc(`${file} (${id})`, `${file}（${id}）`)],
+  [loc("scenario sha256", "情景 sha256"), loc(hash, hash)],
+  [loc("written by", "生成工具"), loc(`fundsim ${version} (fundsim export-xlsx)`, `fundsim ${version}（fundsim export-xlsx）`)],
+  [loc("unit", "单位"), unit === "wan" ? loc("10,000 yuan (万元)", "万元") : loc("yuan", "元")],
+  [
+    loc("how to read it", "阅读说明"),
+    loc(
+      "The amounts are fundsim's exact ledger (decimal, to the fen); the totals, the balance and the unspent money are formulas over them, so they follow any amount you change. The ledger's own checks are on the Checks sheet; they are not recomputed here.",
+      "各金额为 fundsim 的精确台账（十进制，精确到分）；合计、结余和未使用资金是对这些金额的公式，修改任一金额时随之更新。台账自身的核查结果见“核查”工作表，此处不重新计算。",
+    ),
+  ],
+];
+
+export const wroteWorkbook = (file: string): Localized => loc(`Wrote ${file}: the ledger, its checks and what the numbers are.`, `已写入 ${file}：台账、核查结果及数据说明。`);
