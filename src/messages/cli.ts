@@ -26,8 +26,8 @@ const HELP = {
   noCommand: loc("No command given.", "没有指定命令。"),
   scenarioFile: loc("Scenario file (.yaml or .json)", "情景文件（.yaml 或 .json）"),
   variant: loc(
-    "Apply a variant defined in the scenario (variants[].id), or a variant file (.yaml: id, label, set — as fundsim calibrate writes)",
-    "应用情景中定义的方案（variants[].id），或方案文件（.yaml：id、label、set，如 fundsim calibrate 所写）",
+    "Apply a variant defined in the scenario (variants[].id), a variant file (.yaml: id, label, set — as fundsim calibrate writes), or an allocation workbook (.xlsx, as fundsim template-xlsx writes)",
+    "应用情景中定义的方案（variants[].id）、方案文件（.yaml：id、label、set，如 fundsim calibrate 所写），或资金分配工作簿（.xlsx，如 fundsim template-xlsx 所写）",
   ),
   set: loc("Override a value: path=value (repeatable), e.g. creditPools.pool.leverage=8", "覆盖一个数值：路径=数值（可重复），例如 creditPools.pool.leverage=8"),
   runs: loc("Monte-Carlo runs (default: the scenario's simulation.runs)", "蒙特卡洛模拟次数（默认：情景中的 simulation.runs）"),
@@ -129,6 +129,10 @@ const HELP = {
   exportXlsx: loc(
     "The budget ledger as an Excel workbook: sources and uses by year with formula totals and balance, the checks, in yuan or 万元",
     "将预算台账导出为 Excel 工作簿：逐年资金来源与使用（合计与结余为公式）及核查结果，单位为元或万元",
+  ),
+  templateXlsx: loc(
+    "An allocation workbook to fill in Excel (each programme's allocation by year, in yuan); any command reads it back with --variant FILE.xlsx",
+    "生成可在 Excel 中填写的资金分配工作簿（各项目逐年分配，单位元）；任何命令均可通过 --variant FILE.xlsx 读取",
   ),
   exportXlsxUnit: loc("yuan or wan (万元); default 万元 in Chinese, yuan in English", "yuan（元）或 wan（万元）；默认中文为万元，英文为元"),
   exportXlsxOut: loc("Workbook to write (.xlsx); an existing file is replaced only with --force", "要写入的工作簿（.xlsx）；已有文件仅在 --force 时替换"),

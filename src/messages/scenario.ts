@@ -361,6 +361,20 @@ function fieldMessage(i: Issue, path: Issue["path"]): Localized {
       );
     case "duplicateUnknown":
       return loc(`At ${at}: ${found} is already drawn by an earlier entry of unknowns.`, `字段 ${zh.at}：${found} 已在 unknowns 的前面条目中抽取。`);
+    case "workbookLayout": {
+      const d = i.detail ?? "";
+      return d === "notXlsx"
+        ? loc(`This is not an Excel workbook (.xlsx) fundsim can read (${found}).`, `这不是 fundsim 能读取的 Excel 工作簿（.xlsx）（${zh.found}）。`)
+        : d === "noSheet"
+          ? loc("The workbook has no sheet.", "工作簿中没有工作表。")
+          : d === "noHeader"
+            ? loc(`Sheet ${found} has no header row starting with "id".`, `工作表 ${zh.found} 中没有以 “id” 开头的表头行。`)
+            : d === "noYears"
+              ? loc(`The header row (${found}) has no year columns (2017, 2018, …).`, `表头行（${zh.found}）中没有年份列（2017、2018……）。`)
+              : loc(`Sheet ${found} lists no programme under its header row.`, `工作表 ${zh.found} 的表头行下没有列出任何项目。`);
+    }
+    case "workbookCell":
+      return loc(`Cell ${i.detail ?? ""}: expected ${exp}, found "${found}".`, `单元格 ${i.detail ?? ""}：应为${exp === "a programme id (letters, digits, - and _)" ? "项目标识（字母、数字、- 和 _）" : `金额（元，≥ 0 的数字）`}，实际为 “${zh.found}”。`);
     case "overlayPath":
       return loc(`Overlay path ${i.detail ?? at} does not exist in the scenario (${found}).`, `覆盖路径 ${i.detail ?? at} 在情景中不存在（${zh.found}）。`);
     case "unknownVariant":
@@ -478,6 +492,13 @@ export function issueHint(i: Issue): Localized | undefined {
       return loc("Give the value as one number (undated) to make it uncertain, or leave it out of unknowns.", "若要将其设为不确定参数，请以单个数值（不分年份）给出，或将其从 unknowns 中删除。");
     case "duplicateUnknown":
       return loc("Keep one entry per value: merge the two distributions into one.", "每个参数只保留一个条目：请将两个分布合并为一个。");
+    case "workbookLayout":
+      return loc(
+        "Start from the workbook fundsim template-xlsx writes: a header row id, label, then one column per year; one programme per row.",
+        "请从 fundsim template-xlsx 生成的工作簿开始：表头为 id、名称，然后每年一列；每行一个项目。",
+      );
+    case "workbookCell":
+      return loc("Type the amount in yuan as a plain number (e.g. 1200000), or leave the cell empty for 0.", "请以纯数字填写金额（元），如 1200000；留空表示 0。");
     case "overlayPath":
       return loc("Paths are dotted field names; list items are addressed by id, e.g. programmes.industry.allocation.", "路径由点分隔的字段名组成；列表项用标识表示，例如 programmes.industry.allocation。");
     case "targetMetric":

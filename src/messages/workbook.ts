@@ -57,3 +57,14 @@ export const aboutRows = (file: string, id: string, hash: string, version: strin
 ];
 
 export const wroteWorkbook = (file: string): Localized => loc(`Wrote ${file}: the ledger, its checks and what the numbers are.`, `已写入 ${file}：台账、核查结果及数据说明。`);
+
+export const allocationsSheet = (): Localized => loc("Allocations", "资金分配");
+export const howToSheet = (): Localized => loc("How to use", "使用说明");
+export const howToRows = (scenario: string): Localized[] => [
+  loc("Fill in each programme's allocation in yuan, one column per year (plain numbers; an empty cell is 0).", "按年填写各项目的资金分配（元，纯数字；留空表示 0）。"),
+  loc("Keep the id column and the header row as they are; delete a programme's row to keep the scenario's own allocation for it.", "请保留 id 列和表头行不变；删除某项目所在行，则该项目沿用情景中的资金分配。"),
+  loc(`Then run, e.g.: fundsim simulate ${scenario} --variant THIS-FILE.xlsx --out DIR (also ledger, compare, report).`, `然后运行，例如：fundsim simulate ${scenario} --variant 本文件.xlsx --out DIR（ledger、compare、report 同样适用）。`),
+  loc("Problems are reported with the sheet and cell (e.g. 资金分配!C5), in the language you choose (--lang).", "如有问题，将按工作表和单元格（如 资金分配!C5）报告，语言由 --lang 选择。"),
+];
+export const wroteTemplate = (file: string, scenario: string): Localized =>
+  loc(`Wrote ${file}. Fill in the amounts, then: fundsim simulate ${scenario} --variant ${file} --out DIR`, `已写入 ${file}。填写金额后运行：fundsim simulate ${scenario} --variant ${file} --out DIR`);

@@ -119,3 +119,27 @@ export async function ledgerWorkbook(l: Ledger, o: WorkbookOptions): Promise<Uin
   const b = await writeXlsxFile(sheets).toBuffer();
   return new Uint8Array(b);
 }
+
+/**
+ * An allocation template: the first sheet lists each programme with an allocation (its id,
+ * its name, its allocation in yuan by year from the ledger, a formula total); a second sheet
+ * says how to fill it in and use it (`--variant FILE.xlsx`, scenario/workbookVariant.ts
+ * reads it back). Filled in unchanged, it gives the scenario's own allocations.
+ */
+export async function allocationTemplate(l: Ledger, ids: readonly string[], o: WorkbookOptions & { readonly scenarioArg: string }): Promise<Uint8Array> {
+  const { lang } = o;
+  const Y = l.years.length;
+  const lastCol = columnName(2 + Y - 1);
+  const rows: Cell[][] = [[bold("id"), bold(say(lang, W.itemHead())), ...l.years.map((y) => bold(String(y))), bold(say(lang, W.totalHead()))]];
+  for (const id of ids) {
+    const p = l.programmes.find((x) => x.id === id);
+    if (!p) continue;
+    const r = rows.length + 1;
+    rows.push([id, labelText(p.label, lang, id), ...p.byYear.map((y) => amount(y.allocation, "yuan")), formula(`SUM(C${r}:${lastCol}${r})`)]);
+  }
+  const sheets: Sheet[] = [
+    { sheet: say(lang, W.allocationsSheet()), data: rows, columns: [{ width: 18 }, { width: 44 }, ...l.years.map(() => ({ width: 16 })), { width: 18 }], stickyRowsCount: 1 },
+    { sheet: say(lang, W.howToSheet()), data: W.howToRows(o.scenarioArg).map((t) => [say(lang, t)]), columns: [{ width: 120 }] },
+  ];
+  return new Uint8Array(await writeXlsxFile(sheets).toBuffer());
+}

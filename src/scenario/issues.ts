@@ -51,6 +51,8 @@ export const ISSUE_CODES = [
   "unknownDated",
   "duplicateUnknown",
   "overlayPath",
+  "workbookLayout",
+  "workbookCell",
   "unknownVariant",
   "badSet",
   "registerRow",

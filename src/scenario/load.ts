@@ -18,6 +18,7 @@ import { describeFound } from "./issues.js";
 import { scenarioSchema, variantSchema } from "./schema.js";
 import type { z } from "zod";
 import { fromZodIssues } from "./zodIssues.js";
+import { workbookVariant } from "./workbookVariant.js";
 import { resolveNumbers } from "./resolve.js";
 import { applyOverlay, parseSet, parsePath } from "./overlays.js";
 import { BOUNDS } from "./num.js";
@@ -37,7 +38,8 @@ export interface LoadOptions {
   /**
    * A variant of the scenario by id, or a variant file (a path ending in .yaml, .yml or
    * .json holding one variant: {id, label, description, set}, as `fundsim calibrate` writes
-   * one): its overlay is added to the scenario's variants (replacing one with its id) and applied.
+   * one; or an allocation workbook, .xlsx, as `fundsim template-xlsx` writes one): its
+   * overlay is added to the scenario's variants (replacing one with its id) and applied.
    */
   readonly variant?: string | undefined;
   readonly sets?: readonly string[] | undefined;
@@ -61,10 +63,19 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
 type VariantInput = z.infer<typeof variantSchema>;
 
 /** Whether a --variant names a file rather than a variant of the scenario. */
-export const isVariantFile = (variant: string): boolean => /\.(ya?ml|json)$/i.test(variant.trim());
+export const isVariantFile = (variant: string): boolean => /\.(ya?ml|json|xlsx)$/i.test(variant.trim());
 
-/** Read and validate a variant file (one variant: id, label, description, set); issues located in it. */
+/**
+ * Read and validate a variant file (one variant: id, label, description, set); issues located
+ * in it. An .xlsx file is an allocation workbook (scenario/workbookVariant.ts).
+ */
 export async function loadVariantFile(file: string): Promise<Result<VariantInput, Issue[]>> {
+  if (/\.xlsx$/i.test(file.trim())) {
+    const w = await workbookVariant(file);
+    if (!w.ok) return w;
+    const parsed = variantSchema.safeParse(w.value);
+    return parsed.success ? ok(parsed.data) : err(fromZodIssues(parsed.error.issues, w.value, variantSchema).map((i) => ({ ...i, file })));
+  }
   const text = await readDocumentText(file);
   if (!text.ok) return text;
   const doc = parseDocumentText(text.value, file);

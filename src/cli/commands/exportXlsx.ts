@@ -12,7 +12,7 @@ import { EXIT } from "../context.js";
 import { loadForCli, scenarioArgsOf, scenarioOptions } from "../load.js";
 import { isLang, say } from "../../messages/lang.js";
 import { cliHelp } from "../../messages/cli.js";
-import { wroteWorkbook } from "../../messages/workbook.js";
+import { wroteTemplate, wroteWorkbook } from "../../messages/workbook.js";
 import { forceOption, outputGuard, writeOrReport } from "../output.js";
 import { XLSX_UNITS, type XlsxUnit } from "../../render/workbook.js";
 
@@ -42,6 +42,41 @@ export const exportXlsxCommand: CommandFactory = (y, ctx, helpLang) =>
       const guard = outputGuard(ctx, argv, [String(argv["scenario"])]);
       if (!(await writeOrReport(ctx, lang, () => writeOutputFile(out, bytes, guard)))) return;
       ctx.stdout.write(`${say(lang, wroteWorkbook(out))}\n`);
+      ctx.exitCode = EXIT.ok;
+    },
+  );
+
+/**
+ * `fundsim template-xlsx <scenario> [--variant V] [--set …] [--lang en|zh] --out FILE.xlsx [--force]`:
+ * an allocation workbook to fill in (each programme with an allocation, by year, in yuan);
+ * any command reads it back with `--variant FILE.xlsx`.
+ */
+export const templateXlsxCommand: CommandFactory = (y, ctx, helpLang) =>
+  y.command(
+    "template-xlsx <scenario>",
+    cliHelp(helpLang).templateXlsx,
+    (a) =>
+      a
+        .positional("scenario", { type: "string", demandOption: true, describe: cliHelp(helpLang).scenarioFile })
+        .options(scenarioOptions(helpLang))
+        .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).exportXlsxOut })
+        .options(forceOption(helpLang)),
+    async (argv) => {
+      const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
+      const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
+      if (!loaded) return;
+      const out = String(argv["out"]);
+      const scenarioArg = String(argv["scenario"]);
+      const [{ ledgerFor, fundsimVersion }, { allocationTemplate }, { writeOutputFile }] = await Promise.all([
+        import("../../pipeline/ledger.js"),
+        import("../../render/workbook.js"),
+        import("../../io/outputs.js"),
+      ]);
+      const ids = loaded.scenario.programmes.filter((p) => p.allocation !== undefined).map((p) => p.id);
+      const bytes = await allocationTemplate(ledgerFor(loaded), ids, { lang, unit: "yuan", scenario: { file: loaded.file, id: loaded.scenario.meta.id, hash: loaded.hash }, version: fundsimVersion(), scenarioArg });
+      const guard = outputGuard(ctx, argv, [scenarioArg]);
+      if (!(await writeOrReport(ctx, lang, () => writeOutputFile(out, bytes, guard)))) return;
+      ctx.stdout.write(`${say(lang, wroteTemplate(out, scenarioArg))}\n`);
       ctx.exitCode = EXIT.ok;
     },
   );

@@ -12,7 +12,7 @@ import { sensitivityCommand } from "./sensitivity.js";
 import { calibrateCommand } from "./calibrate.js";
 import { optimiseCommand } from "./optimise.js";
 import { mergeCommand, shardCommand } from "./shard.js";
-import { exportXlsxCommand } from "./exportXlsx.js";
+import { exportXlsxCommand, templateXlsxCommand } from "./exportXlsx.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -20,6 +20,7 @@ export const commands: readonly CommandFactory[] = [
   describeCommand,
   ledgerCommand,
   exportXlsxCommand,
+  templateXlsxCommand,
   simulateCommand,
   compareCommand,
   chartCommand,
