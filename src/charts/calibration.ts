@@ -12,11 +12,10 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Calibration } from "../calibration/types.js";
 import { fitChart, parametersChart } from "../messages/calibration.js";
 import type { Lang } from "../messages/lang.js";
+import { Z90 } from "../results/stats.js";
 import { VEGA_LITE_SCHEMA, type NamedChart } from "./common.js";
 import { SIZE, theme } from "./theme.js";
 
-/** Normal quantile of a two-sided 90% interval. */
-const Z90 = 1.6448536269514722;
 
 
 /** The fit chart. */

@@ -12,6 +12,7 @@ import type { Optimisation } from "../optimise/types.js";
 import { frontierChart, sharesChart, splitWord } from "../messages/optimise.js";
 import type { Lang } from "../messages/lang.js";
 import { labelText } from "../messages/label.js";
+import { Z90 } from "../results/stats.js";
 import { VEGA_LITE_SCHEMA, type NamedChart } from "./common.js";
 import { SIZE, theme } from "./theme.js";
 
@@ -54,8 +55,6 @@ export function optimiseSharesSpec(x: Optimisation, lang: Lang): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Normal quantile of a two-sided 90% interval. */
-const Z90 = 1.6448536269514722;
 
 /**
  * The frontier chart: money of the lines moved against people out (mean ± 1.645 se) and, with

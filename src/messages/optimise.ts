@@ -5,7 +5,7 @@
  * @example
  * say("zh", optimiseHeading("江门市", "p-all-targets", 4, 100, 2016));
  */
-import { formatNumber } from "./format.js";
+import { formatNumber, formatPercent as pct } from "./format.js";
 import { loc, type Localized } from "./lang.js";
 import { sig } from "./calibration.js";
 import type { Issue } from "../scenario/issues.js";
@@ -28,7 +28,6 @@ export type OptimiseSetupIssue =
   | { readonly code: "candidateInvalid"; readonly issues: readonly Issue[] };
 
 
-const pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : "—");
 const pp = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1)}` : "—");
 
 export const boundSyntax = (): Localized => loc("id=min:max with shares from 0 to 1 (e.g. industry=0.1:0.4)", "id=下限:上限，份额在 0 到 1 之间（如 industry=0.1:0.4）");

@@ -1,9 +1,10 @@
 /**
  * Searching over budget splits: shares of a yearly total, each within its own bounds and
- * summing to one. CMA-ES (cmaes.ts) searches an unconstrained space; each of its points is
- * mapped to the nearest feasible split (Euclidean projection onto the bounded simplex) and
- * the distance to it is added as a small penalty, so the search stays near the feasible set
- * (the "repair with penalty" handling of box constraints, Hansen 2016, appendix).
+ * summing to one. CMA-ES (cmaes.ts) searches n − 1 unconstrained log-ratios; softmax above
+ * the lower bounds maps each point to a split with Σ = 1 (no flat region at a bound for the
+ * search to be lost on), and an upper bound is met by Euclidean projection onto the bounded
+ * simplex, its distance added as a tiny penalty (the "repair with penalty" handling of
+ * box constraints, Hansen 2016, appendix).
  *
  * Everything here is a function of numbers: the caller (pipeline/optimise.ts) turns a split
  * into a scenario and simulates it.
@@ -132,15 +133,4 @@ export function softSplit(z: readonly number[], lo: readonly number[], free: num
   const e = [...z.map((v) => Math.exp(v - m)), Math.exp(-m)];
   const t = e.reduce((a, b) => a + b, 0);
   return e.map((v, i) => (lo[i] as number) + (free * v) / t);
-}
-
-/** An orthonormal basis of {x ∈ Rⁿ : Σx = 0} (the Helmert contrasts): n − 1 vectors of length n. */
-export function sumZeroBasis(n: number): Float64Array[] {
-  return Array.from({ length: n - 1 }, (_, k) => {
-    const v = new Float64Array(n);
-    const norm = Math.sqrt((k + 1) * (k + 2));
-    for (let i = 0; i <= k; i++) v[i] = 1 / norm;
-    v[k + 1] = -(k + 1) / norm;
-    return v;
-  });
 }

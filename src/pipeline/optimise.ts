@@ -43,7 +43,7 @@ import { splitByWeights, sumOf, yuan, ZERO } from "../model/money.js";
 import { TARGET_MEASURE, type RunResults } from "../model/results.js";
 import { buildPopulation, populationSpec } from "../population/synthetic.js";
 import { yearColumn } from "../results/columns.js";
-import { meanSd, probability, wilsonInterval } from "../results/stats.js";
+import { meanSd, probability, wilsonInterval, Z90 } from "../results/stats.js";
 import { pairedStat } from "../results/paired.js";
 import { fundsimVersion } from "../results/manifest.js";
 import { overallTargetHits, targetProgress, type Targets } from "../results/summarize.js";
@@ -73,8 +73,6 @@ export const OPTIMISATION_MANIFEST = "manifest.json";
 export const OPTIMISE_RUNS = 100;
 /** Household-years per evaluation from which the default is to use every core. */
 const PARALLEL_HOUSEHOLD_YEARS = 2_000_000;
-/** Normal quantile of a two-sided 90% interval. */
-const Z90 = 1.6448536269514722;
 /** Default probability of meeting every target for --objective min-cost. */
 export const MIN_COST_PROBABILITY = 0.8;
 /** The largest multiple of the plan's money a frontier or min-cost search considers. */

@@ -23,6 +23,7 @@ import type { Ledger } from "../ledger/types.js";
 import { labelText } from "../messages/label.js";
 import { say, type Lang } from "../messages/lang.js";
 import * as W from "../messages/workbook.js";
+import { columnName } from "../util/spreadsheet.js";
 
 export const XLSX_UNITS = ["yuan", "wan"] as const;
 export type XlsxUnit = (typeof XLSX_UNITS)[number];
@@ -32,13 +33,6 @@ export interface WorkbookOptions {
   readonly unit: XlsxUnit;
   readonly scenario: { readonly file: string; readonly id: string; readonly hash: string };
   readonly version: string;
-}
-
-/** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */
-export function columnName(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const FORMAT = "#,##0.00";

@@ -143,6 +143,9 @@ export function wilsonInterval(hits: number, n: number, z: number): { lo: number
   return { lo: Math.max(0, c - h), hi: Math.min(1, c + h) };
 }
 
+/** Normal quantile of a two-sided 90% interval, Φ⁻¹(0.95). */
+export const Z90 = 1.6448536269514722;
+
 /** Sample covariance (n − 1 denominator). */
 export function covariance(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   const n = xs.length;

@@ -14,17 +14,11 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { err, ok, type Result } from "../util/result.js";
 import type { Issue } from "./issues.js";
+import { columnName } from "../util/spreadsheet.js";
 
 export const WORKBOOK_VARIANT_ID = "workbook";
 /** Largest workbook read (an allocation sheet is a few kilobytes). */
 export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
-
-/** Spreadsheet column letters of a 0-based index. */
-const col = (i: number): string => {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 export interface WorkbookVariant {
   readonly id: string;
@@ -53,7 +47,7 @@ export async function workbookVariant(file: string): Promise<Result<WorkbookVari
   const first = sheets[0];
   if (!first) return whole("workbookLayout", { detail: "noSheet" });
   const sheet = first.sheet;
-  const at = (r: number, c: number): string => `${sheet}!${col(c)}${r + 1}`;
+  const at = (r: number, c: number): string => `${sheet}!${columnName(c)}${r + 1}`;
   const headerRow = first.data.findIndex((row) => String(row[0] ?? "").trim().toLowerCase() === "id");
   if (headerRow < 0) return whole("workbookLayout", { detail: "noHeader", found: sheet });
   const header = first.data[headerRow] ?? [];

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import readExcelFile from "read-excel-file/node";
 import { loadScenario } from "../../src/scenario/index.js";
 import { buildLedger } from "../../src/ledger/build.js";
-import { columnName, ledgerSheets, ledgerWorkbook, type XlsxUnit } from "../../src/render/workbook.js";
+import { ledgerSheets, ledgerWorkbook, type XlsxUnit } from "../../src/render/workbook.js";
+import { columnName } from "../../src/util/spreadsheet.js";
 import { unwrap } from "../../src/util/result.js";
 import { runCapture } from "../../src/cli/main.js";
 

@@ -121,3 +121,10 @@ group("wilsonInterval", () => {
     expect(wilsonInterval(0, 0, z)).toEqual({ lo: 0, hi: 1 });
   });
 });
+
+group("Z90", () => {
+  it("is the normal quantile of 0.95", async () => {
+    const { Z90 } = await import("../../src/results/stats.js");
+    expect(Z90).toBeCloseTo(normalQuantile(0.95), 12);
+  });
+});
