@@ -30,12 +30,13 @@
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
  *   + exit year 1 + guarantee flags 1 (the list of status changes shares the selection scratch)
- *   = 45–48 bytes, + 4 with persistent shocks, + 4 with a per-run level (base-income noise,
+ *   + the status every run starts from 1 = 46–49 bytes, + 1 when the exit requires guarantees
+ *   (the guarantee flags every run starts from), + 4 with persistent shocks, + 4 with a per-run level (base-income noise,
  *   or a transitory shock with ρ < 1), + 4 with household trends, + 8 (sum of additive
  *   effects) when a source's effect is additive, + 4 with cash delivery (the year's cash),
  *   + 1 with agricultural insurance (insured), + 1/8 per programme and pool (year-one
- *   selections kept as bit masks) — 46 for the v1 national model, 54 for it with the
- *   shipped v2 income process (engineBytesPerHousehold), 72 at most (31 sources, every option);
+ *   selections kept as bit masks) — 47 for the v1 national model, 55 for it with the
+ *   shipped v2 income process (engineBytesPerHousehold), 74 at most (31 sources, every option);
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only;
  * redrawn per run, each thread holds its own (20 bytes a household: model/households.ts) and its own log incomes.
@@ -105,6 +106,7 @@ export function engineBytesPerHousehold(m: EngineModel): number {
   const perRunBase = m.baseIncomeSigma > 0 || (m.transitorySigma > 0 && m.idioPersistence !== 1);
   return 4 + (perRunBase ? 4 : 0) + (m.trendSigma > 0 ? 4 : 0) + (m.idioPersistence > 0 ? 4 : 0) + 4 + 1 + 2 + servedBytes + SLOTS * 6 + 8 + 1 + 4 + (additive ? 8 : 0) + Math.ceil(sources / 8)
     + 1 + 1 // exit year, guarantee flags (the list of status changes shares the selection scratch)
+    + 1 + (guaranteeFlags(m.guarantees) !== 0 ? 1 : 0) // the status and guarantee flags every run starts from
     + (m.programmes.some((p) => p.cash === true) ? 4 : 0) // cash paid this year (float32)
     + (m.programmes.some((p) => (p.disasterCover ?? 0) > 0) ? 1 : 0); // insured
 }
@@ -368,6 +370,12 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const exitsAt = new Float64Array(Y);
   const gflags = new Uint8Array(n);
   const requiredFlags = guaranteeFlags(m.guarantees);
+  // What every run starts from (set in load): each household's status (registered, a required
+  // guarantee missing) and missing guarantees; registered households and the others' people.
+  const status0 = new Uint8Array(n);
+  const gflags0 = new Uint8Array(requiredFlags !== 0 ? n : 0);
+  let regStart0 = n;
+  let unregP0 = 0;
   // Guarantee flags each programme clears for the households it serves (housing: safe housing; health: medical cover).
   const clearFlags = m.programmes.map((p) => guaranteeFlags(p.provides ?? 0) & requiredFlags);
   let againMask = 0;
@@ -766,24 +774,12 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
 
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
-    const flags = h.flags;
-    const registered = h.registered;
-    const hsize = h.size;
-    // Registered households at the start, and the people of the others.
-    let regStart = n;
-    let unregP = 0;
+    // Registered households at the start, and the people of the others (from load).
+    const regStart = regStart0;
+    const unregP = unregP0;
+    status.set(status0);
     if (requiredFlags === 0) gflags.fill(0);
-    if (registered === undefined && requiredFlags === 0) status.fill(ST_REGISTERED);
-    else {
-      for (let i = 0; i < n; i++) {
-        const g = (flags[i] as number) & requiredFlags;
-        gflags[i] = g;
-        const r = registered === undefined ? 1 : +((registered[i] as number) !== 0);
-        status[i] = (r << 4) | (g !== 0 ? ST_BLOCKED : 0);
-        regStart -= r ^ 1;
-        unregP += (r ^ 1) * (hsize[i] as number);
-      }
-    }
+    else gflags.set(gflags0);
     exitYear.fill(Y);
     relapseBy.fill(0);
     reloc.fill(0);
@@ -1182,6 +1178,18 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     }
     if (topCohort >= cohorts) throw new RangeError("reload: the population has more cohorts than the kernel was prepared for");
     loadShrink();
+    const flags = h.flags;
+    const registered = h.registered;
+    regStart0 = n;
+    unregP0 = 0;
+    for (let i = 0; i < n; i++) {
+      const g = (flags[i] as number) & requiredFlags;
+      if (requiredFlags !== 0) gflags0[i] = g;
+      const r = registered === undefined ? 1 : +((registered[i] as number) !== 0);
+      status0[i] = (r << 4) | (g !== 0 ? ST_BLOCKED : 0);
+      regStart0 -= r ^ 1;
+      unregP0 += (r ^ 1) * (size[i] as number);
+    }
     villageRegistered.fill(0);
     if (VP > 0) for (let i = 0; i < n; i++) villageRegistered[h.village[i] as number]! += h.registered === undefined || (h.registered[i] as number) !== 0 ? 1 : 0;
     for (let qi = 0; qi < Q; qi++) {

@@ -15,11 +15,12 @@
  * relapses (y < line × (1 − margin)) and is registered again; one not registered is registered
  * when found below the line (inflow, where the scenario has it).
  *
- * Five loops, so that the big one has no calls and no unpredictable branches:
+ * Four loops, so that the big one has no calls and no unpredictable branches:
  *   1. shocks: η from the idiosyncratic stream (one word per household, xoshiro128** and the
  *      ziggurat fast path inline; the slow path is taken outside the call-free inner loop),
  *      the village-shared innovation, persistence, and pre_i = level_i + trend + common + p_it
- *      (float64 scratch); 1b. the household's own trend and the transitory shock (model v2);
+ *      (float64 scratch), plus — in the same loop, model v2 — the transitory shock (a second
+ *      stream, stepped beside the first) and the household's own trend;
  *   2. effects: the three slots of each household holding any, branch-free through tables;
  *   3. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
  *   4. the household loop: illness and disaster added through tables (adding an exact 0
@@ -30,7 +31,7 @@
  * const pass = makeHouseholdPass(ctx); // once per kernel
  * pass(y); // fills ctx.acc with year y's sums
  */
-import { ZK, ZW, addNormals, zigguratSlow } from "../random/normal.js";
+import { ZK, ZW, zigguratSlow } from "../random/normal.js";
 import { nextUniform } from "../random/rng.js";
 
 /** 2^k for k in [−1000, 1000] at [k + 1000], and 2^(m/64) for m in 0..63: tables of the inline exp. */
@@ -241,15 +242,73 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   // Log loss of illness by status bits (COVERED = 4, ILL = 8): [none, covered only, ill, ill and covered].
   const illTab = new Float64Array(4);
 
-  /** Loop 1: idiosyncratic shocks with persistence; pre_i = log base_i + trend + common + e_it. */
+  /**
+   * Loop 1: idiosyncratic shocks with persistence; pre_i = log base_i + trend + common + e_it,
+   * then (model v2) + σ_e·ε_it from the transitory stream and + the household's own trend —
+   * in the same loop when σ_e > 0 (one pass over memory instead of three; each stream gives
+   * its words in the same order as drawn alone, and the sums are added in the same order, so
+   * the numbers are bit-identical to separate loops).
+   */
   const shockPass = (): void => {
     const shift = (par[P_TREND] as number) + (par[P_COMMON] as number);
     const sigma = par[P_SIGMA] as number;
     const phi = par[P_PHI] as number;
     const vs = (par[P_VSHARE] as number) > 0;
+    const se = par[P_TSIGMA] as number;
+    const ty = par[P_TRENDYEARS] as number;
+    const hasTrend = trendDev.length > 0;
     for (let k = 0; k < 128; k++) zw[k] = (ZW[k] as number) * sigma;
     let a0 = idio[0] as number, a1 = idio[1] as number, a2 = idio[2] as number, a3 = idio[3] as number;
     let i = 0;
+    if (se > 0) {
+      let b0 = trs[0] as number, b1 = trs[1] as number, b2 = trs[2] as number, b3 = trs[3] as number;
+      while (i < n) {
+        let r = 0;
+        let u = 0;
+        // Call-free inner loop up to the next ziggurat slow-path word of either stream.
+        for (; i < n; i++) {
+          r = Math.imul(a1, 5);
+          r = Math.imul((r << 7) | (r >>> 25), 9);
+          const t = a1 << 9;
+          a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+          u = Math.imul(b1, 5);
+          u = Math.imul((u << 7) | (u >>> 25), 9);
+          const tb = b1 << 9;
+          b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
+          const hz = r >> 7;
+          const iz = r & 127;
+          const hu = u >> 7;
+          const iu = u & 127;
+          if ((+((hz ^ (hz >> 31)) >= (zk[iz] as number)) | +((hu ^ (hu >> 31)) >= (zk[iu] as number))) !== 0) break;
+          let e = (hz + 0.5) * (zw[iz] as number);
+          if (vs) e += villageEta[village[i] as number] as number;
+          if (phi > 0) {
+            e += phi * (persist[i] as number);
+            persist[i] = e;
+          }
+          const x = (logBase[i] as number) + shift + e + se * ((hu + 0.5) * (ZW[iu] as number));
+          pre[i] = hasTrend ? x + (trendDev[i] as number) * ty : x;
+        }
+        if (i >= n) break;
+        // Household i drew a slow-path word in one stream or both (each word is used once, as drawn alone).
+        const hz = r >> 7;
+        const iz = r & 127;
+        let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
+        if (vs) e += villageEta[village[i] as number] as number;
+        if (phi > 0) {
+          e += phi * (persist[i] as number);
+          persist[i] = e;
+        }
+        const hu = u >> 7;
+        const iu = u & 127;
+        const x = (logBase[i] as number) + shift + e + se * ((hu ^ (hu >> 31)) < (zk[iu] as number) ? (hu + 0.5) * (ZW[iu] as number) : slow(u, trsTail));
+        pre[i] = hasTrend ? x + (trendDev[i] as number) * ty : x;
+        i++;
+      }
+      trs[0] = b0; trs[1] = b1; trs[2] = b2; trs[3] = b3;
+      idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
+      return;
+    }
     while (i < n) {
       let r = 0;
       let e = 0;
@@ -281,14 +340,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       i++;
     }
     idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
-  };
-
-  /** Loop 1b (model v2): the transitory shock σ_e·ε_it (its own stream, one word per household), then the household's own trend. */
-  const noisePass = (): void => {
-    const se = par[P_TSIGMA] as number;
-    const ty = par[P_TRENDYEARS] as number;
-    if (se > 0) addNormals(pre, se, trs, trsTail);
-    if (trendDev.length > 0) for (let i = 0; i < n; i++) pre[i] = (pre[i] as number) + (trendDev[i] as number) * ty;
+    if (hasTrend) for (let k = 0; k < n; k++) pre[k] = (pre[k] as number) + (trendDev[k] as number) * ty;
   };
 
   /** Loop 2: the effect slots of the households holding any (an unused or not yet active slot adds an exact 0). */
@@ -503,7 +555,6 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
 
   return (y: number): void => {
     shockPass();
-    noisePass();
     effectPass(y);
     illnessPass();
     beforeMain.fn?.(y);

@@ -94,12 +94,6 @@ export function nextNormal(s: Int32Array, tail: Int32Array): number {
  * xoshiro128** step and the ziggurat fast path inline (for per-run draws over households).
  */
 export function fillNormals(out: Float64Array, scale: number, s: Int32Array, tail: Int32Array): void {
-  out.fill(0);
-  addNormals(out, scale, s, tail);
-}
-
-/** Add scale × standard normals to `out`, element by element: out[i] += scale * nextNormal(s, tail). */
-export function addNormals(out: Float64Array, scale: number, s: Int32Array, tail: Int32Array): void {
   const n = out.length;
   const zk = ZK;
   const zw = ZW;
@@ -115,10 +109,10 @@ export function addNormals(out: Float64Array, scale: number, s: Int32Array, tail
       const hz = r >> 7;
       const iz = r & 127;
       if ((hz ^ (hz >> 31)) >= (zk[iz] as number)) break;
-      out[i] = (out[i] as number) + scale * ((hz + 0.5) * (zw[iz] as number));
+      out[i] = scale * ((hz + 0.5) * (zw[iz] as number));
     }
     if (i >= n) break;
-    out[i] = (out[i] as number) + scale * zigguratSlow(r, tail);
+    out[i] = scale * zigguratSlow(r, tail);
     i++;
   }
   s[0] = a0; s[1] = a1; s[2] = a2; s[3] = a3;
