@@ -135,7 +135,8 @@ function isEligible(e: EngineEligibility, h: Households, i: number, useCause: bo
  * The households meeting static eligibility e (isEligible, inlined), in household order:
  * one pass writing into `tmp` (at least h.count long), copied out at its exact length.
  */
-function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp: Int32Array): Int32Array {
+/** Write the households eligible for `e` (static eligibility) into tmp[0..k) in index order; returns k. */
+function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp: Int32Array): number {
   const seg = h.segment;
   const fl = h.flags;
   const ca = h.cause;
@@ -154,7 +155,7 @@ function candidates(e: EngineEligibility, h: Households, useCause: boolean, tmp:
       (needLabour < 0 || +((lab[i] as number) !== 0) === needLabour);
     k += +ok;
   }
-  return tmp.slice(0, k);
+  return k;
 }
 
 /**
@@ -276,11 +277,20 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
 
   // Candidate lists (static eligibility); the cause is a priority, not a filter, for "cause" targeting.
   // Sources with the same eligibility share one list. Derived from the population (in load).
+  // A population redrawn per run reloads them: each list keeps its buffer from run to run
+  // (grown with 1/16 headroom when a run has more candidates), so a reload allocates nothing.
   const lists = new Map<string, Int32Array>();
+  const listBuffers = new Map<string, Int32Array>();
   const listFor = (e: EngineEligibility, useCause: boolean): Int32Array => {
     const key = `${e.segmentMask}/${e.flagsAll}/${useCause ? e.causeMask : 0}/${e.labour}`;
     let l = lists.get(key);
-    if (l === undefined) lists.set(key, (l = candidates(e, h, useCause, list)));
+    if (l === undefined) {
+      const k = candidates(e, h, useCause, list);
+      let buffer = listBuffers.get(key);
+      if (buffer === undefined || buffer.length < k) listBuffers.set(key, (buffer = new Int32Array(buffer === undefined ? k : k + (k >> 4))));
+      buffer.set(list.subarray(0, k));
+      lists.set(key, (l = buffer.subarray(0, k)));
+    }
     return l;
   };
   const cand: Int32Array[] = [];
