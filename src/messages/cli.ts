@@ -37,7 +37,10 @@ const HELP = {
     "Simulate every run on the seed's one synthetic population instead of redrawing it per run (faster; probabilities and intervals then leave the population draw out)",
     "所有模拟使用按随机种子抽取的同一合成人口，不再每次重抽（更快；概率与区间因此不含人口抽样的不确定性）",
   ),
-  register: loc("Household register CSV to simulate instead of the scenario's cohorts (see docs/outputs.md)", "用于模拟的农户名册 CSV，代替情景中的群组（见 docs/outputs.md）"),
+  register: loc(
+    "Household register to simulate instead of the scenario's cohorts: CSV (UTF-8 or GBK/GB18030) or an Excel .xlsx (see docs/outputs.md)",
+    "用于模拟的农户名册，代替情景中的群组：CSV（UTF-8 或 GBK/GB18030）或 Excel .xlsx（见 docs/outputs.md）",
+  ),
   validate: loc("Check scenario files; report every problem with file, line and field", "检查情景文件；报告每个问题的文件、行号和字段"),
   validateFiles: loc("Scenario files (.yaml or .json)", "情景文件（.yaml 或 .json）"),
   schema: loc("Print the JSON Schema of scenario files (editors use it to autocomplete)", "输出情景文件的 JSON Schema（供编辑器自动补全）"),

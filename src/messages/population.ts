@@ -37,7 +37,7 @@ export function registerIssue(i: RegisterIssue): Localized {
       case "missingFile":
         return loc("the file does not exist. Check the path given to --register.", "文件不存在。请检查 --register 的路径。");
       case "notAFile":
-        return loc("expected a CSV file, found a directory (or other non-file).", "应为 CSV 文件，实际是目录（或其他非文件）。");
+        return loc("expected a CSV or .xlsx file, found a directory (or other non-file).", "应为 CSV 或 .xlsx 文件，实际是目录（或其他非文件）。");
       case "unreadable":
         return loc(`the file could not be read (${i.found ?? "error"}).`, `无法读取文件（${i.found ?? "错误"}）。`);
       case "emptyFile":
@@ -46,9 +46,24 @@ export function registerIssue(i: RegisterIssue): Localized {
           "文件为空；应有表头（id,village,size,income,labour,segment,…）和每户一行数据。",
         );
       case "notText":
+        if (i.found === "xlsx")
+          return loc(
+            "expected an Excel workbook (.xlsx) with the register on its first sheet, found a file that cannot be read as one. Open it in Excel and save it as .xlsx, or save the register as CSV.",
+            "应为 Excel 工作簿（.xlsx，第一个工作表为户册），实际文件无法按工作簿读取。请用 Excel 打开后另存为 .xlsx，或另存为 CSV。",
+          );
+        if (i.found === "NUL")
+          return loc(
+            "expected text, found NUL bytes (a binary file, or UTF-16 text). Save the file as CSV UTF-8 (or Excel's CSV).",
+            "应为文本，实际含有 NUL 字节（二进制文件或 UTF-16 文本）。请另存为“CSV UTF-8”（或 Excel 的 CSV）。",
+          );
+        if (i.found === "gb18030")
+          return loc(
+            "expected GB18030/GBK text, found bytes that are not (a binary file, or another encoding). Save the file as CSV UTF-8.",
+            "应为 GB18030/GBK 文本，实际含有无法解码的字节（二进制文件或其他编码）。请另存为“CSV UTF-8”。",
+          );
         return loc(
-          "expected UTF-8 text, found bytes that are not (a binary file, or another encoding such as GBK). Save the file as CSV UTF-8.",
-          "应为 UTF-8 文本，实际含有非 UTF-8 字节（二进制文件或 GBK 等其他编码）。请另存为“CSV UTF-8”。",
+          "expected UTF-8 or GB18030/GBK text, found bytes that are neither (a binary file, or another encoding). Save the file as CSV UTF-8.",
+          "应为 UTF-8 或 GB18030/GBK 文本，实际含有两者都无法解码的字节（二进制文件或其他编码）。请另存为“CSV UTF-8”。",
         );
       case "unterminatedQuote":
         return loc("a quoted field starting on this line is never closed; add the closing \".", "从此行开始的引号字段没有闭合；请补上结尾的 \"。");

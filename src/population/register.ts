@@ -19,8 +19,11 @@
  *
  * `Households.registered` is set only when some household is not registered (absent: all are).
  *
- * The file is UTF-8 with or without a byte-order mark; fields may be quoted (RFC 4180).
- * It is streamed: only the current chunk and the typed arrays are in memory. Every bad
+ * The file is UTF-8 (with or without a byte-order mark) or GB18030/GBK (what Excel's "CSV"
+ * saves on Chinese Windows: read as GB18030 when the bytes are not UTF-8, or when asked);
+ * fields may be quoted (RFC 4180). An Excel workbook (.xlsx) is read too: its first sheet,
+ * one row a household, the header on the first row, line numbers = row numbers.
+ * A CSV is streamed: only the current chunk and the typed arrays are in memory. Every bad
  * row is reported with its line, column, what was expected and what was found (the
  * first 20 listed, the rest counted); any bad row rejects the whole file.
  *
@@ -31,7 +34,8 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import readExcelFile from "read-excel-file/node";
 import { err, ok, type Result } from "../util/result.js";
 import { CsvRecordReader } from "./csvRecords.js";
 import { HouseholdBuilder } from "./householdBuilder.js";
@@ -54,7 +58,18 @@ export interface RegisterOptions {
   readonly maxIssues?: number;
   /** Name of the file in messages (defaults to the path). */
   readonly label?: string;
+  /**
+   * Text encoding of a CSV: "utf-8", "gb18030" (also reads GBK and GB2312), or absent: UTF-8,
+   * and GB18030 when the bytes are not UTF-8 but are GB18030.
+   */
+  readonly encoding?: RegisterEncoding;
 }
+
+export const REGISTER_ENCODINGS = ["utf-8", "gb18030"] as const;
+export type RegisterEncoding = (typeof REGISTER_ENCODINGS)[number];
+
+/** Largest register workbook read (Excel holds at most 1,048,576 rows; larger registers are CSV). */
+export const MAX_REGISTER_XLSX_BYTES = 256 * 1024 * 1024;
 
 /** Largest population one register may hold. */
 export const MAX_REGISTER_HOUSEHOLDS = 200_000_000;
@@ -72,16 +87,32 @@ export async function loadRegister(path: string, options: RegisterOptions = {}):
   if (!info.isFile()) return err([{ code: "notAFile", file, line: 0 }]);
   if (info.size === 0) return err([{ code: "emptyFile", file, line: 0 }]);
   try {
-    // Hash the bytes as they stream past, so results can name exactly which register they used.
-    const hash = createHash("sha256");
-    async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk as Buffer);
-        yield chunk as Buffer;
-      }
+    if (isWorkbook(path)) {
+      if (info.size > MAX_REGISTER_XLSX_BYTES) return err([{ code: "unreadable", file, line: 0, found: `xlsx > ${MAX_REGISTER_XLSX_BYTES / 1024 / 1024} MB` }]);
+      return await loadRegisterWorkbook(path, { ...options, label: file });
     }
-    const r = await parseRegister(hashed(), { ...options, label: file });
-    return r.ok ? ok({ ...r.value, sourceSha256: hash.digest("hex") }) : r;
+    // Hash the bytes as they stream past, so results can name exactly which register they used.
+    const read = async (encoding: RegisterEncoding): Promise<Result<Households, RegisterIssue[]>> => {
+      const hash = createHash("sha256");
+      async function* hashed(): AsyncGenerator<Uint8Array> {
+        for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+          hash.update(chunk as Buffer);
+          yield chunk as Buffer;
+        }
+      }
+      const r = await parseRegister(hashed(), { ...options, label: file, encoding });
+      return r.ok ? ok({ ...r.value, sourceSha256: hash.digest("hex") }) : r;
+    };
+    const first = await read(options.encoding ?? "utf-8");
+    // Not UTF-8: Excel's "CSV" on Chinese Windows is GBK, which GB18030 contains. Its problems
+    // are reported only when the header reads as GB18030 (a UTF-8 file with a damaged byte
+    // also decodes as GB18030, into a header of nonsense: then the UTF-8 problem is the one).
+    if (options.encoding === undefined && !first.ok && first.error.some((i) => i.code === "notText" && i.found !== "NUL")) {
+      const second = await read("gb18030");
+      const header = ["notText", "unknownColumn", "missingColumn", "duplicateColumn"];
+      if (second.ok || !second.error.some((i) => header.includes(i.code))) return second;
+    }
+    return first;
   } catch (e) {
     const found = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
     return err([{ code: "unreadable", file, line: 0, found }]);
@@ -102,7 +133,8 @@ export async function parseRegister(
   const issues = new IssueCollector(options.maxIssues ?? MAX_LISTED_ISSUES);
   const rows = new RowReader(file, issues, options);
   const reader = new CsvRecordReader((fields, line) => rows.record(fields, line));
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const encoding = options.encoding ?? "utf-8";
+  const decoder = new TextDecoder(encoding, { fatal: true });
   let first = true;
   for await (const chunk of input) {
     if (typeof chunk === "string") {
@@ -118,7 +150,7 @@ export async function parseRegister(
       text = decoder.decode(chunk, { stream: true });
     } catch {
       // Binary or wrongly encoded data: stop at once, no row after this point can be trusted.
-      issues.add({ code: "notText", file, line: reader.linesSeen() + 1 + linesBeforeBadByte(chunk, nul) });
+      issues.add({ code: "notText", file, line: reader.linesSeen() + 1 + linesBeforeBadByte(chunk, nul, encoding), found: nul >= 0 ? "NUL" : encoding });
       return err(issues.result(file));
     }
     reader.push(text);
@@ -132,7 +164,7 @@ export async function parseRegister(
         return null;
       }
     })();
-    if (tail === null) issues.add({ code: "notText", file, line: rows.lastLine + 1 });
+    if (tail === null) issues.add({ code: "notText", file, line: rows.lastLine + 1, found: encoding });
     else if (tail !== "") reader.push(tail);
     const open = reader.end();
     if (open > 0) issues.add({ code: "unterminatedQuote", file, line: open });
@@ -143,13 +175,59 @@ export async function parseRegister(
   return ok(rows.finish());
 }
 
-/** Line breaks in `chunk` before its first NUL byte (`nul` ≥ 0) or first invalid UTF-8 sequence. */
-function linesBeforeBadByte(chunk: Uint8Array, nul: number): number {
-  const text = new TextDecoder("utf-8").decode(nul >= 0 ? chunk.subarray(0, nul) : chunk);
+/** Line breaks in `chunk` before its first NUL byte (`nul` ≥ 0) or first invalid byte sequence. */
+function linesBeforeBadByte(chunk: Uint8Array, nul: number, encoding: RegisterEncoding): number {
+  const text = new TextDecoder(encoding).decode(nul >= 0 ? chunk.subarray(0, nul) : chunk);
   const bad = nul >= 0 ? text.length : text.indexOf("\uFFFD");
   let n = 0;
   for (let k = text.indexOf("\n"); k >= 0 && k < bad; k = text.indexOf("\n", k + 1)) n++;
   return n;
+}
+
+/** Whether a register path names an Excel workbook (by its extension). */
+export const isWorkbook = (path: string): boolean => /\.xlsx$/i.test(path);
+
+/** A cell of a register workbook as the text a CSV would hold (numbers as JavaScript writes them, dates as ISO days). */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** Read a register from the first sheet of an Excel workbook: rows as CSV records, row numbers as line numbers. */
+async function loadRegisterWorkbook(path: string, options: RegisterOptions): Promise<Result<Households, RegisterIssue[]>> {
+  const file = options.label ?? path;
+  const bytes = await readFile(path);
+  let rows: unknown[][];
+  try {
+    const sheets = (await readExcelFile(bytes)) as { sheet: string; data: unknown[][] }[];
+    rows = sheets[0]?.data ?? [];
+  } catch {
+    return err([{ code: "notText", file, line: 0, found: "xlsx" }]);
+  }
+  const issues = new IssueCollector(options.maxIssues ?? MAX_LISTED_ISSUES);
+  const reader = new RowReader(file, issues, options);
+  // The header is the first row with a value, up to its last one; a data row may have blank
+  // trailing cells beyond it (Excel keeps some), but a value past the header is a field too many.
+  let width = -1;
+  for (let k = 0; k < rows.length && !reader.stopped; k++) {
+    const fields = (rows[k] ?? []).map(cellText);
+    const last = lastNonBlank(fields);
+    if (last < 0) continue; // a blank row
+    if (width < 0) width = last + 1;
+    const record = last < width ? Array.from({ length: width }, (_, j) => fields[j] ?? "") : fields.slice(0, last + 1);
+    reader.record(record, k + 1);
+  }
+  if (!reader.sawHeader && !issues.any) issues.add({ code: "emptyFile", file, line: 0 });
+  else if (reader.sawHeader && reader.builder.count === 0 && !issues.any) issues.add({ code: "noRows", file, line: 0 });
+  if (issues.any) return err(issues.result(file));
+  return ok({ ...reader.finish(), sourceSha256: createHash("sha256").update(bytes).digest("hex") });
+}
+
+function lastNonBlank(fields: readonly string[]): number {
+  let j = fields.length - 1;
+  while (j >= 0 && (fields[j] as string).trim() === "") j--;
+  return j;
 }
 
 /** Turns records into households, checking every field. */

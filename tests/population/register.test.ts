@@ -2,6 +2,8 @@ import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readFile } from "node:fs/promises";
+import writeXlsxFile from "write-excel-file/node";
 import { loadRegister, parseRegister } from "../../src/population/register.js";
 import { CAUSES, FLAG, SEGMENTS } from "../../src/model/households.js";
 import { registerIssue } from "../../src/messages/population.js";
@@ -189,7 +191,7 @@ describe("loadRegister: bad input is reported with line, column, expected and fo
     expect(issues[0]?.suggestion).toBe("size");
   });
 
-  it("rejects missing, directory, empty, header-only, binary, GBK and unterminated-quote files", async () => {
+  it("rejects missing, directory, empty, header-only, binary, undecodable and unterminated-quote files", async () => {
     const missing = await loadRegister(join(dir, "nope.csv"));
     expect(!missing.ok && missing.error[0]?.code).toBe("missingFile");
     await mkdir(join(dir, "adir"), { recursive: true });
@@ -199,9 +201,71 @@ describe("loadRegister: bad input is reported with line, column, expected and fo
     expect((await issuesOf("\n\n"))[0]?.code).toBe("emptyFile");
     expect((await issuesOf(`${HEADER}\n`))[0]?.code).toBe("noRows");
     expect((await issuesOf(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3])))[0]?.code).toBe("notText");
-    // "低保" in GBK is not valid UTF-8.
-    const gbk = new Uint8Array([...new TextEncoder().encode(`${HEADER}\nh,V,1,1,1,`), 0xb5, 0xcd, 0xb1, 0xa3, 10]);
-    expect((await issuesOf(gbk))[0]).toMatchObject({ code: "notText", line: 2 });
+    // Bytes that are neither UTF-8 nor GB18030 (0xFF never starts a character in either).
+    const neither = new Uint8Array([...new TextEncoder().encode(`${HEADER}\nh,V,1,1,1,`), 0xff, 0xff, 10]);
+    expect((await issuesOf(neither))[0]).toMatchObject({ code: "notText", line: 2, found: "utf-8" });
     expect((await issuesOf(`${HEADER}\nh1,V,1,1,1,dibao,,\nh2,"V,1,1,1,dibao,,\n`))[0]).toMatchObject({ code: "unterminatedQuote", line: 3 });
+  });
+});
+
+describe("loadRegister: GB18030 (GBK) text and Excel workbooks", () => {
+  // The same three households in every form: Chinese header and words.
+  const expectHouseholds = (h: { count: number; size: Uint8Array; income: Float64Array | Float32Array; labour: Uint8Array; segment: Uint8Array; villageNames?: readonly string[]; registered?: Uint8Array; ids?: readonly string[] }): void => {
+    expect(h.count).toBe(3);
+    expect(h.ids).toEqual(["H001", "H002", "H003"]);
+    expect(h.villageNames).toEqual(["东村", "西村"]);
+    expect(Array.from(h.size)).toEqual([3, 1, 4]);
+    expect(Array.from(h.income)).toEqual([2500, 1800, 4200.5]);
+    expect(Array.from(h.labour)).toEqual([1, 0, 1]);
+    expect(Array.from(h.segment).map((s) => SEGMENTS[s])).toEqual(["dibao", "wubao", "general"]);
+    expect(Array.from(h.registered ?? [])).toEqual([1, 1, 0]);
+  };
+  const FIXTURE = "tests/population/fixtures/register-gbk.csv"; // made with iconv -t gb18030 (Excel's "CSV" on Chinese Windows)
+
+  it("reads a GBK file as GB18030 when its bytes are not UTF-8, and the same file saved as UTF-8 alike", async () => {
+    const r = await loadRegister(FIXTURE);
+    if (!r.ok) expect.fail(JSON.stringify(r.error));
+    expectHouseholds(r.value);
+    const utf8 = new TextDecoder("gb18030").decode(await readFile(FIXTURE));
+    const u = await loadRegister(await fileWith("utf8.csv", utf8));
+    if (!u.ok) expect.fail(JSON.stringify(u.error));
+    expectHouseholds(u.value);
+    expect(u.value.sourceSha256).not.toBe(r.value.sourceSha256); // the hash is of the bytes read
+    // Asked for UTF-8, the GBK file is refused on its first line, in words that name both encodings.
+    const forced = await loadRegister(FIXTURE, { encoding: "utf-8" });
+    expect(!forced.ok && forced.error[0]).toMatchObject({ code: "notText", line: 1 });
+    if (!forced.ok) expect(registerIssue(forced.error[0]!).zh).toContain("GB18030");
+  });
+
+  it("reports a UTF-8 file with a damaged byte as not UTF-8 rather than as a GB18030 header of nonsense", async () => {
+    const good = new TextEncoder().encode("户号,村,人口,人均收入,劳动力,类别\nh1,东村,3,2500,1,低保\n");
+    const damaged = Uint8Array.from(good);
+    damaged[damaged.length - 3] = 0xc0; // never valid UTF-8; a GB18030 lead byte
+    expect((await issuesOf(damaged))[0]).toMatchObject({ code: "notText", found: "utf-8" });
+  });
+
+  it("reads the first sheet of an .xlsx register: numbers and text cells, blank rows and trailing cells, row numbers in problems", async () => {
+    const rows: (string | number | boolean | null)[][] = [
+      ["id", "村", "人口", "人均收入", "劳动力", "类别", "致贫原因", "标识", "是否建档立卡"],
+      ["H001", "东村", 3, 2500, "是", "低保", "因病", "偏远|危房", true],
+      [],
+      ["H002", "西村", 1, 1800, "否", "五保", null, null, "是"],
+      ["H003", "东村", 4, 4200.5, "有", "一般", "缺资金", null, false],
+    ];
+    const path = join(dir, "register.xlsx");
+    await writeXlsxFile([{ sheet: "户册", data: rows }]).toFile(path);
+    const r = await loadRegister(path);
+    if (!r.ok) expect.fail(JSON.stringify(r.error));
+    expectHouseholds(r.value);
+    expect(r.value.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const bad = join(dir, "bad.xlsx");
+    await writeXlsxFile([{ sheet: "户册", data: [rows[0]!, ["H001", "东村", 300, 2500, "是", "低保", null, null, true]] }]).toFile(bad);
+    const b = await loadRegister(bad);
+    expect(!b.ok && b.error[0]).toMatchObject({ code: "outOfRange", line: 2, column: "size", found: "300" });
+
+    const notXlsx = await loadRegister(await fileWith("fake.xlsx", "id,village\n"));
+    expect(!notXlsx.ok && notXlsx.error[0]).toMatchObject({ code: "notText", found: "xlsx" });
+    if (!notXlsx.ok) expect(registerIssue(notXlsx.error[0]!).en).toContain("Excel workbook");
   });
 });
