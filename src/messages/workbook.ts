@@ -42,10 +42,10 @@ const SEVERITY: Readonly<Record<CheckSeverity, Localized>> = { info: loc("info",
 export const severity = (s: CheckSeverity): Localized => SEVERITY[s];
 
 /** The About sheet: [label, value] pairs. */
-export const aboutRows = (file: string, id: string, hash: string, version: string, unit: "yuan" | "wan"): [Localized, Localized][] => [
+export const aboutRows = (file: string, id: string, hash: string, version: string, unit: "yuan" | "wan", command = "export-xlsx"): [Localized, Localized][] => [
   [loc("scenario", "情景"), loc(`${file} (${id})`, `${file}（${id}）`)],
   [loc("scenario sha256", "情景 sha256"), loc(hash, hash)],
-  [loc("written by", "生成工具"), loc(`fundsim ${version} (fundsim export-xlsx)`, `fundsim ${version}（fundsim export-xlsx）`)],
+  [loc("written by", "生成工具"), loc(`fundsim ${version} (fundsim ${command})`, `fundsim ${version}（fundsim ${command}）`)],
   [loc("unit", "单位"), unit === "wan" ? loc("10,000 yuan (万元)", "万元") : loc("yuan", "元")],
   [
     loc("how to read it", "阅读说明"),
@@ -68,3 +68,43 @@ export const howToRows = (scenario: string): Localized[] => [
 ];
 export const wroteTemplate = (file: string, scenario: string): Localized =>
   loc(`Wrote ${file}. Fill in the amounts, then: fundsim simulate ${scenario} --variant ${file} --out DIR`, `已写入 ${file}。填写金额后运行：fundsim simulate ${scenario} --variant ${file} --out DIR`);
+
+// The report workbook (report.xlsx in a report folder): results beside the ledger.
+export const summarySheet = (): Localized => loc("Summary", "结果概要");
+export const spendingSheet = (): Localized => loc("Spending", "预算执行");
+export const variantsSheet = (): Localized => loc("Variants", "方案比较");
+export const indicatorHead = (): Localized => loc("indicator", "指标");
+export const unitHead = (): Localized => loc("unit", "单位");
+export const meanHead = (): Localized => loc("mean", "均值");
+export const q05Head = (): Localized => loc("5%", "5% 分位");
+export const medianHead = (): Localized => loc("median", "中位数");
+export const q95Head = (): Localized => loc("95%", "95% 分位");
+export const seHead = (): Localized => loc("Monte-Carlo se of the mean", "均值的蒙特卡洛标准误");
+export const targetHead = (): Localized => loc("target (people out)", "目标（脱贫人数）");
+export const probabilityHead = (): Localized => loc("P(target met)", "达标概率");
+export const allTargetsRow = (): Localized => loc("Every year's target met in the same run", "同一次模拟中各年目标全部达成");
+export const budgetedHead = (): Localized => loc("budgeted", "预算");
+export const simulatedHead = (): Localized => loc("simulated (mean)", "模拟（均值）");
+export const differenceHead = (): Localized => loc("difference", "差额");
+export const statusHead = (): Localized => loc("status", "状态");
+export const peopleUnit = (): Localized => loc("people", "人");
+export const shareUnit = (): Localized => loc("share", "比例");
+export const amountsIn = (unit: "yuan" | "wan"): Localized => (unit === "wan" ? loc("Amounts in 10,000 yuan (万元).", "金额单位：万元。") : loc("Amounts in yuan.", "金额单位：元。"));
+export const moneyUnit = (unit: "yuan" | "wan"): Localized => (unit === "wan" ? loc("10,000 yuan", "万元") : loc("yuan", "元"));
+export const summaryHeading = (runs: number, seed: string | number): Localized =>
+  loc(`Results over ${runs} runs (seed ${seed}): mean, 90% of runs between the 5% and 95% columns.`, `${runs} 次模拟结果（随机种子 ${seed}）：均值；90% 的模拟结果介于 5% 与 95% 分位之间。`);
+/** Indicators of the summary sheet: metric name → label and whether it is money. */
+export const SUMMARY_METRICS: readonly { readonly metric: string; readonly label: Localized; readonly money: boolean }[] = [
+  { metric: "exitedPeople", label: loc("People out of poverty (exited, not relapsed)", "脱贫且未返贫人口"), money: false },
+  { metric: "poorPeople", label: loc("Registered poor people", "建档立卡贫困人口"), money: false },
+  { metric: "newlyRegistered", label: loc("Newly registered people (inflow)", "新识别贫困人口"), money: false },
+  { metric: "relapses", label: loc("People relapsing", "返贫人口"), money: false },
+  { metric: "belowLinePeople", label: loc("People below the line", "收入低于贫困线人口"), money: false },
+  { metric: "fiscalCost", label: loc("Fiscal cost", "财政支出"), money: true },
+  { metric: "programmeSpending", label: loc("Programme spending", "项目支出"), money: true },
+  { metric: "floorTopUps", label: loc("Floor top-ups (dibao)", "兜底补差"), money: true },
+  { metric: "interestSubsidy", label: loc("Interest subsidy", "贴息"), money: true },
+  { metric: "poolBalance", label: loc("Risk-compensation pool balance", "风险补偿金余额"), money: true },
+  { metric: "poolLoss", label: loc("Pool loss", "风险补偿金损失"), money: true },
+];
+export const wroteReportWorkbook = (): Localized => loc("report.xlsx: the results, spending against the budget, variants and the ledger", "report.xlsx：结果、预算执行、方案比较与台账");

@@ -33,6 +33,8 @@ export interface WorkbookOptions {
   readonly unit: XlsxUnit;
   readonly scenario: { readonly file: string; readonly id: string; readonly hash: string };
   readonly version: string;
+  /** The fundsim command that wrote the workbook, named on the About sheet (default "export-xlsx"). */
+  readonly command?: string;
 }
 
 const FORMAT = "#,##0.00";
@@ -101,7 +103,7 @@ export function ledgerSheets(l: Ledger, o: WorkbookOptions): { sheets: Sheet[]; 
   };
   const about: Sheet = {
     sheet: say(lang, W.aboutSheet()),
-    data: W.aboutRows(o.scenario.file, o.scenario.id, o.scenario.hash, o.version, unit).map((r) => [bold(say(lang, r[0])), say(lang, r[1])]),
+    data: W.aboutRows(o.scenario.file, o.scenario.id, o.scenario.hash, o.version, unit, o.command).map((r) => [bold(say(lang, r[0])), say(lang, r[1])]),
     columns: [{ width: 22 }, { width: 110 }],
   };
   return { sheets: [ledgerSheet, checks, about], rows: { sourcesTotal, usesTotal, closing, unspent } };

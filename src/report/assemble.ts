@@ -156,6 +156,7 @@ export function assembleReport(loaded: LoadedScenario, base: ResultSet, ledger: 
     manifest: manifestEntries(base, names, lang),
     manifestFile: base.manifest,
     version: base.manifest.fundsim,
+    workbook: { ledger, summary: base.summary, scenario: { file: loaded.file, id: loaded.scenario.meta.id, hash: loaded.hash } },
   };
 }
 

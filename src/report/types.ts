@@ -6,7 +6,8 @@
 import type { Lang } from "../messages/lang.js";
 import type { ChartData } from "../charts/registry.js";
 import type { SpendingRow } from "../results/reconcile.js";
-import type { Label } from "../ledger/types.js";
+import type { Label, Ledger } from "../ledger/types.js";
+import type { Summary } from "../results/summarize.js";
 import type { LendingFacts } from "../results/lending.js";
 import type { DynamicsFacts } from "../results/dynamics.js";
 import type { FundingRisk } from "../results/funding.js";
@@ -113,4 +114,6 @@ export interface ReportInput {
   /** Provenance written to manifest.json as is (defaults to `manifest`). */
   readonly manifestFile?: unknown;
   readonly version: string;
+  /** What report.xlsx needs beyond the page (report/workbook.ts): the exact ledger, the summary, the scenario's file, id and hash. */
+  readonly workbook?: { readonly ledger: Ledger; readonly summary: Summary; readonly scenario: { readonly file: string; readonly id: string; readonly hash: string } };
 }

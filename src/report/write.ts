@@ -6,6 +6,7 @@
  *   DIR/charts/<kind>.csv      the data behind the chart (yuan, people, probabilities)
  *   DIR/manifest.json          provenance (version, scenario hash, seed, runs …)
  *   DIR/spending.csv           budgeted against simulated spending (when the input has it)
+ *   DIR/report.xlsx            the results, spending, variants and the ledger as an Excel workbook (report/workbook.ts)
  *
  * @example
  * const files = await writeReport("out/linghai", input);
@@ -24,6 +25,10 @@ import { svgToPng } from "../render/png.js";
 import { renderReportHtml } from "../render/html.js";
 import { buildReportPage } from "./page.js";
 import type { ReportInput } from "./types.js";
+import { reportWorkbook } from "./workbook.js";
+
+/** The report's Excel workbook, beside report.html. */
+export const REPORT_XLSX = "report.xlsx";
 
 /**
  * Write the report; resolves to the relative paths written, or the problem that stopped
@@ -51,5 +56,7 @@ export async function writeReport(dir: string, input: ReportInput, guard: Output
     await put("report.html", await renderReportHtml(page));
     await put("manifest.json", `${JSON.stringify(input.manifestFile ?? input.manifest, null, 2)}\n`);
     if (input.spending && input.spending.length > 0) await put(SPENDING_CSV, spendingCsv(input.spending));
+    const workbook = await reportWorkbook(input);
+    if (workbook) await put(REPORT_XLSX, workbook);
   }, guard);
 }

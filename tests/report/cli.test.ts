@@ -103,8 +103,9 @@ describe.skipIf(skipWithoutFonts)(`fundsim chart and report on Linghai (${skipWi
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     const charts = readdirSync(join(dir, "charts"));
-    // The charts, report.html, manifest.json and spending.csv.
-    expect(r.stdout).toContain(M.wroteReport(dir, charts.length + 3).zh);
+    // The charts, report.html, manifest.json, spending.csv and report.xlsx.
+    expect(r.stdout).toContain(M.wroteReport(dir, charts.length + 4).zh);
+    expect(readdirSync(dir)).toContain("report.xlsx");
     expect(readFileSync(join(dir, "spending.csv"), "utf8")).toMatch(/^\uFEFFitem,id,year,budgeted,/);
     for (const kind of ["exits-fan", "target-probability", "budget-sources", "budget-uses", "pool-fan", "pool-loss", "lending", "interest-subsidy", "variant-differences", "exits-vs-cost"]) {
       for (const ext of ["png", "svg", "csv", "vl.json"]) expect(charts).toContain(`${kind}.${ext}`);
