@@ -53,7 +53,7 @@ import { newPoolState, newPoolYearOut, outstandingAt, poolDefaultsAndClose, pool
 import type { PoolState } from "./credit.js";
 import { MAX_PROGRAMMES } from "./model.js";
 import type { EngineEffect, EngineEligibility, EngineModel } from "./model.js";
-import { addressedNormal, fillNormals, nextNormal } from "../random/normal.js";
+import { ZK, ZW, addressedNormal, fillNormals, nextNormal, zigguratSlow } from "../random/normal.js";
 import type { RunSlice } from "./reference.js";
 import { PURPOSE, addressedUniform, nextUniform, seedStream, seedTailStream, streamKey } from "../random/rng.js";
 import { sampleDist, sampleDistAddressed } from "./sample.js";
@@ -782,6 +782,64 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);
   };
 
+  /**
+   * Per run, before year one, with both a registration-year transitory shock and household
+   * trends (the shipped income process): each household's level (the registration shock drawn
+   * given its observed income, see runOne) and its own trend, in one pass over the households —
+   * the two streams stepped side by side, each giving its words in the order it would alone,
+   * so the numbers are those of drawing them one stream at a time (fillNormals).
+   */
+  const levelsAndTrends = (seed: number, run: number): void => {
+    seedStream(s4, seed, run, PURPOSE.registration, 0);
+    seedTailStream(t4, seed, run, PURPOSE.registration, 0);
+    seedStream(es, seed, run, PURPOSE.trend, 0);
+    seedTailStream(et, seed, run, PURPOSE.trend, 0);
+    const cohort = h.cohort;
+    const zk = ZK;
+    const zw = ZW;
+    const ts = m.trendSigma;
+    let a0 = s4[0] as number, a1 = s4[1] as number, a2 = s4[2] as number, a3 = s4[3] as number;
+    let b0 = es[0] as number, b1 = es[1] as number, b2 = es[2] as number, b3 = es[3] as number;
+    let i = 0;
+    while (i < n) {
+      let r = 0;
+      let u = 0;
+      for (; i < n; i++) {
+        r = Math.imul(a1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = a1 << 9;
+        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+        u = Math.imul(b1, 5);
+        u = Math.imul((u << 7) | (u >>> 25), 9);
+        const tb = b1 << 9;
+        b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
+        const hz = r >> 7;
+        const iz = r & 127;
+        const hu = u >> 7;
+        const iu = u & 127;
+        if ((+((hz ^ (hz >> 31)) >= (zk[iz] as number)) | +((hu ^ (hu >> 31)) >= (zk[iu] as number))) !== 0) break;
+        const c = cohort[i] as number;
+        const eps = (shrink[c] as number) * ((logObs[i] as number) - (centre[c] as number)) + (resid[c] as number) * (1 * ((hz + 0.5) * (zw[iz] as number)));
+        if (foldLevel) persist[i] = -eps;
+        else logBase[i] = (logBase[i] as number) - eps;
+        trendDev[i] = ts * ((hu + 0.5) * (zw[iu] as number));
+      }
+      if (i >= n) break;
+      // Household i drew a slow-path word in one stream or both.
+      const hz = r >> 7;
+      const iz = r & 127;
+      const hu = u >> 7;
+      const iu = u & 127;
+      const z = (hz ^ (hz >> 31)) < (zk[iz] as number) ? 1 * ((hz + 0.5) * (zw[iz] as number)) : 1 * zigguratSlow(r, t4);
+      const c = cohort[i] as number;
+      const eps = (shrink[c] as number) * ((logObs[i] as number) - (centre[c] as number)) + (resid[c] as number) * z;
+      if (foldLevel) persist[i] = -eps;
+      else logBase[i] = (logBase[i] as number) - eps;
+      trendDev[i] = (hu ^ (hu >> 31)) < (zk[iu] as number) ? ts * ((hu + 0.5) * (zw[iu] as number)) : ts * zigguratSlow(u, et);
+      i++;
+    }
+  };
+
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
     // Registered households at the start, and the people of the others (from load).
@@ -822,7 +880,8 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       seedTailStream(t4, seed, run, PURPOSE.initIncome, 0);
       for (let i = 0; i < n; i++) logBase[i] = Math.log(Math.max(1, h.income[i] as number)) + bs * nextNormal(s4, t4);
     } else if (splitBase && !foldLevel) logBase.set(logObs);
-    if (splitBase) {
+    if (splitBase && trendDev.length > 0) levelsAndTrends(seed, run);
+    else if (splitBase) {
       // The population's incomes are observations of the registration (base) year: each is a
       // level plus that year's transitory shock. The shock is drawn from its law given the
       // observation — mean k·(obs − cohort mean), sd σ_e·√(1 − k), k = σ_e² / cohort variance —
@@ -838,8 +897,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
         if (foldLevel) persist[i] = -eps;
         else logBase[i] = (logBase[i] as number) - eps;
       }
-    }
-    if (trendDev.length > 0) {
+    } else if (trendDev.length > 0) {
       // Household-specific trends around the jurisdiction's growth, drawn per run.
       seedStream(s4, seed, run, PURPOSE.trend, 0);
       seedTailStream(t4, seed, run, PURPOSE.trend, 0);
