@@ -162,7 +162,12 @@ export const submitted = (shards: number, runs: number, url: string): Localized 
   );
 export const cancelling = (): Localized => loc("Cancelling…", "正在取消…");
 export const queueOnlyPlain = (option: string): Localized =>
-  loc(`--${option} cannot be used with --queue (a queued simulation runs a fixed number of runs; set threads on each worker: fundsim worker --threads T).`, `--${option} 不能与 --queue 同用（队列模拟的次数固定；线程数在各工作进程上设置：fundsim worker --threads T）。`);
+  option === "threads"
+    ? loc("--threads cannot be used with --queue: threads are set on each worker (fundsim worker --threads T).", "--threads 不能与 --queue 同用：线程数在各工作进程上设置（fundsim worker --threads T）。")
+    : loc(
+        `--${option} cannot be used with --queue: a queued simulation runs the runs given (--runs) and writes runs.csv, summary.json, manifest.json and spending.csv. Run it locally for --${option}.`,
+        `--${option} 不能与 --queue 同用：队列模拟按给定次数（--runs）运行，写出 runs.csv、summary.json、manifest.json 和 spending.csv。如需 --${option} 请在本地运行。`,
+      );
 export const tooManyShards = (shards: number, runs: number): Localized =>
   loc(`--shards ${shards} is more shards than the ${runs} runs: some shards would be empty. Use --shards ${runs} or fewer.`, `--shards ${shards} 超过模拟次数 ${runs}：部分分片将为空。请使用 --shards ${runs} 或更少。`);
 
