@@ -35,6 +35,7 @@ export type QueueProblem =
   | { readonly code: "unreachable"; readonly url: string; readonly detail: string; readonly seconds: number }
   | { readonly code: "redisRefused"; readonly url: string; readonly detail: string }
   | { readonly code: "notRedis"; readonly url: string }
+  | { readonly code: "redisFailed"; readonly url: string; readonly detail: string }
   | { readonly code: "registerTooLarge"; readonly file: string; readonly bytes: number; readonly max: number }
   | { readonly code: "registerChanged"; readonly file: string }
   | { readonly code: "refused"; readonly what: JobWhat; readonly refusal: JobRefusal; readonly worker: string }
@@ -110,6 +111,11 @@ export function queueProblem(p: QueueProblem): Localized {
       return loc(
         `Something answers at ${shownUrl(p.url)}, but not Redis (it does not speak the Redis protocol). Check the host and port of --queue.`,
         `${shownUrl(p.url)} 有服务应答，但不是 Redis（不使用 Redis 协议）。请检查 --queue 的主机和端口。`,
+      );
+    case "redisFailed":
+      return loc(
+        `Redis at ${shownUrl(p.url)} did not take the simulation's jobs: ${p.detail}. The queue needs a writable Redis primary of a version BullMQ supports (this machine's tests use Redis 7.0).`,
+        `${shownUrl(p.url)} 上的 Redis 未能接收模拟作业：${p.detail}。队列需要可写的 Redis 主节点，且版本须受 BullMQ 支持（本机测试使用 Redis 7.0）。`,
       );
     case "redisRefused":
       return loc(

@@ -330,18 +330,24 @@ export async function runOnQueue(job: SimulationJob, o: RunOnQueueOptions): Prom
     const attempts = Math.max(1, o.attempts ?? 3);
     const backoff = { type: "exponential", delay: o.backoffMs ?? 1000 };
     const keepFailed = { age: WEEK_SECONDS };
-    await flow.add({
-      name: "merge",
-      queueName,
-      data: job,
-      opts: { jobId: id, attempts, backoff, removeOnFail: keepFailed },
-      children: Array.from({ length: job.of }, (_, i) => ({
-        name: "shard",
+    if (o.signal?.aborted) return err({ code: "cancelled", removed: 0, running: 0 });
+    try {
+      await flow.add({
+        name: "merge",
         queueName,
-        data: { ...job, index: i } satisfies ShardJobData,
-        opts: { jobId: childId(i), attempts, backoff, failParentOnFailure: true, removeOnComplete: true, removeOnFail: keepFailed },
-      })),
-    });
+        data: job,
+        opts: { jobId: id, attempts, backoff, removeOnFail: keepFailed },
+        children: Array.from({ length: job.of }, (_, i) => ({
+          name: "shard",
+          queueName,
+          data: { ...job, index: i } satisfies ShardJobData,
+          opts: { jobId: childId(i), attempts, backoff, failParentOnFailure: true, removeOnComplete: true, removeOnFail: keepFailed },
+        })),
+      });
+    } catch (e) {
+      // Redis answered the ping but not BullMQ's commands (too old a Redis, a read-only replica, no permission).
+      return err({ code: "redisFailed", url: o.url, detail: e instanceof Error ? (e.message.split("\n")[0] ?? e.message) : String(e) });
+    }
     o.onSubmitted?.(id);
     let failingSince: number | undefined;
     for (;;) {

@@ -24,6 +24,7 @@ import { Queue, Worker } from "bullmq";
 import { runCapture } from "../../src/cli/main.js";
 import { queuedScenario, runOnQueue, simulationJob, type SimulationJob } from "../../src/pipeline/queue.js";
 import { queueProblem } from "../../src/messages/queue.js";
+import { simulateScenario } from "../../src/pipeline/simulate.js";
 import { say } from "../../src/messages/lang.js";
 import { unwrap } from "../../src/util/result.js";
 
@@ -190,6 +191,17 @@ describe.skipIf(skipWithoutRedis)(`simulate --queue and fundsim worker${skipWith
     expect(await readFile(join(dir, "reg-queued", "runs.csv"))).toEqual(await readFile(join(dir, "reg-local", "runs.csv")));
     const manifest = JSON.parse(await readFile(join(dir, "reg-queued", "manifest.json"), "utf8"));
     expect([manifest.variant, manifest.sets, manifest.register.households]).toEqual(["more-industry", ["creditPools.pool.leverage=8"], 60]);
+  }, 30_000);
+
+  it("runOnQueue from code: progress in shards done, ending at all of them; the runs equal a local simulation's", async () => {
+    const q = unwrap(await queuedScenario(join(ROOT, MINIMAL), { label: MINIMAL }));
+    const job = simulationJob(q.loaded, q.source, { runs: 12, shards: 3 });
+    const seen: [number, number][] = [];
+    const r = unwrap(await runOnQueue(job, { url, pollMs: 20, onProgress: (done, total) => seen.push([done, total]) }));
+    expect(seen.at(-1)).toEqual([3, 3]);
+    expect(seen.every(([d, t], i) => t === 3 && d >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
+    const local = unwrap(await simulateScenario(q.loaded, { runs: 12, threads: 1 }));
+    expect(r.data).toEqual(local.results.data);
   }, 30_000);
 
   it("a shard that keeps failing is reported after its attempts with the shard, the error and the worker", async () => {
