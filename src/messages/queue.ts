@@ -150,7 +150,7 @@ export function queueProblem(p: QueueProblem): Localized {
       );
     case "cancelled":
       return loc(
-        `Cancelled: ${formatNumber(p.removed)} waiting job${p.removed === 1 ? "" : "s"} removed from the queue${p.running > 0 ? `; ${formatNumber(p.running)} shard${p.running === 1 ? "" : "s"} already running finish on their workers and are discarded` : ""}. Nothing was written.`,
+        `Cancelled: ${formatNumber(p.removed)} waiting job${p.removed === 1 ? "" : "s"} removed from the queue${p.running === 1 ? "; 1 shard already running finishes on its worker and is discarded" : p.running > 1 ? `; ${formatNumber(p.running)} shards already running finish on their workers and are discarded` : ""}. Nothing was written.`,
         `已取消：从队列中移除 ${formatNumber(p.removed)} 个等待中的作业${p.running > 0 ? `；${formatNumber(p.running)} 个正在运行的分片将在其工作进程上完成后被丢弃` : ""}。未写入任何文件。`,
       );
   }

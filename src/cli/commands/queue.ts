@@ -102,7 +102,9 @@ export async function simulateQueued(ctx: CliContext, lang: Lang, argv: Record<s
     url,
     ...(attempts !== undefined ? { attempts } : {}),
     ...(registerBytes ? { registerBytes } : {}),
-    onSubmitted: () => ctx.stderr.write(`${say(lang, Q.submitted(job.of, job.runs, url))}\n`),
+    onSubmitted: () => {
+      if (!abort.signal.aborted) ctx.stderr.write(`${say(lang, Q.submitted(job.of, job.runs, url))}\n`);
+    },
     onProgress: bar.update,
     signal: abort.signal,
   }).finally(() => {
