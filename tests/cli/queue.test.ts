@@ -229,6 +229,27 @@ describe.skipIf(skipWithoutRedis)(`simulate --queue and fundsim worker${skipWith
     }
   }, 30_000);
 
+  it("Ctrl-C on simulate --queue removes the flow's waiting jobs, exits 130 and writes nothing", async () => {
+    await Promise.all([...workers.keys()].map((n) => stopWorker(n, "SIGTERM")));
+    const proc = spawn(process.execPath, ["bin/fundsim.js", "simulate", MINIMAL, "--runs", "20", "--shards", "4", "--queue", url, "--out", join(dir, "cancelled")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    proc.stderr?.on("data", (b: Buffer) => void (stderr += b.toString()));
+    const exited = new Promise<number | null>((res) => proc.once("exit", (code) => res(code)));
+    await until("the flow submitted", () => stderr.includes("Submitted 20 runs in 4 shards"));
+    proc.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("Cancelled: 5 waiting jobs removed from the queue. Nothing was written.");
+    expect(await readFile(join(dir, "cancelled", "runs.csv")).catch(() => null)).toBeNull();
+    const queue = new Queue("fundsim", { connection: { url } });
+    queue.on("error", () => undefined);
+    try {
+      const counts = await queue.getJobCounts("waiting", "waiting-children", "active", "delayed", "prioritized");
+      expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+
   it("no Redis at the address, or not a Redis URL: a clear message (en, zh), exit 1, no stack trace", async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
     const en = await runCapture(["simulate", MINIMAL, "--runs", "10", "--queue", closed, "--out", join(dir, "none")], ROOT);
