@@ -51,11 +51,12 @@ export async function simulateQueued(ctx: CliContext, lang: Lang, argv: Record<s
   const attempts = intOption(ctx, lang, "attempts", argv["attempts"], 1, 100, R.positiveInteger());
   if (shards === null || attempts === null) return;
   const url = String(argv["queue"]);
-  const { queuedScenario, simulationJob, runOnQueue, checkRedisUrl } = await import("../../pipeline/queue.js");
+  const [{ queuedScenario, simulationJob, runOnQueue, checkRedisUrl }, { isVariantFile }] = await Promise.all([import("../../pipeline/queue.js"), import("../../pipeline/load.js")]);
   const badUrl = checkRedisUrl(url);
   if (!badUrl.ok) return reportProblem(ctx, lang, badUrl.error);
   const args = scenarioArgsOf(argv);
-  const variant = args.variant !== undefined && /\.(ya?ml|json|xlsx)$/i.test(args.variant.trim()) ? resolve(ctx.cwd, args.variant) : args.variant;
+  // A variant file is read relative to the working directory, as loadForCli does.
+  const variant = args.variant !== undefined && isVariantFile(args.variant) ? resolve(ctx.cwd, args.variant) : args.variant;
   const q = await queuedScenario(resolve(ctx.cwd, args.scenario), { variant, sets: args.set ?? [], label: args.scenario });
   if (!q.ok) {
     ctx.stderr.write(`${renderIssues(lang, q.error, args.allIssues === true ? Infinity : undefined)}\n`);
