@@ -213,7 +213,7 @@ export function workerEvent(e: WorkerEvent): Localized {
         `${t} ${e.scenario}：${what(e.what).zh}失败（第 ${e.attempt}/${e.attempts} 次尝试）：${e.error}`,
       );
     case "connection":
-      return loc(`${t} Redis connection problem: ${e.detail} (retrying)`, `${t} Redis 连接问题：${e.detail}（正在重试）`);
+      return loc(`${t} Queue or Redis problem: ${e.detail} (the worker carries on; a lost connection is retried)`, `${t} 队列或 Redis 问题：${e.detail}（工作进程继续运行；连接中断时自动重连）`);
     case "stopping":
       return e.force
         ? loc(`${t} Stopping now; running jobs go back to the queue for another worker.`, `${t} 立即停止；正在运行的作业将退回队列由其他工作进程处理。`)
