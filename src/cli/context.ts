@@ -15,8 +15,15 @@ export interface CliContext {
   readonly isTTY: boolean;
   /** Environment variables read for the language (LC_ALL, LC_MESSAGES, LANG); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Take over Ctrl-C (SIGINT) and SIGTERM while a long command runs (`simulate --queue`,
+   * `worker`): the handler is called for each signal instead of the process ending; the
+   * returned function gives them back. Absent in tests and notebooks (no signals there).
+   */
+  readonly onSignal?: (handler: (signal: "SIGINT" | "SIGTERM") => void) => () => void;
   /** Exit code the command sets: 0 success, 1 invalid input or failed check, 2 usage error. */
   exitCode: number;
 }
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/** 130: stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, interrupted: 130 } as const;

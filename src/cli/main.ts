@@ -80,6 +80,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
+    onSignal: (handler) => {
+      const on = (s: "SIGINT" | "SIGTERM") => () => handler(s);
+      const int = on("SIGINT");
+      const term = on("SIGTERM");
+      process.on("SIGINT", int);
+      process.on("SIGTERM", term);
+      return () => {
+        process.off("SIGINT", int);
+        process.off("SIGTERM", term);
+      };
+    },
     exitCode: 0,
   };
   return runCli(argv, ctx);

@@ -78,6 +78,8 @@ export async function runParallel<K extends KernelName>(name: K, input: KernelIn
       place(a, run({ seed: o.seed, runStart: a, runEnd: b }));
       done += b - a;
       o.onProgress?.(done, runs);
+      // Let the event loop run between chunks (a queue worker renews its job's lock there).
+      if (done < runs) await new Promise((r) => setImmediate(r));
     }
     return out;
   }

@@ -129,6 +129,25 @@ const HELP = {
     "合并一个模拟的各分片文件（顺序不限；重复计算的分片无害），写出与 simulate 相同的结果，runs.csv 与单机运行完全一致",
   ),
   mergeShards: loc("Shard files written by fundsim shard", "由 fundsim shard 写出的分片文件"),
+  queue: loc(
+    "Run the simulation on a job queue: redis://HOST:PORT of the Redis that fundsim worker processes (on any machines) take jobs from; the shards and their merge go there as one flow, the results come back bit for bit those of a local run",
+    "在作业队列上运行模拟：redis://主机:端口，为 fundsim worker 工作进程（可在任意机器上）取作业的 Redis；各分片及其合并作为一个作业流提交，结果与本地运行逐位一致",
+  ),
+  queueShards: loc("With --queue: shards the runs are split into (default: 8, or about 100 runs each for large simulations)", "与 --queue 同用：模拟拆分的分片数（默认 8，大型模拟约每片 100 次）"),
+  queueAttempts: loc("With --queue: tries per shard before it is reported failed (default 3; retries wait 1 s, 2 s, 4 s …)", "与 --queue 同用：每个分片报告失败前的尝试次数（默认 3；重试间隔 1、2、4 秒……）"),
+  worker: loc(
+    "Take simulation jobs (shards and merges) from a job queue until stopped (Ctrl-C or SIGTERM: after the running jobs); run one or more on each machine",
+    "从作业队列中领取模拟作业（分片与合并），直到被停止（Ctrl-C 或 SIGTERM：在当前作业完成后）；每台机器可运行一个或多个",
+  ),
+  workerQueue: loc("redis://HOST:PORT of the queue's Redis (as given to simulate --queue)", "队列所用 Redis 的 redis://主机:端口（与 simulate --queue 相同）"),
+  workerThreads: loc("Engine threads per job (default: the machine's cores ÷ --concurrency)", "每个作业的计算线程数（默认：本机核心数 ÷ --concurrency）"),
+  workerConcurrency: loc("Jobs computed at a time (default 1)", "同时计算的作业数（默认 1）"),
+  workerName: loc("This worker's name in logs and failure reports (default: host:pid)", "本工作进程在日志和失败报告中的名称（默认：主机:进程号）"),
+  workerLockDuration: loc(
+    "Milliseconds a job's lock lasts (renewed while it runs; default 30000): a killed worker's job goes back to the queue within about this plus --stalled-interval",
+    "作业锁的有效毫秒数（运行中自动续期；默认 30000）：被终止的工作进程的作业约在此时间加 --stalled-interval 后退回队列",
+  ),
+  workerStalledInterval: loc("Milliseconds between checks for jobs of lost workers (default 30000)", "检查失联工作进程作业的间隔毫秒数（默认 30000）"),
   exportXlsx: loc(
     "The budget ledger as an Excel workbook: sources and uses by year with formula totals and balance, the checks, in yuan or 万元",
     "将预算台账导出为 Excel 工作簿：逐年资金来源与使用（合计与结余为公式）及核查结果，单位为元或万元",

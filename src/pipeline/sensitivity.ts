@@ -35,11 +35,11 @@ import { parsePath } from "../scenario/overlays.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import type { Issue } from "../scenario/issues.js";
 import type { SensitivitySetupIssue } from "../messages/sensitivity.js";
-import { morrisDesign, morrisIndices, DEFAULT_LEVELS } from "../sensitivity/morris.js";
-import { sobolDesign, sobolIndices } from "../sensitivity/saltelli.js";
+import { morrisDesign, morrisIndices, DEFAULT_LEVELS, type MorrisDesign } from "../sensitivity/morris.js";
+import { sobolDesign, sobolIndices, type SobolDesign } from "../sensitivity/saltelli.js";
 import { SOBOL_MAX_DIMENSION } from "../sensitivity/sobolSequence.js";
 import { tornado, type TornadoEvaluation } from "../sensitivity/tornado.js";
-import type { SensitivityIssue } from "../sensitivity/issues.js";
+import type { SensitivityIssue, SensitivityResult } from "../sensitivity/issues.js";
 import type { Study, StudyInput, StudyMethod, StudyResult } from "../sensitivity/study.js";
 import { csvText } from "../io/csv.js";
 import { writeOutputDir, type OutputGuard, type OutputProblem } from "../io/outputs.js";
@@ -336,6 +336,12 @@ export interface SensitivityOptions {
   /** Called once an evaluation is timed (the second; the first warms up): evaluations planned, seconds per evaluation. */
   readonly onPlan?: (evaluations: number, secondsEach: number) => void;
   readonly onProgress?: (done: number, planned: number) => void;
+  /**
+   * Morris and Sobol: the mean metric of every row of the design, computed elsewhere
+   * ({@link sensitivityDesignShard} on several machines, joined by {@link mergeDesignShards}),
+   * used instead of evaluating the rows here.
+   */
+  readonly rowOutputs?: Float64Array;
 }
 
 /** A finished study and how it was computed. */
@@ -366,13 +372,21 @@ function meanOf(a: Float64Array): number {
  * Run a sensitivity study on a loaded scenario. Errors: the inputs (located, all of them),
  * or the population.
  */
-export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptions): Promise<Result<SensitivityRun, SensitivityFailure>> {
-  const started = performance.now();
+/** What a study varies and measures, checked (every problem at once). */
+interface StudySetup {
+  readonly inputs: StudyInput[];
+  readonly metric: string;
+  readonly year: number | "horizon";
+  readonly samples: number;
+  readonly seed: number;
+  readonly runs: number;
+}
+
+function studySetup(loaded: LoadedScenario, o: SensitivityOptions): Result<StudySetup, SensitivityFailure> {
   const s = loaded.scenario;
   const seed = o.seed ?? s.simulation.seed;
   const runs = o.runs ?? s.simulation.runs;
   const method = o.method;
-
   // 1. What is varied and what is measured: every problem at once.
   const issues: SensitivitySetupIssue[] = [];
   const given = o.params ?? [];
@@ -403,6 +417,15 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
   if (issues.length > 0 || !checked.ok || !output.ok) return setup(...issues);
   const inputs = checked.value;
   const { metric, year } = output.value;
+  return ok({ inputs, metric, year, samples, seed, runs });
+}
+
+export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptions): Promise<Result<SensitivityRun, SensitivityFailure>> {
+  const started = performance.now();
+  const method = o.method;
+  const plan = studySetup(loaded, o);
+  if (!plan.ok) return plan;
+  const { inputs, metric, year, samples, seed, runs } = plan.value;
   const k = inputs.length;
 
   // 2. The evaluator: common random numbers at every point.
@@ -420,7 +443,13 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
   // 3. The method.
   let result: StudyResult;
   // The mean metric over runs at every row of a design (Morris, Sobol).
+  let given = 0;
   const designOutputs = async (points: Float64Array, rows: number): Promise<Result<Float64Array, SensitivityFailure>> => {
+    if (o.rowOutputs) {
+      if (o.rowOutputs.length !== rows) throw new RangeError(`rowOutputs has ${o.rowOutputs.length} values, the ${method} design has ${rows} rows`);
+      given = rows;
+      return ok(Float64Array.from(o.rowOutputs));
+    }
     const outputs = new Float64Array(rows);
     for (let row = 0; row < rows; row++) {
       const e = await timed(toRange(points, row, inputs));
@@ -455,7 +484,7 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
       break;
     }
     case "morris": {
-      const d = morrisDesign(k, samples, { random: designRandom(seed, STREAM.morris), levels: DEFAULT_LEVELS });
+      const d = designOf("morris", k, samples, seed);
       if (!d.ok) return setup(libraryIssue(d.error, metric));
       const design = d.value;
       planned = design.rows;
@@ -475,7 +504,7 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
       break;
     }
     case "sobol": {
-      const d = sobolDesign(k, samples, { random: designRandom(seed, STREAM.sobol) });
+      const d = designOf("sobol", k, samples, seed);
       if (!d.ok) return setup(libraryIssue(d.error, metric));
       const design = d.value;
       planned = design.rows;
@@ -495,11 +524,102 @@ export async function runSensitivity(loaded: LoadedScenario, o: SensitivityOptio
     output: { metric, year },
     runs,
     seed,
-    evaluations: ev.count(),
+    evaluations: ev.count() + given,
     seconds: (performance.now() - started) / 1000,
     rebuiltPopulation: ev.rebuildsPopulation,
     result,
   });
+}
+
+/** The Morris or Sobol design of a study: a pure function of the method, inputs, samples and seed. */
+function designOf(method: "morris", k: number, samples: number, seed: number): SensitivityResult<MorrisDesign>;
+function designOf(method: "sobol", k: number, samples: number, seed: number): SensitivityResult<SobolDesign>;
+function designOf(method: "morris" | "sobol", k: number, samples: number, seed: number): SensitivityResult<MorrisDesign | SobolDesign> {
+  return method === "morris" ? morrisDesign(k, samples, { random: designRandom(seed, STREAM.morris), levels: DEFAULT_LEVELS }) : sobolDesign(k, samples, { random: designRandom(seed, STREAM.sobol) });
+}
+
+/**
+ * Rows [first, end) of a Morris or Sobol study's design, evaluated: the mean metric of each
+ * row. Every row is simulated on the same seed and runs (common random numbers), so rows
+ * computed on any machine equal those of the single-machine study bit for bit.
+ */
+export interface DesignShard {
+  readonly method: "morris" | "sobol";
+  /** What the study is, the same in every shard of one study. */
+  readonly study: { readonly scenarioHash: string; readonly paths: readonly string[]; readonly metric: string; readonly year: number | "horizon"; readonly samples: number; readonly seed: number; readonly runs: number; readonly rows: number };
+  readonly first: number;
+  readonly outputs: Float64Array;
+}
+
+export type DesignMergeProblem =
+  | { readonly code: "noShards" }
+  | { readonly code: "differentStudy"; readonly field: string }
+  | { readonly code: "conflict"; readonly row: number }
+  | { readonly code: "missingRows"; readonly rows: number; readonly first: readonly number[] };
+
+/**
+ * Evaluate shard `index` of `of` of a Morris or Sobol study's design rows (a library step
+ * for running a study on several machines; the rows tile the design like shardRange tiles runs).
+ *
+ * @example
+ * const parts = await Promise.all([0, 1].map((i) => sensitivityDesignShard(loaded, { method: "morris", samples: 4, runs: 10, index: i, of: 2 })));
+ * const outputs = unwrap(mergeDesignShards(parts.map(unwrap)));
+ * const study = await runSensitivity(loaded, { method: "morris", samples: 4, runs: 10, rowOutputs: outputs });
+ */
+export async function sensitivityDesignShard(
+  loaded: LoadedScenario,
+  o: SensitivityOptions & { readonly method: "morris" | "sobol"; readonly index: number; readonly of: number },
+): Promise<Result<DesignShard, SensitivityFailure>> {
+  const plan = studySetup(loaded, o);
+  if (!plan.ok) return plan;
+  const { inputs, metric, year, samples, seed, runs } = plan.value;
+  const paths = inputs.map((i) => i.field ?? i.name);
+  const d = o.method === "morris" ? designOf("morris", inputs.length, samples, seed) : designOf("sobol", inputs.length, samples, seed);
+  if (!d.ok) return setup(libraryIssue(d.error, metric));
+  const { points, rows } = d.value;
+  if (!(Number.isSafeInteger(o.of) && o.of >= 1 && Number.isSafeInteger(o.index) && o.index >= 0 && o.index < o.of)) throw new RangeError(`shard ${o.index} of ${o.of}: expected 0 ≤ index < of`);
+  const first = Math.floor((o.index * rows) / o.of);
+  const end = Math.floor(((o.index + 1) * rows) / o.of);
+  const ev = pointEvaluator(loaded, paths, { metric, year, runs, seed, ...(o.threads !== undefined ? { threads: o.threads } : {}) });
+  const outputs = new Float64Array(end - first);
+  for (let row = first; row < end; row++) {
+    const e = await ev.evaluate(toRange(points, row, inputs));
+    if (!e.ok) return e;
+    outputs[row - first] = meanOf(e.value);
+    o.onProgress?.(row - first + 1, end - first);
+  }
+  return ok({ method: o.method, study: { scenarioHash: loaded.hash, paths, metric, year, samples, seed, runs, rows }, first, outputs });
+}
+
+/** Join design shards (any order; a repeated row must be identical) into every row's output, for `rowOutputs`. */
+export function mergeDesignShards(shards: readonly DesignShard[]): Result<Float64Array, DesignMergeProblem> {
+  const head = shards[0];
+  if (!head) return err({ code: "noShards" });
+  const key = (x: DesignShard): Record<string, string> => ({ method: x.method, ...Object.fromEntries(Object.entries(x.study).map(([k, v]) => [k, JSON.stringify(v)])) });
+  const want = key(head);
+  for (const sh of shards) {
+    const got = key(sh);
+    const field = Object.keys(want).find((f) => got[f] !== want[f]);
+    if (field !== undefined) return err({ code: "differentStudy", field });
+  }
+  const rows = head.study.rows;
+  const out = new Float64Array(rows);
+  const seen = new Uint8Array(rows);
+  for (const sh of shards) {
+    for (let i = 0; i < sh.outputs.length; i++) {
+      const row = sh.first + i;
+      if (row >= rows) return err({ code: "differentStudy", field: "rows" });
+      const v = sh.outputs[i] as number;
+      if (seen[row] && !Object.is(out[row], v)) return err({ code: "conflict", row });
+      out[row] = v;
+      seen[row] = 1;
+    }
+  }
+  const missing: number[] = [];
+  seen.forEach((x, row) => {
+    if (!x) missing.push(row);
+  });
+  return missing.length > 0 ? err({ code: "missingRows", rows: missing.length, first: missing.slice(0, 10) }) : ok(out);
 }
 
 /** Row `row` of unit-cube points mapped onto the inputs' ranges. */

@@ -45,7 +45,7 @@ describe("npm package", () => {
   it("builds before packing and exposes the API, the CLI, package.json and the schema", () => {
     expect(pkg.scripts["prepack"]).toMatch(/npm run build/);
     expect(pkg.bin["fundsim"]).toBe("bin/fundsim.js");
-    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./cli", "./package.json", "./schema/*"]);
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./cli", "./package.json", "./queue", "./schema/*"]);
   });
 
   it("depends at run time on exactly the packages the shipped code imports", () => {

@@ -12,6 +12,7 @@ import { sensitivityCommand } from "./sensitivity.js";
 import { calibrateCommand } from "./calibrate.js";
 import { optimiseCommand } from "./optimise.js";
 import { mergeCommand, shardCommand } from "./shard.js";
+import { workerCommand } from "./queue.js";
 import { exportXlsxCommand, templateXlsxCommand } from "./exportXlsx.js";
 
 export const commands: readonly CommandFactory[] = [
@@ -30,4 +31,5 @@ export const commands: readonly CommandFactory[] = [
   optimiseCommand,
   shardCommand,
   mergeCommand,
+  workerCommand,
 ];

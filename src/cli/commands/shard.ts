@@ -21,6 +21,32 @@ import { outputProblem } from "../../messages/io.js";
 import { cliHelp } from "../../messages/cli.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import { fixedPopulationOption, intOption, nameOf, parseRunArgs, progressBar, registerArg, reportPopulationIssues, runOptions } from "./simulate.js";
+import type { CliContext } from "../context.js";
+import type { Lang } from "../../messages/lang.js";
+import type { LoadedScenario } from "../../scenario/types.js";
+import type { RunResults } from "../../model/results.js";
+import type { PipelineOptions } from "../../pipeline/simulate.js";
+import type { OutputGuard } from "../../io/outputs.js";
+
+/**
+ * Write the runs computed elsewhere (merged shards, a queued simulation) as `simulate`
+ * writes a results folder, and print its summary: what `merge` and `simulate --queue` end with.
+ */
+export async function writeComputed(ctx: CliContext, lang: Lang, loaded: LoadedScenario, o: PipelineOptions, computed: RunResults, out: string, guard: OutputGuard): Promise<void> {
+  const [{ simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }, { summaryText }] = await Promise.all([
+    import("../../pipeline/simulate.js"),
+    import("../../present/resultsText.js"),
+  ]);
+  const r = await simulateScenario(loaded, { ...o, computed });
+  if (!r.ok) {
+    reportPopulationIssues(ctx, lang, r.error);
+    return;
+  }
+  if (!(await writeOrReport(ctx, lang, () => writeResults(out, r.value, guard)))) return;
+  ctx.stdout.write(summaryText(r.value, { lang, name: say(lang, nameOf(loaded)) }));
+  ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(r.value.spending ? [SPENDING_CSV] : [])].join(", ")))}\n`);
+  ctx.exitCode = EXIT.ok;
+}
 
 export const shardCommand: CommandFactory = (y, ctx, helpLang) =>
   y.command(
@@ -101,11 +127,7 @@ export const mergeCommand: CommandFactory = (y, ctx, helpLang) =>
       const reg = await registerArg(ctx, lang, argv, loaded);
       if (!reg) return;
       const register = reg.register;
-      const [{ parseShard, mergeShards, expectationOf }, { simulateScenario, writeResults, RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, SPENDING_CSV }, { summaryText }] = await Promise.all([
-        import("../../pipeline/shard.js"),
-        import("../../pipeline/simulate.js"),
-        import("../../present/resultsText.js"),
-      ]);
+      const { parseShard, mergeShards, expectationOf } = await import("../../pipeline/shard.js");
       const problems: string[] = [];
       const shards = [];
       for (const file of files) {
@@ -129,15 +151,7 @@ export const mergeCommand: CommandFactory = (y, ctx, helpLang) =>
         const merged = mergeShards(shards, expectationOf(loaded, { ...given, ...(register ? { register } : {}) }));
         if (!merged.ok) problems.push(...merged.error.map((p) => say(lang, S.shardProblem(p))));
         else {
-          const r = await simulateScenario(loaded, { ...given, ...(register ? { register } : {}), computed: merged.value });
-          if (!r.ok) {
-            reportPopulationIssues(ctx, lang, r.error);
-            return;
-          }
-          if (!(await writeOrReport(ctx, lang, () => writeResults(out, r.value, guard)))) return;
-          ctx.stdout.write(summaryText(r.value, { lang, name: say(lang, nameOf(loaded)) }));
-          ctx.stdout.write(`${say(lang, R.wroteResults(out, [RUNS_CSV, SUMMARY_JSON, MANIFEST_JSON, ...(r.value.spending ? [SPENDING_CSV] : [])].join(", ")))}\n`);
-          ctx.exitCode = EXIT.ok;
+          await writeComputed(ctx, lang, loaded, { ...given, ...(register ? { register } : {}) }, merged.value, out, guard);
           return;
         }
       }

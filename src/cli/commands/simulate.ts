@@ -22,6 +22,7 @@ import type { PipelineOptions } from "../../pipeline/simulate.js";
 import { PRECISION_METRICS, isPrecisionMetric } from "../../pipeline/simulate.js";
 import { forceOption, outputAllowed, outputGuard, writeOrReport } from "../output.js";
 import type { LoadedScenario } from "../../scenario/types.js";
+import { queueOptions } from "./queue.js";
 
 /** Options shared by `simulate` and `compare`, described in `lang`. */
 export const runOptions = (lang: Lang) =>
@@ -114,7 +115,7 @@ export function runSeedThreads(run: RunArgs): { runs?: number; seed?: number; th
 }
 
 /** A progress bar on stderr when it is a terminal; nothing otherwise. */
-export function progressBar(ctx: CliContext, label: string, lang: Lang = "en"): { update: (done: number, total: number) => void; stop: () => void } {
+export function progressBar(ctx: CliContext, label: string, lang: Lang = "en", format: Localized = progressFormat(label)): { update: (done: number, total: number) => void; stop: () => void } {
   if (!ctx.isTTY) return { update: () => undefined, stop: () => undefined };
   const stream = {
     isTTY: true,
@@ -125,7 +126,7 @@ export function progressBar(ctx: CliContext, label: string, lang: Lang = "en"): 
     },
   };
   const bar = new cliProgress.SingleBar(
-    { format: say(lang, progressFormat(label)), stream: stream as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
+    { format: say(lang, format), stream: stream as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   const t0 = performance.now();
@@ -192,6 +193,7 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
         .options(precisionOptions(helpLang))
         .option("out", { type: "string", demandOption: true, describe: cliHelp(helpLang).simulateOut })
         .option("decompose", { type: "boolean", describe: cliHelp(helpLang).decompose })
+        .options(queueOptions(helpLang))
         .options(forceOption(helpLang)),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
@@ -202,6 +204,11 @@ export const simulateCommand: CommandFactory = (y, ctx, helpLang) =>
       const out = String(argv["out"]);
       const guard = outputGuard(ctx, argv, [String(argv["scenario"]), argv["register"] as string | undefined]);
       if (!(await outputAllowed(ctx, lang, out, "results", guard))) return;
+      if (argv["queue"] !== undefined) {
+        const { simulateQueued } = await import("./queue.js");
+        await simulateQueued(ctx, lang, argv, run, out, guard);
+        return;
+      }
       const loaded = await loadForCli(scenarioArgsOf(argv), ctx);
       if (!loaded) return;
       const reg = await registerArg(ctx, lang, argv, loaded);
