@@ -13,6 +13,7 @@ import { calibrateCommand } from "./calibrate.js";
 import { optimiseCommand } from "./optimise.js";
 import { mergeCommand, shardCommand } from "./shard.js";
 import { exportXlsxCommand, templateXlsxCommand } from "./exportXlsx.js";
+import { serveCommand } from "./serve.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -30,4 +31,5 @@ export const commands: readonly CommandFactory[] = [
   optimiseCommand,
   shardCommand,
   mergeCommand,
+  serveCommand,
 ];
