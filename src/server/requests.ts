@@ -165,6 +165,25 @@ function withAllocations(v: VariantObject, allocations: Record<string, Record<st
  * variant of the scenario too (as `fundsim validate`); otherwise only the one applied.
  */
 export function loadRequest(d: RequestDocument, o: Pick<ScenarioRequest, "variant" | "allocations" | "sets">, full = false): LoadedScenario {
+  // The page asks for the ledger and a simulation of the same edit at once: load it once (a loaded scenario is frozen).
+  const key = JSON.stringify([d.file, o.variant ?? null, o.allocations ?? null, o.sets ?? null, full]);
+  const cached = typeof d.raw === "object" && d.raw !== null ? loadedCache.get(d.raw) : undefined;
+  const hit = cached?.get(key);
+  if (hit) return hit;
+  const l = loadUncached(d, o, full);
+  if (typeof d.raw === "object" && d.raw !== null) {
+    const m = cached ?? new Map<string, LoadedScenario>();
+    m.set(key, l);
+    if (m.size > 16) m.delete(m.keys().next().value as string);
+    loadedCache.set(d.raw, m);
+  }
+  return l;
+}
+
+/** Loaded scenarios by the parsed document they came from and the request's overlays. */
+const loadedCache = new WeakMap<object, Map<string, LoadedScenario>>();
+
+function loadUncached(d: RequestDocument, o: Pick<ScenarioRequest, "variant" | "allocations" | "sets">, full: boolean): LoadedScenario {
   const extra = editedVariant(d.raw, o);
   const variant = extra?.id ?? (typeof o.variant === "string" ? o.variant : undefined);
   const r = scenarioFromObject(d.raw, { variant, sets: o.sets ?? [], skipVariants: !full, ...(extra ? { extraVariant: extra as never } : {}) });

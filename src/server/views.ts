@@ -46,8 +46,8 @@ export function ledgerView(loaded: LoadedScenario, ledger: Ledger, lang: Lang) {
   const cohorts = s.population.cohorts.map((c) => ({
     id: c.id,
     label: labelText(c.label, lang, c.id),
-    households: c.households,
-    people: c.people ?? null,
+    households: firstValue(c.households),
+    people: firstValue(c.people),
     segment: c.segment,
     registered: c.registered !== false,
   }));
@@ -55,13 +55,32 @@ export function ledgerView(loaded: LoadedScenario, ledger: Ledger, lang: Lang) {
     scenario: { id: s.meta.id, name: labelText(s.meta.name, lang), file: loaded.file, hash: loaded.hash, variant: loaded.variant ?? null, years: loaded.years },
     overview: {
       population: { cohorts, villages: s.population.villages ?? null },
-      targets: s.targets ?? null,
+      targets: s.targets ? { exits: givenByYear(s.targets.exits, loaded.years), villages: givenByYear(s.targets.villages, loaded.years) } : null,
       simulation: s.simulation,
       pools: ledger.pools.map((p) => ({ id: p.id, label: labelText(p.label, lang, p.id), leverage: p.leverage.toString(), totalDeposits: p.totalDeposits.toString(), totalLending: p.totalLending.toString() })),
     },
     editable,
     ledger: ledgerData(ledger),
   };
+}
+
+/** A resolved number ({values: per-year decimal strings, given}) as its first year's number, or null. */
+function firstValue(x: unknown): number | null {
+  const v = (x as { values?: readonly unknown[] } | null | undefined)?.values?.[0];
+  const n = v === undefined || v === null ? Number.NaN : Number(String(v));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A resolved dated series as {year: value} for the years the scenario gives (targets), or undefined. */
+function givenByYear(x: unknown, years: readonly number[]): Record<string, number> | undefined {
+  const r = x as { values?: readonly unknown[]; given?: readonly boolean[] } | null | undefined;
+  if (!r?.values) return undefined;
+  const out: Record<string, number> = {};
+  years.forEach((y, i) => {
+    const n = Number(String(r.values?.[i]));
+    if (r.given?.[i] !== false && Number.isFinite(n)) out[String(y)] = n;
+  });
+  return out;
 }
 
 /** The headline figures of a simulation, its fan data and chart. */
