@@ -393,9 +393,13 @@ function renderAllocations(r: LedgerResponse): void {
   const maxOf = (id: string) => Math.max(1_000_000, ...Object.values(original[id] ?? {}).map((v) => v * 2), ...Object.values(allocationOf(id)).map((v) => v * 1.25));
   const total = (id: string) => years.reduce((s, y) => s + (allocationOf(id)[y] ?? 0), 0);
   const grand = () => r.editable.reduce((s, p) => s + total(p.id), 0);
+  const shareInputs: { id: string; input: HTMLInputElement }[] = [];
+  const shareText = (id: string) => (grand() > 0 ? (Math.round((total(id) / grand()) * 1000) / 10).toString() : "0");
+  const updateShares = () => shareInputs.forEach((x) => (x.input.value = shareText(x.id)));
   const rows = r.editable.map((p) => {
     const totalCell = h("td", { "data-total": p.id }, num(total(p.id)));
-    const shareInput = h("input", { type: "number", class: "share", min: "0", max: "100", step: "0.1", "aria-label": `${p.label} %`, value: grand() > 0 ? (Math.round((total(p.id) / grand()) * 1000) / 10).toString() : "0" });
+    const shareInput = h("input", { type: "number", class: "share", min: "0", max: "100", step: "0.1", "aria-label": `${p.label} %`, value: shareText(p.id) });
+    shareInputs.push({ id: p.id, input: shareInput });
     const cells = years.map((y) => {
       const max = maxOf(p.id);
       const number = h("input", { type: "number", min: "0", step: "1000", value: String(allocationOf(p.id)[y] ?? 0), "data-programme": p.id, "data-year": y, "aria-label": `${p.label} ${y}` });
@@ -406,6 +410,7 @@ function renderAllocations(r: LedgerResponse): void {
         slider.value = String(v);
         setAllocation(p.id, y, v);
         totalCell.textContent = num(total(p.id));
+        updateShares();
         row.classList.toggle("changed", state.allocations[p.id] !== undefined);
       };
       number.addEventListener("change", () => apply(Number(number.value)));

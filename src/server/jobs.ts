@@ -64,6 +64,8 @@ export class Jobs {
       simulateInStages(loaded, {
         stages: o.stages,
         seed,
+        // Small slices: a cancelled job gives way within a few runs.
+        slice: 10,
         signal: job.controller.signal,
         onStage: (sim, stage) => {
           if (job.controller.signal.aborted) return;
