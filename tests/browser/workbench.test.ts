@@ -8,7 +8,7 @@
  * a screenshot per language. FUNDSIM_DOCS_SCREENSHOT=1 also writes docs/workbench.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/server/start.js";
@@ -133,6 +133,28 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
       await page.screenshot({ path: join(ARTIFACTS, `workbench-${lang}.png`), fullPage: true });
       if (lang === "en" && process.env["FUNDSIM_DOCS_SCREENSHOT"] === "1") await page.screenshot({ path: resolve("docs/workbench.png"), fullPage: true });
 
+      if (lang === "zh") {
+        // Kept as a variant and compared with the plan: a row of paired differences with intervals.
+        await page.locator("[data-testid=keep]").click();
+        await page.locator("[data-testid=compare-button]").click();
+        await page.locator("[data-testid=compare] tbody tr").first().waitFor({ timeout: 30_000 });
+        expect(await page.locator("[data-testid=compare] tbody tr").count()).toBeGreaterThanOrEqual(1);
+        expect(await page.locator("[data-testid=compare] tbody tr").first().innerText()).toMatch(/\[.*,.*\]/);
+        // An invalid file opened: the problem located, in Chinese.
+        const broken = readFileSync("scenarios/linghai-2017.yaml", "utf8").replace("simulation: {runs: 1000, seed: 2017}", "simulation: {runs: -5, seed: 2017}");
+        await page.locator("[data-testid=upload]").setInputFiles({ name: "mine.yaml", mimeType: "application/x-yaml", buffer: Buffer.from(broken) });
+        await page.locator("[data-testid=issues] li").first().waitFor();
+        const issue = await page.locator("[data-testid=issues] li").first().innerText();
+        expect(issue).toMatch(/mine\.yaml:\d+:\d+ simulation\.runs/);
+        expect(issue).toMatch(/[\u4e00-\u9fff]/);
+        // The browser logs the refused requests (422) as failed loads; the page itself logs nothing.
+        const refused = errors.filter((e) => /status of 422/.test(e));
+        expect(refused.length).toBeGreaterThan(0);
+        errors.splice(0, errors.length, ...errors.filter((e) => !refused.includes(e)));
+        // The language switch redraws the page in English.
+        await page.locator("button[data-lang=en]").click();
+        await page.waitForFunction(`document.querySelector("h1")?.textContent === "fundsim workbench"`);
+      }
       if (lang === "en") {
         // The draft survives a reload (closing the page cancels its job).
         await page.reload();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createApp } from "../../src/server/app.js";
+import { startServer } from "../../src/server/start.js";
 import type { OpenApiDocument } from "../../src/server/openapi.js";
 import { MAX_BODY_BYTES, MAX_RUNS } from "../../src/server/requests.js";
 
@@ -193,6 +194,29 @@ describe("workbench API", () => {
     expect(after.estimate.runs).toBe(5);
     const gone = await errorOf(await app.request("/api/jobs/no-such-job", { method: "DELETE" }), 404);
     expect(gone.code).toBe("jobNotFound");
+  });
+
+  it("stops a synchronous simulation at the time limit with 503 and a clear error", async () => {
+    const slow = createApp({ log: (e) => logged.push(e), webDir: "/nonexistent", timeoutMs: 1 });
+    const res = await slow.app.request("/api/simulate", { method: "POST", body: JSON.stringify({ ...LINGHAI, runs: 200, lang: "zh" }) });
+    const e = await errorOf(res, 503);
+    expect(e.code).toBe("timeout");
+    expect(e.message).toMatch(/秒/);
+  });
+
+  it("starts on a free port bound to 127.0.0.1 (fundsim serve)", async () => {
+    const s = await startServer({ port: 0, webDir: "/nonexistent", log: (e) => logged.push(e) });
+    try {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const r = await fetch(`${s.url}api/scenarios`);
+      expect(r.status).toBe(200);
+      // Without the built page, / says how to build it (in both languages).
+      const page = await fetch(s.url);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toMatch(/npm run build/);
+    } finally {
+      await s.close();
+    }
   });
 
   it("logged no internal error", () => {
