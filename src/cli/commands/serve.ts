@@ -8,7 +8,7 @@ import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { isLang, say } from "../../messages/lang.js";
 import { cliHelp } from "../../messages/cli.js";
-import { serveListening, serveNotLocal, servePortBusy } from "../../messages/server.js";
+import { serveListening, serveNotLocal, servePortBad, servePortBusy, servePortDenied } from "../../messages/server.js";
 
 export const DEFAULT_PORT = 8731;
 
@@ -25,13 +25,19 @@ export const serveCommand: CommandFactory = (y, ctx, helpLang) =>
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const port = Number(argv["port"]);
       const host = String(argv["host"]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        ctx.stderr.write(`${say(lang, servePortBad())}\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
       const { startServer } = await import("../../server/start.js");
       let server;
       try {
         server = await startServer({ port, host });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
-          ctx.stderr.write(`${say(lang, servePortBusy(port))}\n`);
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EADDRINUSE" || code === "EACCES") {
+          ctx.stderr.write(`${say(lang, code === "EACCES" ? servePortDenied(port) : servePortBusy(port))}\n`);
           ctx.exitCode = EXIT.usage;
           return;
         }
