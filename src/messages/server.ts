@@ -26,7 +26,7 @@ export const apiError = {
     loc(`The request body is not valid JSON (${clip(detail)}).`, `请求体不是有效的 JSON（${clip(detail)}）。`),
   badRequest: (): Localized => loc("The request is not as the API expects; see the issues listed.", "请求不符合接口要求，请查看所列问题。"),
   tooLarge: (limit: string): Localized =>
-    loc(`The request body is larger than ${limit}. A scenario file is at most 512 KB; put household data in a register.`, `请求体超过 ${limit}。情景文件最大 512 KB；住户数据请放在登记册中。`),
+    loc(`The request body is larger than ${limit}. A scenario file is at most 512 KB and an allocation workbook at most 5 MB; put household data in a register.`, `请求体超过 ${limit}。情景文件最大 512 KB，资金分配工作簿最大 5 MB；住户数据请放在登记册中。`),
   tooManyRuns: (asked: number, max: number): Localized =>
     loc(`${asked} runs asked for; the workbench runs at most ${max} per request. Use fundsim simulate for more.`, `请求 ${asked} 次运行；工作台每次请求最多 ${max} 次。更多运行请使用 fundsim simulate。`),
   unknownScenario: (id: string, known: string): Localized =>

@@ -82,13 +82,10 @@ export function createApp(o: AppOptions = {}) {
     c.set("lang", requestLang(undefined, c.req.query("lang"), c.req.header("accept-language")));
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => failJson(c as Context<Env>, { status: 413, code: "tooLarge", message: apiError.tooLarge("2 MB") }),
-    }),
-  );
+  // Bodies: 2 MB for JSON requests, 5 MB for an uploaded workbook (read up to the limit, never further).
+  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => failJson(c as Context<Env>, { status: 413, code: "tooLarge", message: apiError.tooLarge("2 MB") }) });
+  const workbookLimit = bodyLimit({ maxSize: MAX_WORKBOOK_BYTES, onError: (c) => failJson(c as Context<Env>, { status: 413, code: "tooLarge", message: apiError.tooLarge("5 MB") }) });
+  app.use("/api/*", (c, next) => (c.req.path === "/api/variant-from-xlsx" ? workbookLimit(c, next) : jsonLimit(c, next)));
   app.onError((e, c) => {
     if (e instanceof ApiError) return failJson(c, e.failure);
     log(e);
@@ -170,7 +167,6 @@ export function createApp(o: AppOptions = {}) {
   });
   app.post("/api/variant-from-xlsx", async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length > MAX_WORKBOOK_BYTES) return fail({ status: 413, code: "tooLarge", message: apiError.tooLarge("5 MB") });
     const name = (c.req.query("name") ?? "allocations.xlsx").replace(/[^\w.\-\u4e00-\u9fff]+/g, "_").slice(0, 100);
     const dir = await mkdtemp(join(tmpdir(), "fundsim-serve-"));
     try {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createApp } from "../../src/server/app.js";
 import { startServer } from "../../src/server/start.js";
+import { runCapture } from "../../src/cli/main.js";
 import type { OpenApiDocument } from "../../src/server/openapi.js";
 import { MAX_BODY_BYTES, MAX_RUNS } from "../../src/server/requests.js";
 
@@ -133,6 +134,10 @@ describe("workbench API", () => {
     const big = await errorOf(await post("/api/ledger", { scenario: "x".repeat(MAX_BODY_BYTES + 10) }), 413);
     expect(big.code).toBe("tooLarge");
     expect(big.message).toMatch(/2 MB/);
+    const book = await errorOf(await app.request("/api/variant-from-xlsx", { method: "POST", body: new Uint8Array(5 * 1024 * 1024 + 1) }), 413);
+    expect(book.message).toMatch(/5 MB/);
+    const notBook = await errorOf(await app.request("/api/variant-from-xlsx?name=x.xlsx", { method: "POST", body: new Uint8Array(3 * 1024 * 1024) }), 422);
+    expect(notBook.code).toBe("invalidVariant");
     const unknown = await errorOf(await post("/api/ledger", { ...LINGHAI, runz: 3 }), 400);
     expect(unknown.code).toBe("badRequest");
     expect(unknown.issues[0]!.message).toMatch(/runz/);
@@ -202,6 +207,12 @@ describe("workbench API", () => {
     const e = await errorOf(res, 503);
     expect(e.code).toBe("timeout");
     expect(e.message).toMatch(/秒/);
+  });
+
+  it("fundsim serve refuses a port that is not one, in the user's language", async () => {
+    const r = await runCapture(["serve", "--port", "abc", "--lang", "zh"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--port 必须是/);
   });
 
   it("starts on a free port bound to 127.0.0.1 (fundsim serve)", async () => {
