@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   "invalidVariant",
   "population",
   "notFound",
+  "forbiddenHost",
   "jobNotFound",
   "timeout",
   "internal",
@@ -37,6 +38,11 @@ export const apiError = {
     loc(`The variant file has ${n} problem${n === 1 ? "" : "s"}; see the issues listed.`, `方案文件有 ${n} 个问题，请查看所列问题。`),
   population: (): Localized => loc("The population cannot be built from this scenario; see the issues listed.", "无法根据此情景构建人口，请查看所列问题。"),
   notFound: (path: string): Localized => loc(`No such address: ${clip(path)}. The API is described at /api/openapi.json.`, `没有此地址：${clip(path)}。接口说明见 /api/openapi.json。`),
+  forbiddenHost: (host: string): Localized =>
+    loc(
+      `This server answers only to its own address (127.0.0.1 or localhost), not to "${clip(host)}". Open the address fundsim serve printed.`,
+      `此服务器只响应本机地址（127.0.0.1 或 localhost），不响应“${clip(host)}”。请打开 fundsim serve 显示的地址。`,
+    ),
   jobNotFound: (id: string): Localized =>
     loc(`No simulation job "${clip(id)}" (finished jobs are kept for a minute).`, `没有模拟任务“${clip(id)}”（已完成的任务保留一分钟）。`),
   timeout: (seconds: number): Localized =>

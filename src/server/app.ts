@@ -56,6 +56,12 @@ export interface AppOptions {
   readonly webDir?: string;
   /** Synchronous simulate/compare requests stop after this long (default REQUEST_TIMEOUT_MS). */
   readonly timeoutMs?: number;
+  /**
+   * Host names the server answers to (any port); others get 403. A server on 127.0.0.1 answers
+   * only to loopback names, so a web page elsewhere cannot reach it by rebinding its own domain
+   * name to 127.0.0.1. Default: any (in-process use).
+   */
+  readonly allowedHosts?: readonly string[];
   /** Where internal errors are logged (default: stderr); never sent to the client. */
   readonly log?: (e: unknown) => void;
 }
@@ -80,7 +86,13 @@ export function createApp(o: AppOptions = {}) {
 
   app.use("*", async (c, next) => {
     c.set("lang", requestLang(undefined, c.req.query("lang"), c.req.header("accept-language")));
+    if (o.allowedHosts) {
+      const host = c.req.header("host") ?? new URL(c.req.url).host;
+      const name = host.replace(/:\d+$/, "").toLowerCase();
+      if (!o.allowedHosts.includes(name)) return failJson(c, { status: 403, code: "forbiddenHost", message: apiError.forbiddenHost(host) });
+    }
     await next();
+    return undefined;
   });
   // Bodies: 2 MB for JSON requests, 5 MB for an uploaded workbook (read up to the limit, never further).
   const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => failJson(c as Context<Env>, { status: 413, code: "tooLarge", message: apiError.tooLarge("2 MB") }) });

@@ -24,7 +24,7 @@ export type IssueIn = { readonly scenario: Issue } | { readonly path: string; re
 
 /** A failed request: HTTP status, code, message and located issues. */
 export interface ApiFailure {
-  readonly status: 400 | 404 | 413 | 422 | 500 | 503;
+  readonly status: 400 | 403 | 404 | 413 | 422 | 500 | 503;
   readonly code: ApiErrorCode;
   readonly message: Localized;
   readonly issues?: readonly IssueIn[];

@@ -64,7 +64,7 @@ export function openApiDocument(version: string): OpenApiDocument {
     info: {
       title: "fundsim workbench API",
       version,
-      description: `The exact budget ledger and the seeded Monte-Carlo simulation of a poverty-alleviation scenario, over HTTP (fundsim serve). Runs are addressed by (seed, run): run k is the same in every request with the same seed. Limits: body ${MAX_BODY_BYTES / 1024 / 1024} MB, ${MAX_RUNS} runs per request (per variant for compare), synchronous requests stopped after ${REQUEST_TIMEOUT_MS / 1000} s. Errors: {error: {code, message, issues}} in the request's language.`,
+      description: `The exact budget ledger and the seeded Monte-Carlo simulation of a poverty-alleviation scenario, over HTTP (fundsim serve). Runs are addressed by (seed, run): run k is the same in every request with the same seed. Limits: body ${MAX_BODY_BYTES / 1024 / 1024} MB, ${MAX_RUNS} runs per request (per variant for compare), synchronous requests stopped after ${REQUEST_TIMEOUT_MS / 1000} s. Errors: {error: {code, message, issues}} in the request's language. A server bound to 127.0.0.1 answers only to loopback host names (403 forbiddenHost otherwise).`,
       license: { name: "MIT", identifier: "MIT" },
     },
     paths: {

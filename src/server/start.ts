@@ -23,10 +23,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The names a server bound to a loopback address answers to. */
+export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"] as const;
+
 /** Listen; rejects with the listen error (EADDRINUSE …). */
 export function startServer(o: ServeOptions): Promise<RunningServer> {
-  const { app, jobs } = createApp(o);
   const host = o.host ?? "127.0.0.1";
+  const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(host);
+  const { app, jobs } = createApp({ ...(loopback ? { allowedHosts: LOOPBACK_NAMES } : {}), ...o });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -147,13 +147,14 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
         const issue = await page.locator("[data-testid=issues] li").first().innerText();
         expect(issue).toMatch(/mine\.yaml:\d+:\d+ simulation\.runs/);
         expect(issue).toMatch(/[\u4e00-\u9fff]/);
+        // The language switch redraws the page in English, the problem too.
+        await page.locator("button[data-lang=en]").click();
+        await page.waitForFunction(`document.querySelector("h1")?.textContent === "fundsim workbench"`);
+        await page.waitForFunction(`/must be|expected/.test(document.querySelector("[data-testid=issues] li")?.textContent ?? "")`);
         // The browser logs the refused requests (422) as failed loads; the page itself logs nothing.
         const refused = errors.filter((e) => /status of 422/.test(e));
         expect(refused.length).toBeGreaterThan(0);
         errors.splice(0, errors.length, ...errors.filter((e) => !refused.includes(e)));
-        // The language switch redraws the page in English.
-        await page.locator("button[data-lang=en]").click();
-        await page.waitForFunction(`document.querySelector("h1")?.textContent === "fundsim workbench"`);
       }
       if (lang === "en") {
         // The draft survives a reload (closing the page cancels its job).

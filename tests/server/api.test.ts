@@ -221,6 +221,9 @@ describe("workbench API", () => {
       expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const r = await fetch(`${s.url}api/scenarios`);
       expect(r.status).toBe(200);
+      // Only its own names: a page that rebinds another name to 127.0.0.1 is refused.
+      const rebound = await createApp({ allowedHosts: ["127.0.0.1", "localhost"], webDir: "/nonexistent" }).app.request("http://evil.example:8731/api/scenarios", { headers: { host: "evil.example:8731" } });
+      expect((await errorOf(rebound, 403)).code).toBe("forbiddenHost");
       // Without the built page, / says how to build it (in both languages).
       const page = await fetch(s.url);
       expect(page.status).toBe(503);
