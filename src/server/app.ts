@@ -17,8 +17,7 @@ import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { loadVariantFile, MAX_WORKBOOK_BYTES } from "../pipeline/load.js";
 import { fundsimVersion, ledgerFor } from "../pipeline/ledger.js";
-import { pairedAgainst, simulateInStages } from "../pipeline/progressive.js";
-import type { Simulation } from "../pipeline/simulate.js";
+import { pairedAgainst, simulateInStages, type StageEstimate } from "../pipeline/progressive.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { allocationTemplate, ledgerWorkbook } from "../render/workbook.js";
 import type { Lang } from "../messages/lang.js";
@@ -124,7 +123,7 @@ export function createApp(o: AppOptions = {}) {
   }
 
   /** Simulate `runs` runs synchronously (stopped after the timeout or when the client goes). */
-  async function simulateNow(c: Context<Env>, l: LoadedScenario, runs: number, seed: number | undefined): Promise<Simulation> {
+  async function simulateNow(c: Context<Env>, l: LoadedScenario, runs: number, seed: number | undefined): Promise<StageEstimate> {
     const threads = runs >= 400 ? Math.min(2, availableParallelism()) : 1;
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), c.req.raw.signal]);
     const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), threads, slice: threads > 1 ? 200 : 50, signal });
@@ -215,7 +214,7 @@ export function createApp(o: AppOptions = {}) {
     const d = await requestDocument(req, shipped);
     const all = req.variants.map((v) => loadRequest(d, { variant: v.variant, allocations: v.allocations, sets: [...(req.sets ?? []), ...(v.sets ?? [])] }));
     const seed = req.seed ?? all[0]!.scenario.simulation.seed;
-    const sims: Simulation[] = [];
+    const sims: StageEstimate[] = [];
     for (const l of all) sims.push(await simulateNow(c, l, runs, seed));
     const diffs = sims.slice(1).map((b) => pairedAgainst(all[0]!, sims[0]!, b));
     return c.json(comparisonView(req.variants.map((v) => v.name), sims, diffs, c.get("lang")));

@@ -12,7 +12,7 @@ import type { Ledger } from "../ledger/types.js";
 import type { Lang } from "../messages/lang.js";
 import { labelText } from "../messages/label.js";
 import { ledgerData } from "../pipeline/ledger.js";
-import type { Simulation } from "../pipeline/simulate.js";
+import type { StageEstimate } from "../pipeline/progressive.js";
 import type { PairedDifferences } from "../results/paired.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { TARGET_MEASURE } from "../model/results.js";
@@ -84,14 +84,14 @@ function givenByYear(x: unknown, years: readonly number[]): Record<string, numbe
 }
 
 /** The headline figures of a simulation, its fan data and chart. */
-export function simulationView(sim: Simulation, lang: Lang, withSummary = true) {
+export function simulationView(sim: StageEstimate, lang: Lang, withSummary = true) {
   const s = sim.summary;
   const fan: FanInput | undefined = exitsFanInput(s);
   const last = s.years.length - 1;
   const out = s.metrics[TARGET_MEASURE];
   return {
     runs: s.runs,
-    seed: sim.manifest.seed,
+    seed: sim.seed,
     years: s.years,
     headline: {
       exitRate: s.headline,
@@ -106,14 +106,14 @@ export function simulationView(sim: Simulation, lang: Lang, withSummary = true) 
 }
 
 /** Each later variant against the first, run by run: the paired differences and their chart. */
-export function comparisonView(names: readonly string[], sims: readonly Simulation[], diffs: readonly PairedDifferences[], lang: Lang) {
+export function comparisonView(names: readonly string[], sims: readonly StageEstimate[], diffs: readonly PairedDifferences[], lang: Lang) {
   const chartInput = variantDifferencesInput(
     names[0],
     diffs.map((paired, i) => ({ variant: names[i + 1] as string, paired })),
   );
   return {
     runs: sims[0]?.summary.runs ?? 0,
-    seed: sims[0]?.manifest.seed ?? null,
+    seed: sims[0]?.seed ?? null,
     variants: sims.map((sim, i) => ({ name: names[i], ...simulationView(sim, lang, false) })),
     differences: diffs.map((paired, i) => ({
       a: names[0],
