@@ -378,14 +378,14 @@ function renderOverview(r: LedgerResponse): void {
 /** The allocation a programme has now (edited or as the scenario has it). */
 const allocationOf = (id: string): Record<string, number> => state.allocations[id] ?? original[id] ?? {};
 
-function setAllocation(id: string, year: string, value: number): void {
+function setAllocation(id: string, year: string, value: number, dragging = false): void {
   const next = { ...allocationOf(id), [year]: Math.max(0, Math.round(value * 100) / 100) };
   const base = original[id] ?? {};
   const same = Object.keys(next).every((y) => next[y] === base[y]);
   if (same) delete state.allocations[id];
   else state.allocations[id] = next;
   saveDraft();
-  edited();
+  edited(dragging);
 }
 
 function renderAllocations(r: LedgerResponse): void {
@@ -404,17 +404,17 @@ function renderAllocations(r: LedgerResponse): void {
       const max = maxOf(p.id);
       const number = h("input", { type: "number", min: "0", step: "1000", value: String(allocationOf(p.id)[y] ?? 0), "data-programme": p.id, "data-year": y, "aria-label": `${p.label} ${y}` });
       const slider = h("input", { type: "range", min: "0", max: String(Math.round(max)), step: String(Math.max(1, Math.round(max / 1000))), value: String(allocationOf(p.id)[y] ?? 0), "aria-label": `${p.label} ${y}` });
-      const apply = (v: number) => {
+      const apply = (v: number, dragging = false) => {
         if (!Number.isFinite(v) || v < 0) return;
         number.value = String(v);
         slider.value = String(v);
-        setAllocation(p.id, y, v);
+        setAllocation(p.id, y, v, dragging);
         totalCell.textContent = num(total(p.id));
         updateShares();
         row.classList.toggle("changed", state.allocations[p.id] !== undefined);
       };
       number.addEventListener("change", () => apply(Number(number.value)));
-      slider.addEventListener("input", () => apply(Number(slider.value)));
+      slider.addEventListener("input", () => apply(Number(slider.value), true));
       return h("td", {}, h("div", { class: "cell" }, slider, number));
     });
     // One share per programme: its total becomes that share of all the editable money, spread over the years as its current allocation is (evenly if empty).
@@ -640,8 +640,17 @@ function renderDownloads(): void {
 // ── Flow ─────────────────────────────────────────────────────────────────────────
 let ledgerAbort: AbortController | null = null;
 
-/** An edit: the ledger at once, a new Monte-Carlo job (the stale one cancelled). */
-function edited(): void {
+/**
+ * An edit: the ledger at once (while one ledger request is on its way, the next waits for it
+ * and asks for the latest edits), and a new Monte-Carlo job — the stale one cancelled at once;
+ * while a slider is dragged the new job starts when it rests for JOB_DELAY_MS.
+ */
+const JOB_DELAY_MS = 150;
+let jobTimer: ReturnType<typeof setTimeout> | undefined;
+let ledgerBusy = false;
+let ledgerAgain = false;
+
+function edited(dragging = false): void {
   timings.edits++;
   timings.lastEditAt = performance.now();
   timings.ledgerMs = null;
@@ -650,18 +659,38 @@ function edited(): void {
   timings.refinedMs = null;
   timings.refinedRuns = null;
   const editNo = timings.edits;
-  void refreshLedger(editNo, false);
-  void startJob(editNo);
+  void ledgerForEdits();
+  cancelJob();
+  clearTimeout(jobTimer);
+  if (dragging) jobTimer = setTimeout(() => void startJob(editNo), JOB_DELAY_MS);
+  else void startJob(editNo);
 }
 
-async function refreshLedger(editNo: number, rebuild: boolean): Promise<boolean> {
+async function ledgerForEdits(): Promise<void> {
+  if (ledgerBusy) {
+    ledgerAgain = true;
+    return;
+  }
+  ledgerBusy = true;
+  try {
+    do {
+      ledgerAgain = false;
+      await refreshLedger(timings.edits, false, true);
+    } while (ledgerAgain);
+  } finally {
+    ledgerBusy = false;
+  }
+}
+
+/** The ledger of the current edits; a result for an older edit is dropped unless `stale` (a drag shows the latest ledger it has). */
+async function refreshLedger(editNo: number, rebuild: boolean, stale = false): Promise<boolean> {
   ledgerAbort?.abort();
   const ctl = new AbortController();
   ledgerAbort = ctl;
   try {
     const r = await api<LedgerResponse>("/api/ledger", withEdits(), ctl.signal);
-    if (editNo !== timings.edits) return false;
-    timings.ledgerMs = performance.now() - timings.lastEditAt;
+    if (editNo !== timings.edits && !stale) return false;
+    if (editNo === timings.edits) timings.ledgerMs = performance.now() - timings.lastEditAt;
     current = r;
     clearIssues();
     if (rebuild) {

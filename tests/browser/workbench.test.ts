@@ -134,6 +134,15 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
       if (lang === "en" && process.env["FUNDSIM_DOCS_SCREENSHOT"] === "1") await page.screenshot({ path: resolve("docs/workbench.png"), fullPage: true });
 
       if (lang === "zh") {
+        // A slider dragged (20 steps): the ledger follows, one job starts when it rests.
+        const edits = (await timings(page)).edits;
+        await page.evaluate(`(() => {
+          const slider = document.querySelector('tr[data-programme=technology] input[type=range]');
+          for (let i = 1; i <= 20; i++) { slider.value = String(i * 50000); slider.dispatchEvent(new Event("input", { bubbles: true })); }
+        })()`);
+        await page.waitForFunction(`window.__workbench.edits === ${edits + 20} && window.__workbench.refinedRuns === 200 && window.__workbench.ledgerMs !== null`, null, { timeout: 30_000 });
+        expect((await usesTotal(page)).replace(/\D/g, "")).toBe(String(29663650 - 3678000 + 20_000_000 - 390000 + 1_000_000));
+        expect(await page.locator('input[type=number][data-programme=technology][data-year="2017"]').inputValue()).toBe("1000000");
         // Kept as a variant and compared with the plan: a row of paired differences with intervals.
         await page.locator("[data-testid=keep]").click();
         await page.locator("[data-testid=compare-button]").click();
