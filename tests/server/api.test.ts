@@ -201,6 +201,18 @@ describe("workbench API", () => {
     expect(gone.code).toBe("jobNotFound");
   });
 
+  it("cancels a job when its event stream is closed", async () => {
+    const job = (await (await post("/api/jobs", { ...LINGHAI, seed: 2, stages: [5, 2000] })).json()) as { id: string; events: string };
+    const res = await app.request(job.events);
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!text.includes("event: estimate")) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const after = await waitFor(job.id, (j) => j.status !== "running");
+    expect(after.status).toBe("cancelled");
+    expect((after.estimate as { runs: number }).runs).toBe(5);
+  });
+
   it("stops a synchronous simulation at the time limit with 503 and a clear error", async () => {
     const slow = createApp({ log: (e) => logged.push(e), webDir: "/nonexistent", timeoutMs: 1 });
     const res = await slow.app.request("/api/simulate", { method: "POST", body: JSON.stringify({ ...LINGHAI, runs: 200, lang: "zh" }) });
