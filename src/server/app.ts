@@ -125,7 +125,7 @@ export function createApp(o: AppOptions = {}) {
   /** Simulate `runs` runs synchronously (stopped after the timeout or when the client goes). */
   async function simulateNow(c: Context<Env>, l: LoadedScenario, runs: number, seed: number | undefined): Promise<StageEstimate> {
     const threads = runs >= 400 ? Math.min(2, availableParallelism()) : 1;
-    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), c.req.raw.signal]);
+    const signal = anySignal([AbortSignal.timeout(timeoutMs), c.req.raw.signal]);
     const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), threads, slice: threads > 1 ? 200 : 50, signal });
     if (!r.ok) return fail({ status: 422, code: "population", message: apiError.population(), issues: r.error.map((i) => ({ path: "population", message: populationIssue(i) })) });
     if (!r.value || r.value.summary.runs < runs) return fail({ status: 503, code: "timeout", message: apiError.timeout(Math.round(timeoutMs / 1000)) });
@@ -298,4 +298,15 @@ export function createApp(o: AppOptions = {}) {
   });
 
   return { app, jobs };
+}
+
+/** A signal aborted when any of `signals` is (AbortSignal.any, which Node has from 20.3). */
+function anySignal(signals: readonly AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([...signals]);
+  const ctl = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) ctl.abort();
+    else s.addEventListener("abort", () => ctl.abort(), { once: true });
+  }
+  return ctl.signal;
 }
