@@ -58,7 +58,10 @@ export function renderIssue(i: IssueIn, lang: Lang): IssueOut {
   return { path: i.path, message: i.message[lang], ...(i.hint ? { hint: i.hint[lang] } : {}) };
 }
 
+/** Issues listed in one error at most (the message gives the count of all). */
+export const MAX_ISSUES = 100;
+
 /** The JSON body of a failure. */
 export const errorBody = (f: ApiFailure, lang: Lang) => ({
-  error: { code: f.code, message: f.message[lang], issues: (f.issues ?? []).map((i) => renderIssue(i, lang)) },
+  error: { code: f.code, message: f.message[lang], issues: (f.issues ?? []).slice(0, MAX_ISSUES).map((i) => renderIssue(i, lang)) },
 });
