@@ -170,6 +170,11 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
         await page.reload();
         await page.waitForFunction(`document.querySelector('input[type=number][data-programme=industry][data-year="2017"]')?.value === "20000000"`);
         expect((await usesTotal(page)).replace(/\D/g, "")).toBe(String(29663650 - 3678000 + 20_000_000));
+        // An allocation workbook opened (the plan's own template): its allocations replace the edits.
+        const template = await fetch(`${server!.url}api/template.xlsx`, { method: "POST", body: JSON.stringify({ scenarioId: "linghai-2017" }) });
+        await page.locator("[data-testid=upload]").setInputFiles({ name: "plan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await template.arrayBuffer()) });
+        await page.waitForFunction(`document.querySelector('input[type=number][data-programme=industry][data-year="2017"]')?.value === "3678000"`);
+        expect((await usesTotal(page)).replace(/\D/g, "")).toBe("29663650");
       }
       expect(errors).toEqual([]);
       await close();
