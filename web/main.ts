@@ -481,6 +481,8 @@ function renderLedger(r: LedgerResponse): void {
 
 // ── Monte-Carlo ──────────────────────────────────────────────────────────────────
 let job: { id: string; source: EventSource } | null = null;
+/** This tab, for the server: a new job of this tab cancels its previous ones (even one whose id has not come back yet). */
+const CLIENT = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${performance.now()}`;
 let view: EmbedResult | null = null;
 
 function cancelJob(): void {
@@ -495,7 +497,7 @@ async function startJob(editNo: number): Promise<void> {
   status.textContent = text(W.running(10));
   let started: { id: string; events: string };
   try {
-    started = await api<{ id: string; events: string }>("/api/jobs", { ...withEdits(), stages: [10, 50, 200] });
+    started = await api<{ id: string; events: string }>("/api/jobs", { ...withEdits(), stages: [10, 50, 200], client: { id: CLIENT, seq: editNo } });
   } catch (e) {
     status.textContent = "";
     showIssues(e);

@@ -227,7 +227,7 @@ export function createApp(o: AppOptions = {}) {
     stages.forEach((n, i) => checkRuns(n, `stages.${i}`));
     const sorted = [...new Set(stages)].sort((a, b) => a - b);
     const l = await loaded(req);
-    const job = jobs.start(l, { stages: sorted, seed: req.seed, lang: c.get("lang") });
+    const job = jobs.start(l, { stages: sorted, seed: req.seed, lang: c.get("lang"), client: req.client });
     return c.json({ id: job.id, status: job.status, stages: job.stages, seed: job.seed, events: `/api/jobs/${job.id}/events` }, 202);
   });
   const jobOf = (id: string) => jobs.get(id) ?? fail({ status: 404, code: "jobNotFound", message: apiError.jobNotFound(id) });

@@ -2,8 +2,8 @@
  * Simulation jobs refined in stages (10 runs, then 50, then 200 …: pipeline/progressive.ts),
  * for the workbench: started by POST /api/jobs, followed as Server-Sent Events, cancelled by
  * DELETE /api/jobs/:id or by closing the stream. A finished job is kept for a minute; at most
- * MAX_RUNNING run at once (starting another cancels the oldest — the page cancels stale ones
- * itself on every edit).
+ * MAX_RUNNING run at once (starting another cancels the oldest), and a client's newer job
+ * cancels its older running ones (the page also cancels a stale job itself on every edit).
  */
 import { randomUUID } from "node:crypto";
 import { simulateInStages } from "../pipeline/progressive.js";
@@ -30,6 +30,7 @@ export interface Job {
   readonly started: number;
   readonly stages: readonly number[];
   readonly seed: number;
+  readonly client: { readonly id: string; readonly seq: number } | undefined;
   status: JobStatus;
   finishedAt?: number;
   readonly events: JobEvent[];
@@ -42,12 +43,28 @@ export class Jobs {
   /** Set by tests: logs internal errors (default: stderr). */
   constructor(private readonly log: (e: unknown) => void = (e) => process.stderr.write(`fundsim serve: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)) {}
 
-  start(loaded: LoadedScenario, o: { readonly stages: readonly number[]; readonly seed?: number | undefined; readonly lang: Lang }): Job {
+  /** The highest `seq` each client has started a job with. */
+  private readonly latest = new Map<string, number>();
+
+  start(loaded: LoadedScenario, o: { readonly stages: readonly number[]; readonly seed?: number | undefined; readonly lang: Lang; readonly client?: { readonly id: string; readonly seq: number } | undefined }): Job {
     this.sweep();
+    const client = o.client;
+    if (client !== undefined) {
+      // A request that arrives after a later one of the same client is stale: recorded as cancelled, not run.
+      if (client.seq < (this.latest.get(client.id) ?? -1)) {
+        const stale: Job = { id: randomUUID(), started: performance.now(), stages: o.stages, seed: o.seed ?? loaded.scenario.simulation.seed, client, status: "cancelled", finishedAt: performance.now(), events: [], listeners: new Set(), controller: new AbortController() };
+        stale.events.push({ type: "cancelled", data: { id: stale.id, status: "cancelled" } });
+        this.jobs.set(stale.id, stale);
+        return stale;
+      }
+      this.latest.set(client.id, client.seq);
+      if (this.latest.size > 1000) this.latest.delete(this.latest.keys().next().value as string);
+      for (const j of this.jobs.values()) if (j.client?.id === client.id && j.client.seq < client.seq && j.status === "running") this.cancel(j.id);
+    }
     const running = [...this.jobs.values()].filter((j) => j.status === "running").sort((a, b) => a.started - b.started);
     for (const old of running.slice(0, Math.max(0, running.length - MAX_RUNNING + 1))) this.cancel(old.id);
     const seed = o.seed ?? loaded.scenario.simulation.seed;
-    const job: Job = { id: randomUUID(), started: performance.now(), stages: o.stages, seed, status: "running", events: [], listeners: new Set(), controller: new AbortController() };
+    const job: Job = { id: randomUUID(), started: performance.now(), stages: o.stages, seed, client, status: "running", events: [], listeners: new Set(), controller: new AbortController() };
     this.jobs.set(job.id, job);
     const emit = (e: JobEvent): void => {
       job.events.push(e);

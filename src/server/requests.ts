@@ -61,6 +61,12 @@ export const jobRequest = z.strictObject({
   ...scenarioFields,
   seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
   stages: z.array(runsField).min(1).max(8).optional(),
+  /**
+   * Who asks, and the how-manieth request of theirs this is (the page: one id per tab, its edit
+   * count): a job cancels the client's running jobs of lower `seq`, and one that arrives after a
+   * higher `seq` is stale and not run.
+   */
+  client: z.strictObject({ id: z.string().min(1).max(64), seq: z.number().int().nonnegative() }).optional(),
 });
 export const compareRequest = z.strictObject({
   ...scenarioFields,

@@ -201,6 +201,18 @@ describe("workbench API", () => {
     expect(gone.code).toBe("jobNotFound");
   });
 
+  it("a client's newer job cancels its older running one; an older one arriving late is not run", async () => {
+    const a = (await (await post("/api/jobs", { ...LINGHAI, stages: [5, 2000], client: { id: "tab-1", seq: 1 } })).json()) as { id: string };
+    const other = (await (await post("/api/jobs", { ...LINGHAI, stages: [5, 2000], client: { id: "tab-2", seq: 1 } })).json()) as { id: string };
+    const b = (await (await post("/api/jobs", { ...LINGHAI, stages: [5], client: { id: "tab-1", seq: 3 } })).json()) as { id: string };
+    const late = (await (await post("/api/jobs", { ...LINGHAI, stages: [5], client: { id: "tab-1", seq: 2 } })).json()) as { id: string; status: string };
+    expect(late.status).toBe("cancelled");
+    expect(((await (await app.request(`/api/jobs/${a.id}`)).json()) as { status: string }).status).toBe("cancelled");
+    expect(((await (await app.request(`/api/jobs/${other.id}`)).json()) as { status: string }).status).toBe("running");
+    expect((await waitFor(b.id, (j) => j.status !== "running")).status).toBe("done");
+    await app.request(`/api/jobs/${other.id}`, { method: "DELETE" });
+  });
+
   it("cancels a job when its event stream is closed", async () => {
     const job = (await (await post("/api/jobs", { ...LINGHAI, seed: 2, stages: [5, 2000] })).json()) as { id: string; events: string };
     const res = await app.request(job.events);
