@@ -89,6 +89,13 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   ...floors,
+  // The workbench page talks to src/server/ over HTTP; from src/ it imports only its words.
+  {
+    files: ["web/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./src/(?!messages/)", message: "web/ reaches fundsim through the server's HTTP API; it imports only its words from src/messages/." }] }],
+    },
+  },
   {
     files: ["bin/**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },

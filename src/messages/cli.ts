@@ -156,6 +156,13 @@ const HELP = {
     "An allocation workbook to fill in Excel (each programme's allocation by year, in yuan); any command reads it back with --variant FILE.xlsx",
     "生成可在 Excel 中填写的资金分配工作簿（各项目逐年分配，单位元）；任何命令均可通过 --variant FILE.xlsx 读取",
   ),
+  serve: loc(
+    "The workbench: a page in your browser to pick a scenario, edit its allocations and see the exact ledger and Monte-Carlo estimates change at once (and its JSON API); Ctrl+C stops it",
+    "工作台：在浏览器中选择情景、编辑资金分配，即时查看精确预算台账和蒙特卡洛估计的变化（及其 JSON 接口）；按 Ctrl+C 停止",
+  ),
+  servePort: loc("Port to listen on", "监听端口"),
+  serveHost: loc("Address to listen on (default 127.0.0.1: only this computer)", "监听地址（默认 127.0.0.1：仅本机）"),
+  serveOpen: loc("Open the page in the default browser", "在默认浏览器中打开页面"),
   exportXlsxUnit: loc("yuan or wan (万元); default 万元 in Chinese, yuan in English", "yuan（元）或 wan（万元）；默认中文为万元，英文为元"),
   exportXlsxOut: loc("Workbook to write (.xlsx); an existing file is replaced only with --force", "要写入的工作簿（.xlsx）；已有文件仅在 --force 时替换"),
   reportWhatMatters: loc(

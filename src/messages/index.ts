@@ -13,3 +13,5 @@ export * as ledgerMsg from "./ledger.js";
 export * as populationMsg from "./population.js";
 export * as resultsMsg from "./results.js";
 export * as ioMsg from "./io.js";
+export * as serverMsg from "./server.js";
+export * as workbenchMsg from "./workbench.js";

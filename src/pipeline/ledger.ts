@@ -16,3 +16,7 @@ export { fundsimVersion } from "../results/manifest.js";
 
 /** The budget ledger of `loaded` over the years it was loaded for. */
 export const ledgerFor = (loaded: LoadedScenario): Ledger => buildLedger(loaded.scenario, { years: loaded.years });
+
+import { toPlain } from "../ledger/json.js";
+/** The ledger as plain JSON data (Decimals as exact strings), as `ledgerJson` writes it. */
+export const ledgerData = (l: Ledger): Record<string, unknown> => ({ format: "fundsim-ledger", ...(toPlain(l) as Record<string, unknown>) });

@@ -8,3 +8,6 @@
 export { loadScenario, isVariantFile } from "../scenario/load.js";
 export { loadTargets } from "../scenario/targets.js";
 export { scenarioJsonSchema } from "../scenario/jsonSchema.js";
+export { parseDocumentText, scenarioFromObject, loadVariantFile, MAX_SCENARIO_BYTES } from "../scenario/load.js";
+export type { ParsedDocument } from "../scenario/load.js";
+export { MAX_WORKBOOK_BYTES } from "../scenario/workbookVariant.js";

@@ -14,6 +14,7 @@ import { optimiseCommand } from "./optimise.js";
 import { mergeCommand, shardCommand } from "./shard.js";
 import { workerCommand } from "./queue.js";
 import { exportXlsxCommand, templateXlsxCommand } from "./exportXlsx.js";
+import { serveCommand } from "./serve.js";
 
 export const commands: readonly CommandFactory[] = [
   validateCommand,
@@ -32,4 +33,5 @@ export const commands: readonly CommandFactory[] = [
   shardCommand,
   mergeCommand,
   workerCommand,
+  serveCommand,
 ];
