@@ -358,7 +358,9 @@ export async function runOnQueue(job: SimulationJob, o: RunOnQueueOptions): Prom
         const state = await parent.getState();
         if (state === "completed") {
           o.onProgress?.(job.of, job.of);
-          const merged = fromMergeJob(parent.returnvalue, job, id);
+          // Read the job again: it may have completed after it was read above (its return value then missing).
+          const done = await Job.fromId(queue, id);
+          const merged = fromMergeJob(done?.returnvalue, job, id);
           await parent.remove().catch(quiet);
           return merged;
         }
