@@ -787,7 +787,9 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
    * trends (the shipped income process): each household's level (the registration shock drawn
    * given its observed income, see runOne) and its own trend, in one pass over the households —
    * the two streams stepped side by side, each giving its words in the order it would alone,
-   * so the numbers are those of drawing them one stream at a time (fillNormals).
+   * so the numbers are those of drawing them one stream at a time (fillNormals). The two-stream
+   * step is written out as in step.ts's shock loop, on purpose: a call per household to share it
+   * would cost more than the step.
    */
   const levelsAndTrends = (seed: number, run: number): void => {
     seedStream(s4, seed, run, PURPOSE.registration, 0);

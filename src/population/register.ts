@@ -169,6 +169,11 @@ export async function parseRegister(
     const open = reader.end();
     if (open > 0) issues.add({ code: "unterminatedQuote", file, line: open });
   }
+  return finishRegister(rows, issues, file);
+}
+
+/** The households read, or every problem found — with a file that had no header or no rows said so. */
+function finishRegister(rows: RowReader, issues: IssueCollector, file: string): Result<Households, RegisterIssue[]> {
   if (!rows.sawHeader && !issues.any) issues.add({ code: "emptyFile", file, line: 0 });
   else if (rows.sawHeader && rows.builder.count === 0 && !issues.any) issues.add({ code: "noRows", file, line: 0 });
   if (issues.any) return err(issues.result(file));
@@ -218,10 +223,8 @@ async function loadRegisterWorkbook(path: string, options: RegisterOptions): Pro
     const record = last < width ? Array.from({ length: width }, (_, j) => fields[j] ?? "") : fields.slice(0, last + 1);
     reader.record(record, k + 1);
   }
-  if (!reader.sawHeader && !issues.any) issues.add({ code: "emptyFile", file, line: 0 });
-  else if (reader.sawHeader && reader.builder.count === 0 && !issues.any) issues.add({ code: "noRows", file, line: 0 });
-  if (issues.any) return err(issues.result(file));
-  return ok({ ...reader.finish(), sourceSha256: createHash("sha256").update(bytes).digest("hex") });
+  const r = finishRegister(reader, issues, file);
+  return r.ok ? ok({ ...r.value, sourceSha256: createHash("sha256").update(bytes).digest("hex") }) : r;
 }
 
 function lastNonBlank(fields: readonly string[]): number {

@@ -37,10 +37,12 @@ export interface WorkbookOptions {
   readonly command?: string;
 }
 
-const FORMAT = "#,##0.00";
-const amount = (x: Decimal, unit: XlsxUnit): Cell => ({ value: (unit === "wan" ? x.div(10_000) : x).toNumber(), type: Number, format: FORMAT });
-const formula = (f: string, bold = false): Cell => ({ value: f, type: "Formula", format: FORMAT, ...(bold ? { fontWeight: "bold" as const } : {}) });
-const bold = (s: string): Cell => ({ value: s, type: String, fontWeight: "bold" });
+/** Number format of amounts (yuan or 万元), thousands grouped. */
+export const MONEY_FORMAT = "#,##0.00";
+const amount = (x: Decimal, unit: XlsxUnit): Cell => ({ value: (unit === "wan" ? x.div(10_000) : x).toNumber(), type: Number, format: MONEY_FORMAT });
+const formula = (f: string, bold = false): Cell => ({ value: f, type: "Formula", format: MONEY_FORMAT, ...(bold ? { fontWeight: "bold" as const } : {}) });
+/** A bold text cell (headings, totals). */
+export const bold = (s: string): Cell => ({ value: s, type: String, fontWeight: "bold" });
 
 /** The workbook's sheets as data (rows of cells), and the rows where each part sits (1-based). */
 export function ledgerSheets(l: Ledger, o: WorkbookOptions): { sheets: Sheet[]; rows: { sourcesTotal: number; usesTotal: number; closing: number; unspent: number } } {

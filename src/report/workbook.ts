@@ -17,7 +17,7 @@
  * const bytes = await reportWorkbook(input); // input.workbook set by assembleReport
  */
 import writeXlsxFile, { type Cell, type Sheet as SheetOf } from "write-excel-file/node";
-import { ledgerSheets, type XlsxUnit } from "../render/workbook.js";
+import { MONEY_FORMAT, bold, ledgerSheets, type XlsxUnit } from "../render/workbook.js";
 import { labelText } from "../messages/label.js";
 import { say } from "../messages/lang.js";
 import * as W from "../messages/workbook.js";
@@ -27,10 +27,8 @@ import type { ReportInput } from "./types.js";
 
 type Sheet = SheetOf<never>;
 
-const MONEY = "#,##0.00";
 const COUNT = "#,##0";
 const SHARE = "0.0%";
-const bold = (s: string): Cell => ({ value: s, type: String, fontWeight: "bold" });
 /** A number cell rounded to `digits` decimals (what the format shows and a little more; no binary noise such as 2282.7999999999993). */
 const num = (x: number, format: string, digits = 4): Cell => (Number.isFinite(x) ? { value: Number(x.toFixed(digits)), type: Number, format } : "");
 
@@ -41,7 +39,7 @@ export async function reportWorkbook(input: ReportInput): Promise<Uint8Array | u
   const lang = input.lang;
   const unit: XlsxUnit = lang === "zh" ? "wan" : "yuan";
   // To the fen: 2 decimals in yuan, 6 in 万元.
-  const money = (x: number): Cell => (unit === "wan" ? num(x / 10_000, MONEY, 6) : num(x, MONEY, 2));
+  const money = (x: number): Cell => (unit === "wan" ? num(x / 10_000, MONEY_FORMAT, 6) : num(x, MONEY_FORMAT, 2));
   const moneyUnit = say(lang, W.moneyUnit(unit));
   const f = input.facts;
 
