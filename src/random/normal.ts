@@ -31,6 +31,17 @@ export const ZK = new Int32Array(LAYERS);
 export const ZW = new Float64Array(LAYERS);
 /** exp(-x²/2) at layer edges. */
 export const ZF = new Float64Array(LAYERS);
+/**
+ * Squeeze of the wedge test, per layer i ≥ 1 (the wedge spans t = x²/2 from ZT[i − 1] to
+ * ZT[i], where ZF[i − 1] and ZF[i] are e^(−t)). e^(−t) is convex in t, so the tangent at the wedge's middle t_m is below it
+ * everywhere — e^(−t) ≥ ZE[i]·(1 − (t − t_m)), ZE[i] = e^(−t_m) — and the chord between
+ * the wedge's ends is above it inside the wedge. Only a draw between the two pays for Math.exp.
+ */
+const ZT = new Float64Array(LAYERS);
+const ZE = new Float64Array(LAYERS);
+const ZM = new Float64Array(LAYERS);
+/** Margin that keeps each squeeze decision the one Math.exp would give (rounding of the bounds, ≈1e-16, and of Math.exp, 1 ulp). */
+const SQUEEZE_MARGIN = 1e-12;
 
 (function buildTables(): void {
   let dn = R;
@@ -48,6 +59,12 @@ export const ZF = new Float64Array(LAYERS);
     tn = dn;
     ZF[i] = Math.exp(-0.5 * dn * dn);
     ZW[i] = dn / SCALE;
+  }
+  // Layer i ≥ 1 has its right edge at x_i = ZW[i]·2^24; the top layer's wedge starts at x = 0 (ZT[0] = 0).
+  for (let i = 1; i < LAYERS; i++) ZT[i] = 0.5 * ((ZW[i] as number) * SCALE) * ((ZW[i] as number) * SCALE);
+  for (let i = 1; i < LAYERS; i++) {
+    ZM[i] = 0.5 * ((ZT[i - 1] as number) + (ZT[i] as number));
+    ZE[i] = Math.exp(-(ZM[i] as number));
   }
 })();
 
@@ -71,7 +88,15 @@ export function zigguratSlow(u: number, tail: Int32Array): number {
       return hz >= 0 ? R + t : -R - t;
     }
     const f0 = ZF[iz] as number;
-    if (f0 + u32ToUniform(nextInt32(tail)) * ((ZF[iz - 1] as number) - f0) < Math.exp(-0.5 * x * x)) return x;
+    const f1 = ZF[iz - 1] as number;
+    const v = f0 + u32ToUniform(nextInt32(tail)) * (f1 - f0);
+    // v < e^(−t)? Decided by the squeeze where it can be (the same answer as Math.exp, by the margin).
+    const t = 0.5 * x * x;
+    const ta = ZT[iz - 1] as number;
+    const tb = ZT[iz] as number;
+    if (v < (ZE[iz] as number) * (1 - (t - (ZM[iz] as number))) - SQUEEZE_MARGIN) return x;
+    const inWedge = t >= ta && t <= tb;
+    if (!(inWedge && v > f1 + (f0 - f1) * ((t - ta) / (tb - ta)) + SQUEEZE_MARGIN) && v < Math.exp(-t)) return x;
     const w = nextInt32(tail);
     hz = w >> 7;
     iz = w & 127;
