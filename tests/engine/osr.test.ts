@@ -6,6 +6,8 @@ vi.mock("node:v8", async (importOriginal) => ({
   ...(await importOriginal<typeof V8>()),
   setFlagsFromString: (f: string) => flags.push(f),
 }));
+// The suite shares modules between test files (vitest.config.ts: isolate off): load osr.js afresh, with the mock.
+vi.resetModules();
 const { osrOff, withoutOsr } = await import("../../src/engine/osr.js");
 
 describe("OSR switched off around model simulations", () => {
