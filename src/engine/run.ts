@@ -436,7 +436,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const addS = new Float64Array(effects.some((e) => e?.mode === "additive") ? n : 0);
   const villageHit = new Uint8Array(V);
   const villageEta = new Float64Array(V);
-  const villagePoor = new Int32Array(V);
+  const villagePoor = new Int32Array(Math.max(V, 16)); // over 64 bytes: off the V8 heap (see illTab in step.ts)
   const villageOut = new Uint8Array(V);
   // Village programmes (behaviour "village"): per programme and village, the year it was
   // served (−1: not yet) and the log uplift drawn for it (0 where the investment failed).

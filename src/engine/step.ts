@@ -240,7 +240,9 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const pow2 = POW2;
   const pow64 = POW64;
   // Log loss of illness by status bits (COVERED = 4, ILL = 8): [none, covered only, ill, ill and covered].
-  const illTab = new Float64Array(4);
+  // 16 entries, 4 used: a typed array over 64 bytes lives off the V8 heap, so optimised code
+  // holds its address as a constant instead of reloading it for every household.
+  const illTab = new Float64Array(16);
 
   /**
    * Loop 1: idiosyncratic shocks with persistence; pre_i = log base_i + trend + common + e_it,
@@ -423,7 +425,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     // Without two-year exits the "above last year" bit is forced on.
     const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
     const KEEP = BLOCKED | 4; // guarantees and illness cover carry over; the other bits are set anew
-    let exitedH = 0, exitedP = 0, income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
+    let income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
     let belowH = 0, belowP = 0, pexNum = 0, spellNum = 0;
     let ec = 0;
 
@@ -490,8 +492,6 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const poorNow = reg & (now ^ 1);
       const prevBelow = (st >> 5) & 1;
       status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
-      exitedH += now;
-      exitedP += now * s;
       belowH += below;
       belowP += below * s;
       pexNum += prevBelow & (below ^ 1);
@@ -504,8 +504,6 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       ec += (now ^ was) | newReg;
     }
     eventPass(y, ec);
-    acc[A_EXITED_H] = exitedH;
-    acc[A_EXITED_P] = exitedP;
     acc[A_INCOME] = income;
     acc[A_FLOOR] = floorCost;
     acc[A_FLOOR_UNITS_H] = floorH;
@@ -545,6 +543,12 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       }
     }
     relCount[0] = rc;
+    // The stock of exited households and people, carried from the year's flows (nobody starts a
+    // run exited, and every change of the exited bit is an event): fewer sums in the household loop.
+    exitedStockH += exitsH - rc;
+    exitedStockP += newExits - relapses;
+    acc[A_EXITED_H] = exitedStockH;
+    acc[A_EXITED_P] = exitedStockP;
     acc[A_NEW] = newExits;
     acc[A_RELAPSE] = relapses;
     acc[A_EXITS_H] = exitsH;
@@ -553,7 +557,13 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     acc[A_SPELLS_NEXT] = spellsNext;
   };
 
+  let exitedStockH = 0;
+  let exitedStockP = 0;
   return (y: number): void => {
+    if (y === 0) {
+      exitedStockH = 0;
+      exitedStockP = 0;
+    }
     shockPass();
     effectPass(y);
     illnessPass();
