@@ -17,6 +17,8 @@ export const HEAVY_TESTS = [
   "tests/cli/queue.test.ts",
   "tests/io/csv.test.ts",
   "tests/scenarios/everyLine.test.ts",
+  "tests/server/report.test.ts",
+  "tests/browser/tools.test.ts",
 ];
 
 export const shared = {

@@ -9,6 +9,9 @@
  *   the previous job cancelled on every edit;
  * - variants kept side by side and compared on common random numbers (POST /api/compare);
  * - downloads: the edits as a variant (.yaml), the ledger and the template (.xlsx), runs (.csv);
+ * - the planner's tools on the edits (POST /api/sensitivity, /api/optimise, /api/report, followed
+ *   at /api/analyses/:id): a tornado study, an optimised split that can be kept as a variant, and
+ *   the full report as a zip;
  * - the draft (scenario, edits, kept variants, language) kept in localStorage across reloads.
  *
  * Timings of the last edit (to the first and the refined estimate) are kept on
@@ -227,11 +230,12 @@ const el = {
   sim: h("section", { "data-testid": "simulation" }),
   variants: h("section", { "data-testid": "variants" }),
   downloads: h("section", { class: "downloads", "data-testid": "downloads" }),
+  tools: h("section", { class: "tools", "data-testid": "tools" }),
 };
 const status = h("div", { class: "status", "data-testid": "mc-status" });
 const headline = h("div", { class: "headline" });
 const fan = h("div", { id: "fan", "data-testid": "fan", "data-runs": "0" });
-root.append(el.header, h("main", {}, h("div", {}, el.issues, el.overview, el.alloc), h("div", {}, el.ledger, el.sim, el.variants, el.downloads)));
+root.append(el.header, h("main", {}, h("div", {}, el.issues, el.overview, el.alloc), h("div", {}, el.ledger, el.sim, el.variants, el.tools, el.downloads)));
 
 let shipped: { id: string; name: Localized | string }[] = [];
 let current: LedgerResponse | null = null;
@@ -639,6 +643,111 @@ function renderDownloads(): void {
   );
 }
 
+// ── Planner's tools: analyses that take seconds to a minute ──────────────────────
+interface AnalysisView {
+  id: string;
+  kind: "sensitivity" | "optimise" | "report";
+  status: "running" | "done" | "failed" | "cancelled";
+  done: number;
+  planned: number;
+  result: Record<string, unknown> | null;
+  file: { name: string; url: string } | null;
+  error: ApiErrorBody["error"] | null;
+}
+const toolOut = h("div", { "data-testid": "tool-result" });
+let analysisId: string | null = null;
+
+function renderTools(): void {
+  el.tools.replaceChildren(
+    h("h2", {}, t("tools")),
+    h("p", { class: "muted" }, t("toolsHelp")),
+    h(
+      "div",
+      { class: "row" },
+      h("button", { type: "button", "data-testid": "run-sensitivity", onclick: () => void runAnalysis("/api/sensitivity", { ...withEdits(), method: "tornado", runs: 50 }) }, t("runSensitivity")),
+      h("button", { type: "button", "data-testid": "run-optimise", onclick: () => void runAnalysis("/api/optimise", { ...withEdits(), runs: 50 }) }, t("runOptimise")),
+      h("button", { type: "button", "data-testid": "run-report", onclick: () => void runAnalysis("/api/report", { ...withEdits(), runs: 200, variants: state.kept.slice(0, 3).map((k) => ({ name: k.name, allocations: k.allocations })) }) }, t("runReport")),
+    ),
+    toolOut,
+  );
+}
+
+function cancelAnalysis(): void {
+  if (analysisId) void fetch(`/api/analyses/${analysisId}`, { method: "DELETE" }).catch(() => undefined);
+  analysisId = null;
+}
+
+/** Start an analysis (cancelling the one running), show its progress, then its result. */
+async function runAnalysis(path: string, body: Record<string, unknown>): Promise<void> {
+  cancelAnalysis();
+  const progress = h("p", { class: "status" }, "…");
+  toolOut.replaceChildren(progress, h("button", { type: "button", onclick: () => (cancelAnalysis(), toolOut.replaceChildren(h("p", { class: "muted" }, t("cancelled")))) }, t("cancel")));
+  let v: AnalysisView;
+  try {
+    v = await api<AnalysisView>(path, body);
+  } catch (e) {
+    toolOut.replaceChildren();
+    showIssues(e);
+    return;
+  }
+  const id = v.id;
+  analysisId = id;
+  while (v.status === "running") {
+    progress.textContent = text(W.progress(v.done, v.planned, v.kind));
+    await new Promise((r) => setTimeout(r, 400));
+    if (analysisId !== id) return; // cancelled or replaced
+    try {
+      v = (await (await fetch(`/api/analyses/${id}`)).json()) as AnalysisView;
+    } catch {
+      toolOut.replaceChildren();
+      showIssues(new ApiFailure({ code: "network", message: t("serverDown"), issues: [] }));
+      return;
+    }
+  }
+  if (analysisId !== id) return;
+  analysisId = null;
+  if (v.status === "cancelled") return void toolOut.replaceChildren(h("p", { class: "muted" }, t("cancelled")));
+  if (v.status === "failed" || !v.result) {
+    toolOut.replaceChildren();
+    return showIssues(new ApiFailure(v.error ?? { code: "failed", message: "failed", issues: [] }));
+  }
+  await showAnalysis(v);
+}
+
+const table = (columns: string[], rows: string[][]) =>
+  h("table", {}, h("thead", {}, h("tr", {}, ...columns.map((c) => h("th", {}, c)))), h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((c) => h("td", {}, c))))));
+
+async function showAnalysis(v: AnalysisView): Promise<void> {
+  const r = v.result as Record<string, unknown>;
+  const chart = h("div", { class: "tool-chart" });
+  if (v.kind === "sensitivity") {
+    toolOut.replaceChildren(
+      h("h3", {}, String(r["heading"] ?? "")),
+      ...((r["before"] as string[] | undefined) ?? []).map((l) => h("p", { class: "muted" }, l)),
+      table(r["columns"] as string[], r["rows"] as string[][]),
+      h("p", { class: "muted" }, String(r["note"] ?? "")),
+      chart,
+    );
+  } else if (v.kind === "optimise") {
+    const allocations = r["allocations"] as Allocations;
+    toolOut.replaceChildren(
+      table(r["columns"] as string[], r["rows"] as string[][]),
+      ...((r["verdict"] as string[] | undefined) ?? []).map((l) => h("p", {}, l)),
+      h(
+        "button",
+        { type: "button", "data-testid": "keep-optimised", onclick: () => (state.kept.push({ name: t("optimisedName"), allocations: structuredClone(allocations) }), saveDraft(), renderVariants()) },
+        t("keepOptimised"),
+      ),
+      chart,
+    );
+  } else {
+    const f = v.file;
+    toolOut.replaceChildren(h("p", {}, t("reportReady"), " ", f ? h("a", { href: f.url, download: f.name, "data-testid": "report-link" }, f.name) : ""));
+    return;
+  }
+  if (r["chart"]) await embed(chart, r["chart"] as never, { actions: false, renderer: "svg" });
+}
+
 // ── Flow ─────────────────────────────────────────────────────────────────────────
 let ledgerAbort: AbortController | null = null;
 
@@ -715,6 +824,9 @@ let planAllocations: Record<string, Record<string, number>> = {};
 /** Load the scenario (and the plan's allocations), then the ledger and a job. */
 async function reload(): Promise<void> {
   cancelJob();
+  // Another scenario or language: an analysis of the old one is no longer asked for.
+  cancelAnalysis();
+  renderTools();
   timings.edits++;
   timings.lastEditAt = performance.now();
   const editNo = timings.edits;

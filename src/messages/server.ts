@@ -17,6 +17,9 @@ export const API_ERROR_CODES = [
   "notFound",
   "forbiddenHost",
   "jobNotFound",
+  "analysisNotFound",
+  "badAnalysis",
+  "noFile",
   "timeout",
   "internal",
 ] as const;
@@ -45,6 +48,12 @@ export const apiError = {
     ),
   jobNotFound: (id: string): Localized =>
     loc(`No simulation job "${clip(id)}" (finished jobs are kept for a minute).`, `没有模拟任务“${clip(id)}”（已完成的任务保留一分钟）。`),
+  analysisNotFound: (id: string): Localized =>
+    loc(`No analysis "${clip(id)}" (finished analyses are kept for ten minutes).`, `没有分析任务“${clip(id)}”（已完成的分析保留十分钟）。`),
+  badAnalysis: (n: number): Localized =>
+    loc(`The analysis cannot run as asked: ${n} problem${n === 1 ? "" : "s"}; see the issues listed.`, `无法按要求进行分析：有 ${n} 个问题，请查看所列问题。`),
+  noFile: (id: string): Localized =>
+    loc(`Analysis "${clip(id)}" has no file to download (only a finished report has one).`, `分析任务“${clip(id)}”没有可下载的文件（只有已完成的报告才有）。`),
   timeout: (seconds: number): Localized =>
     loc(`The request took longer than ${seconds} s and was stopped. Ask for fewer runs.`, `请求用时超过 ${seconds} 秒，已停止。请减少运行次数。`),
   internal: (): Localized =>

@@ -71,6 +71,23 @@ export const WORKBENCH = {
   dlLedger: loc("Ledger workbook (.xlsx)", "台账工作簿（.xlsx）"),
   dlTemplate: loc("Allocation template (.xlsx)", "资金分配模板（.xlsx）"),
   dlRuns: loc("Runs (.csv, 200 runs)", "运行结果（.csv，200 次）"),
+  tools: loc("Planner's tools", "规划工具"),
+  toolsHelp: loc(
+    "On the current edits: which assumptions move the result most, a better split of the same money, and the full report. Each takes seconds to a minute; the numbers are those the fundsim command line gives for the same request.",
+    "基于当前修改：哪些假设对结果影响最大、同样资金的更优分配，以及完整报告。每项需要数秒到一分钟；结果与 fundsim 命令行对同一请求给出的数字相同。",
+  ),
+  runSensitivity: loc("Which assumptions matter? (tornado, 50 runs each)", "哪些假设最重要？（龙卷风图，每点 50 次运行）"),
+  runOptimise: loc("Optimise the split (50 runs per split)", "优化资金分配（每种分配 50 次运行）"),
+  runReport: loc("Full report (.zip, 200 runs, kept variants compared)", "完整报告（.zip，200 次运行，含已保存方案的比较）"),
+  progress: (done: number, planned: number, what: "sensitivity" | "optimise" | "report"): Localized =>
+    what === "report"
+      ? loc(`Writing the report… ${done} of ${planned || "?"} runs`, `正在生成报告……已完成 ${done}/${planned || "?"} 次运行`)
+      : loc(`Working… ${done} of ${planned || "?"} evaluations`, `正在计算……已完成 ${done}/${planned || "?"} 次评估`),
+  cancel: loc("Cancel", "取消"),
+  cancelled: loc("Cancelled.", "已取消。"),
+  keepOptimised: loc("Keep the optimised split as a variant", "将优化后的分配保存为方案"),
+  optimisedName: loc("Optimised split", "优化分配"),
+  reportReady: loc("The report is ready:", "报告已生成："),
   problems: loc("Problems", "问题"),
   serverDown: loc("The fundsim server does not answer. Is `fundsim serve` still running?", "fundsim 服务器没有响应。`fundsim serve` 是否仍在运行？"),
   api: loc("API description (OpenAPI)", "接口说明（OpenAPI）"),

@@ -25,6 +25,7 @@ import { populationIssue } from "../messages/population.js";
 import { apiError, serveNoBundle } from "../messages/server.js";
 import { ApiError, errorBody, fail, type ApiFailure } from "./errors.js";
 import { isFinal, Jobs, type JobEvent } from "./jobs.js";
+import { Analyses, analysisOf, analysisView, optimiseAnalysis, optimiseRequest, reportAnalysis, reportRequest, sensitivityAnalysis, sensitivityRequest } from "./analysis.js";
 import { requestLang } from "./lang.js";
 import { openApiDocument } from "./openapi.js";
 import {
@@ -79,6 +80,7 @@ export function createApp(o: AppOptions = {}) {
   const timeoutMs = o.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const log = o.log ?? ((e: unknown) => process.stderr.write(`fundsim serve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
   const jobs = new Jobs(log);
+  const analyses = new Analyses(log);
   const app = new Hono<Env>();
 
   const failJson = (c: Context<Env>, f: ApiFailure) => c.json(errorBody(f, c.get("lang") ?? "en"), f.status);
@@ -279,6 +281,39 @@ export function createApp(o: AppOptions = {}) {
     });
   });
 
+  // ── Analyses: sensitivity, optimisation, the report (server/analysis.ts) ──────────
+  app.post("/api/sensitivity", async (c) => {
+    const req = await body(c, sensitivityRequest);
+    const l = await loaded(req);
+    const lang = c.get("lang");
+    return c.json(analysisView(analyses.start("sensitivity", lang, (p) => sensitivityAnalysis(l, req, lang, p))), 202);
+  });
+  app.post("/api/optimise", async (c) => {
+    const req = await body(c, optimiseRequest);
+    const l = await loaded(req);
+    const lang = c.get("lang");
+    return c.json(analysisView(analyses.start("optimise", lang, (p) => optimiseAnalysis(l, req, lang, p))), 202);
+  });
+  app.post("/api/report", async (c) => {
+    const req = await body(c, reportRequest);
+    const d = await requestDocument(req, shipped);
+    const l = loadRequest(d, req);
+    const variants = (req.variants ?? []).map((v) => ({ name: v.name, loaded: loadRequest(d, { variant: v.variant, allocations: v.allocations, sets: [...(req.sets ?? []), ...(v.sets ?? [])] }) }));
+    const lang = c.get("lang");
+    return c.json(analysisView(analyses.start("report", lang, (p) => reportAnalysis(l, variants, req, lang, p))), 202);
+  });
+  app.get("/api/analyses/:id", (c) => c.json(analysisView(analysisOf(analyses, c.req.param("id")))));
+  app.delete("/api/analyses/:id", (c) => {
+    const a = analysisOf(analyses, c.req.param("id"));
+    analyses.cancel(a.id);
+    return c.json(analysisView(a));
+  });
+  app.get("/api/analyses/:id/file", (c) => {
+    const a = analysisOf(analyses, c.req.param("id"));
+    const f = a.outcome?.file ?? fail({ status: 404, code: "noFile", message: apiError.noFile(a.id) });
+    return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": f.type, "content-disposition": attachment(f.name) });
+  });
+
   // ── The page ─────────────────────────────────────────────────────────────────────
   const TYPES: Readonly<Record<string, string>> = { ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2" };
   const page = async (c: Context<Env>, file: string) => {
@@ -297,7 +332,7 @@ export function createApp(o: AppOptions = {}) {
     return page(c, `assets/${f}`);
   });
 
-  return { app, jobs };
+  return { app, jobs, analyses };
 }
 
 /** A signal aborted when any of `signals` is (AbortSignal.any, which Node has from 20.3). */

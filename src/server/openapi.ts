@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { API_ERROR_CODES } from "../messages/server.js";
+import { MAX_ANALYSES, MAX_POINT_RUNS, MAX_REPORT_RUNS, KEEP_MS, optimiseRequest, reportRequest, sensitivityRequest } from "./analysis.js";
 import { compareRequest, jobRequest, MAX_BODY_BYTES, MAX_RUNS, REQUEST_TIMEOUT_MS, scenarioRequest, simulateRequest, xlsxRequest } from "./requests.js";
 
 type Method = "get" | "post" | "delete";
@@ -51,6 +52,8 @@ const ERRORS = {
   "422": error("Invalid scenario or overlay (invalidScenario, located issues as the CLI prints them), too many runs (tooManyRuns), population cannot be built (population)."),
 };
 const LANG: Parameter = { name: "lang", in: "query", description: "Language of messages (en | zh); `lang` in the body or Accept-Language otherwise.", schema: { enum: ["en", "zh"] } };
+const ANALYSIS_ID: Parameter = { name: "id", in: "path", required: true, description: "The analysis's id (POST /api/sensitivity, /api/optimise or /api/report).", schema: { type: "string" } };
+const ANALYSIS_STARTED = `Returns at once (202) with the analysis (id, status "running"); poll GET /api/analyses/{id} for progress (done of planned) and the result. At most ${MAX_ANALYSES} run at once (a new one cancels the oldest); a finished one is kept ${KEEP_MS / 60000} minutes.`;
 const JOB_ID: Parameter = { name: "id", in: "path", required: true, description: "The job's id (POST /api/jobs).", schema: { type: "string" } };
 const download = (type: string, what: string): ResponseObject => ({ description: what, content: { [type]: { schema: { type: "string", format: "binary" } } } });
 const ok = (description: string, schema: SchemaObject = { type: "object" }): ResponseObject => ({ description, content: json(schema) });
@@ -121,6 +124,46 @@ export function openApiDocument(version: string): OpenApiDocument {
           responses: { "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "404": error("No such job (jobNotFound).") },
         },
       },
+      "/api/sensitivity": {
+        post: {
+          operationId: "startSensitivity",
+          summary: `A sensitivity study, as fundsim sensitivity makes it (tornado or morris; at most ${MAX_POINT_RUNS} runs per evaluation, default 50)`,
+          description: `${ANALYSIS_STARTED} The result: the table and text the CLI prints, in the request's language, and a Vega-Lite chart.`,
+          tags: ["analyses"],
+          parameters: [LANG],
+          requestBody: body("SensitivityRequest"),
+          responses: { "202": ok("{id, kind, status, done, planned, elapsedMs, result: null, file: null, error: null}"), ...ERRORS },
+        },
+      },
+      "/api/optimise": {
+        post: {
+          operationId: "startOptimise",
+          summary: `An optimisation of the split, as fundsim optimise makes it (at most ${MAX_POINT_RUNS} runs per split, default 50)`,
+          description: `${ANALYSIS_STARTED} The result: each line's money under the plan and optimised, the verdict on fresh runs, a chart, and the split as a variant object and as allocations (programme → year → yuan) for the requests' \`variant\` and \`allocations\` fields.`,
+          tags: ["analyses"],
+          parameters: [LANG],
+          requestBody: body("OptimiseRequest"),
+          responses: { "202": ok("{id, kind, status, …}"), ...ERRORS },
+        },
+      },
+      "/api/report": {
+        post: {
+          operationId: "startReport",
+          summary: `The full report, as fundsim report writes it, zipped (at most ${MAX_REPORT_RUNS} runs, default 200)`,
+          description: `${ANALYSIS_STARTED} When done, GET /api/analyses/{id}/file downloads the zip: report.html (offline), report.xlsx, every chart as PNG, SVG, Vega-Lite and CSV, and manifest.json.`,
+          tags: ["analyses", "downloads"],
+          parameters: [LANG],
+          requestBody: body("ReportRequest"),
+          responses: { "202": ok("{id, kind, status, …}"), ...ERRORS },
+        },
+      },
+      "/api/analyses/{id}": {
+        get: { operationId: "getAnalysis", summary: "An analysis's status, progress and (when done) result", tags: ["analyses"], parameters: [ANALYSIS_ID], responses: { "200": ok("{id, kind, status, done, planned, elapsedMs, result, file, error}"), "404": error("No such analysis (analysisNotFound).") } },
+        delete: { operationId: "cancelAnalysis", summary: "Cancel an analysis (it stops at its next evaluation)", tags: ["analyses"], parameters: [ANALYSIS_ID], responses: { "200": ok("{id, kind, status, …}"), "404": error("No such analysis (analysisNotFound).") } },
+      },
+      "/api/analyses/{id}/file": {
+        get: { operationId: "analysisFile", summary: "The finished report as a zip", tags: ["analyses", "downloads"], parameters: [ANALYSIS_ID], responses: { "200": download("application/zip", "The report folder, zipped"), "404": error("No such analysis (analysisNotFound), or none to download yet (noFile).") } },
+      },
     },
     components: {
       schemas: {
@@ -129,6 +172,9 @@ export function openApiDocument(version: string): OpenApiDocument {
         SimulateRequest: asJson(simulateRequest),
         JobRequest: asJson(jobRequest),
         CompareRequest: asJson(compareRequest),
+        SensitivityRequest: asJson(sensitivityRequest),
+        OptimiseRequest: asJson(optimiseRequest),
+        ReportRequest: asJson(reportRequest),
         Error: {
           type: "object",
           required: ["error"],

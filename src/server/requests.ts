@@ -37,7 +37,7 @@ const variantObject = z.strictObject({
 export type VariantObject = z.infer<typeof variantObject>;
 
 /** The scenario and its overlays: every scenario request's fields. */
-const scenarioFields = {
+export const scenarioFields = {
   /** YAML or JSON text, or the scenario as an object. */
   scenario: z.union([z.string().max(MAX_SCENARIO_BYTES), z.record(z.string(), z.unknown())]).optional(),
   /** A shipped scenario (GET /api/scenarios), instead of `scenario`. */

@@ -30,7 +30,7 @@ export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"] as const;
 export function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host ?? "127.0.0.1";
   const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(host);
-  const { app, jobs } = createApp({ ...(loopback ? { allowedHosts: LOOPBACK_NAMES } : {}), ...o });
+  const { app, jobs, analyses } = createApp({ ...(loopback ? { allowedHosts: LOOPBACK_NAMES } : {}), ...o });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -44,6 +44,7 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
         close: () =>
           new Promise<void>((done) => {
             jobs.cancelAll();
+            analyses.cancelAll();
             server.close(() => done());
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
