@@ -636,10 +636,10 @@ function renderDownloads(): void {
   const id = current?.scenario.id ?? "scenario";
   el.downloads.replaceChildren(
     h("h2", {}, t("downloads")),
-    h("button", { type: "button", onclick: () => void download("/api/variant.yaml", withEdits(), "workbench.yaml") }, t("dlVariant")),
-    h("button", { type: "button", onclick: () => void download("/api/ledger.xlsx", withEdits(), `${id}-ledger.xlsx`) }, t("dlLedger")),
-    h("button", { type: "button", onclick: () => void download("/api/template.xlsx", withEdits(), `${id}-allocations.xlsx`) }, t("dlTemplate")),
-    h("button", { type: "button", onclick: () => void download("/api/simulate/runs.csv", { ...withEdits(), runs: 200 }, `${id}-runs.csv`) }, t("dlRuns")),
+    h("button", { type: "button", "data-testid": "dl-variant", onclick: () => void download("/api/variant.yaml", withEdits(), "workbench.yaml") }, t("dlVariant")),
+    h("button", { type: "button", "data-testid": "dl-ledger", onclick: () => void download("/api/ledger.xlsx", withEdits(), `${id}-ledger.xlsx`) }, t("dlLedger")),
+    h("button", { type: "button", "data-testid": "dl-template", onclick: () => void download("/api/template.xlsx", withEdits(), `${id}-allocations.xlsx`) }, t("dlTemplate")),
+    h("button", { type: "button", "data-testid": "dl-runs", onclick: () => void download("/api/simulate/runs.csv", { ...withEdits(), runs: 200 }, `${id}-runs.csv`) }, t("dlRuns")),
   );
 }
 
