@@ -802,32 +802,17 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     const ts = m.trendSigma;
     let a0 = s4[0] as number, a1 = s4[1] as number, a2 = s4[2] as number, a3 = s4[3] as number;
     let b0 = es[0] as number, b1 = es[1] as number, b2 = es[2] as number, b3 = es[3] as number;
-    let i = 0;
-    while (i < n) {
-      let r = 0;
-      let u = 0;
-      for (; i < n; i++) {
-        r = Math.imul(a1, 5);
-        r = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = a1 << 9;
-        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-        u = Math.imul(b1, 5);
-        u = Math.imul((u << 7) | (u >>> 25), 9);
-        const tb = b1 << 9;
-        b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
-        const hz = r >> 7;
-        const iz = r & 127;
-        const hu = u >> 7;
-        const iu = u & 127;
-        if ((+((hz ^ (hz >> 31)) >= (zk[iz] as number)) | +((hu ^ (hu >> 31)) >= (zk[iu] as number))) !== 0) break;
-        const c = cohort[i] as number;
-        const eps = (shrink[c] as number) * ((logObs[i] as number) - (centre[c] as number)) + (resid[c] as number) * (1 * ((hz + 0.5) * (zw[iz] as number)));
-        if (foldLevel) persist[i] = -eps;
-        else logBase[i] = (logBase[i] as number) - eps;
-        trendDev[i] = ts * ((hu + 0.5) * (zw[iu] as number));
-      }
-      if (i >= n) break;
-      // Household i drew a slow-path word in one stream or both.
+    // One flat loop, the ziggurat's rare slow path a call inside it: a loop nest that breaks out
+    // to the slow path makes V8 re-check every array's map on every household (measured).
+    for (let i = 0; i < n; i++) {
+      let r = Math.imul(a1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = a1 << 9;
+      a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+      let u = Math.imul(b1, 5);
+      u = Math.imul((u << 7) | (u >>> 25), 9);
+      const tb = b1 << 9;
+      b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
       const hz = r >> 7;
       const iz = r & 127;
       const hu = u >> 7;
@@ -838,7 +823,6 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       if (foldLevel) persist[i] = -eps;
       else logBase[i] = (logBase[i] as number) - eps;
       trendDev[i] = (hu ^ (hu >> 31)) < (zk[iu] as number) ? ts * ((hu + 0.5) * (zw[iu] as number)) : ts * zigguratSlow(u, et);
-      i++;
     }
   };
 
