@@ -237,6 +237,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const acc = c.acc;
   const zk = ZK;
   const zw1 = ZW;
+  // The shock loop's queue of households whose words left the ziggurat's fast path, as
+  // (household, word, word): room for 1/16 of the households (2.6 times the expected 2.4%), at least 256.
+  const slowCap = 3 * Math.max(256, Math.ceil(n / 16));
+  const slowQ = new Int32Array(slowCap + 3);
   // Layer widths pre-multiplied by σ (set each year): the fast path gives σ·η directly.
   const zw = new Float64Array(128);
   const slow = zigguratSlow;
@@ -255,6 +259,27 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
    * the numbers are bit-identical to separate loops). The slow path of either stream is called
    * where its word is met: each stream's tail words are used in household order, as drawn alone.
    */
+  /**
+   * One household's shocks from its two words (the idiosyncratic and the transitory), the
+   * ziggurat's slow path called where a word needs it: what the shock loop computes, for the
+   * households it queued. Called in household order, so each stream's tail words are used in
+   * the order they would be drawn alone.
+   */
+  const slowShock = (i: number, r: number, u: number, sigma: number, vs: boolean, phi: number, shift: number, se: number, hasTrend: boolean, ty: number): void => {
+    const hz = r >> 7;
+    const iz = r & 127;
+    const hu = u >> 7;
+    const iu = u & 127;
+    let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
+    if (vs) e += villageEta[village[i] as number] as number;
+    if (phi > 0) {
+      e += phi * (persist[i] as number);
+      persist[i] = e;
+    }
+    const x = (logBase[i] as number) + shift + e + se * ((hu ^ (hu >> 31)) < (zk[iu] as number) ? (hu + 0.5) * (zw1[iu] as number) : slow(u, trsTail));
+    pre[i] = hasTrend ? x + (trendDev[i] as number) * ty : x;
+  };
+
   const shockPass = (): void => {
     const shift = (par[P_TREND] as number) + (par[P_COMMON] as number);
     const sigma = par[P_SIGMA] as number;
@@ -267,7 +292,13 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     let a0 = idio[0] as number, a1 = idio[1] as number, a2 = idio[2] as number, a3 = idio[3] as number;
     if (se > 0) {
       let b0 = trs[0] as number, b1 = trs[1] as number, b2 = trs[2] as number, b3 = trs[3] as number;
-      for (let i = 0; i < n; i++) {
+      let q = 0;
+      let i = 0;
+      // Call-free: every household as if both words took the ziggurat's fast path; one that drew
+      // a slow-path word (about 2.4%) keeps its persistent shock and is queued for below. The
+      // loop stops early only if the queue fills (far beyond the expected count), and the
+      // rest is done household by household.
+      for (; i < n; i++) {
         let r = Math.imul(a1, 5);
         r = Math.imul((r << 7) | (r >>> 25), 9);
         const t = a1 << 9;
@@ -280,15 +311,37 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         const iz = r & 127;
         const hu = u >> 7;
         const iu = u & 127;
-        // The ziggurat's fast path inline; the rare slow path (about 1.2% of words) is a call.
-        let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
+        const fast = +((hz ^ (hz >> 31)) < (zk[iz] as number)) & +((hu ^ (hu >> 31)) < (zk[iu] as number));
+        let e = (hz + 0.5) * (zw[iz] as number);
         if (vs) e += villageEta[village[i] as number] as number;
         if (phi > 0) {
-          e += phi * (persist[i] as number);
-          persist[i] = e;
+          const p0 = persist[i] as number;
+          e += phi * p0;
+          persist[i] = fast !== 0 ? e : p0;
         }
-        const x = (logBase[i] as number) + shift + e + se * ((hu ^ (hu >> 31)) < (zk[iu] as number) ? (hu + 0.5) * (zw1[iu] as number) : slow(u, trsTail));
+        const x = (logBase[i] as number) + shift + e + se * ((hu + 0.5) * (zw1[iu] as number));
         pre[i] = hasTrend ? x + (trendDev[i] as number) * ty : x;
+        slowQ[q] = i;
+        slowQ[q + 1] = r;
+        slowQ[q + 2] = u;
+        q += (fast ^ 1) * 3;
+        if (q >= slowCap) {
+          i++;
+          break;
+        }
+      }
+      for (let k = 0; k < q; k += 3) slowShock(slowQ[k] as number, slowQ[k + 1] as number, slowQ[k + 2] as number, sigma, vs, phi, shift, se, hasTrend, ty);
+      // Only after a full queue: the rest one household at a time.
+      for (; i < n; i++) {
+        let r = Math.imul(a1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = a1 << 9;
+        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+        let u = Math.imul(b1, 5);
+        u = Math.imul((u << 7) | (u >>> 25), 9);
+        const tb = b1 << 9;
+        b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
+        slowShock(i, r, u, sigma, vs, phi, shift, se, hasTrend, ty);
       }
       trs[0] = b0; trs[1] = b1; trs[2] = b2; trs[3] = b3;
       idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
