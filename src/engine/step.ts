@@ -149,6 +149,11 @@ export interface PassContext {
   readonly transitoryTail: Int32Array;
   /** Year-level parameters, set by the caller before each pass. */
   readonly par: Float64Array;
+  /**
+   * Households the shock loop's slow-path queue holds (default max(256, n/16), 2.6 times the
+   * expected share): past it the loop goes on household by household. Set small by a test.
+   */
+  readonly slowQueue?: number;
   /** Sums written by the pass. */
   readonly acc: Float64Array;
 }
@@ -239,7 +244,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const zw1 = ZW;
   // The shock loop's queue of households whose words left the ziggurat's fast path, as
   // (household, word, word): room for 1/16 of the households (2.6 times the expected 2.4%), at least 256.
-  const slowCap = 3 * Math.max(256, Math.ceil(n / 16));
+  const slowCap = 3 * Math.max(1, c.slowQueue ?? Math.max(256, Math.ceil(n / 16)));
   const slowQ = new Int32Array(slowCap + 3);
   // Layer widths pre-multiplied by σ (set each year): the fast path gives σ·η directly.
   const zw = new Float64Array(128);

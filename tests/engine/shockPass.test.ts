@@ -13,7 +13,7 @@ import { seedStream, seedTailStream } from "../../src/random/rng.js";
 const N = 120_000; // about 17 households draw slow-path words in both streams
 const V = 7;
 
-function context(withTrend: boolean): PassContext {
+function context(withTrend: boolean, slowQueue?: number): PassContext {
   const Y = 2;
   const { effMul, effAdd, srcLag } = effectTables(Y, [], [], []);
   const logBase = new Float32Array(N);
@@ -35,7 +35,7 @@ function context(withTrend: boolean): PassContext {
     beforeMain: { fn: null }, followUp: new Float64Array(1), line: Float64Array.of(3000, 3000), exitLine: Float64Array.of(3000, 3000),
     floorStandard: new Float64Array(2), floorYear: new Int16Array(0), floorBefore: new Float64Array(0), villageHit: new Uint8Array(V), villagePoor: new Int32Array(V),
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4),
-    par: new Float64Array(PAR_SIZE), acc: new Float64Array(ACC_SIZE),
+    par: new Float64Array(PAR_SIZE), acc: new Float64Array(ACC_SIZE), ...(slowQueue !== undefined ? { slowQueue } : {}),
   };
 }
 
@@ -63,9 +63,11 @@ function expected(c: PassContext, persist0: Float32Array, seed: number, y: numbe
 }
 
 describe("household pass, loop 1 (idiosyncratic and transitory streams in one loop)", () => {
-  for (const [withTrend, se] of [[true, 0.3], [false, 0.3], [true, 0]] as const) {
-    it(`gives exactly the numbers of each stream drawn alone (trend ${withTrend ? "on" : "off"}, σ_e ${se})`, () => {
-      const c = context(withTrend);
+  // The slow-path queue at its default size, and full after 1 and after 40 households (the
+  // rest of the loop then goes household by household).
+  for (const [withTrend, se, queue] of [[true, 0.3, undefined], [false, 0.3, undefined], [true, 0, undefined], [true, 0.3, 1], [false, 0.3, 40]] as const) {
+    it(`gives exactly the numbers of each stream drawn alone (trend ${withTrend ? "on" : "off"}, σ_e ${se}, slow-path queue ${queue ?? "default"})`, () => {
+      const c = context(withTrend, queue);
       const persist0 = Float32Array.from(c.persist);
       const p = c.par;
       p[P_TREND] = 0.05;
