@@ -17,7 +17,8 @@ import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { loadVariantFile, MAX_WORKBOOK_BYTES } from "../pipeline/load.js";
 import { fundsimVersion, ledgerFor } from "../pipeline/ledger.js";
-import { pairedAgainst, simulateInStages, type StageEstimate } from "../pipeline/progressive.js";
+import { pairedAgainst, PopulationCache, simulateInStages, type StageEstimate } from "../pipeline/progressive.js";
+import type { WorkerPool } from "../engine/pool.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { allocationTemplate, ledgerWorkbook } from "../render/workbook.js";
 import type { Lang } from "../messages/lang.js";
@@ -63,6 +64,11 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Where internal errors are logged (default: stderr); never sent to the client. */
   readonly log?: (e: unknown) => void;
+  /**
+   * Worker threads that simulate (jobs, simulate, compare), started by the caller and closed
+   * by it (startServer does both). Default: none, every simulation on this thread.
+   */
+  readonly pool?: WorkerPool;
 }
 
 type Env = { Variables: { lang: Lang } };
@@ -78,7 +84,9 @@ export function createApp(o: AppOptions = {}) {
   const webDir = o.webDir ?? join(packageRoot(), "dist", "web");
   const timeoutMs = o.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const log = o.log ?? ((e: unknown) => process.stderr.write(`fundsim serve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
-  const jobs = new Jobs(log);
+  const populations = new PopulationCache();
+  const pool = o.pool;
+  const jobs = new Jobs(log, { pool, populations });
   const app = new Hono<Env>();
 
   const failJson = (c: Context<Env>, f: ApiFailure) => c.json(errorBody(f, c.get("lang") ?? "en"), f.status);
@@ -126,7 +134,8 @@ export function createApp(o: AppOptions = {}) {
   async function simulateNow(c: Context<Env>, l: LoadedScenario, runs: number, seed: number | undefined): Promise<StageEstimate> {
     const threads = runs >= 400 ? Math.min(2, availableParallelism()) : 1;
     const signal = anySignal([AbortSignal.timeout(timeoutMs), c.req.raw.signal]);
-    const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), threads, slice: threads > 1 ? 200 : 50, signal });
+    const how = pool ? { pool, slice: 25 } : { threads, slice: threads > 1 ? 200 : 50 };
+    const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), ...how, populations, signal });
     if (!r.ok) return fail({ status: 422, code: "population", message: apiError.population(), issues: r.error.map((i) => ({ path: "population", message: populationIssue(i) })) });
     if (!r.value || r.value.summary.runs < runs) return fail({ status: 503, code: "timeout", message: apiError.timeout(Math.round(timeoutMs / 1000)) });
     return r.value;

@@ -7,10 +7,14 @@
  * await fetch(`${s.url}api/scenarios`); await s.close();
  */
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { createAdaptorServer } from "@hono/node-server";
+import { WorkerPool } from "../pipeline/progressive.js";
 import { createApp, type AppOptions } from "./app.js";
 
-export interface ServeOptions extends AppOptions {
+export interface ServeOptions extends Omit<AppOptions, "pool"> {
+  /** Worker threads that simulate, started with the server (default: one per core; 0: none, simulate on the server's thread). */
+  readonly workers?: number;
   /** Port (0: any free port). */
   readonly port: number;
   /** Default 127.0.0.1: only this machine. */
@@ -23,6 +27,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Worker threads a server starts by default: one per core (the server's own thread mostly waits). */
+export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+
 /** The names a server bound to a loopback address answers to. */
 export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"] as const;
 
@@ -30,12 +37,17 @@ export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"] as const;
 export function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host ?? "127.0.0.1";
   const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(host);
-  const { app, jobs } = createApp({ ...(loopback ? { allowedHosts: LOOPBACK_NAMES } : {}), ...o });
+  const workers = o.workers ?? defaultWorkers();
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  const { app, jobs } = createApp({ ...(loopback ? { allowedHosts: LOOPBACK_NAMES } : {}), ...o, ...(pool ? { pool } : {}) });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (e: Error): void => {
+      void (pool ? pool.close() : Promise.resolve()).then(() => reject(e));
+    };
+    server.once("error", failed);
     server.listen(o.port, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       const port = (server.address() as AddressInfo).port;
       const shown = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
       resolve({
@@ -44,7 +56,7 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
         close: () =>
           new Promise<void>((done) => {
             jobs.cancelAll();
-            server.close(() => done());
+            server.close(() => void (pool ? pool.close() : Promise.resolve()).then(done));
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });
