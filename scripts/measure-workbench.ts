@@ -7,7 +7,10 @@
  * view (headline, fan, chart) and its JSON — then the whole job through the HTTP API
  * (in-process server) to its first and last Server-Sent Event.
  *
- *   npx tsx scripts/measure-workbench.ts [--reps 5] [--first 10] [plan-id …]
+ * --workers N: the server's worker threads (0: every run on the server's thread; default one
+ * per core); --api-only skips the step-by-step timing.
+ *
+ *   npx tsx scripts/measure-workbench.ts [--reps 5] [--first 10] [--workers N] [--api-only] [plan-id …]
  */
 import { buildLedger } from "../src/ledger/build.js";
 import { engineModelFromScenario } from "../src/engine/fromScenario.js";
@@ -25,7 +28,9 @@ const args = process.argv.slice(2);
 const opt = (name: string, d: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : d);
 const reps = opt("--reps", 5);
 const first = opt("--first", 10);
-const plans = args.filter((a, i) => !a.startsWith("--") && !["--reps", "--first"].includes(args[i - 1] ?? ""));
+const workers = args.includes("--workers") ? opt("--workers", 0) : undefined;
+const apiOnly = args.includes("--api-only");
+const plans = args.filter((a, i) => !a.startsWith("--") && !["--reps", "--first", "--workers"].includes(args[i - 1] ?? ""));
 const ids = plans.length > 0 ? plans : ["linghai-2017", "jiangmen-2016"];
 const shipped = Shipped.default();
 
@@ -45,7 +50,7 @@ for (const id of ids) {
   process.stdout.write(`\n${id}: edit ${e.programme} ${e.year} (steps in ms; first stage ${first} runs)\n`);
   const cols = ["load", "ledger", "population", "model", "runs", "summary", "view+json", "total"];
   process.stdout.write(`${cols.join("\t")}\n`);
-  for (let r = 0; r < reps; r++) {
+  for (let r = 0; r < (apiOnly ? 0 : reps); r++) {
     const allocations = { [e.programme]: { ...e.allocation, [e.year]: Math.round(e.value * (1.1 + r / 10)) } };
     const t0 = performance.now();
     let t = t0;
@@ -79,7 +84,7 @@ for (const id of ids) {
     process.stdout.write(`${row.join("\t")}\n`);
   }
   // Runs alone: the population redrawn per run, against the seed's population held fixed.
-  {
+  if (!apiOnly) {
     const d = await requestDocument({ scenarioId: id }, shipped);
     const l = loadRequest(d, {});
     const s = l.scenario;
@@ -93,32 +98,63 @@ for (const id of ids) {
       process.stdout.write(`50 runs, one thread, population ${redraw ? "redrawn per run" : "fixed"}: ${ms(t)} ms\n`);
     }
   }
-  // Through the HTTP API: POST /api/jobs to the first and the last estimate.
-  const server = await startServer({ port: 0 });
+  // Through the HTTP API: POST /api/jobs to each estimate; then as the page does it, an edit
+  // made while the previous job runs (its ledger, the old job cancelled, a new job).
+  const server = await startServer({ port: 0, ...(workers !== undefined ? { workers } : {}) });
   try {
-    process.stdout.write("job through the API: first estimate / last estimate (ms)\n");
+    const post = (path: string, body: unknown) => fetch(`${server.url}api/${path}`, { method: "POST", body: JSON.stringify(body) });
+    /** Start a job and resolve each estimate's time since t0 as it comes; `firstSeen` resolves at the first. */
+    const follow = async (allocations: unknown, t0: number, client: { id: string; seq: number }) => {
+      const job = (await (await post("jobs", { scenarioId: id, allocations, stages: [first, 50, 200], client })).json()) as { id: string; events: string };
+      let seen: () => void = () => undefined;
+      const firstSeen = new Promise<void>((res) => (seen = res));
+      const times = (async () => {
+        const stream = await fetch(`${server.url}${job.events.slice(1)}`);
+        const reader = stream.body!.getReader();
+        const dec = new TextDecoder();
+        let buf = "";
+        const out: string[] = [];
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buf += dec.decode(value, { stream: true });
+          let k: number;
+          while ((k = buf.indexOf("\n\n")) >= 0) {
+            const ev = buf.slice(0, k);
+            buf = buf.slice(k + 2);
+            if (ev.includes("event: estimate")) {
+              out.push(ms(t0));
+              seen();
+            }
+          }
+        }
+        return out;
+      })();
+      return { id: job.id, times, firstSeen };
+    };
+    process.stdout.write("job through the API, server idle: each estimate (ms)\n");
     for (let r = 0; r < reps; r++) {
       const allocations = { [e.programme]: { ...e.allocation, [e.year]: Math.round(e.value * (2.1 + r / 10)) } };
       const t0 = performance.now();
-      const res = await fetch(`${server.url}api/jobs`, { method: "POST", body: JSON.stringify({ scenarioId: id, allocations, stages: [first, 50, 200] }) });
-      const job = (await res.json()) as { events: string };
-      const stream = await fetch(`${server.url}${job.events.slice(1)}`);
-      const reader = stream.body!.getReader();
-      const dec = new TextDecoder();
-      let buf = "";
-      const times: string[] = [];
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += dec.decode(value, { stream: true });
-        let k: number;
-        while ((k = buf.indexOf("\n\n")) >= 0) {
-          const ev = buf.slice(0, k);
-          buf = buf.slice(k + 2);
-          if (ev.includes("event: estimate")) times.push(ms(t0));
-        }
-      }
-      process.stdout.write(`${times.join(" / ")}\n`);
+      const j = await follow(allocations, t0, { id: "idle", seq: r });
+      process.stdout.write(`${(await j.times).join(" / ")}\n`);
+    }
+    process.stdout.write("an edit while the previous job runs: ledger / each estimate (ms)\n");
+    for (let r = 0; r < reps; r++) {
+      const client = `busy-${r}`;
+      const old = await follow({}, performance.now(), { id: client, seq: 0 });
+      await old.firstSeen;
+      await new Promise((res) => setTimeout(res, 100));
+      const allocations = { [e.programme]: { ...e.allocation, [e.year]: Math.round(e.value * (3.1 + r / 10)) } };
+      const t0 = performance.now();
+      void fetch(`${server.url}api/jobs/${old.id}`, { method: "DELETE" });
+      const ledger = post("ledger", { scenarioId: id, allocations }).then(async (res) => {
+        await res.json();
+        return ms(t0);
+      });
+      const j = await follow(allocations, t0, { id: client, seq: 1 });
+      process.stdout.write(`${await ledger} / ${(await j.times).join(" / ")}\n`);
+      await old.times;
     }
   } finally {
     await server.close();

@@ -26,8 +26,10 @@ interface Timings {
   ledgerMs: number | null;
   firstMs: number | null;
   firstRuns: number | null;
+  firstServerMs: number | null;
   refinedMs: number | null;
   refinedRuns: number | null;
+  refinedServerMs: number | null;
 }
 interface Latency {
   scenario: string;
@@ -35,8 +37,11 @@ interface Latency {
   ledgerMs: number;
   firstEstimateMs: number;
   firstRuns: number;
+  /** The server's part: from the job created (its scenario loaded) to the estimate sent. */
+  firstServerMs: number;
   refinedEstimateMs: number;
   refinedRuns: number;
+  refinedServerMs: number;
 }
 
 describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => {
@@ -102,7 +107,7 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
   }
 
   const record = (scenario: string, lang: Lang, t: Timings): void => {
-    latencies.push({ scenario, lang, ledgerMs: Math.round(t.ledgerMs!), firstEstimateMs: Math.round(t.firstMs!), firstRuns: t.firstRuns!, refinedEstimateMs: Math.round(t.refinedMs!), refinedRuns: t.refinedRuns! });
+    latencies.push({ scenario, lang, ledgerMs: Math.round(t.ledgerMs!), firstEstimateMs: Math.round(t.firstMs!), firstRuns: t.firstRuns!, firstServerMs: t.firstServerMs!, refinedEstimateMs: Math.round(t.refinedMs!), refinedRuns: t.refinedRuns!, refinedServerMs: t.refinedServerMs! });
   };
 
   for (const lang of ["en", "zh"] as const) {
