@@ -101,6 +101,8 @@ for (const id of ids) {
   // Through the HTTP API: POST /api/jobs to each estimate; then as the page does it, an edit
   // made while the previous job runs (its ledger, the old job cancelled, a new job).
   const server = await startServer({ port: 0, ...(workers !== undefined ? { workers } : {}) });
+  const warm = performance.now();
+  process.stdout.write(`server warm-up: ${(await server.warmedUp) ? "done" : "none"} in ${ms(warm)} ms\n`);
   try {
     const post = (path: string, body: unknown) => fetch(`${server.url}api/${path}`, { method: "POST", body: JSON.stringify(body) });
     /** Start a job and resolve each estimate's time since t0 as it comes; `firstSeen` resolves at the first. */

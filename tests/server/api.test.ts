@@ -284,6 +284,24 @@ describe("workbench API", () => {
     }
   });
 
+  it("warms its worker threads up once listening, and a request that simulates stops the warm-up", async () => {
+    const quiet = await startServer({ port: 0, webDir: "/nonexistent", workers: 1, warmUp: ["linghai-2017", "no-such-plan"], log: (e) => logged.push(e) });
+    try {
+      expect(await quiet.warmedUp).toBe(true);
+    } finally {
+      await quiet.close();
+    }
+    // A warm-up far longer than the request takes to arrive.
+    const busy = await startServer({ port: 0, webDir: "/nonexistent", workers: 1, warmUp: Array.from({ length: 50 }, () => "jiangmen-2016"), log: (e) => logged.push(e) });
+    try {
+      const r = await fetch(`${busy.url}api/simulate`, { method: "POST", body: JSON.stringify({ ...LINGHAI, seed: 5, runs: 15 }) });
+      expect(r.status).toBe(200);
+      expect(await busy.warmedUp).toBe(false);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it("logged no internal error", () => {
     expect(logged).toEqual([]);
   });
