@@ -55,7 +55,9 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
 
   beforeAll(async () => {
     if (chromiumPath === undefined) throw new Error(`Chromium not found: ${CHROMIUM_REASON}`);
-    server = await startServer({ port: 0 });
+    // FUNDSIM_TEST_WORKERS=0 measures the server without worker threads (every run on its own thread).
+    const workers = process.env["FUNDSIM_TEST_WORKERS"];
+    server = await startServer({ port: 0, ...(workers !== undefined ? { workers: Number(workers) } : {}) });
     // As a person who opens the page a few seconds after starting the server: its worker threads warmed up.
     await server.warmedUp;
     browser = await chromium.launch({
@@ -68,7 +70,7 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
     await server?.close();
     if (latencies.length > 0) {
       mkdirSync(ARTIFACTS, { recursive: true });
-      writeFileSync(join(ARTIFACTS, "workbench-latency.json"), `${JSON.stringify({ measured: new Date().toISOString(), latencies }, null, 2)}\n`);
+      writeFileSync(join(ARTIFACTS, "workbench-latency.json"), `${JSON.stringify({ measured: new Date().toISOString(), workers: process.env["FUNDSIM_TEST_WORKERS"] ?? "default", latencies }, null, 2)}\n`);
     }
   });
 
