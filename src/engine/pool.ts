@@ -31,6 +31,8 @@ import { chunkRuns, workerFile } from "./workers.js";
 
 /** Kernels each worker keeps prepared (the older ones are dropped, and prepared again if asked for). */
 export const MAX_PREPARED = 4;
+/** Workers lost in a row (none answering in between) after which the pool stops replacing them and fails. */
+const MAX_LOSSES = 8;
 
 export interface PoolRunOptions {
   readonly runs: number;
@@ -80,6 +82,8 @@ export class WorkerPool {
   private nextKey = 1;
   private turn = 0;
   private closed = false;
+  /** Workers lost since a chunk was last answered: past MAX_LOSSES the pool gives up (a worker that cannot start). */
+  private losses = 0;
 
   /** Start `size` worker threads (at least 1). */
   constructor(readonly size: number) {
@@ -108,6 +112,11 @@ export class WorkerPool {
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     const task = slot.busy?.task;
+    if (++this.losses > MAX_LOSSES) {
+      // Threads that cannot start or keep dying: fail everything rather than start them forever.
+      void this.close(e);
+      return;
+    }
     this.slots[i] = this.spawn(workerFile());
     if (task) this.fail(task, e);
     this.dispatch();
@@ -218,6 +227,7 @@ export class WorkerPool {
     const busy = slot.busy;
     slot.busy = undefined;
     const task = busy?.task;
+    this.losses = 0;
     if (task && !task.finished && busy.a === m.runStart && task.key === m.key) {
       if ("error" in m) this.fail(task, new Error(`engine worker: ${m.error}`));
       else if (m.data.length !== (m.runEnd - m.runStart) * task.valuesPerRun) this.fail(task, new Error(`kernel returned ${m.data.length} values for ${m.runEnd - m.runStart} runs of ${task.valuesPerRun}`));
@@ -235,11 +245,11 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** Reject the runs in progress and end the threads. */
-  async close(): Promise<void> {
+  /** Reject the runs in progress (with `reason`, default "closed") and end the threads. */
+  async close(reason?: Error): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const t of [...this.tasks]) this.fail(t, new Error("the engine pool is closed"));
+    for (const t of [...this.tasks]) this.fail(t, reason ?? new Error("the engine pool is closed"));
     await Promise.all(
       this.slots.map((s) => {
         s.worker.removeAllListeners();
