@@ -72,7 +72,8 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
           new Promise<void>((done) => {
             jobs.cancelAll();
             stopWarmUp();
-            server.close(() => void warming.then(() => pool?.close()).then(done));
+            // The warm-up, stopped, does not start anything on a closed pool (and is not waited for).
+            server.close(() => void (pool ? pool.close() : Promise.resolve()).then(done));
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });
