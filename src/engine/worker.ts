@@ -7,6 +7,9 @@
  *   `{type: "prepare", key, kernel, input}` prepare a kernel under a key, `{type: "run", key,
  *   seed, runStart, runEnd}` answer `{key, runStart, runEnd, data}` (or `{…, error}` when the
  *   kernel throws: the thread stays up for the next job), `{type: "forget", key}` drops one.
+ *   A pool worker keeps the populations it redraws (kernels.ts RedrawnPopulations, at most
+ *   POOL_POPULATION_BYTES), so the next kernel on the same population, seed and runs copies
+ *   them instead of drawing them again.
  *
  * The results are copied, not transferred: transferring detaches the buffer, and the
  * first detached ArrayBuffer in a thread makes V8 add detach checks to every typed-array
@@ -18,7 +21,7 @@
  * new Worker(new URL("./worker.js", import.meta.url), { workerData: { kernel: "reference", input: REFERENCE_MODEL } });
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { prepareKernel } from "./kernels.js";
+import { prepareKernel, RedrawnPopulations } from "./kernels.js";
 import type { KernelInputs, KernelName, SliceRunner } from "./kernels.js";
 import type { RunSlice } from "./reference.js";
 
@@ -35,13 +38,17 @@ const port = parentPort;
 if (port === null) throw new Error("src/engine/worker.ts must run in a worker thread");
 const data = workerData as { kernel: KernelName; input: KernelInputs[KernelName] } | { pool: true };
 
+/** Bytes of redrawn populations a pool worker keeps between kernels (Jiangmen: about 250 runs). */
+export const POOL_POPULATION_BYTES = 64 * 1024 * 1024;
+
 if ("pool" in data) {
+  const kept = new RedrawnPopulations(POOL_POPULATION_BYTES);
   const kernels = new Map<number, SliceRunner>();
   const failed = new Map<number, string>();
   port.on("message", (m: PoolRequest) => {
     if (m.type === "prepare") {
       try {
-        kernels.set(m.key, prepareKernel(m.kernel, m.input as never));
+        kernels.set(m.key, prepareKernel(m.kernel, m.input as never, kept));
       } catch (e) {
         failed.set(m.key, e instanceof Error ? (e.stack ?? e.message) : String(e));
       }

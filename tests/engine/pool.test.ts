@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { buildLedger } from "../../src/ledger/build.js";
 import { engineModelFromScenario } from "../../src/engine/fromScenario.js";
+import { prepareKernel, RedrawnPopulations } from "../../src/engine/kernels.js";
 import { MAX_PREPARED, WorkerPool } from "../../src/engine/pool.js";
 import { REFERENCE_METRICS, REFERENCE_MODEL } from "../../src/engine/reference.js";
 import { simulateModel } from "../../src/engine/simulate.js";
@@ -54,6 +55,29 @@ describe("the worker pool", () => {
       const per = one.years.length * one.metrics.length;
       expect(bytes(tail.data).equals(bytes(one.data.subarray(4 * per)))).toBe(true);
     }
+  });
+
+  it("a thread's kept populations give the numbers of populations drawn again, for another model too", async () => {
+    const { model, spec } = await minimal();
+    const other = { ...model, programmes: model.programmes.map((p) => ({ ...p, capacity: p.capacity.map((c) => c * 0.5) })) };
+    const kept = new RedrawnPopulations(64 * 1024 * 1024);
+    for (const m of [model, other]) {
+      const fresh = prepareKernel("modelRedrawn", { model: m, population: spec })({ seed: 11, runStart: 0, runEnd: 6 });
+      const first = prepareKernel("modelRedrawn", { model: m, population: spec }, kept)({ seed: 11, runStart: 0, runEnd: 6 });
+      const again = prepareKernel("modelRedrawn", { model: m, population: spec }, kept)({ seed: 11, runStart: 2, runEnd: 6 });
+      expect(bytes(first).equals(bytes(fresh))).toBe(true);
+      expect(bytes(again).equals(bytes(fresh.subarray((2 * fresh.length) / 6)))).toBe(true);
+    }
+    // Every run kept before came from a copy, except a kernel's first run (it builds its arrays).
+    expect(kept.hits).toBe(3 + 5 + 3);
+    // Another seed is drawn, not copied; nothing over the budget is kept.
+    const hits = kept.hits;
+    prepareKernel("modelRedrawn", { model, population: spec }, kept)({ seed: 12, runStart: 0, runEnd: 3 });
+    expect(kept.hits).toBe(hits);
+    const none = new RedrawnPopulations(10);
+    prepareKernel("modelRedrawn", { model, population: spec }, none)({ seed: 11, runStart: 0, runEnd: 3 });
+    prepareKernel("modelRedrawn", { model, population: spec }, none)({ seed: 11, runStart: 0, runEnd: 3 });
+    expect(none.hits).toBe(0);
   });
 
   it("runs several simulations at once, each with its own numbers, and more kernels than a worker keeps", async () => {
