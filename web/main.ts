@@ -140,10 +140,13 @@ interface Timings {
   ledgerMs: number | null;
   firstMs: number | null;
   firstRuns: number | null;
+  /** The server's part of firstMs: from the job created (its scenario loaded) to its first estimate sent. */
+  firstServerMs: number | null;
   refinedMs: number | null;
   refinedRuns: number | null;
+  refinedServerMs: number | null;
 }
-const timings: Timings = { edits: 0, lastEditAt: 0, ledgerMs: null, firstMs: null, firstRuns: null, refinedMs: null, refinedRuns: null };
+const timings: Timings = { edits: 0, lastEditAt: 0, ledgerMs: null, firstMs: null, firstRuns: null, firstServerMs: null, refinedMs: null, refinedRuns: null, refinedServerMs: null };
 (window as unknown as { __workbench: Timings }).__workbench = timings;
 
 // ── DOM helpers ──────────────────────────────────────────────────────────────────
@@ -520,10 +523,12 @@ async function startJob(editNo: number): Promise<void> {
     if (timings.firstMs === null) {
       timings.firstMs = ms;
       timings.firstRuns = est.runs;
+      timings.firstServerMs = est.elapsedMs;
     }
     if (est.final) {
       timings.refinedMs = ms;
       timings.refinedRuns = est.runs;
+      timings.refinedServerMs = est.elapsedMs;
     }
     void renderEstimate(est);
   });
@@ -767,8 +772,10 @@ function edited(dragging = false): void {
   timings.ledgerMs = null;
   timings.firstMs = null;
   timings.firstRuns = null;
+  timings.firstServerMs = null;
   timings.refinedMs = null;
   timings.refinedRuns = null;
+  timings.refinedServerMs = null;
   const editNo = timings.edits;
   void ledgerForEdits();
   cancelJob();

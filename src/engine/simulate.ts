@@ -12,6 +12,7 @@ import type { EngineModel } from "./model.js";
 import { withoutOsr } from "./osr.js";
 import { checkModel, logIncomes, modelMetrics } from "./run.js";
 import { defaultThreads, runParallel } from "./workers.js";
+import type { WorkerPool } from "./pool.js";
 import type { PopulationSpec } from "../population/synthetic.js";
 
 export interface SimulateOptions {
@@ -32,6 +33,12 @@ export interface SimulateOptions {
    * The spec must build populations of households.count households.
    */
   readonly redraw?: PopulationSpec;
+  /**
+   * Run on this persistent pool of worker threads instead (`threads` is then not used): same
+   * results. `signal` stops it at once (the promise rejects with the signal's reason).
+   */
+  readonly pool?: WorkerPool;
+  readonly signal?: AbortSignal;
 }
 
 /** Copy a typed array into shared memory (no copy when it already is). */
@@ -65,6 +72,7 @@ export async function simulateModel(model: EngineModel, households: Households, 
   checkModel(model, households);
   const metrics = modelMetrics(model);
   const threads = Math.max(1, Math.min(o.threads ?? defaultThreads(), o.runs));
+  const otherThreads = o.pool !== undefined || threads > 1;
   const parallel = {
     runs: o.runs,
     ...(o.firstRun !== undefined ? { firstRun: o.firstRun } : {}),
@@ -77,12 +85,14 @@ export async function simulateModel(model: EngineModel, households: Households, 
   if (o.redraw) {
     const total = o.redraw.cohorts.reduce((a, c) => a + c.households, 0);
     if (total !== households.count) throw new Error(`redraw: the population spec builds ${total} households, the model was checked on ${households.count}`);
-    const data = await withoutOsr(() => runParallel("modelRedrawn", { model, population: o.redraw! }, parallel));
+    const input = { model, population: o.redraw };
+    const data = await withoutOsr(() => (o.pool ? o.pool.run("modelRedrawn", input, { ...parallel, ...(o.signal ? { signal: o.signal } : {}) }) : runParallel("modelRedrawn", input, parallel)));
     return { runs: o.runs, years: [...model.years], metrics, data };
   }
-  const pop = threads > 1 ? shareHouseholds(households) : households;
+  const pop = otherThreads ? shareHouseholds(households) : households;
   // Run-invariant log incomes: one shared copy for all worker threads.
-  const logIncome = threads > 1 && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
-  const data = await withoutOsr(() => runParallel("model", { model, households: pop, ...(logIncome ? { logIncome } : {}) }, parallel));
+  const logIncome = otherThreads && !(model.baseIncomeSigma > 0) ? logIncomes(pop, true) : undefined;
+  const input = { model, households: pop, ...(logIncome ? { logIncome } : {}) };
+  const data = await withoutOsr(() => (o.pool ? o.pool.run("model", input, { ...parallel, ...(o.signal ? { signal: o.signal } : {}) }) : runParallel("model", input, parallel)));
   return { runs: o.runs, years: [...model.years], metrics, data };
 }

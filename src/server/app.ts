@@ -17,7 +17,8 @@ import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { loadVariantFile, MAX_WORKBOOK_BYTES } from "../pipeline/load.js";
 import { fundsimVersion, ledgerFor } from "../pipeline/ledger.js";
-import { pairedAgainst, simulateInStages, type StageEstimate } from "../pipeline/progressive.js";
+import { pairedAgainst, PopulationCache, simulateInStages, type StageEstimate } from "../pipeline/progressive.js";
+import type { WorkerPool } from "../engine/pool.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { allocationTemplate, ledgerWorkbook } from "../render/workbook.js";
 import type { Lang } from "../messages/lang.js";
@@ -64,12 +65,19 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Where internal errors are logged (default: stderr); never sent to the client. */
   readonly log?: (e: unknown) => void;
+  /**
+   * Worker threads that simulate (jobs, simulate, compare), started by the caller and closed
+   * by it (startServer does both). Default: none, every simulation on this thread.
+   */
+  readonly pool?: WorkerPool;
 }
 
 type Env = { Variables: { lang: Lang } };
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DEFAULT_RUNS = 200;
+/** The edits the warm-up makes to a plan's first editable allocation (factors of its first year). */
+const WARM_UP_EDITS = [1.5, 0.5037, 2.25] as const;
 
 /** Content-Disposition for a download named `name` (ASCII fallback and UTF-8 name). */
 const attachment = (name: string): string => `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -79,7 +87,9 @@ export function createApp(o: AppOptions = {}) {
   const webDir = o.webDir ?? join(packageRoot(), "dist", "web");
   const timeoutMs = o.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const log = o.log ?? ((e: unknown) => process.stderr.write(`fundsim serve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
-  const jobs = new Jobs(log);
+  const populations = new PopulationCache();
+  const pool = o.pool;
+  const jobs = new Jobs(log, { pool, populations });
   const analyses = new Analyses(log);
   const app = new Hono<Env>();
 
@@ -125,10 +135,44 @@ export function createApp(o: AppOptions = {}) {
   }
 
   /** Simulate `runs` runs synchronously (stopped after the timeout or when the client goes). */
+  /**
+   * Warm the pool's threads up on each of the shipped scenarios `ids` in turn: the plan and
+   * WARM_UP_EDITS edits of its first editable allocation, `runs` runs each. A thread's code is
+   * compiled for the models it has run: a cold thread is several times slower, and the first
+   * few edited models of a plan (other numbers, other shapes) still make it recompile — measured
+   * on Jiangmen as three to four slow jobs without this. Stopped as soon as a request
+   * simulates, so it never holds up a person; resolves to whether it ran to the end.
+   */
+  const warming = new AbortController();
+  async function warmUp(ids: readonly string[], runs: number): Promise<boolean> {
+    for (const id of ids) {
+      try {
+        const d = await requestDocument({ scenarioId: id }, shipped);
+        const plan = loadRequest(d, {});
+        const first = ledgerView(plan, ledgerFor(plan), "en").editable[0];
+        const year = first ? Object.keys(first.allocation)[0] : undefined;
+        const edits = first && year !== undefined ? WARM_UP_EDITS.map((f) => ({ [first.id]: { ...first.allocation, [year]: Math.round((first.allocation[year] ?? 0) * f * 100) / 100 } })) : [];
+        for (const [k, allocations] of [undefined, ...edits].entries()) {
+          if (!pool || warming.signal.aborted) return false;
+          const l = allocations ? loadRequest(d, { allocations }) : plan;
+          const r = await simulateInStages(l, { stages: [runs], seed: plan.scenario.simulation.seed + k, pool, populations, slice: 5, signal: warming.signal });
+          if (!r.ok || r.value?.summary.runs !== runs) return false;
+        }
+      } catch (e) {
+        // A scenario not shipped here (another scenarios folder) is skipped.
+        if (!(e instanceof ApiError)) log(e);
+      }
+    }
+    return pool !== undefined && !warming.signal.aborted;
+  }
+  const stopWarmUp = (): void => warming.abort();
+
   async function simulateNow(c: Context<Env>, l: LoadedScenario, runs: number, seed: number | undefined): Promise<StageEstimate> {
+    stopWarmUp();
     const threads = runs >= 400 ? Math.min(2, availableParallelism()) : 1;
     const signal = anySignal([AbortSignal.timeout(timeoutMs), c.req.raw.signal]);
-    const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), threads, slice: threads > 1 ? 200 : 50, signal });
+    const how = pool ? { pool, slice: 25 } : { threads, slice: threads > 1 ? 200 : 50 };
+    const r = await simulateInStages(l, { stages: [runs], ...(seed !== undefined ? { seed } : {}), ...how, populations, signal });
     if (!r.ok) return fail({ status: 422, code: "population", message: apiError.population(), issues: r.error.map((i) => ({ path: "population", message: populationIssue(i) })) });
     if (!r.value || r.value.summary.runs < runs) return fail({ status: 503, code: "timeout", message: apiError.timeout(Math.round(timeoutMs / 1000)) });
     return r.value;
@@ -229,6 +273,7 @@ export function createApp(o: AppOptions = {}) {
     stages.forEach((n, i) => checkRuns(n, `stages.${i}`));
     const sorted = [...new Set(stages)].sort((a, b) => a - b);
     const l = await loaded(req);
+    stopWarmUp();
     const job = jobs.start(l, { stages: sorted, seed: req.seed, lang: c.get("lang"), client: req.client });
     return c.json({ id: job.id, status: job.status, stages: job.stages, seed: job.seed, events: `/api/jobs/${job.id}/events` }, 202);
   });
@@ -332,7 +377,7 @@ export function createApp(o: AppOptions = {}) {
     return page(c, `assets/${f}`);
   });
 
-  return { app, jobs, analyses };
+  return { app, jobs, analyses, warmUp, stopWarmUp };
 }
 
 /** A signal aborted when any of `signals` is (AbortSignal.any, which Node has from 20.3). */

@@ -4,9 +4,12 @@
  * DELETE /api/jobs/:id or by closing the stream. A finished job is kept for a minute; at most
  * MAX_RUNNING run at once (starting another cancels the oldest), and a client's newer job
  * cancels its older running ones (the page also cancels a stale job itself on every edit).
+ * With a pool of worker threads (`fundsim serve` starts one) the runs are computed there and
+ * the server's thread stays free for the next edit's requests.
  */
 import { randomUUID } from "node:crypto";
-import { simulateInStages } from "../pipeline/progressive.js";
+import { simulateInStages, type PopulationCache } from "../pipeline/progressive.js";
+import type { WorkerPool } from "../engine/pool.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import type { Lang } from "../messages/lang.js";
 import { populationIssue } from "../messages/population.js";
@@ -38,10 +41,22 @@ export interface Job {
   readonly controller: AbortController;
 }
 
+/** Where jobs compute: a persistent pool of worker threads (else this thread), and the seeds' populations kept between jobs. */
+export interface JobEngine {
+  readonly pool?: WorkerPool | undefined;
+  readonly populations?: PopulationCache | undefined;
+}
+
+/** Runs per chunk a pool worker computes: a cancelled job keeps a worker at most this long. */
+export const POOL_SLICE = 5;
+
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
-  /** Set by tests: logs internal errors (default: stderr). */
-  constructor(private readonly log: (e: unknown) => void = (e) => process.stderr.write(`fundsim serve: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)) {}
+  /** `log` is set by tests: logs internal errors (default: stderr). */
+  constructor(
+    private readonly log: (e: unknown) => void = (e) => process.stderr.write(`fundsim serve: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+    private readonly engine: JobEngine = {},
+  ) {}
 
   /** The highest `seq` each client has started a job with. */
   private readonly latest = new Map<string, number>();
@@ -81,8 +96,10 @@ export class Jobs {
       simulateInStages(loaded, {
         stages: o.stages,
         seed,
-        // Small slices: a cancelled job gives way within a few runs.
-        slice: 10,
+        // Small slices: a cancelled job gives way within a few runs (on the pool: at once, its workers within one chunk).
+        slice: this.engine.pool ? POOL_SLICE : 10,
+        ...(this.engine.pool ? { pool: this.engine.pool } : {}),
+        ...(this.engine.populations ? { populations: this.engine.populations } : {}),
         signal: job.controller.signal,
         onStage: (sim, stage) => {
           if (job.controller.signal.aborted) return;

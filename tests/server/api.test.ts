@@ -257,6 +257,51 @@ describe("workbench API", () => {
     }
   });
 
+  it("on a server with worker threads, a job's estimates are the in-thread ones, and a cancel stops it at once", async () => {
+    const s = await startServer({ port: 0, webDir: "/nonexistent", workers: 2, log: (e) => logged.push(e) });
+    try {
+      const started = await fetch(`${s.url}api/jobs`, { method: "POST", body: JSON.stringify({ ...LINGHAI, seed: 5, stages: [5, 15] }) });
+      const job = (await started.json()) as { id: string; events: string };
+      const text = await (await fetch(`${s.url}${job.events.slice(1)}`)).text();
+      const estimates = [...text.matchAll(/^event: estimate\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as { runs: number; headline: unknown; fan: unknown });
+      expect(estimates.map((e) => e.runs)).toEqual([5, 15]);
+      const here = (await (await post("/api/simulate", { ...LINGHAI, seed: 5, runs: 15 })).json()) as { headline: unknown; fan: unknown };
+      expect(estimates[1]!.headline).toEqual(here.headline);
+      expect(estimates[1]!.fan).toEqual(here.fan);
+      // The synchronous simulation on the workers: the same numbers.
+      const there = (await (await fetch(`${s.url}api/simulate`, { method: "POST", body: JSON.stringify({ ...LINGHAI, seed: 5, runs: 15 }) })).json()) as { headline: unknown };
+      expect(there.headline).toEqual(here.headline);
+
+      const long = (await (await fetch(`${s.url}api/jobs`, { method: "POST", body: JSON.stringify({ scenarioId: "jiangmen-2016", seed: 1, stages: [5, 2000] }) })).json()) as { id: string };
+      const status = async () => (await (await fetch(`${s.url}api/jobs/${long.id}`)).json()) as { status: string; estimate: { runs: number } | null };
+      for (let i = 0; i < 600 && (await status()).estimate === null; i++) await new Promise((r) => setTimeout(r, 20));
+      await fetch(`${s.url}api/jobs/${long.id}`, { method: "DELETE" });
+      const after = await status();
+      expect(after.status).toBe("cancelled");
+      expect(after.estimate!.runs).toBe(5);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("warms its worker threads up once listening, and a request that simulates stops the warm-up", async () => {
+    const quiet = await startServer({ port: 0, webDir: "/nonexistent", workers: 1, warmUp: ["linghai-2017", "no-such-plan"], log: (e) => logged.push(e) });
+    try {
+      expect(await quiet.warmedUp).toBe(true);
+    } finally {
+      await quiet.close();
+    }
+    // A warm-up far longer than the request takes to arrive.
+    const busy = await startServer({ port: 0, webDir: "/nonexistent", workers: 1, warmUp: Array.from({ length: 50 }, () => "jiangmen-2016"), log: (e) => logged.push(e) });
+    try {
+      const r = await fetch(`${busy.url}api/simulate`, { method: "POST", body: JSON.stringify({ ...LINGHAI, seed: 5, runs: 15 }) });
+      expect(r.status).toBe(200);
+      expect(await busy.warmedUp).toBe(false);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it("logged no internal error", () => {
     expect(logged).toEqual([]);
   });
