@@ -77,6 +77,8 @@ export interface ModelKernelInput {
    * computing its own.
    */
   readonly logIncome?: Float32Array;
+  /** Households the shock loop's slow-path queue holds (default max(256, n/16)); set small by a test. */
+  readonly slowQueue?: number;
 }
 
 /**
@@ -493,6 +495,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, beforeMain: { fn: null }, followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor, ...floorPhase(m, V),
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
+    ...(input.slowQueue !== undefined ? { slowQueue: input.slowQueue } : {}),
   };
 
   const householdPass = makeHouseholdPass(ctx);

@@ -93,3 +93,22 @@ describe("household pass, loop 1 (idiosyncratic and transitory streams in one lo
     });
   }
 });
+
+describe("the whole kernel with the shock loop's slow-path queue full early", () => {
+  it("gives the same runs on Linghai with queues of 1 and 40 households as with the default", async () => {
+    const { loadScenario } = await import("../../src/scenario/index.js");
+    const { buildPopulation } = await import("../../src/population/synthetic.js");
+    const { engineModelFromScenario } = await import("../../src/engine/fromScenario.js");
+    const { buildLedger } = await import("../../src/ledger/build.js");
+    const { prepareModelKernel } = await import("../../src/engine/run.js");
+    const loaded = await loadScenario("scenarios/linghai-2017.yaml");
+    if (!loaded.ok) throw new Error("Linghai does not load");
+    const s = loaded.value.scenario;
+    const households = buildPopulation(s, { seed: 3 });
+    if (!households.ok) throw new Error("no population");
+    const model = engineModelFromScenario(s, buildLedger(s), households.value);
+    const runs = (slowQueue?: number) => prepareModelKernel({ model, households: households.value, ...(slowQueue !== undefined ? { slowQueue } : {}) })({ seed: 5, runStart: 0, runEnd: 4 });
+    const want = runs();
+    for (const q of [1, 40]) expect(Buffer.from(runs(q).buffer).equals(Buffer.from(want.buffer))).toBe(true);
+  });
+});
