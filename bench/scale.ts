@@ -11,7 +11,7 @@
  *
  * Memory: the population is built once and moved into shared memory (≈ 19 bytes a
  * household, read by every worker), with the run-invariant log incomes (4 bytes); each
- * worker holds the rest of the engine state (≤ 64 bytes a household in all, 44 for this model, see
+ * worker holds the rest of the engine state (≤ 64 bytes a household in all, see engineBytesPerHousehold in
  * src/engine/run.ts) and its candidate lists.
  */
 import { resourceUsage } from "node:process";

@@ -30,13 +30,14 @@
  *   + selection scratch (list 4 + keys 4, the same 8 bytes serve the household pass as its
  *   float64 scratch) + floor eligibility 1 + list of households with effects 4
  *   + exit year 1 + guarantee flags 1 (the list of status changes shares the selection scratch)
- *   + the status every run starts from 1 = 46–49 bytes, + 1 when the exit requires guarantees
+ *   + the status every run starts from 1 + the shock loop's slow-path queue 0.75 (3 int32 for
+ *   1 household in 16, step.ts) = 46.75–49.75 bytes, + 1 when the exit requires guarantees
  *   (the guarantee flags every run starts from), + 4 with persistent shocks, + 4 with a per-run level (base-income noise,
  *   or a transitory shock with ρ < 1), + 4 with household trends, + 8 (sum of additive
  *   effects) when a source's effect is additive, + 4 with cash delivery (the year's cash),
  *   + 1 with agricultural insurance (insured), + 1/8 per programme and pool (year-one
- *   selections kept as bit masks) — 47 for the v1 national model, 55 for it with the
- *   shipped v2 income process (engineBytesPerHousehold), 74 at most (31 sources, every option);
+ *   selections kept as bit masks) — 47.75 for the v1 national model, 55.75 for it with the
+ *   shipped v2 income process (engineBytesPerHousehold), 74.75 at most (31 sources, every option);
  * plus per programme/pool a candidate list (4 bytes per eligible household) and per
  * village 9 bytes; the loan book is O(years) (credit.ts). The population itself (src/population) is shared, read-only;
  * redrawn per run, each thread holds its own (20 bytes a household: model/households.ts) and its own log incomes.
@@ -110,7 +111,8 @@ export function engineBytesPerHousehold(m: EngineModel): number {
     + 1 + 1 // exit year, guarantee flags (the list of status changes shares the selection scratch)
     + 1 + (guaranteeFlags(m.guarantees) !== 0 ? 1 : 0) // the status and guarantee flags every run starts from
     + (m.programmes.some((p) => p.cash === true) ? 4 : 0) // cash paid this year (float32)
-    + (m.programmes.some((p) => (p.disasterCover ?? 0) > 0) ? 1 : 0); // insured
+    + (m.programmes.some((p) => (p.disasterCover ?? 0) > 0) ? 1 : 0) // insured
+    + 0.75; // the shock loop's slow-path queue: 3 int32 per 16 households (step.ts)
 }
 
 /** Slots of the year's pool totals. */
