@@ -6,7 +6,8 @@
  * - A persistent pool (pool.ts): workerData `{pool: true}`; messages
  *   `{type: "prepare", key, kernel, input}` prepare a kernel under a key, `{type: "run", key,
  *   seed, runStart, runEnd}` answer `{key, runStart, runEnd, data}` (or `{…, error}` when the
- *   kernel throws: the thread stays up for the next job), `{type: "forget", key}` drops one.
+ *   kernel throws: the thread stays up for the next job), `{type: "forget", key}` drops one,
+ *   `{type: "exit"}` ends the thread (its port closed once background compilations settle).
  *   A pool worker keeps the populations it redraws (kernels.ts RedrawnPopulations, at most
  *   POOL_POPULATION_BYTES), so the next kernel on the same population, seed and runs copies
  *   them instead of drawing them again.
@@ -29,7 +30,8 @@ import type { RunSlice } from "./reference.js";
 export type PoolRequest =
   | { readonly type: "prepare"; readonly key: number; readonly kernel: KernelName; readonly input: KernelInputs[KernelName] }
   | ({ readonly type: "run"; readonly key: number } & RunSlice)
-  | { readonly type: "forget"; readonly key: number };
+  | { readonly type: "forget"; readonly key: number }
+  | { readonly type: "exit" };
 
 /** A pool worker's answer to a "run" message. */
 export type PoolReply = { readonly key: number; readonly runStart: number; readonly runEnd: number } & ({ readonly data: Float64Array } | { readonly error: string });
@@ -37,6 +39,9 @@ export type PoolReply = { readonly key: number; readonly runStart: number; reado
 const port = parentPort;
 if (port === null) throw new Error("src/engine/worker.ts must run in a worker thread");
 const data = workerData as { kernel: KernelName; input: KernelInputs[KernelName] } | { pool: true };
+
+/** How long a pool worker asked to end waits before closing its port (V8's background compilations take milliseconds). */
+const EXIT_SETTLE_MS = 50;
 
 /** Bytes of redrawn populations a pool worker keeps between kernels (Jiangmen: about 250 runs). */
 export const POOL_POPULATION_BYTES = 64 * 1024 * 1024;
@@ -55,6 +60,11 @@ if ("pool" in data) {
     } else if (m.type === "forget") {
       kernels.delete(m.key);
       failed.delete(m.key);
+    } else if (m.type === "exit") {
+      // End the thread by letting its event loop run out, after V8's background compilations
+      // of this thread's code have had time to finish (see WorkerPool.close).
+      kernels.clear();
+      setTimeout(() => port.close(), EXIT_SETTLE_MS);
     } else {
       const slice = { seed: m.seed, runStart: m.runStart, runEnd: m.runEnd };
       const run = kernels.get(m.key);
