@@ -2,7 +2,8 @@
  * Worker-thread entry. Two ways to use it:
  *
  * - One kernel (runParallel, workers.ts): workerData `{kernel, input}`; the kernel is prepared
- *   once, then each `{seed, runStart, runEnd}` message is answered with that slice's results.
+ *   once, then each `{seed, runStart, runEnd}` message is answered with that slice's results;
+ *   `{exit: true}` ends the thread.
  * - A persistent pool (pool.ts): workerData `{pool: true}`; messages
  *   `{type: "prepare", key, kernel, input}` prepare a kernel under a key, `{type: "run", key,
  *   seed, runStart, runEnd}` answer `{key, runStart, runEnd, data}` (or `{…, error}` when the
@@ -78,7 +79,12 @@ if ("pool" in data) {
   });
 } else {
   const run = prepareKernel(data.kernel, data.input as never);
-  port.on("message", (slice: RunSlice) => {
+  port.on("message", (slice: RunSlice | { readonly exit: true }) => {
+    if ("exit" in slice) {
+      // Every chunk answered: end once background compilations settle (workers.ts endWorker).
+      setTimeout(() => port.close(), EXIT_SETTLE_MS);
+      return;
+    }
     const out = run(slice);
     port.postMessage({ runStart: slice.runStart, runEnd: slice.runEnd, data: out });
   });

@@ -86,6 +86,7 @@ export async function runParallel<K extends KernelName>(name: K, input: KernelIn
 
   const url = workerFile();
   const workers: Worker[] = [];
+  let ok = false;
   try {
     await new Promise<void>((resolvePromise, reject) => {
       let next = 0;
@@ -125,8 +126,25 @@ export async function runParallel<K extends KernelName>(name: K, input: KernelIn
         give(w);
       }
     });
+    ok = true;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    if (ok) for (const w of workers) endWorker(w);
+    else await Promise.all(workers.map((w) => w.terminate()));
   }
   return out;
+}
+
+/**
+ * End a worker that has answered every chunk: ask it to close its port once V8's background
+ * compilations of its code have settled (it exits by itself), and terminate it only if it is
+ * still there after 3 s. Terminating a thread while V8 still optimises its code on a
+ * background thread can abort the whole process in Node 20 (see WorkerPool.close).
+ */
+function endWorker(w: Worker): void {
+  w.removeAllListeners();
+  w.on("error", () => undefined);
+  const timer = setTimeout(() => void w.terminate(), 3000);
+  timer.unref();
+  w.once("exit", () => clearTimeout(timer));
+  w.postMessage({ exit: true });
 }
