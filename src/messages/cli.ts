@@ -163,6 +163,7 @@ const HELP = {
   servePort: loc("Port to listen on", "监听端口"),
   serveHost: loc("Address to listen on (default 127.0.0.1: only this computer)", "监听地址（默认 127.0.0.1：仅本机）"),
   serveOpen: loc("Open the page in the default browser", "在默认浏览器中打开页面"),
+  serveWorkers: loc("Worker threads that simulate (default: one per core; 0: on the server's own thread)", "进行模拟的工作线程数（默认每个核心一个；0：在服务器自身线程上）"),
   exportXlsxUnit: loc("yuan or wan (万元); default 万元 in Chinese, yuan in English", "yuan（元）或 wan（万元）；默认中文为万元，英文为元"),
   exportXlsxOut: loc("Workbook to write (.xlsx); an existing file is replaced only with --force", "要写入的工作簿（.xlsx）；已有文件仅在 --force 时替换"),
   reportWhatMatters: loc(

@@ -84,6 +84,8 @@ export const serveNoBundle = (): Localized =>
   loc("The workbench page is not built (dist/web is missing): run npm run build. The API works without it.", "工作台页面尚未构建（缺少 dist/web）：请运行 npm run build。接口不受影响。");
 export const servePortBusy = (port: number): Localized =>
   loc(`Port ${port} is in use; choose another with --port.`, `端口 ${port} 已被占用，请用 --port 另选端口。`);
+export const serveWorkersBad = (found: string): Localized =>
+  loc(`--workers must be a whole number from 0 to 64 (0: simulate on the server's own thread); found "${clip(found)}".`, `--workers 必须是 0 到 64 之间的整数（0：在服务器自身线程上模拟）；实际为“${clip(found)}”。`);
 export const servePortBad = (): Localized => loc("--port must be a whole number from 0 to 65535 (0: any free port).", "--port 必须是 0 到 65535 之间的整数（0：任一空闲端口）。");
 export const servePortDenied = (port: number): Localized =>
   loc(`Port ${port} may not be opened by this user; choose one above 1024 with --port.`, `当前用户无权打开端口 ${port}，请用 --port 选择 1024 以上的端口。`);

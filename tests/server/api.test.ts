@@ -233,10 +233,13 @@ describe("workbench API", () => {
     expect(e.message).toMatch(/秒/);
   });
 
-  it("fundsim serve refuses a port that is not one, in the user's language", async () => {
+  it("fundsim serve refuses a port or a worker count that is not one, in the user's language", async () => {
     const r = await runCapture(["serve", "--port", "abc", "--lang", "zh"]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/--port 必须是/);
+    const w = await runCapture(["serve", "--workers", "two", "--lang", "en"]);
+    expect(w.exitCode).toBe(2);
+    expect(w.stderr).toMatch(/--workers must be a whole number from 0 to 64 .*found "two"/);
   });
 
   it("starts on a free port bound to 127.0.0.1 (fundsim serve)", async () => {

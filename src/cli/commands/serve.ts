@@ -1,5 +1,5 @@
 /**
- * `fundsim serve [--port P] [--host 127.0.0.1] [--open]` — the workbench: a page to edit a
+ * `fundsim serve [--port P] [--host 127.0.0.1] [--open] [--workers N]` — the workbench: a page to edit a
  * scenario's allocations and see the exact ledger and Monte-Carlo estimates change, and its
  * JSON API (src/server/). This command only starts the server and waits for Ctrl+C.
  */
@@ -8,7 +8,7 @@ import type { CommandFactory } from "../command.js";
 import { EXIT } from "../context.js";
 import { isLang, say } from "../../messages/lang.js";
 import { cliHelp } from "../../messages/cli.js";
-import { serveListening, serveNotLocal, servePortBad, servePortBusy, servePortDenied } from "../../messages/server.js";
+import { serveListening, serveNotLocal, servePortBad, servePortBusy, servePortDenied, serveWorkersBad } from "../../messages/server.js";
 
 export const DEFAULT_PORT = 8731;
 
@@ -20,7 +20,8 @@ export const serveCommand: CommandFactory = (y, ctx, helpLang) =>
       a
         .option("port", { type: "number", default: DEFAULT_PORT, describe: cliHelp(helpLang).servePort })
         .option("host", { type: "string", default: "127.0.0.1", describe: cliHelp(helpLang).serveHost })
-        .option("open", { type: "boolean", default: false, describe: cliHelp(helpLang).serveOpen }),
+        .option("open", { type: "boolean", default: false, describe: cliHelp(helpLang).serveOpen })
+        .option("workers", { type: "string", describe: cliHelp(helpLang).serveWorkers }),
     async (argv) => {
       const lang = isLang(argv["lang"]) ? argv["lang"] : "en";
       const port = Number(argv["port"]);
@@ -30,10 +31,17 @@ export const serveCommand: CommandFactory = (y, ctx, helpLang) =>
         ctx.exitCode = EXIT.usage;
         return;
       }
+      const workersArg = argv["workers"] === undefined ? undefined : String(argv["workers"]);
+      const workers = workersArg === undefined ? undefined : /^\d+$/.test(workersArg.trim()) ? Number(workersArg) : Number.NaN;
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
+        ctx.stderr.write(`${say(lang, serveWorkersBad(workersArg ?? ""))}\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
       const { startServer } = await import("../../server/start.js");
       let server;
       try {
-        server = await startServer({ port, host });
+        server = await startServer({ port, host, ...(workers !== undefined ? { workers } : {}) });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === "EADDRINUSE" || code === "EACCES") {
