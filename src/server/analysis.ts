@@ -24,7 +24,7 @@ import { z } from "zod";
 import { tornadoSpec, sobolSpec } from "../charts/sensitivity.js";
 import { optimiseSharesSpec } from "../charts/optimise.js";
 import { labelText } from "../messages/label.js";
-import { say, type Lang } from "../messages/lang.js";
+import type { Lang } from "../messages/lang.js";
 import { optimiseIssue } from "../messages/optimise.js";
 import { populationIssue } from "../messages/population.js";
 import { apiError } from "../messages/server.js";
@@ -39,7 +39,7 @@ import { writeReport } from "../report/write.js";
 import type { LoadedScenario } from "../scenario/types.js";
 import { OPTIMISE_OBJECTIVES } from "../optimise/types.js";
 import { errorBody, fail, type ApiFailure, type IssueIn } from "./errors.js";
-import { MAX_VARIANTS, scenarioFields } from "./requests.js";
+import { MAX_VARIANTS, scenarioFields, variantEntry } from "./requests.js";
 
 /** Analyses running at once, at most (a new one cancels the oldest). */
 export const MAX_ANALYSES = 2;
@@ -210,7 +210,7 @@ export const reportRequest = z.strictObject({
   ...scenarioFields,
   ...reportFields,
   /** Variants compared with the scenario in the report (each the scenario with its own overlays, on the same runs). */
-  variants: z.array(z.strictObject({ name: z.string().min(1).max(100), variant: scenarioFields.variant, allocations: scenarioFields.allocations, sets: scenarioFields.sets })).max(MAX_VARIANTS - 1).optional(),
+  variants: z.array(variantEntry).max(MAX_VARIANTS - 1).optional(),
 });
 
 const DEFAULT_POINT_RUNS = 50;
@@ -334,7 +334,7 @@ export async function reportAnalysis(loaded: LoadedScenario, variants: readonly 
     for (const f of await listFiles(root)) files[`${id}-report/${relative(root, f).split("\\").join("/")}`] = new Uint8Array(await readFile(f));
     const bytes = zipSync(files, { level: 6 });
     return {
-      result: { runs: req.runs ?? DEFAULT_REPORT_RUNS, files: Object.keys(files).length, bytes: bytes.length, title: say(lang, { en: `Report: ${labelText(loaded.scenario.meta.name, "en")}`, zh: `报告：${labelText(loaded.scenario.meta.name, "zh")}` }) },
+      result: { runs: req.runs ?? DEFAULT_REPORT_RUNS, files: Object.keys(files).length, bytes: bytes.length },
       file: { name: `${id}-report.zip`, type: "application/zip", bytes },
     };
   } finally {

@@ -37,6 +37,7 @@ import {
   EDITED_VARIANT_ID,
   jobRequest,
   loadRequest,
+  loadVariants,
   MAX_BODY_BYTES,
   parseBody,
   requestDocument,
@@ -258,7 +259,7 @@ export function createApp(o: AppOptions = {}) {
     const runs = req.runs ?? DEFAULT_RUNS;
     checkRuns(runs);
     const d = await requestDocument(req, shipped);
-    const all = req.variants.map((v) => loadRequest(d, { variant: v.variant, allocations: v.allocations, sets: [...(req.sets ?? []), ...(v.sets ?? [])] }));
+    const all = loadVariants(d, req.sets, req.variants).map((v) => v.loaded);
     const seed = req.seed ?? all[0]!.scenario.simulation.seed;
     const sims: StageEstimate[] = [];
     for (const l of all) sims.push(await simulateNow(c, l, runs, seed));
@@ -343,7 +344,7 @@ export function createApp(o: AppOptions = {}) {
     const req = await body(c, reportRequest);
     const d = await requestDocument(req, shipped);
     const l = loadRequest(d, req);
-    const variants = (req.variants ?? []).map((v) => ({ name: v.name, loaded: loadRequest(d, { variant: v.variant, allocations: v.allocations, sets: [...(req.sets ?? []), ...(v.sets ?? [])] }) }));
+    const variants = loadVariants(d, req.sets, req.variants ?? []);
     const lang = c.get("lang");
     return c.json(analysisView(analyses.start("report", lang, (p) => reportAnalysis(l, variants, req, lang, p))), 202);
   });

@@ -54,6 +54,9 @@ export const scenarioFields = {
 };
 
 const runsField = z.number().int().positive();
+/** One of several variants a request simulates: a name, and the scenario's overlays for it (its `sets` come after the request's). */
+export const variantEntry = z.strictObject({ name: z.string().min(1).max(100), variant: scenarioFields.variant, allocations: scenarioFields.allocations, sets: scenarioFields.sets });
+export type VariantEntry = z.infer<typeof variantEntry>;
 export const scenarioRequest = z.strictObject(scenarioFields);
 export const xlsxRequest = z.strictObject({ ...scenarioFields, unit: z.enum(["yuan", "wan"]).optional() });
 export const simulateRequest = z.strictObject({ ...scenarioFields, runs: runsField.optional(), seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional() });
@@ -73,10 +76,7 @@ export const compareRequest = z.strictObject({
   runs: runsField.optional(),
   seed: z.number().int().nonnegative().max(2 ** 32 - 1).optional(),
   /** The variants compared: the first is the reference; each is the scenario with its own overlays. */
-  variants: z
-    .array(z.strictObject({ name: z.string().min(1).max(100), variant: scenarioFields.variant, allocations: scenarioFields.allocations, sets: scenarioFields.sets }))
-    .min(2)
-    .max(MAX_VARIANTS),
+  variants: z.array(variantEntry).min(2).max(MAX_VARIANTS),
 });
 export type ScenarioRequest = z.infer<typeof scenarioRequest>;
 
@@ -198,6 +198,11 @@ function loadUncached(d: RequestDocument, o: Pick<ScenarioRequest, "variant" | "
     return fail({ status: 422, code: "invalidScenario", message: apiError.invalidScenario(issues.length), issues: issues.map((scenario) => ({ scenario })) });
   }
   return { ...r.value, file: d.file };
+}
+
+/** Each named variant of a request loaded: the document with the variant's overlays, after the request's own `sets`. */
+export function loadVariants(d: RequestDocument, sets: readonly string[] | undefined, variants: readonly VariantEntry[]): { name: string; loaded: LoadedScenario }[] {
+  return variants.map((v) => ({ name: v.name, loaded: loadRequest(d, { variant: v.variant, allocations: v.allocations, sets: [...(sets ?? []), ...(v.sets ?? [])] }) }));
 }
 
 /** A variant object as the YAML file `--variant FILE.yaml` reads. */
