@@ -64,7 +64,7 @@ import {
   ACC_SIZE, A_BELOW_H, A_BELOW_P, A_EXITED_H, A_EXITED_P, A_EXITS_H, A_FLOOR, A_FLOOR_UNITS_H, A_FLOOR_UNITS_P, A_FOLLOW, A_INCOME, A_NEW,
   A_NEWREG_H, A_NEWREG_P, A_PEX_NUM, A_RELAPSE, A_SPELLS_NEXT, A_SPELL_NUM,
   NO_SLOT, PAR_SIZE, P_COMMON, P_DISASTER, P_ILLQ, P_INFLOW, P_LNDIS, P_LNDIS_INS, P_LNILL0, P_LNILL1, P_MARGIN, P_PHI, P_SIGMA, P_TREND,
-  P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, P_VSHARE, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_ILL, ST_REGISTERED, effectTables, makeHouseholdPass,
+  P_TRENDYEARS, P_TSIGMA, P_TWOYEAR, SLOTS, ST_BLOCKED, ST_COVERED, ST_EXITED, ST_ILL, ST_REGISTERED, effectTables, makeHouseholdPass,
 } from "./step.js";
 import type { PassContext } from "./step.js";
 
@@ -400,9 +400,10 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   // Per cohort: shrinkage k = σ_e² / sd², centre and residual sd of the registration-year transitory shock given the observation.
   let cohorts = 1;
   for (let i = 0; i < n; i++) cohorts = Math.max(cohorts, (h.cohort[i] as number) + 1);
-  const shrink = new Float64Array(cohorts);
-  const centre = new Float64Array(cohorts);
-  const resid = new Float64Array(cohorts);
+  // At least 9 entries (over 64 bytes): off the V8 heap, so the per-run loop holds their addresses as constants.
+  const shrink = new Float64Array(Math.max(cohorts, 9));
+  const centre = new Float64Array(Math.max(cohorts, 9));
+  const resid = new Float64Array(Math.max(cohorts, 9));
   const loadShrink = (): void => {
     if (!splitBase) return;
     const se2 = m.transitorySigma ** 2;
@@ -438,9 +439,13 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const effList = new Int32Array(n);
   const effCount = new Int32Array(1);
   const addS = new Float64Array(effects.some((e) => e?.mode === "additive") ? n : 0);
-  const villageHit = new Uint8Array(V);
-  const villageEta = new Float64Array(V);
-  const villagePoor = new Int32Array(Math.max(V, 16)); // over 64 bytes: off the V8 heap (see illTab in step.ts)
+  // Per-village arrays the household pass reads per household hold at least VA entries: a typed
+  // array over 64 bytes lives off the V8 heap, and optimised code then embeds its address instead
+  // of reloading it for every household (entries past V stay 0; see illTab in step.ts).
+  const VA = Math.max(V, 65);
+  const villageHit = new Uint8Array(VA);
+  const villageEta = new Float64Array(VA);
+  const villagePoor = new Int32Array(VA);
   const villageOut = new Uint8Array(V);
   // Village programmes (behaviour "village"): per programme and village, the year it was
   // served (−1: not yet) and the log uplift drawn for it (0 where the investment failed).
@@ -451,7 +456,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   });
   const vServed = new Int16Array(Math.max(1, VP * V));
   const vLog = new Float64Array(Math.max(1, VP * V));
-  const villageLift = new Float64Array(V);
+  const villageLift = new Float64Array(VA);
   // Cash delivery and agricultural insurance (per household, only when a programme has them).
   const anyCash = m.programmes.some((p) => p.cash === true);
   const cash = new Float32Array(anyCash ? n : 0);
@@ -492,9 +497,9 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const spend = new Float64Array(Math.max(1, P));
   const units = new Float64Array(Math.max(1, P));
   const ctx: PassContext = {
-    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, exitYear, relapseBy, events, relCount,
+    n, Y, size: h.size, segment: h.segment, village: h.village, floorEligible, logBase, trendDev, villageEta, villageShared: m.villageShare > 0, exitYear, relapseBy, events, relCount,
     persist, lastLog, status, reloc,
-    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(V), villageLift, villageDisInsured: new Float64Array(V), insured, cash, beforeMain: { fn: null }, followUp, line: m.line, exitLine: m.exitLine,
+    slotSrc, slotStart, slotVal, srcLag, effMul, effAdd, pre, effList, effCount, addS, villageDis: new Float64Array(VA), villageLift, villageDisInsured: new Float64Array(VA), insured, cash, beforeMain: { fn: null }, followUp, line: m.line, exitLine: m.exitLine,
     floorStandard: m.floorStandard, villageHit, villagePoor, ...floorPhase(m, V),
     idio: new Int32Array(4), idioTail: new Int32Array(4), illness: new Int32Array(4), transitory: new Int32Array(4), transitoryTail: new Int32Array(4), par, acc,
     ...(input.slowQueue !== undefined ? { slowQueue: input.slowQueue } : {}),
@@ -616,6 +621,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       }
       const b = borrowers[qi] as Int32Array;
       const by = borrowedIn[qi] as Uint8Array;
+      const village = h.village;
       const term = runPools[qi]!.termYears;
       let live = 0;
       let hit = 0;
@@ -623,7 +629,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
         if (y - (by[j] as number) >= term) continue;
         const i = b[j] as number;
         live++;
-        hit += +(((status[i] as number) & ST_ILL) !== 0 || (disaster && villageHit[h.village[i] as number] !== 0));
+        hit += +(((status[i] as number) & ST_ILL) !== 0 || (disaster && villageHit[village[i] as number] !== 0));
       }
       closePool(seed, run, qi, y, zc, { share: live > 0 ? hit / live : expected, expected });
     }
@@ -634,6 +640,9 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
    * are addressed by household, so the order of the list does not matter). Uses list and
    * keys as scratch: call it after everything else done with the selection.
    */
+  // The slot code of an empty slot, held by the closure (an imported constant is reloaded from its module cell in every iteration).
+  const EMPTY = NO_SLOT;
+  if (SLOTS !== 3) throw new Error("applyEffects is written for three effect slots per household");
   const applyEffects = (seed: number, run: number, src: number, e: EngineEffect, k: number, y: number): void => {
     const successKey = successKeys[src] as number;
     const effectKey = effectKeys[src] as number;
@@ -672,23 +681,19 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     for (let t = 0; t < m; t++) {
       const i = list[t] as number;
       const val = keys[t] as number;
-      // First empty slot, else the oldest one.
-      const j0 = i * SLOTS;
-      let j = -1;
-      let oldest = j0;
-      for (let q = j0; q < j0 + SLOTS; q++) {
-        if (slotSrc[q] === NO_SLOT) {
-          j = q;
-          break;
-        }
-        if ((slotStart[q] as number) < (slotStart[oldest] as number)) oldest = q;
-      }
-      if (j < 0) j = oldest;
-      else if (j === j0) {
+      // First empty slot, else the oldest one (the earliest of equals), written out for the three slots.
+      const j0 = i * 3;
+      let j = j0;
+      if (slotSrc[j0] === EMPTY) {
         // First effect of this household in the run: the household pass now visits its slots.
         const e0 = effCount[0] as number;
         effList[e0] = i;
         effCount[0] = e0 + 1;
+      } else if (slotSrc[j0 + 1] === EMPTY) j = j0 + 1;
+      else if (slotSrc[j0 + 2] === EMPTY) j = j0 + 2;
+      else {
+        if ((slotStart[j0 + 1] as number) < (slotStart[j] as number)) j = j0 + 1;
+        if ((slotStart[j0 + 2] as number) < (slotStart[j] as number)) j = j0 + 2;
       }
       slotSrc[j] = src;
       slotStart[j] = y;
@@ -796,14 +801,17 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
    * step is written out as in step.ts's shock loop, on purpose: a call per household to share it
    * would cost more than the step.
    */
+  // The ziggurat's tables held by the kernel's closure, so optimised code embeds them (module imports are reloaded and map-checked in every iteration).
+  const zkTab = ZK;
+  const zwTab = ZW;
   const levelsAndTrends = (seed: number, run: number): void => {
     seedStream(s4, seed, run, PURPOSE.registration, 0);
     seedTailStream(t4, seed, run, PURPOSE.registration, 0);
     seedStream(es, seed, run, PURPOSE.trend, 0);
     seedTailStream(et, seed, run, PURPOSE.trend, 0);
     const cohort = h.cohort;
-    const zk = ZK;
-    const zw = ZW;
+    const zk = zkTab;
+    const zw = zwTab;
     const ts = m.trendSigma;
     let a0 = s4[0] as number, a1 = s4[1] as number, a2 = s4[2] as number, a3 = s4[3] as number;
     let b0 = es[0] as number, b1 = es[1] as number, b2 = es[2] as number, b3 = es[3] as number;
@@ -1079,7 +1087,6 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       par[P_MARGIN] = m.relapseMargin;
       const vShare = m.villageShare;
       par[P_SIGMA] = vShare > 0 ? m.idioSigma * Math.sqrt(1 - vShare) : m.idioSigma;
-      par[P_VSHARE] = vShare > 0 ? 1 : 0;
       if (vShare > 0) {
         // The village-shared part of the persistent innovation: one normal per village and year.
         seedStream(s4, seed, run, PURPOSE.villageShock, y);

@@ -73,8 +73,14 @@ export interface PassContext {
   readonly logBase: Float32Array;
   /** Per household σ_g·w_i, the household's own trend (length 0 without trend heterogeneity). */
   readonly trendDev: Float32Array;
-  /** Per village: this year's village-shared persistent innovation, σ·√s·ν (unused when s = 0). */
+  /** Per village: this year's village-shared persistent innovation, σ·√s·ν (read only where villageShared). */
   readonly villageEta: Float64Array;
+  /**
+   * Whether the persistent innovation has a village-shared part (village share s > 0). A
+   * property of the model, fixed for the kernel like the lengths of persist (0 without a
+   * persistent component) and trendDev: the shock loop is specialised on all three.
+   */
+  readonly villageShared: boolean;
   /** Per household: horizon year of the latest exit (Y: none). */
   readonly exitYear: Uint8Array;
   /** Households relapsing in year y after an exit in year t, at [t * Y + y] (row Y: never exited; always 0). Reset per run. */
@@ -160,8 +166,8 @@ export interface PassContext {
 
 /** Slots of ctx.par. */
 export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9;
-/** σ_e; years since the base year (t + 1, the multiplier of the household trend); village share on (0/1); inflow on; two-year exit on. */
-export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_VSHARE = 12, P_INFLOW = 13, P_TWOYEAR = 14;
+/** σ_e; years since the base year (t + 1, the multiplier of the household trend); inflow on; two-year exit on (slot 12 unused). */
+export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_INFLOW = 13, P_TWOYEAR = 14;
 /** Log disaster loss of an insured household (agricultural insurance reimburses a share). */
 export const P_LNDIS_INS = 15;
 export const PAR_SIZE = 16;
@@ -242,6 +248,17 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const acc = c.acc;
   const zk = ZK;
   const zw1 = ZW;
+  // The shape of the income process, fixed for the kernel: branches on these constants vanish
+  // from the optimised shock loop instead of being tested for every household.
+  const vs = c.villageShared;
+  const persistent = persist.length > 0;
+  const hasTrend = trendDev.length > 0;
+  // This year's lines and floor standard per segment (set at the start of the household loop):
+  // one load each per household instead of an index computed from segment and year.
+  const segments = line.length / Y;
+  const lnSeg = new Float64Array(Math.max(9, segments));
+  const elSeg = new Float64Array(Math.max(9, segments));
+  const fsSeg = new Float64Array(Math.max(9, segments));
   // The shock loop's queue of households whose words left the ziggurat's fast path, as
   // (household, word, word): room for 1/16 of the households (2.6 times the expected 2.4%), at least 256.
   const slowCap = 3 * Math.max(1, c.slowQueue ?? Math.max(256, Math.ceil(n / 16)));
@@ -270,14 +287,14 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
    * households it queued. Called in household order, so each stream's tail words are used in
    * the order they would be drawn alone.
    */
-  const slowShock = (i: number, r: number, u: number, sigma: number, vs: boolean, phi: number, shift: number, se: number, hasTrend: boolean, ty: number): void => {
+  const slowShock = (i: number, r: number, u: number, sigma: number, phi: number, shift: number, se: number, ty: number): void => {
     const hz = r >> 7;
     const iz = r & 127;
     const hu = u >> 7;
     const iu = u & 127;
     let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
     if (vs) e += villageEta[village[i] as number] as number;
-    if (phi > 0) {
+    if (persistent) {
       e += phi * (persist[i] as number);
       persist[i] = e;
     }
@@ -289,10 +306,8 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const shift = (par[P_TREND] as number) + (par[P_COMMON] as number);
     const sigma = par[P_SIGMA] as number;
     const phi = par[P_PHI] as number;
-    const vs = (par[P_VSHARE] as number) > 0;
     const se = par[P_TSIGMA] as number;
     const ty = par[P_TRENDYEARS] as number;
-    const hasTrend = trendDev.length > 0;
     for (let k = 0; k < 128; k++) zw[k] = (zw1[k] as number) * sigma;
     let a0 = idio[0] as number, a1 = idio[1] as number, a2 = idio[2] as number, a3 = idio[3] as number;
     if (se > 0) {
@@ -319,7 +334,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         const fast = +((hz ^ (hz >> 31)) < (zk[iz] as number)) & +((hu ^ (hu >> 31)) < (zk[iu] as number));
         let e = (hz + 0.5) * (zw[iz] as number);
         if (vs) e += villageEta[village[i] as number] as number;
-        if (phi > 0) {
+        if (persistent) {
           const p0 = persist[i] as number;
           e += phi * p0;
           persist[i] = fast !== 0 ? e : p0;
@@ -329,13 +344,13 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         slowQ[q] = i;
         slowQ[q + 1] = r;
         slowQ[q + 2] = u;
-        q += (fast ^ 1) * 3;
+        q = (q + (fast ^ 1) * 3) | 0; // | 0: 32-bit arithmetic, no overflow check
         if (q >= slowCap) {
           i++;
           break;
         }
       }
-      for (let k = 0; k < q; k += 3) slowShock(slowQ[k] as number, slowQ[k + 1] as number, slowQ[k + 2] as number, sigma, vs, phi, shift, se, hasTrend, ty);
+      for (let k = 0; k < q; k += 3) slowShock(slowQ[k] as number, slowQ[k + 1] as number, slowQ[k + 2] as number, sigma, phi, shift, se, ty);
       // Only after a full queue: the rest one household at a time.
       for (; i < n; i++) {
         let r = Math.imul(a1, 5);
@@ -346,7 +361,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         u = Math.imul((u << 7) | (u >>> 25), 9);
         const tb = b1 << 9;
         b2 ^= b0; b3 ^= b1; b1 ^= b2; b0 ^= b3; b2 ^= tb; b3 = (b3 << 11) | (b3 >>> 21);
-        slowShock(i, r, u, sigma, vs, phi, shift, se, hasTrend, ty);
+        slowShock(i, r, u, sigma, phi, shift, se, ty);
       }
       trs[0] = b0; trs[1] = b1; trs[2] = b2; trs[3] = b3;
       idio[0] = a0; idio[1] = a1; idio[2] = a2; idio[3] = a3;
@@ -361,7 +376,7 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const iz = r & 127;
       let e = (hz ^ (hz >> 31)) < (zk[iz] as number) ? (hz + 0.5) * (zw[iz] as number) : sigma * slow(r, tail);
       if (vs) e += villageEta[village[i] as number] as number;
-      if (phi > 0) {
+      if (persistent) {
         e += phi * (persist[i] as number);
         persist[i] = e;
       }
@@ -446,6 +461,11 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       villageDis[v] = (hit !== 0 && disaster ? lnDis : 0) + (villageLift[v] as number);
       if (anyInsured) villageDisInsured[v] = (hit !== 0 && disaster ? (par[P_LNDIS_INS] as number) : 0) + (villageLift[v] as number);
     }
+    for (let g = 0; g < segments; g++) {
+      lnSeg[g] = line[g * Y + y] as number;
+      elSeg[g] = exitLine[g * Y + y] as number;
+      fsSeg[g] = floorStandard[g * Y + y] as number;
+    }
     const relapseFactor = 1 - (par[P_MARGIN] as number);
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
     // Without two-year exits the "above last year" bit is forced on.
@@ -482,21 +502,18 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
         follow += f * s;
       }
       const isReg = (st >> 4) & 1;
-      const sy = (segment[i] as number) * Y + y;
-      const el = exitLine[sy] as number;
-      const ln = line[sy] as number;
+      const seg = segment[i] as number;
+      const el = elSeg[seg] as number;
+      const ln = lnSeg[seg] as number;
       // The floor tops registered households up to its standard (two lines merged: the exit
       // line); a floor that reaches everyone (floorEligible bit 2) the others as well.
       if (((floorEligible[i] as number) & (isReg | 2)) !== 0) {
-        let fs = floorStandard[sy] as number;
-        if (phased) {
-          const seg = segment[i] as number;
-          if (y < (floorYear[seg * villages + vil] as number)) fs *= floorBefore[seg] as number;
-        }
+        let fs = fsSeg[seg] as number;
+        if (phased && y < (floorYear[seg * villages + vil] as number)) fs *= floorBefore[seg] as number;
         if (x < fs) {
           floorCost += (fs - x) * s;
-          floorH++;
-          floorP += s;
+          floorH = (floorH + 1) | 0;
+          floorP = (floorP + s) | 0;
           x = fs;
         }
       }
@@ -518,16 +535,17 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       const poorNow = reg & (now ^ 1);
       const prevBelow = (st >> 5) & 1;
       status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
-      belowH += below;
-      belowP += below * s;
-      pexNum += prevBelow & (below ^ 1);
+      // Counts in 32-bit arithmetic (| 0: no overflow checks; they stay below 2^31).
+      belowH = (belowH + below) | 0;
+      belowP = (belowP + below * s) | 0;
+      pexNum = (pexNum + (prevBelow & (below ^ 1))) | 0;
       income += x * reg;
       villagePoor[vil] = (villagePoor[vil] as number) + poorNow;
-      spellNum += exitNow & (st >> 7);
+      spellNum = (spellNum + (exitNow & (st >> 7))) | 0;
       // Status changes are rare: recorded branch-free (the slot is overwritten unless one
       // happened) and counted after the loop, which tells them apart by the new status.
       events[ec] = i;
-      ec += (now ^ was) | newReg;
+      ec = (ec + ((now ^ was) | newReg)) | 0;
     }
     eventPass(y, ec);
     acc[A_INCOME] = income;

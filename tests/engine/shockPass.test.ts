@@ -5,7 +5,7 @@
  * take the ziggurat's slow path in one stream or in both.
  */
 import { describe, expect, it } from "vitest";
-import { makeHouseholdPass, effectTables, ACC_SIZE, PAR_SIZE, P_PHI, P_SIGMA, P_TREND, P_COMMON, P_TSIGMA, P_TRENDYEARS, P_VSHARE, P_MARGIN, ST_REGISTERED } from "../../src/engine/step.js";
+import { makeHouseholdPass, effectTables, ACC_SIZE, PAR_SIZE, P_PHI, P_SIGMA, P_TREND, P_COMMON, P_TSIGMA, P_TRENDYEARS, P_MARGIN, ST_REGISTERED } from "../../src/engine/step.js";
 import type { PassContext } from "../../src/engine/step.js";
 import { nextNormal } from "../../src/random/normal.js";
 import { seedStream, seedTailStream } from "../../src/random/rng.js";
@@ -26,7 +26,7 @@ function context(withTrend: boolean, slowQueue?: number): PassContext {
   }
   return {
     n: N, Y, size: new Uint8Array(N).fill(3), segment: new Uint8Array(N), village, floorEligible: new Uint8Array(N), logBase, trendDev,
-    villageEta: Float64Array.from({ length: V }, (_, v) => (v - 3) / 40), exitYear: new Uint8Array(N).fill(Y), relapseBy: new Float64Array((Y + 1) * Y),
+    villageEta: Float64Array.from({ length: V }, (_, v) => (v - 3) / 40), villageShared: true, exitYear: new Uint8Array(N).fill(Y), relapseBy: new Float64Array((Y + 1) * Y),
     events: new Int32Array(N), relCount: new Int32Array(1), persist: Float32Array.from({ length: N }, (_, i) => ((i % 13) - 6) / 30),
     lastLog: new Float32Array(N), status: new Uint8Array(N).fill(ST_REGISTERED), reloc: new Uint16Array(N),
     slotSrc: new Uint8Array(N * 3).fill(255), slotStart: new Uint8Array(N * 3), slotVal: new Float32Array(N * 3), srcLag, effMul, effAdd,
@@ -74,7 +74,6 @@ describe("household pass, loop 1 (idiosyncratic and transitory streams in one lo
       p[P_COMMON] = -0.02;
       p[P_SIGMA] = 0.25;
       p[P_PHI] = 0.8;
-      p[P_VSHARE] = 1;
       p[P_TSIGMA] = se;
       p[P_TRENDYEARS] = 2;
       p[P_MARGIN] = 0;
