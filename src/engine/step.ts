@@ -191,7 +191,8 @@ export const ACC_SIZE = 17;
  */
 export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const EXITED = 1;
-  const BLOCKED = 2;
+  // The verification table's bits, held by the closure (module constants are reloaded from their cells in every iteration).
+  const vEvent = V_EVENT, vPoor = V_POOR, vReg = V_REG, vPex = V_PEX, vSpell = V_SPELL;
   const n = c.n;
   const Y = c.Y;
   const Y2 = Y + 2;
@@ -272,6 +273,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   // 16 entries, 4 used: a typed array over 64 bytes lives off the V8 heap, so optimised code
   // holds its address as a constant instead of reloading it for every household.
   const illTab = new Float64Array(16);
+  // The verification's outcomes by status and income (verificationTable), for the inflow and
+  // two-year-exit settings it was last built for.
+  const verify = new Int32Array(2048);
+  const verifyBuilt = Int32Array.of(-1, -1);
 
   /**
    * Loop 1: idiosyncratic shocks with persistence; pre_i = log base_i + trend + common + e_it,
@@ -470,7 +475,11 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
     // Without two-year exits the "above last year" bit is forced on.
     const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
-    const KEEP = BLOCKED | 4; // guarantees and illness cover carry over; the other bits are set anew
+    if (inflow !== verifyBuilt[0] || twoMask !== verifyBuilt[1]) {
+      verificationTable(inflow, twoMask, verify);
+      verifyBuilt[0] = inflow;
+      verifyBuilt[1] = twoMask;
+    }
     let income = 0, floorCost = 0, floorH = 0, floorP = 0, follow = 0;
     let belowH = 0, belowP = 0, pexNum = 0, spellNum = 0;
     let ec = 0;
@@ -517,35 +526,24 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
           x = fs;
         }
       }
-      // The yearly verification, branch-free (outcomes are close to coin flips):
-      // - exited: stays out while x ≥ line × (1 − margin), else relapses (re-registered);
-      // - registered poor: exits when x ≥ exit line, no required guarantee is missing and,
-      //   for two-year exits, x was at or above the exit line at the last verification too;
-      // - not registered: registered when found below the line (inflow, where the scenario has it).
-      const was = st & EXITED;
+      // The yearly verification (verificationTable): the household's status and where its income
+      // stands against the three thresholds give its new status and what it counts for.
       const stay = +(x >= ln * relapseFactor);
       const above = +(x >= el);
-      const leave = above & +((st & BLOCKED) === 0) & (((st | twoMask) >> 6) & 1);
-      const now = isReg & ((was & stay) | ((was ^ 1) & leave));
-      const exitNow = (was ^ 1) & now;
-      const relapse = was & (now ^ 1);
       const below = +(x < ln);
-      const newReg = (isReg ^ 1) & below & inflow;
-      const reg = isReg | newReg;
-      const poorNow = reg & (now ^ 1);
-      const prevBelow = (st >> 5) & 1;
-      status[i] = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
+      const v = verify[st | (stay << 8) | (above << 9) | (below << 10)] as number;
+      status[i] = v; // the low byte
       // Counts in 32-bit arithmetic (| 0: no overflow checks; they stay below 2^31).
       belowH = (belowH + below) | 0;
       belowP = (belowP + below * s) | 0;
-      pexNum = (pexNum + (prevBelow & (below ^ 1))) | 0;
-      income += x * reg;
-      villagePoor[vil] = (villagePoor[vil] as number) + poorNow;
-      spellNum = (spellNum + (exitNow & (st >> 7))) | 0;
+      pexNum = (pexNum + ((v >> vPex) & 1)) | 0;
+      income += x * ((v >> vReg) & 1);
+      villagePoor[vil] = (villagePoor[vil] as number) + ((v >> vPoor) & 1);
+      spellNum = (spellNum + ((v >> vSpell) & 1)) | 0;
       // Status changes are rare: recorded branch-free (the slot is overwritten unless one
       // happened) and counted after the loop, which tells them apart by the new status.
       events[ec] = i;
-      ec = (ec + ((now ^ was) | newReg)) | 0;
+      ec = (ec + ((v >> vEvent) & 1)) | 0;
     }
     eventPass(y, ec);
     acc[A_INCOME] = income;
@@ -614,6 +612,48 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     beforeMain.fn?.(y);
     mainPass(y);
   };
+}
+
+/** Bits of a verificationTable entry above the new status byte. */
+export const V_EVENT = 8, V_POOR = 9, V_REG = 10, V_PEX = 11, V_SPELL = 12;
+
+/**
+ * The yearly verification as a table, at [status | stay << 8 | above << 9 | below << 10] for
+ * every status byte and the household's income x against the lines (stay: x ≥ line × (1 −
+ * margin); above: x ≥ exit line; below: x < line). `inflow` 1 registers households found below
+ * the line; `twoMask` 0 for two-year exits (at or above the exit line at the last
+ * verification too), else 64. An entry holds the new status in its low byte and, above it:
+ * V_EVENT the status changed (exit, relapse, registration); V_POOR registered and not out of
+ * poverty; V_REG registered; V_PEX below the line at the last verification and not now;
+ * V_SPELL an exit of a household that entered registered poverty at the last verification.
+ *
+ * - exited: stays out while stay, else relapses (registered poor again, a new spell);
+ * - registered poor: exits when above, no required guarantee is missing (BLOCKED) and, for
+ *   two-year exits, it was above at the last verification too (ABOVE);
+ * - not registered: registered when below and inflow is on (a new spell).
+ * Guarantees and illness cover carry over; the other bits are set anew.
+ */
+export function verificationTable(inflow: number, twoMask: number, out: Int32Array): void {
+  const KEEP = ST_BLOCKED | ST_COVERED;
+  for (let k = 0; k < 2048; k++) {
+    const st = k & 255;
+    const stay = (k >> 8) & 1;
+    const above = (k >> 9) & 1;
+    const below = (k >> 10) & 1;
+    const isReg = (st >> 4) & 1;
+    const was = st & ST_EXITED;
+    const leave = above & +((st & ST_BLOCKED) === 0) & (((st | twoMask) >> 6) & 1);
+    const now = isReg & ((was & stay) | ((was ^ 1) & leave));
+    const exitNow = (was ^ 1) & now;
+    const relapse = was & (now ^ 1);
+    const newReg = (isReg ^ 1) & below & inflow;
+    const reg = isReg | newReg;
+    const poorNow = reg & (now ^ 1);
+    const prevBelow = (st >> 5) & 1;
+    const status = (st & KEEP) | now | (reg << 4) | (below << 5) | (above << 6) | ((newReg | relapse) << 7);
+    out[k] =
+      status | (((now ^ was) | newReg) << V_EVENT) | (poorNow << V_POOR) | (reg << V_REG) | ((prevBelow & (below ^ 1)) << V_PEX) | ((exitNow & (st >> 7)) << V_SPELL);
+  }
 }
 
 /**
