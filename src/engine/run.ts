@@ -706,7 +706,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   // and the keys are the (fixed) base log incomes. They are computed in the first run and
   // replayed from a bit mask over the candidates after (1/8 byte per candidate and source).
   const memoOk = !(m.baseIncomeSigma > 0);
-  const memoBits: Uint8Array[] = Array.from({ length: S }, () => new Uint8Array(0));
+  const memoBits: Int32Array[] = Array.from({ length: S }, () => new Int32Array(0));
   const memoCap = new Float64Array(Math.max(1, S)).fill(Number.NaN);
 
   /**
@@ -718,25 +718,32 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     const c = cand[src] as Int32Array;
     const memo = y === 0 && memoOk && targeting[src] !== "random";
     if (memo && memoCap[src] === capacity) {
-      // Replay the first run's year-one selection (same candidates, keys and capacity).
-      const bits = memoBits[src] as Uint8Array;
+      // Replay the first run's year-one selection (same candidates, keys and capacity): the
+      // set bits of each 32-candidate word, lowest first (candidate order, as recorded).
+      const bits = memoBits[src] as Int32Array;
       let k = 0;
-      for (let j = 0; j < c.length; j++) {
-        list[k] = c[j] as number;
-        k += ((bits[j >> 3] as number) >> (j & 7)) & 1;
+      for (let w = 0; w < bits.length; w++) {
+        let b = bits[w] as number;
+        const at = (w << 5) + 31;
+        while (b !== 0) {
+          const low = b & -b;
+          list[k] = c[at - Math.clz32(low)] as number;
+          k = (k + 1) | 0;
+          b ^= low;
+        }
       }
       return k;
     }
     const k = chooseNow(seed, run, src, capacity, byPeople);
     if (memo) {
       // Record the selection as a bit mask over the candidate list (both are in household order).
-      let bits = memoBits[src] as Uint8Array;
-      if (bits.length !== (c.length + 7) >> 3) memoBits[src] = bits = new Uint8Array((c.length + 7) >> 3);
+      let bits = memoBits[src] as Int32Array;
+      if (bits.length !== (c.length + 31) >> 5) memoBits[src] = bits = new Int32Array((c.length + 31) >> 5);
       bits.fill(0);
       for (let t = 0, j = 0; t < k; t++) {
         const i = list[t] as number;
         while ((c[j] as number) !== i) j++;
-        bits[j >> 3] = (bits[j >> 3] as number) | (1 << (j & 7));
+        bits[j >> 5] = (bits[j >> 5] as number) | (1 << (j & 31));
       }
       memoCap[src] = capacity;
     }
