@@ -846,6 +846,60 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
     }
   };
 
+  /**
+   * Programme p serves the k households list[0..k) in year y, in one pass over them: units
+   * (households, or people for a per-person programme), cash paid to them, insurance,
+   * relocation, medical cover, the guarantees the programme provides and the served mark.
+   * The list is compacted to the households served by p for the first time (a yearly programme
+   * serves some again), serveOut[0] of them. Returns the units.
+   */
+  const serveOut = new Int32Array(1);
+  const serveSelected = (p: number, k: number, y: number): number => {
+    const pg = m.programmes[p]!;
+    const byPeople = pg.unit === "person";
+    const bit = 1 << p;
+    const yearly = pg.yearly === true;
+    const payCash = pg.cash === true;
+    const unitCost = pg.unitCost[y] as number;
+    const insure = (pg.disasterCover ?? 0) > 0;
+    const relocation = pg.behaviour === "relocation";
+    const rcode = 1 + (relocIndex[p] as number) * Y + y;
+    const cover = pg.behaviour === "health" ? ST_COVERED : 0;
+    const clear = clearFlags[p] as number;
+    const hsize = h.size;
+    let u = 0;
+    let ppl = 0;
+    let kNew = 0;
+    for (let j = 0; j < k; j++) {
+      const i = list[j] as number;
+      const s = hsize[i] as number;
+      u += byPeople ? s : 1;
+      // Cash: each unit's cost paid to its household this year (per person: ÷ size for a household unit).
+      if (payCash) cash[i] = (cash[i] as number) + (byPeople ? unitCost : unitCost / s);
+      if (insure) insured[i] = 1;
+      if (relocation) {
+        reloc[i] = rcode;
+        ppl += s;
+      }
+      let st = (status[i] as number) | cover;
+      // Guarantees the programme provides (safe housing, medical cover, …): blocking flags cleared.
+      if (clear !== 0) {
+        const g = (gflags[i] as number) & ~clear;
+        gflags[i] = g;
+        if (g === 0) st &= ~ST_BLOCKED;
+      }
+      status[i] = st;
+      // First service: kept in the list and marked as served.
+      const sv = served[i] as number;
+      list[kNew] = i;
+      kNew += yearly ? +((sv & bit) === 0) : 1;
+      served[i] = sv | bit;
+    }
+    if (relocation) relocPeople[p * Y + y] = ppl;
+    serveOut[0] = kNew;
+    return u;
+  };
+
   const runOne = (seed: number, run: number, out: Float64Array, base: number): void => {
     // Reset per-run state.
     // Registered households at the start, and the people of the others (from load).
@@ -962,66 +1016,8 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
         const cap = pg.capacity[y] as number;
         const byPeople = pg.unit === "person";
         const k = cap > 0 ? choose(seed, run, p, cap, byPeople, y) : 0;
-        let u = 0;
-        const bit = 1 << p;
-        const r = relocIndex[p] as number;
-        const hsize = h.size;
-        for (let j = 0; j < k; j++) {
-          u += byPeople ? (hsize[list[j] as number] as number) : 1;
-        }
-        // Cash: each unit's cost paid to its household this year (per person: ÷ size for a household unit).
-        if (pg.cash === true) {
-          const c = pg.unitCost[y] as number;
-          for (let j = 0; j < k; j++) {
-            const i = list[j] as number;
-            cash[i] = (cash[i] as number) + (byPeople ? c : c / (hsize[i] as number));
-          }
-        }
-        if ((pg.disasterCover ?? 0) > 0) for (let j = 0; j < k; j++) insured[list[j] as number] = 1;
-        switch (pg.behaviour) {
-          case "relocation": {
-            let ppl = 0;
-            for (let j = 0; j < k; j++) {
-              reloc[list[j] as number] = 1 + r * Y + y;
-              ppl += hsize[list[j] as number] as number;
-            }
-            relocPeople[p * Y + y] = ppl;
-            break;
-          }
-          case "health":
-            for (let j = 0; j < k; j++) status[list[j] as number] = (status[list[j] as number] as number) | ST_COVERED;
-            break;
-          case "housing":
-          case "effect":
-            break;
-          default:
-            pg.behaviour satisfies never;
-        }
-        // Guarantees the programme provides (safe housing, medical cover, …): blocking flags cleared.
-        const clear = clearFlags[p] as number;
-        if (clear !== 0) {
-          for (let j = 0; j < k; j++) {
-            const i = list[j] as number;
-            const g = (gflags[i] as number) & ~clear;
-            gflags[i] = g;
-            if (g === 0) status[i] = (status[i] as number) & ~ST_BLOCKED;
-          }
-        }
-        // First service of each household: the list is compacted to them (a yearly
-        // programme serves some again), marked as served, and they get the effect.
-        let kNew = k;
-        if (pg.yearly === true) {
-          kNew = 0;
-          for (let j = 0; j < k; j++) {
-            const i = list[j] as number;
-            list[kNew] = i;
-            kNew += +(((served[i] as number) & bit) === 0);
-          }
-        }
-        for (let j = 0; j < kNew; j++) {
-          const i = list[j] as number;
-          served[i] = (served[i] as number) | bit;
-        }
+        const u = serveSelected(p, k, y);
+        const kNew = serveOut[0] as number;
         const eff = runEffects[p];
         if (eff) applyEffects(seed, run, p, eff, kNew, y);
         servedUnits[p * Y + y] = u;
