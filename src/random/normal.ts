@@ -18,7 +18,7 @@
  * const z = nextNormal(s, tail);
  * invNormCdf(0.975); // 1.959963984540054
  */
-import { addressedU32, nextInt32, u32ToUniform } from "./rng.js";
+import { addressedU32, nextInt32 } from "./rng.js";
 
 const LAYERS = 128;
 const R = 3.442619855899; // start of the tail
@@ -71,38 +71,61 @@ const SQUEEZE_MARGIN = 1e-12;
 /**
  * Ziggurat slow path for a main-stream word that missed the fast path.
  * Draws only from `tail` (a xoshiro128** state), never from the main stream.
+ * Made by a closure that holds the tables, so optimised code embeds them (module constants
+ * are reloaded from their cells and checked on every call), with the tail stream's step
+ * written out (the same words as nextInt32).
  */
-export function zigguratSlow(u: number, tail: Int32Array): number {
-  let hz = u >> 7;
-  let iz = u & 127;
-  for (;;) {
-    const x = (hz + 0.5) * (ZW[iz] as number);
-    if (iz === 0) {
-      // Marsaglia's tail method beyond R.
-      let t: number;
-      let y: number;
-      do {
-        t = -Math.log(u32ToUniform(nextInt32(tail))) / R;
-        y = -Math.log(u32ToUniform(nextInt32(tail)));
-      } while (y + y < t * t);
-      return hz >= 0 ? R + t : -R - t;
+export const zigguratSlow: (u: number, tail: Int32Array) => number = (() => {
+  const zw = ZW, zk = ZK, zf = ZF, zt = ZT, ze = ZE, zm = ZM;
+  const r = R;
+  const margin = SQUEEZE_MARGIN;
+  /** The next word of xoshiro128** state s (nextInt32, inline). */
+  const next = (s: Int32Array): number => {
+    const s0 = s[0] as number, s1 = s[1] as number, s2 = s[2] as number, s3 = s[3] as number;
+    let w = Math.imul(s1, 5);
+    w = Math.imul((w << 7) | (w >>> 25), 9);
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    s[1] = s1 ^ n2;
+    s[0] = s0 ^ n3;
+    s[2] = n2 ^ t;
+    s[3] = (n3 << 11) | (n3 >>> 21);
+    return w;
+  };
+  const uniform = (w: number): number => ((w >>> 0) + 0.5) * 2.3283064365386963e-10;
+  return (u: number, tail: Int32Array): number => {
+    let hz = u >> 7;
+    let iz = u & 127;
+    for (;;) {
+      const x = (hz + 0.5) * (zw[iz] as number);
+      if (iz === 0) {
+        // Marsaglia's tail method beyond R.
+        let t: number;
+        let y: number;
+        do {
+          t = -Math.log(uniform(next(tail))) / r;
+          y = -Math.log(uniform(next(tail)));
+        } while (y + y < t * t);
+        return hz >= 0 ? r + t : -r - t;
+      }
+      const f0 = zf[iz] as number;
+      const f1 = zf[iz - 1] as number;
+      const v = f0 + uniform(next(tail)) * (f1 - f0);
+      // v < e^(−t)? Decided by the squeeze where it can be (the same answer as Math.exp, by the margin).
+      const t = 0.5 * x * x;
+      const ta = zt[iz - 1] as number;
+      const tb = zt[iz] as number;
+      if (v < (ze[iz] as number) * (1 - (t - (zm[iz] as number))) - margin) return x;
+      const inWedge = t >= ta && t <= tb;
+      if (!(inWedge && v > f1 + (f0 - f1) * ((t - ta) / (tb - ta)) + margin) && v < Math.exp(-t)) return x;
+      const w = next(tail);
+      hz = w >> 7;
+      iz = w & 127;
+      if ((hz ^ (hz >> 31)) < (zk[iz] as number)) return (hz + 0.5) * (zw[iz] as number);
     }
-    const f0 = ZF[iz] as number;
-    const f1 = ZF[iz - 1] as number;
-    const v = f0 + u32ToUniform(nextInt32(tail)) * (f1 - f0);
-    // v < e^(−t)? Decided by the squeeze where it can be (the same answer as Math.exp, by the margin).
-    const t = 0.5 * x * x;
-    const ta = ZT[iz - 1] as number;
-    const tb = ZT[iz] as number;
-    if (v < (ZE[iz] as number) * (1 - (t - (ZM[iz] as number))) - SQUEEZE_MARGIN) return x;
-    const inWedge = t >= ta && t <= tb;
-    if (!(inWedge && v > f1 + (f0 - f1) * ((t - ta) / (tb - ta)) + SQUEEZE_MARGIN) && v < Math.exp(-t)) return x;
-    const w = nextInt32(tail);
-    hz = w >> 7;
-    iz = w & 127;
-    if ((hz ^ (hz >> 31)) < (ZK[iz] as number)) return (hz + 0.5) * (ZW[iz] as number);
-  }
-}
+  };
+})();
 
 /** Standard normal from a main stream `s` (one word) and its tail stream. Not for hot loops. */
 export function nextNormal(s: Int32Array, tail: Int32Array): number {
