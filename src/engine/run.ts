@@ -261,6 +261,8 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
   const m = input.model;
   const h = input.households;
   checkModel(m, h);
+  // Status bits held by the kernel's closures (an imported constant is reloaded from its module cell, and checked, in every iteration).
+  const REGISTERED = ST_REGISTERED, ILL = ST_ILL, BLOCKED = ST_BLOCKED;
   const n = h.count;
   const Y = m.years.length;
   const P = m.programmes.length;
@@ -629,7 +631,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
         if (y - (by[j] as number) >= term) continue;
         const i = b[j] as number;
         live++;
-        hit += +(((status[i] as number) & ST_ILL) !== 0 || (disaster && villageHit[village[i] as number] !== 0));
+        hit += +(((status[i] as number) & ILL) !== 0 || (disaster && villageHit[village[i] as number] !== 0));
       }
       closePool(seed, run, qi, y, zc, { share: live > 0 ? hit / live : expected, expected });
     }
@@ -770,7 +772,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
         list[k] = i;
-        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ REGISTERED) & need)) === 0);
       }
       // The random priorities (addressed by household) are drawn only when the capacity binds.
       let total = k;
@@ -786,14 +788,14 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
         const i = c[j] as number;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + (((cm >>> (cause[i] as number)) & 1) === 0 ? 1000 : 0);
-        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ REGISTERED) & need)) === 0);
       }
     } else {
       for (let j = 0; j < c.length; j++) {
         const i = c[j] as number;
         list[k] = i;
         keys[k] = (lastLog[i] as number) + 0;
-        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ ST_REGISTERED) & need)) === 0);
+        k += +((((served[i] as number) & bit) | (((status[i] as number) ^ REGISTERED) & need)) === 0);
       }
     }
     return selectLowest(list, keys, k, byPeople ? h.size : null, capacity, bins);
@@ -886,7 +888,7 @@ export function makeModelKernel(input: ModelKernelInput): ModelKernel {
       if (clear !== 0) {
         const g = (gflags[i] as number) & ~clear;
         gflags[i] = g;
-        if (g === 0) st &= ~ST_BLOCKED;
+        if (g === 0) st &= ~BLOCKED;
       }
       status[i] = st;
       // First service: kept in the list and marked as served.
