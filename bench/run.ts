@@ -10,7 +10,10 @@
  *   reference-1-thread    the reference at 1,000 runs in this thread (the baseline of the next line)
  *   reference-2-threads   the reference at 1,000 runs on two worker threads
  *
- * Each kernel is warmed up on a tiny problem first. Throughput is household-years per
+ * Each kernel is warmed up on a tiny problem first. `reference` and `linghai-100k` are timed in
+ * five repetitions (runs in consecutive ranges) and report the median, with the slowest and
+ * fastest repetition (min, max): on a shared machine one timing can be caught by a slow spell.
+ * Throughput is household-years per
  * second (households × years × runs ÷ wall seconds); one-thread lines also give the
  * process CPU seconds and the rate per CPU second, which is what the kernel achieves
  * when the machine is shared (a loaded machine lowers the wall rate, not the CPU rate).
@@ -63,12 +66,22 @@ function report(m: Measure): void {
   else {
     const extra = Object.entries(m)
       .filter(([k]) => !["name", "householdYearsPerSecond", "seconds", "households", "years", "runs", "threads"].includes(k))
-      .map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(2) : String(v)}`)
+      .map(([k, v]) => `${k}=${typeof v === "number" ? (k === "min" || k === "max" ? `${(v / 1e6).toFixed(1)}M` : +v.toFixed(2)) : String(v)}`)
       .join(" ");
     console.log(
       `${m.name.padEnd(22)} ${(m.householdYearsPerSecond / 1e6).toFixed(1).padStart(8)} M household-years/s   ${m.seconds.toFixed(2).padStart(7)} s   ${m.households} households × ${m.years} years × ${m.runs} runs, ${m.threads} thread(s)${extra ? "   " + extra : ""}`,
     );
   }
+}
+
+/** Repetitions of a timed line (reference, linghai-100k); the median is reported. */
+const REPEATS = 5;
+
+/** Median, slowest and fastest of per-repetition rates. */
+function spread(rates: readonly number[]): { median: number; min: number; max: number } {
+  const r = [...rates].sort((a, b) => a - b);
+  const mid = r.length >> 1;
+  return { median: r.length % 2 === 1 ? (r[mid] as number) : ((r[mid - 1] as number) + (r[mid] as number)) / 2, min: r[0] as number, max: r[r.length - 1] as number };
 }
 
 /** Process CPU seconds used by `f` (user + system, all threads) — with `time`, shows how contended the machine was. */
@@ -107,16 +120,33 @@ async function main(): Promise<void> {
   let refRate = Number.NaN;
   if (wanted("reference") || wanted("reference-idiomatic")) {
     const runs = quick ? 10 : ref.runs;
-    const [res, s] = time(() => runReference(ref, { seed, runStart: 0, runEnd: runs }));
-    refRate = hy(ref, runs) / s;
+    // Repetition k times runs [k·runs/REPEATS, (k+1)·runs/REPEATS): the same runs in all, in pieces.
+    const per = Math.max(1, Math.floor(runs / REPEATS));
+    const rates: number[] = [];
+    let s = 0;
+    let cpu = 0;
+    const parts: Float64Array[] = [];
+    for (let k = 0; k < REPEATS; k++) {
+      const [r, sk] = time(() => runReference(ref, { seed, runStart: k * per, runEnd: (k + 1) * per }));
+      cpu += lastCpu;
+      rates.push(hy(ref, per) / sk);
+      s += sk;
+      parts.push(r.data);
+    }
+    lastCpu = cpu;
+    const data = new Float64Array(parts.reduce((a, d) => a + d.length, 0));
+    parts.reduce((at, d) => (data.set(d, at), at + d.length), 0);
+    const all = REPEATS * per;
+    const sp = spread(rates);
+    refRate = sp.median;
     let exit1 = 0;
     let exit25 = 0;
     const nm = REFERENCE_METRICS.length;
-    for (let k = 0; k < runs; k++) {
-      exit1 += (res.data[k * ref.years * nm + 1] as number) / runs;
-      for (let y = 1; y < ref.years; y++) exit25 += (res.data[(k * ref.years + y) * nm + 1] as number) / runs / (ref.years - 1);
+    for (let k = 0; k < all; k++) {
+      exit1 += (data[k * ref.years * nm + 1] as number) / all;
+      for (let y = 1; y < ref.years; y++) exit25 += (data[(k * ref.years + y) * nm + 1] as number) / all / (ref.years - 1);
     }
-    report({ name: "reference", householdYearsPerSecond: refRate, seconds: s, households: ref.households, years: ref.years, runs, threads: 1, exitYear1: exit1, exitYears2to5: exit25 });
+    report({ name: "reference", householdYearsPerSecond: refRate, seconds: s, households: ref.households, years: ref.years, runs: all, threads: 1, min: sp.min, max: sp.max, exitYear1: exit1, exitYears2to5: exit25 });
   }
   if (wanted("reference-idiomatic")) {
     const runs = quick ? 2 : 10;
@@ -143,10 +173,21 @@ async function main(): Promise<void> {
     const kernel = prepareModelKernel({ model, households: pop.value });
     kernel({ seed: 1, runStart: 0, runEnd: quick ? 1 : 5 });
     const runs = quick ? 5 : 100;
-    const [, sec] = time(() => kernel({ seed: 2, runStart: 1, runEnd: 1 + runs }));
+    const per = Math.max(1, Math.floor(runs / REPEATS));
+    const rates: number[] = [];
+    let sec = 0;
+    let cpu = 0;
+    for (let k = 0; k < REPEATS; k++) {
+      const [, sk] = time(() => kernel({ seed: 2, runStart: 1 + k * per, runEnd: 1 + (k + 1) * per }));
+      cpu += lastCpu;
+      rates.push((target * Y * per) / sk);
+      sec += sk;
+    }
+    lastCpu = cpu;
     restoreOsr();
-    const fixedRate = (target * Y * runs) / sec;
-    report({ name: "linghai-100k", householdYearsPerSecond: fixedRate, seconds: sec, households: target, years: Y, runs, threads: 1, programmes: model.programmes.length, pools: model.pools.length });
+    const sp = spread(rates);
+    const fixedRate = sp.median;
+    report({ name: "linghai-100k", householdYearsPerSecond: fixedRate, seconds: sec, households: target, years: Y, runs: REPEATS * per, threads: 1, min: sp.min, max: sp.max, programmes: model.programmes.length, pools: model.pools.length });
     if (wanted("linghai-100k-redrawn")) {
       // In a worker thread of its own, as simulate runs it: there it is the only kernel its
       // thread prepares (a second kernel in this thread would measure V8's generic code).
