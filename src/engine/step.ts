@@ -26,7 +26,9 @@
  *   2. effects: the three slots of each household holding any, branch-free through tables;
  *   3. illness: geometric skipping over households marks the ill ones (status bit ST_ILL);
  *   4. the household loop: illness and disaster added through tables (adding an exact 0
- *      where nothing applies), inline exp, transfers, floor, exit and relapse.
+ *      where nothing applies), inline exp, transfers, floor, and the verification read from
+ *      a table (verificationTable); a household not registered whose log income is clear
+ *      above every line's log skips the exp (its comparisons are known, nothing else reads it).
  * Results are bit-identical to applying the formulas household by household.
  *
  * @example
@@ -160,6 +162,8 @@ export interface PassContext {
    * expected share): past it the loop goes on household by household. Set small by a test.
    */
   readonly slowQueue?: number;
+  /** Compute every household's income, without the shortcut for households not registered (for tests). */
+  readonly noShortcut?: boolean;
   /** Sums written by the pass. */
   readonly acc: Float64Array;
 }
@@ -260,6 +264,10 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
   const lnSeg = new Float64Array(Math.max(9, segments));
   const elSeg = new Float64Array(Math.max(9, segments));
   const fsSeg = new Float64Array(Math.max(9, segments));
+  // Per segment: a log income above which a household is at or above all three lines for sure
+  // (see the household loop's shortcut for households not registered); +∞ where none.
+  const clearLog = new Float64Array(Math.max(9, segments));
+  const shortcut = c.noShortcut !== true;
   // The shock loop's queue of households whose words left the ziggurat's fast path, as
   // (household, word, word): room for 1/16 of the households (2.6 times the expected 2.4%), at least 256.
   const slowCap = 3 * Math.max(1, c.slowQueue ?? Math.max(256, Math.ceil(n / 16)));
@@ -400,19 +408,22 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
     if (!anyAdditive) {
       // Multiplicative effects only: the additive table is all zeros, so it is not read
       // (the same sum, in the same order, as the general loop below).
+      // Index arithmetic in 32 bits (| 0: no overflow checks; every value is far below 2^31).
       for (let t = 0; t < m; t++) {
         const i = effList[t] as number;
-        const j0 = i * 3;
+        const j0 = (i * 3) | 0;
+        const j1 = (j0 + 1) | 0;
+        const j2 = (j0 + 2) | 0;
         let src = slotSrc[j0] as number;
-        let age = y - (slotStart[j0] as number) - (srcLag[src] as number);
-        const k0 = src * Y2 + (age | (age >> 31)) + 1;
-        src = slotSrc[j0 + 1] as number;
-        age = y - (slotStart[j0 + 1] as number) - (srcLag[src] as number);
-        const k1 = src * Y2 + (age | (age >> 31)) + 1;
-        src = slotSrc[j0 + 2] as number;
-        age = y - (slotStart[j0 + 2] as number) - (srcLag[src] as number);
-        const k2 = src * Y2 + (age | (age >> 31)) + 1;
-        pre[i] = (pre[i] as number) + (effMul[k0] as number) * (slotVal[j0] as number) + (effMul[k1] as number) * (slotVal[j0 + 1] as number) + (effMul[k2] as number) * (slotVal[j0 + 2] as number);
+        let age = (y - (slotStart[j0] as number) - (srcLag[src] as number)) | 0;
+        const k0 = (src * Y2 + (age | (age >> 31)) + 1) | 0;
+        src = slotSrc[j1] as number;
+        age = (y - (slotStart[j1] as number) - (srcLag[src] as number)) | 0;
+        const k1 = (src * Y2 + (age | (age >> 31)) + 1) | 0;
+        src = slotSrc[j2] as number;
+        age = (y - (slotStart[j2] as number) - (srcLag[src] as number)) | 0;
+        const k2 = (src * Y2 + (age | (age >> 31)) + 1) | 0;
+        pre[i] = (pre[i] as number) + (effMul[k0] as number) * (slotVal[j0] as number) + (effMul[k1] as number) * (slotVal[j1] as number) + (effMul[k2] as number) * (slotVal[j2] as number);
       }
       return;
     }
@@ -469,12 +480,19 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       villageDis[v] = (hit !== 0 && disaster ? lnDis : 0) + (villageLift[v] as number);
       if (anyInsured) villageDisInsured[v] = (hit !== 0 && disaster ? (par[P_LNDIS_INS] as number) : 0) + (villageLift[v] as number);
     }
-    for (let g = 0; g < segments; g++) {
-      lnSeg[g] = line[g * Y + y] as number;
-      elSeg[g] = exitLine[g * Y + y] as number;
-      fsSeg[g] = floorStandard[g * Y + y] as number;
-    }
     const relapseFactor = 1 - (par[P_MARGIN] as number);
+    for (let g = 0; g < segments; g++) {
+      const ln = line[g * Y + y] as number;
+      const el = exitLine[g * Y + y] as number;
+      lnSeg[g] = ln;
+      elSeg[g] = el;
+      fsSeg[g] = floorStandard[g * Y + y] as number;
+      // The inline exp's relative error is below 4e-11 (1e-9 of margin in log), and beyond ±600
+      // (its clamp) it is only larger: a log income above log(highest line) + 1e-9 gives an
+      // income at or above every line, whatever the rounding.
+      const top = Math.max(ln, el, ln * relapseFactor);
+      clearLog[g] = top > 0 && Number.isFinite(top) ? Math.log(top) + 1e-9 : Number.POSITIVE_INFINITY;
+    }
     const inflow = (par[P_INFLOW] as number) > 0 ? 1 : 0;
     // Without two-year exits the "above last year" bit is forced on.
     const twoMask = (par[P_TWOYEAR] as number) > 0 ? 0 : 64;
@@ -496,44 +514,53 @@ export function makeHouseholdPass(c: PassContext): (y: number) => void {
       lx += anyInsured && insured[i] !== 0 ? (villageDisInsured[vil] as number) : (villageDis[vil] as number);
       lastLog[i] = lx;
       const s = size[i] as number;
-      // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
-      // e^lx = 2^j · 2^(m/64) · e^r with both powers from tables and a cubic for e^r
-      // (relative error < 4e-11). lx is clamped to ±600.
-      // Round to nearest by truncating a shifted positive value (Math.round is not inlined as one instruction).
-      const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
-      const rr = lx - kk * 0.010830424696249145;
-      let x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
-      if (anyCash) {
-        x += cash[i] as number;
-        cash[i] = 0;
-      }
-      const rc0 = reloc[i] as number;
-      if (rc0 !== 0) {
-        const f = followUp[(rc0 - 1) * Y + y] as number;
-        x += f;
-        follow += f * s;
-      }
       const isReg = (st >> 4) & 1;
       const seg = segment[i] as number;
-      const el = elSeg[seg] as number;
-      const ln = lnSeg[seg] as number;
-      // The floor tops registered households up to its standard (two lines merged: the exit
-      // line); a floor that reaches everyone (floorEligible bit 2) the others as well.
-      if (((floorEligible[i] as number) & (isReg | 2)) !== 0) {
-        let fs = fsSeg[seg] as number;
-        if (phased && y < (floorYear[seg * villages + vil] as number)) fs *= floorBefore[seg] as number;
-        if (x < fs) {
-          floorCost += (fs - x) * s;
-          floorH = (floorH + 1) | 0;
-          floorP = (floorP + s) | 0;
-          x = fs;
+      // A household not registered has nothing added to its income (only registered households
+      // are served: no effects, cash, relocation or insurance) and, unless a floor reaches it,
+      // only the verification's comparisons read its income. Clear above every line in log
+      // space (clearLog), those comparisons are known without the exp: at or above all three.
+      let x = 0;
+      let stay = 1;
+      let above = 1;
+      let below = 0;
+      if (isReg !== 0 || !shortcut || !(lx > (clearLog[seg] as number)) || ((floorEligible[i] as number) & 2) !== 0) {
+        // exp(lx) inline: lx = (64·j + m)·ln2/64 + r with |r| ≤ ln2/128, so
+        // e^lx = 2^j · 2^(m/64) · e^r with both powers from tables and a cubic for e^r
+        // (relative error < 4e-11). lx is clamped to ±600.
+        // Round to nearest by truncating a shifted positive value (Math.round is not inlined as one instruction).
+        const kk = ((((lx > 600 ? 600 : lx < -600 ? -600 : lx) * 92.33248261689366 + 1048576.5) | 0) - 1048576);
+        const rr = lx - kk * 0.010830424696249145;
+        x = (pow2[(kk >> 6) + 1000] as number) * (pow64[kk & 63] as number) * (1 + rr * (1 + rr * (0.5 + rr * 0.16666666666666666))) + add;
+        if (anyCash) {
+          x += cash[i] as number;
+          cash[i] = 0;
         }
+        const rc0 = reloc[i] as number;
+        if (rc0 !== 0) {
+          const f = followUp[(rc0 - 1) * Y + y] as number;
+          x += f;
+          follow += f * s;
+        }
+        // The floor tops registered households up to its standard (two lines merged: the exit
+        // line); a floor that reaches everyone (floorEligible bit 2) the others as well.
+        if (((floorEligible[i] as number) & (isReg | 2)) !== 0) {
+          let fs = fsSeg[seg] as number;
+          if (phased && y < (floorYear[seg * villages + vil] as number)) fs *= floorBefore[seg] as number;
+          if (x < fs) {
+            floorCost += (fs - x) * s;
+            floorH = (floorH + 1) | 0;
+            floorP = (floorP + s) | 0;
+            x = fs;
+          }
+        }
+        // The yearly verification (verificationTable): the household's status and where its income
+        // stands against the three thresholds give its new status and what it counts for.
+        const ln = lnSeg[seg] as number;
+        stay = +(x >= ln * relapseFactor);
+        above = +(x >= (elSeg[seg] as number));
+        below = +(x < ln);
       }
-      // The yearly verification (verificationTable): the household's status and where its income
-      // stands against the three thresholds give its new status and what it counts for.
-      const stay = +(x >= ln * relapseFactor);
-      const above = +(x >= el);
-      const below = +(x < ln);
       const v = verify[st | (stay << 8) | (above << 9) | (below << 10)] as number;
       status[i] = v; // the low byte
       // Counts in 32-bit arithmetic (| 0: no overflow checks; they stay below 2^31).

@@ -5,7 +5,7 @@
  * take the ziggurat's slow path in one stream or in both.
  */
 import { describe, expect, it } from "vitest";
-import { makeHouseholdPass, effectTables, ACC_SIZE, PAR_SIZE, P_PHI, P_SIGMA, P_TREND, P_COMMON, P_TSIGMA, P_TRENDYEARS, P_MARGIN, ST_REGISTERED } from "../../src/engine/step.js";
+import { makeHouseholdPass, effectTables, ACC_SIZE, PAR_SIZE, P_PHI, P_SIGMA, P_TREND, P_COMMON, P_TSIGMA, P_TRENDYEARS, P_MARGIN, P_INFLOW, ST_REGISTERED } from "../../src/engine/step.js";
 import type { PassContext } from "../../src/engine/step.js";
 import { nextNormal } from "../../src/random/normal.js";
 import { seedStream, seedTailStream } from "../../src/random/rng.js";
@@ -109,5 +109,37 @@ describe("the whole kernel with the shock loop's slow-path queue full early", ()
     const runs = (slowQueue?: number) => prepareModelKernel({ model, households: households.value, ...(slowQueue !== undefined ? { slowQueue } : {}) })({ seed: 5, runStart: 0, runEnd: 4 });
     const want = runs();
     for (const q of [1, 40]) expect(Buffer.from(runs(q).buffer).equals(Buffer.from(want.buffer))).toBe(true);
+  });
+});
+
+describe("household loop, households not registered", () => {
+  it("gives the same statuses and sums with the shortcut above the lines as with every income computed", () => {
+    // Incomes at, just around and far from the line (3,000) and the exit line (3,300): log
+    // incomes within 1e-12 … 1e-3 of each line's log on both sides, and far above and below.
+    const logs: number[] = [];
+    for (const t of [3000, 3300, 3000 * 0.9])
+      for (const d of [0, 1e-12, 1e-10, 2e-9, 1e-8, 1e-6, 1e-3]) logs.push(Math.log(t) + d, Math.log(t) - d);
+    logs.push(0, 5, 20, 650, -650, Math.log(1e6));
+    const pass = (noShortcut: boolean, inflow: number) => {
+      const c = context(false);
+      const n = logs.length;
+      const out = { ...c, n, line: Float64Array.of(3000, 3000), exitLine: Float64Array.of(3300, 3300), noShortcut };
+      for (let i = 0; i < n; i++) {
+        out.status[i] = i % 3 === 0 ? ST_REGISTERED : 0; // a third registered, the others not
+        out.floorEligible[i] = i % 5 === 0 ? 2 : 0; // some reached by a floor for everyone
+      }
+      const p = out.par;
+      p[P_MARGIN] = 0.1;
+      p[P_INFLOW] = inflow;
+      out.floorStandard.fill(2500);
+      const run = makeHouseholdPass(out);
+      // Year 0 draws the shocks; the household loop then reads pre: set it between the passes.
+      out.beforeMain.fn = () => {
+        for (let i = 0; i < n; i++) out.pre[i] = logs[i] as number;
+      };
+      run(0);
+      return { status: Array.from(out.status.subarray(0, n)), acc: Array.from(out.acc), poor: Array.from(out.villagePoor) };
+    };
+    for (const inflow of [0, 1]) expect(pass(false, inflow)).toEqual(pass(true, inflow));
   });
 });
