@@ -441,6 +441,7 @@ function renderAllocations(r: LedgerResponse): void {
     const row = h("tr", { "data-programme": p.id, class: state.allocations[p.id] ? "changed" : "" }, h("td", {}, p.label, h("div", { class: "muted" }, p.id)), ...cells, totalCell, h("td", {}, shareInput));
     return row;
   });
+  el.alloc.dataset["scenario"] = r.scenario.id;
   el.alloc.replaceChildren(
     h("h2", {}, t("allocations")),
     h("div", { class: "muted" }, t("allocationsHelp")),
@@ -834,6 +835,10 @@ async function reload(): Promise<void> {
   // Another scenario or language: an analysis of the old one is no longer asked for.
   cancelAnalysis();
   renderTools();
+  // The old plan's allocations go at once: an edit typed into them while the new plan loads
+  // would name the old plan's programmes (and, as a newer edit, keep the new plan from showing).
+  delete el.alloc.dataset["scenario"];
+  el.alloc.replaceChildren(h("h2", {}, t("allocations")), h("p", { class: "muted" }, t("loadingPlan")));
   timings.edits++;
   timings.lastEditAt = performance.now();
   const editNo = timings.edits;

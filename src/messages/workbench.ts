@@ -62,6 +62,7 @@ export const WORKBENCH = {
   current: loc("Current edits", "当前修改"),
   compare: loc("Compare (200 runs, paired)", "比较（200 次运行，配对）"),
   comparing: loc("Comparing…", "正在比较……"),
+  loadingPlan: loc("Loading the plan…", "正在载入方案……"),
   difference: loc("Difference from the plan", "与原方案的差异"),
   diffPeople: loc("People out (Δ, 95% interval)", "脱贫人数（差值，95% 区间）"),
   diffCost: loc("Fiscal cost (Δ yuan, 95% interval)", "财政成本（差值 元，95% 区间）"),

@@ -91,8 +91,11 @@ describe.skipIf(skip)(`the workbench page in a real browser (${reason})`, () => 
   const fanRuns = (page: Page) => page.locator("[data-testid=fan]").getAttribute("data-runs");
   const usesTotal = (page: Page) => page.locator("[data-testid=ledger-uses] tr.total td").last().innerText();
 
-  /** Wait until the scenario picker shows `scenario`. */
-  const selected = (page: Page, scenario: string) => page.waitForFunction(`document.querySelector("[data-testid=scenario]")?.value === ${JSON.stringify(scenario)}`);
+  /** Wait until the scenario picker shows `scenario` and the allocations shown are its own. */
+  const selected = async (page: Page, scenario: string) => {
+    await page.waitForFunction(`document.querySelector("[data-testid=scenario]")?.value === ${JSON.stringify(scenario)}`);
+    await page.waitForSelector(`[data-testid=allocations][data-scenario=${JSON.stringify(scenario)}]`, { state: "attached" });
+  };
 
   /** Wait until the page shows `scenario` with its refined estimate. */
   async function settled(page: Page, scenario: string): Promise<void> {
