@@ -170,11 +170,11 @@ export interface PassContext {
 
 /** Slots of ctx.par. */
 export const P_TREND = 0, P_COMMON = 1, P_SIGMA = 2, P_PHI = 3, P_ILLQ = 4, P_LNILL0 = 5, P_LNILL1 = 6, P_DISASTER = 7, P_LNDIS = 8, P_MARGIN = 9;
-/** σ_e; years since the base year (t + 1, the multiplier of the household trend); inflow on; two-year exit on (slot 12 unused). */
-export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_INFLOW = 13, P_TWOYEAR = 14;
+/** σ_e; years since the base year (t + 1, the multiplier of the household trend); inflow on; two-year exit on. */
+export const P_TSIGMA = 10, P_TRENDYEARS = 11, P_INFLOW = 12, P_TWOYEAR = 13;
 /** Log disaster loss of an insured household (agricultural insurance reimburses a share). */
-export const P_LNDIS_INS = 15;
-export const PAR_SIZE = 16;
+export const P_LNDIS_INS = 14;
+export const PAR_SIZE = 15;
 /** Slots of ctx.acc. */
 export const A_EXITED_H = 0, A_EXITED_P = 1, A_NEW = 2, A_RELAPSE = 3, A_INCOME = 4, A_FLOOR = 5, A_FLOOR_UNITS_H = 6, A_FLOOR_UNITS_P = 7, A_FOLLOW = 8;
 /** Newly registered (households, people), below the line (households, people). */
