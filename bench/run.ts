@@ -77,11 +77,23 @@ function report(m: Measure): void {
 /** Repetitions of a timed line (reference, linghai-100k); the median is reported. */
 const REPEATS = 5;
 
-/** Median, slowest and fastest of per-repetition rates. */
-function spread(rates: readonly number[]): { median: number; min: number; max: number } {
-  const r = [...rates].sort((a, b) => a - b);
-  const mid = r.length >> 1;
-  return { median: r.length % 2 === 1 ? (r[mid] as number) : ((r[mid - 1] as number) + (r[mid] as number)) / 2, min: r[0] as number, max: r[r.length - 1] as number };
+/**
+ * Time `work(k)` for k = 0 … REPEATS − 1, each doing `householdYears`: the median rate with the
+ * slowest and fastest, the seconds in all, and (in lastCpu) the CPU seconds in all.
+ */
+function timeRepeats(householdYears: number, work: (k: number) => void): { median: number; min: number; max: number; seconds: number } {
+  const rates: number[] = [];
+  let seconds = 0;
+  let cpu = 0;
+  for (let k = 0; k < REPEATS; k++) {
+    const [, s] = time(() => work(k));
+    cpu += lastCpu;
+    rates.push(householdYears / s);
+    seconds += s;
+  }
+  lastCpu = cpu;
+  rates.sort((a, b) => a - b);
+  return { median: rates[REPEATS >> 1] as number, min: rates[0] as number, max: rates[REPEATS - 1] as number, seconds };
 }
 
 /** Process CPU seconds used by `f` (user + system, all threads) — with `time`, shows how contended the machine was. */
@@ -122,31 +134,18 @@ async function main(): Promise<void> {
     const runs = quick ? 10 : ref.runs;
     // Repetition k times runs [k·runs/REPEATS, (k+1)·runs/REPEATS): the same runs in all, in pieces.
     const per = Math.max(1, Math.floor(runs / REPEATS));
-    const rates: number[] = [];
-    let s = 0;
-    let cpu = 0;
-    const parts: Float64Array[] = [];
-    for (let k = 0; k < REPEATS; k++) {
-      const [r, sk] = time(() => runReference(ref, { seed, runStart: k * per, runEnd: (k + 1) * per }));
-      cpu += lastCpu;
-      rates.push(hy(ref, per) / sk);
-      s += sk;
-      parts.push(r.data);
-    }
-    lastCpu = cpu;
-    const data = new Float64Array(parts.reduce((a, d) => a + d.length, 0));
-    parts.reduce((at, d) => (data.set(d, at), at + d.length), 0);
     const all = REPEATS * per;
-    const sp = spread(rates);
+    const nm = REFERENCE_METRICS.length;
+    const data = new Float64Array(all * ref.years * nm);
+    const sp = timeRepeats(hy(ref, per), (k) => data.set(runReference(ref, { seed, runStart: k * per, runEnd: (k + 1) * per }).data, k * per * ref.years * nm));
     refRate = sp.median;
     let exit1 = 0;
     let exit25 = 0;
-    const nm = REFERENCE_METRICS.length;
     for (let k = 0; k < all; k++) {
       exit1 += (data[k * ref.years * nm + 1] as number) / all;
       for (let y = 1; y < ref.years; y++) exit25 += (data[(k * ref.years + y) * nm + 1] as number) / all / (ref.years - 1);
     }
-    report({ name: "reference", householdYearsPerSecond: refRate, seconds: s, households: ref.households, years: ref.years, runs: all, threads: 1, min: sp.min, max: sp.max, exitYear1: exit1, exitYears2to5: exit25 });
+    report({ name: "reference", householdYearsPerSecond: refRate, seconds: sp.seconds, households: ref.households, years: ref.years, runs: all, threads: 1, min: sp.min, max: sp.max, exitYear1: exit1, exitYears2to5: exit25 });
   }
   if (wanted("reference-idiomatic")) {
     const runs = quick ? 2 : 10;
@@ -174,20 +173,10 @@ async function main(): Promise<void> {
     kernel({ seed: 1, runStart: 0, runEnd: quick ? 1 : 5 });
     const runs = quick ? 5 : 100;
     const per = Math.max(1, Math.floor(runs / REPEATS));
-    const rates: number[] = [];
-    let sec = 0;
-    let cpu = 0;
-    for (let k = 0; k < REPEATS; k++) {
-      const [, sk] = time(() => kernel({ seed: 2, runStart: 1 + k * per, runEnd: 1 + (k + 1) * per }));
-      cpu += lastCpu;
-      rates.push((target * Y * per) / sk);
-      sec += sk;
-    }
-    lastCpu = cpu;
+    const sp = timeRepeats(target * Y * per, (k) => void kernel({ seed: 2, runStart: 1 + k * per, runEnd: 1 + (k + 1) * per }));
     restoreOsr();
-    const sp = spread(rates);
     const fixedRate = sp.median;
-    report({ name: "linghai-100k", householdYearsPerSecond: fixedRate, seconds: sec, households: target, years: Y, runs: REPEATS * per, threads: 1, min: sp.min, max: sp.max, programmes: model.programmes.length, pools: model.pools.length });
+    report({ name: "linghai-100k", householdYearsPerSecond: fixedRate, seconds: sp.seconds, households: target, years: Y, runs: REPEATS * per, threads: 1, min: sp.min, max: sp.max, programmes: model.programmes.length, pools: model.pools.length });
     if (wanted("linghai-100k-redrawn")) {
       // In a worker thread of its own, as simulate runs it: there it is the only kernel its
       // thread prepares (a second kernel in this thread would measure V8's generic code).
